@@ -1,0 +1,36 @@
+import { pgTable, uuid, text, integer, jsonb, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
+import type { ItemStatus, GuideData } from './types.js';
+
+/** One catalog entry; its content lives in versions, the row indexes what lists need. */
+export const serviceItems = pgTable('service_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  centerId: uuid('center_id').notNull(),
+  code: text('code').notNull().unique(),
+  departmentId: uuid('department_id').notNull(),
+  /** Status of the newest version, or suspended/abolished for the whole item. */
+  status: text('status').$type<ItemStatus>().notNull(),
+  latestVersion: integer('latest_version').notNull(),
+  publishedVersion: integer('published_version'),
+  /** Denormalized from the published version (or the latest when none) for search. */
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  theme: text('theme').notNull().default(''),
+  servedParty: text('served_party').notNull(),
+  caseKind: text('case_kind').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [index('items_department_idx').on(t.departmentId), index('items_status_idx').on(t.status)]);
+
+/** Every change to an item is a new version; cases record the version they were accepted under. */
+export const serviceItemVersions = pgTable('service_item_versions', {
+  itemId: uuid('item_id').notNull(),
+  version: integer('version').notNull(),
+  status: text('status').$type<ItemStatus>().notNull(),
+  data: jsonb('data').$type<GuideData>().notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
+  reviewedBy: uuid('reviewed_by'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'string' }),
+  reviewNote: text('review_note'),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
+}, (t) => [primaryKey({ columns: [t.itemId, t.version] })]);

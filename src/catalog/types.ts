@@ -1,0 +1,92 @@
+/** The content of one version of a service item: every field of the public guide (domain §2). */
+
+export const ITEM_TYPES = ['license', 'confirmation', 'benefit', 'award', 'ruling', 'levy', 'otherPower', 'publicService'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+/** Type codes used in item codes (事项编码). */
+export const ITEM_TYPE_CODES: Record<ItemType, string> = {
+  license: 'XK', confirmation: 'QR', benefit: 'JF', award: 'JL', ruling: 'CJ', levy: 'ZS', otherPower: 'QT', publicService: 'GG',
+};
+export const ITEM_TYPE_LABELS: Record<ItemType, string> = {
+  license: '行政许可', confirmation: '行政确认', benefit: '行政给付', award: '行政奖励', ruling: '行政裁决',
+  levy: '行政征收', otherPower: '其他行政权力', publicService: '公共服务',
+};
+
+export const CASE_KINDS = ['immediate', 'promised', 'joint', 'reportUp'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const CASE_KIND_LABELS: Record<CaseKind, string> = { immediate: '即办件', promised: '承诺件', joint: '联办件', reportUp: '上报件' };
+
+export const LIMIT_UNITS = ['workingDays', 'calendarDays', 'onTheSpot'] as const;
+export type LimitUnit = (typeof LIMIT_UNITS)[number];
+export interface Limit { value: number; unit: LimitUnit }
+
+export const ENTRY_MODES = ['resident', 'comprehensive', 'subCenter', 'networkOnly', 'notEntered'] as const;
+export type EntryMode = (typeof ENTRY_MODES)[number];
+export const SERVED_PARTIES = ['person', 'organization', 'both'] as const;
+export type ServedParty = (typeof SERVED_PARTIES)[number];
+export const OVERDUE_DEFAULTS = ['none', 'deemedApproved'] as const;
+export type OverdueDefault = (typeof OVERDUE_DEFAULTS)[number];
+export const SPECIAL_PROCEDURES = ['hearing', 'bidding', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expertReview', 'reportUp'] as const;
+export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
+export const SPECIAL_PROCEDURE_LABELS: Record<SpecialProcedure, string> = {
+  hearing: '听证', bidding: '招标', auction: '拍卖', inspection: '检验', testing: '检测', quarantine: '检疫',
+  appraisal: '鉴定', expertReview: '专家评审', reportUp: '上报等待',
+};
+
+export const ITEM_STATUSES = ['draft', 'submitted', 'reviewed', 'published', 'superseded', 'suspended', 'abolished'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export interface Material {
+  /** Stable across versions, so a case can point at it. */
+  id: string;
+  name: string;
+  required: 'required' | 'optional' | 'conditional';
+  condition?: string;
+  /** 主件 (true) or 副件 (false); only minor ones may be owed under 容缺. */
+  major: boolean;
+  copies: number;
+  form: 'paper' | 'electronic' | 'both';
+  source: 'applicant' | 'sharing';
+  /** Material obtainable by data sharing must not be demanded again. */
+  sourceAgency?: string;
+  sample?: string;
+  note?: string;
+}
+
+export interface FeeItem { name: string; standard: string; basis: string }
+
+export interface ProcedureStep { name: string; role: 'receiver' | 'coordinator' | 'handler' | 'chiefRep' | 'leader'; workingDays?: number }
+
+export interface JointParticipant { departmentId: string; subLimitWorkingDays: number; task: string }
+
+export interface GuideData {
+  name: string;
+  type: ItemType;
+  theme: string;
+  servedParty: ServedParty;
+  departmentId: string;
+  entryMode: EntryMode;
+  notEnteredReason?: string;
+  windowNames: string[];
+  responsiblePerson: string;
+  legalBasis: string;
+  statutoryLimit: Limit;
+  promisedLimit: Limit;
+  caseKind: CaseKind;
+  conditions: string;
+  reviewStandard: string;
+  /** The workflow template: receiver → coordinator → handler step(s) → review → sign-off. */
+  procedure: ProcedureStep[];
+  specialProcedures: SpecialProcedure[];
+  jointParticipants: JointParticipant[];
+  maxVisits: 0 | 1 | 2;
+  onlineDepth: 1 | 2 | 3 | 4;
+  conditionalAcceptance: boolean;
+  appointmentAllowed: boolean;
+  deliveryModes: ('pickup' | 'post')[];
+  overdueDefault: OverdueDefault;
+  materials: Material[];
+  fees: { free: boolean; items: FeeItem[] };
+  result: { name: string; type: 'certificate' | 'approval' | 'other'; sample?: string };
+  contact: { address: string; hours: string; phone: string; complaintPhone: string };
+  keyProject?: boolean;
+}

@@ -1,0 +1,27 @@
+import { pgTable, uuid, text, timestamp, boolean, index } from 'drizzle-orm/pg-core';
+import type { Role } from './roles.js';
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  centerId: uuid('center_id'),
+  departmentId: uuid('department_id'),
+  windowId: uuid('window_id'),
+  applicantKind: text('applicant_kind').$type<'person' | 'organization'>(),
+  idNumber: text('id_number'),
+  phone: text('phone'),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+}, (t) => [index('users_center_idx').on(t.centerId), index('users_department_idx').on(t.departmentId)]);
+
+/** Server-side sessions; the cookie carries only the random id. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);

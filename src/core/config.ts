@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  testClock: boolean;
+  /** Load demo data into an empty database. */
+  demo: boolean;
+  /** The center's zone decides which calendar date an instant falls on. */
+  timeZone: string;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    testClock: env.BANSHI_TEST_CLOCK === '1',
+    demo: env.BANSHI_DEMO !== '0',
+    timeZone: env.BANSHI_TZ ?? 'Asia/Shanghai',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.BANSHI_SECURE_COOKIES === '1',
+  };
+}

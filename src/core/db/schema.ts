@@ -1,0 +1,6 @@
+// Every table of every capability, for drizzle (queries) and drizzle-kit (migrations).
+export * from '../org/schema.js';
+export * from '../auth/schema.js';
+export * from '../audit/schema.js';
+export * from '../calendar/schema.js';
+export * from '../../catalog/schema.js';

@@ -1,0 +1,39 @@
+/**
+ * The one source of "now". Production reads the system clock; tests and the
+ * BANSHI_TEST_CLOCK=1 mode set it. Nothing else in the code calls `new Date()`
+ * for the current time.
+ */
+export interface Now {
+  (): Date;
+}
+
+export class SettableClock {
+  private fixed: Date | null = null;
+  /** Offset mode keeps time moving after a jump, so sessions and waits still work. */
+  private offsetMs = 0;
+
+  readonly now: Now = () => (this.fixed ? new Date(this.fixed) : new Date(Date.now() + this.offsetMs));
+
+  /** Jump to an instant and keep running from there. */
+  set(instant: Date): void {
+    this.fixed = null;
+    this.offsetMs = instant.getTime() - Date.now();
+  }
+
+  /** Freeze at an instant (unit tests). */
+  freeze(instant: Date): void {
+    this.fixed = new Date(instant);
+  }
+
+  reset(): void {
+    this.fixed = null;
+    this.offsetMs = 0;
+  }
+}
+
+export const systemNow: Now = () => new Date();
+
+/** Calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function dateInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
