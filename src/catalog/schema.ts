@@ -1,14 +1,17 @@
 import { pgTable, uuid, text, integer, jsonb, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
-import type { ItemStatus, GuideData } from './types.js';
+import { centers, departments } from '../core/org/schema.js';
+import type { Availability, GuideData, VersionStatus } from './types.js';
 
 /** One catalog entry; its content lives in versions, the row indexes what lists need. */
 export const serviceItems = pgTable('service_items', {
   id: uuid('id').primaryKey().defaultRandom(),
-  centerId: uuid('center_id').notNull(),
+  centerId: uuid('center_id').notNull().references(() => centers.id),
   code: text('code').notNull().unique(),
-  departmentId: uuid('department_id').notNull(),
-  /** Status of the newest version, or suspended/abolished for the whole item. */
-  status: text('status').$type<ItemStatus>().notNull(),
+  departmentId: uuid('department_id').notNull().references(() => departments.id),
+  /** Status of the newest version. */
+  status: text('status').$type<VersionStatus>().notNull(),
+  /** Public availability, independent of draft work on newer versions. */
+  availability: text('availability').$type<Availability>().notNull().default('active'),
   latestVersion: integer('latest_version').notNull(),
   publishedVersion: integer('published_version'),
   /** Denormalized from the published version (or the latest when none) for search. */
@@ -22,9 +25,9 @@ export const serviceItems = pgTable('service_items', {
 
 /** Every change to an item is a new version; cases record the version they were accepted under. */
 export const serviceItemVersions = pgTable('service_item_versions', {
-  itemId: uuid('item_id').notNull(),
+  itemId: uuid('item_id').notNull().references(() => serviceItems.id),
   version: integer('version').notNull(),
-  status: text('status').$type<ItemStatus>().notNull(),
+  status: text('status').$type<VersionStatus>().notNull(),
   data: jsonb('data').$type<GuideData>().notNull(),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),

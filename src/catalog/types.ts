@@ -32,8 +32,17 @@ export const SPECIAL_PROCEDURE_LABELS: Record<SpecialProcedure, string> = {
   appraisal: '鉴定', expertReview: '专家评审', reportUp: '上报等待',
 };
 
+/** Status of one version. */
+export const VERSION_STATUSES = ['draft', 'submitted', 'reviewed', 'published', 'superseded'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+/** Whether the published item is open for applications. */
+export type Availability = 'active' | 'suspended' | 'abolished';
+/** What lists show: the availability when not active, else the newest version's status. */
 export const ITEM_STATUSES = ['draft', 'submitted', 'reviewed', 'published', 'superseded', 'suspended', 'abolished'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
+  draft: '草稿', submitted: '待审核', reviewed: '已审核', published: '已发布', superseded: '已替代', suspended: '已暂停', abolished: '已废止',
+};
 
 export interface Material {
   /** Stable across versions, so a case can point at it. */

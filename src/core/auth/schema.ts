@@ -1,4 +1,5 @@
 import { pgTable, uuid, text, timestamp, boolean, index } from 'drizzle-orm/pg-core';
+import { centers, departments, windows } from '../org/schema.js';
 import type { Role } from './roles.js';
 
 export const users = pgTable('users', {
@@ -7,9 +8,9 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   displayName: text('display_name').notNull(),
   role: text('role').$type<Role>().notNull(),
-  centerId: uuid('center_id'),
-  departmentId: uuid('department_id'),
-  windowId: uuid('window_id'),
+  centerId: uuid('center_id').references(() => centers.id),
+  departmentId: uuid('department_id').references(() => departments.id),
+  windowId: uuid('window_id').references(() => windows.id),
   applicantKind: text('applicant_kind').$type<'person' | 'organization'>(),
   idNumber: text('id_number'),
   phone: text('phone'),
@@ -20,7 +21,7 @@ export const users = pgTable('users', {
 /** Server-side sessions; the cookie carries only the random id. */
 export const sessions = pgTable('sessions', {
   id: text('id').primaryKey(),
-  userId: uuid('user_id').notNull(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   csrfToken: text('csrf_token').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

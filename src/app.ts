@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './core/context.js';
+import { AppError } from './core/errors.js';
+import { errorHandler } from './core/errorHandler.js';
+import { ErrorBody, type App } from './core/http.js';
+import { checkPolicy } from './core/auth/policy.js';
+import { loadSession, SESSION_COOKIE } from './core/auth/service.js';
+import { authRoutes } from './core/auth/routes.js';
+import { systemRoutes } from './core/systemRoutes.js';
+import { calendarRoutes } from './core/calendar/routes.js';
+import { catalogRoutes } from './catalog/routes.js';
+import { demoRoutes } from './demo/routes.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false on the few routes that may be posted without a session (login). */
+    csrf?: boolean;
+  }
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } : false,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  app.addSchema(ErrorBody);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: () => new AppError(429, 'rate_limited', 'Too many attempts, try again in a minute', '尝试次数过多，请一分钟后再试'),
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Banshi 办事 API', version: '0.1.0', description: 'Government service center platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  enforcePolicies(app, ctx);
+
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, demoRoutes];
+  for (const register of routeSets) register(app, ctx);
+
+  await serveWeb(app);
+  return app;
+}
+
+/** Every /api route must declare a policy; every request passes through it (and CSRF). */
+function enforcePolicies(app: App, ctx: AppContext) {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
+  });
+  app.decorateRequest('user', null);
+  app.addHook('preValidation', async (req) => {
+    const policy = req.routeOptions.config?.policy;
+    if (!policy) return;
+    const sid = req.cookies[SESSION_COOKIE];
+    req.user = sid ? await loadSession(ctx, sid) : null;
+    checkPolicy(policy, req.user);
+    const mutating = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    if (mutating && req.user && req.routeOptions.config?.csrf !== false && req.headers['x-csrf-token'] !== req.user.csrfToken) {
+      throw new AppError(403, 'csrf_failed', 'Missing or wrong CSRF token', '安全校验失败，请刷新页面后重试');
+    }
+  });
+}
+
+async function serveWeb(app: App) {
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', messageZh: '资源不存在' } });
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,73 @@
+import { and, eq, ilike, inArray, isNotNull, or, sql, asc, type SQL } from 'drizzle-orm';
+import type { AppContext } from '../core/context.js';
+import { notFound } from '../core/errors.js';
+import { centers, departments } from '../core/org/schema.js';
+import { serviceItems, serviceItemVersions } from './schema.js';
+import { ITEM_TYPES, ITEM_TYPE_LABELS, type GuideData } from './types.js';
+
+/** Published, available items: what the portal may show and windows may accept. */
+const isPublic = and(isNotNull(serviceItems.publishedVersion), eq(serviceItems.availability, 'active'))!;
+const publishedJoin = and(eq(serviceItemVersions.itemId, serviceItems.id), eq(serviceItemVersions.version, serviceItems.publishedVersion));
+
+export interface PublicListQuery { q?: string; department?: string; theme?: string; servedParty?: string; type?: string; page: number; pageSize: number }
+
+export async function listPublicItems(ctx: AppContext, q: PublicListQuery) {
+  const conds: SQL[] = [isPublic];
+  if (q.q) conds.push(or(ilike(serviceItems.name, `%${q.q}%`), ilike(serviceItems.code, `%${q.q}%`))!);
+  if (q.department) conds.push(eq(serviceItems.departmentId, q.department));
+  if (q.theme) conds.push(eq(serviceItems.theme, q.theme));
+  // "both" items serve persons and organizations alike.
+  if (q.servedParty) conds.push(or(eq(serviceItems.servedParty, q.servedParty), eq(serviceItems.servedParty, 'both'))!);
+  if (q.type) conds.push(eq(serviceItems.type, q.type));
+  const where = and(...conds);
+  const [list, [{ total }]] = await Promise.all([
+    ctx.db.select({ code: serviceItems.code, data: serviceItemVersions.data, departmentId: departments.id, departmentName: departments.name })
+      .from(serviceItems).innerJoin(serviceItemVersions, publishedJoin).innerJoin(departments, eq(departments.id, serviceItems.departmentId))
+      .where(where).orderBy(asc(serviceItems.code)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(serviceItems).where(where),
+  ]);
+  return {
+    items: list.map(({ code, data, departmentId, departmentName }) => ({
+      code, name: data.name, type: data.type, caseKind: data.caseKind, theme: data.theme, servedParty: data.servedParty,
+      department: { id: departmentId, name: departmentName }, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit,
+      maxVisits: data.maxVisits, onlineDepth: data.onlineDepth,
+    })),
+    total, page: q.page, pageSize: q.pageSize,
+  };
+}
+
+/** The published guide of one item, with department and center contact data. */
+export async function getPublicItem(ctx: AppContext, code: string) {
+  const [r] = await ctx.db.select({ item: serviceItems, data: serviceItemVersions.data, dept: departments, center: centers })
+    .from(serviceItems).innerJoin(serviceItemVersions, publishedJoin)
+    .innerJoin(departments, eq(departments.id, serviceItems.departmentId)).innerJoin(centers, eq(centers.id, serviceItems.centerId))
+    .where(and(eq(serviceItems.code, code), isPublic));
+  if (!r) throw notFound('Service item', '事项');
+  const names = await departmentNames(ctx, r.data);
+  return {
+    ...r.data,
+    jointParticipants: r.data.jointParticipants.map((j) => ({ ...j, departmentName: names.get(j.departmentId) ?? '' })),
+    code: r.item.code, version: r.item.publishedVersion!,
+    department: { id: r.dept.id, name: r.dept.name, phone: r.dept.phone },
+    center: { id: r.center.id, name: r.center.name, address: r.center.address, hours: r.center.hours, phone: r.center.phone, complaintPhone: r.center.complaintPhone },
+  };
+}
+
+async function departmentNames(ctx: AppContext, data: GuideData) {
+  const ids = data.jointParticipants.map((j) => j.departmentId);
+  if (ids.length === 0) return new Map<string, string>();
+  const found = await ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, ids));
+  return new Map(found.map((d) => [d.id, d.name]));
+}
+
+export async function publicFacets(ctx: AppContext) {
+  const [depts, themes] = await Promise.all([
+    ctx.db.select({ id: departments.id, name: departments.name, centerId: departments.centerId }).from(departments).orderBy(asc(departments.shortCode)),
+    ctx.db.selectDistinct({ theme: serviceItems.theme }).from(serviceItems).where(isPublic).orderBy(asc(serviceItems.theme)),
+  ]);
+  return {
+    departments: depts,
+    themes: themes.map((t) => t.theme).filter(Boolean),
+    types: ITEM_TYPES.map((value) => ({ value, label: ITEM_TYPE_LABELS[value] })),
+  };
+}

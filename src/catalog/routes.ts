@@ -1,0 +1,106 @@
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../core/context.js';
+import { errors, Paging, Uuid, type App } from '../core/http.js';
+import { currentUser } from '../core/auth/policy.js';
+import { badRequest } from '../core/errors.js';
+import { GuideSchema } from './guideSchema.js';
+import { ITEM_ACTIONS } from './rules.js';
+import { actOnItem, createItemForUser, getItemDetail, getItemVersion, listItems, updateItemForUser } from './service.js';
+import { getPublicItem, listPublicItems, publicFacets } from './public.js';
+import { exportCatalog, importCatalog } from './excel.js';
+
+const CATALOG_READERS = ['centerAdmin', 'coordinator', 'handler', 'chiefRep', 'leader'] as const;
+const CATALOG_EDITORS = ['centerAdmin', 'coordinator', 'chiefRep', 'leader'] as const;
+const IdParams = Type.Object({ id: Uuid });
+const ItemBody = Type.Object({ data: GuideSchema, code: Type.Optional(Type.String({ maxLength: 40 })) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function catalogRoutes(app: App, ctx: AppContext) {
+  publicRoutes(app, ctx);
+
+  app.get('/api/catalog/items', {
+    config: { policy: CATALOG_READERS },
+    schema: {
+      tags: ['catalog'], summary: 'Catalog items in my scope (all versions and statuses)',
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(Type.String({ maxLength: 20 })), department: Type.Optional(Uuid), ...Paging }),
+      response: errors(400, 401, 403),
+    },
+  }, async (req) => listItems(ctx, currentUser(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }));
+
+  app.post('/api/catalog/items', {
+    config: { policy: CATALOG_EDITORS },
+    schema: { tags: ['catalog'], summary: 'Create an item (version 1, draft)', body: ItemBody, response: errors(400, 401, 403, 409, 422) },
+  }, async (req, reply) => reply.status(201).send(await createItemForUser(ctx, currentUser(req), req.body.data, req.body.code || undefined)));
+
+  app.get('/api/catalog/items/:id', {
+    config: { policy: CATALOG_READERS },
+    schema: { tags: ['catalog'], summary: 'One item with its version history', params: IdParams, response: errors(400, 401, 403, 404) },
+  }, async (req) => getItemDetail(ctx, currentUser(req), req.params.id));
+
+  app.get('/api/catalog/items/:id/versions/:version', {
+    config: { policy: CATALOG_READERS },
+    schema: { tags: ['catalog'], summary: 'One version of an item', params: Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1 }) }), response: errors(400, 401, 403, 404) },
+  }, async (req) => getItemVersion(ctx, currentUser(req), req.params.id, req.params.version));
+
+  app.put('/api/catalog/items/:id', {
+    config: { policy: CATALOG_EDITORS },
+    schema: {
+      tags: ['catalog'], summary: 'Edit an item (a draft in place; otherwise a new draft version)',
+      params: IdParams, body: Type.Object({ data: GuideSchema, baseVersion: Type.Integer({ minimum: 1 }) }), response: errors(400, 401, 403, 404, 409, 422),
+    },
+  }, async (req) => updateItemForUser(ctx, currentUser(req), req.params.id, req.body.data, req.body.baseVersion));
+
+  app.post('/api/catalog/items/:id/actions/:action', {
+    config: { policy: CATALOG_EDITORS },
+    schema: {
+      tags: ['catalog'], summary: 'Lifecycle: submit, review, reject, publish, suspend, resume, abolish',
+      params: Type.Object({ id: Uuid, action: Type.Union(ITEM_ACTIONS.map((a) => Type.Literal(a))) }),
+      body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) })),
+      response: errors(400, 401, 403, 404, 409, 422),
+    },
+  }, async (req) => actOnItem(ctx, currentUser(req), req.params.id, req.params.action, req.body?.note));
+
+  app.get('/api/catalog/export.xlsx', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['catalog'], summary: 'The catalog as an Excel workbook', response: errors(401, 403) },
+  }, async (req, reply) => {
+    const buf = await exportCatalog(ctx, currentUser(req));
+    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="catalog-${ctx.today()}.xlsx"`).send(buf);
+  });
+
+  app.post('/api/catalog/import', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['catalog'], summary: 'Import items from an Excel workbook (multipart field "file"); all rows or none', consumes: ['multipart/form-data'], response: errors(400, 401, 403, 413, 422) },
+  }, async (req) => {
+    const file = await req.file();
+    if (!file) throw badRequest('file_required', 'Upload an .xlsx file in the field "file"', '请上传 .xlsx 文件');
+    const buf = await file.toBuffer();
+    // .xlsx is a zip: check the magic bytes, not the name.
+    if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('file_type', 'The file is not an .xlsx workbook', '文件不是 .xlsx 格式的 Excel 工作簿');
+    return importCatalog(ctx, currentUser(req), buf);
+  });
+}
+
+function publicRoutes(app: App, ctx: AppContext) {
+  app.get('/api/public/facets', {
+    config: { policy: 'public' },
+    schema: { tags: ['public'], summary: 'Departments, themes and types to filter the guide by' },
+  }, async () => publicFacets(ctx));
+
+  app.get('/api/public/items', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['public'], summary: 'Search the service guide (published items)',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 100 })), department: Type.Optional(Uuid), theme: Type.Optional(Type.String({ maxLength: 100 })),
+        servedParty: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('organization')])), type: Type.Optional(Type.String({ maxLength: 30 })), ...Paging,
+      }),
+      response: errors(400),
+    },
+  }, async (req) => listPublicItems(ctx, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }));
+
+  app.get('/api/public/items/:code', {
+    config: { policy: 'public' },
+    schema: { tags: ['public'], summary: 'The public guide of one item', params: Type.Object({ code: Type.String({ maxLength: 40 }) }), response: errors(404) },
+  }, async (req) => getPublicItem(ctx, req.params.code));
+}

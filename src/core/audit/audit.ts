@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Queryable, Tx } from '../db/index.js';
+import { auditEvents } from './schema.js';
+
+export interface AuditInput {
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  at: Date;
+}
+
+const GENESIS = '0'.repeat(64);
+/** One chain for the whole installation; the transaction-scoped lock keeps it linear. */
+const CHAIN_LOCK = 727002;
+
+/** Canonical JSON (sorted keys) so the hash does not depend on key order after a jsonb round trip. */
+export function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+interface HashedFields {
+  actorId: string | null; actorRole: string | null; action: string; entityType: string; entityId: string;
+  before: unknown; after: unknown; at: string;
+}
+
+export function rowHash(prevHash: string, r: HashedFields): string {
+  const body = canonical([r.actorId, r.actorRole, r.action, r.entityType, r.entityId, r.before ?? null, r.after ?? null, r.at]);
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** Appends one audit row inside the caller's transaction (the state change and its audit commit together). */
+export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const prevHash = last?.hash ?? GENESIS;
+  const fields: HashedFields = {
+    actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
+    before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
+  };
+  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });
+}
+
+export interface VerifyResult { ok: boolean; checked: number; brokenAt?: number; reason?: string }
+
+/** Walks the chain in id order and recomputes every hash. */
+export async function verifyAuditChain(db: Queryable, batch = 5000): Promise<VerifyResult> {
+  let prev = GENESIS;
+  let lastId = 0;
+  let checked = 0;
+  for (;;) {
+    const page = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(batch);
+    if (page.length === 0) return { ok: true, checked };
+    for (const r of page) {
+      if (r.prevHash !== prev) return { ok: false, checked, brokenAt: r.id, reason: 'prev_hash does not match the previous row' };
+      const at = new Date(r.at).toISOString();
+      if (rowHash(prev, { ...r, at }) !== r.hash) return { ok: false, checked, brokenAt: r.id, reason: 'row content does not match its hash' };
+      prev = r.hash;
+      lastId = r.id;
+      checked++;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import { rows } from '../db/index.js';
+import { AppError } from '../errors.js';
+import { appendAudit } from '../audit/audit.js';
+import { sessions, users } from './schema.js';
+import { dummyPasswordHash, verifyPassword } from './password.js';
+import type { SessionUser } from './policy.js';
+import { ROLE_LABELS, type Role } from './roles.js';
+
+export const SESSION_COOKIE = 'banshi_sid';
+const SESSION_HOURS = 12;
+
+/** The database stores only a hash of the session id, so a leaked table grants no session. */
+const hashSessionId = (sid: string) => createHash('sha256').update(sid).digest('hex');
+
+export async function login(ctx: AppContext, username: string, password: string) {
+  const [user] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
+  const ok = user && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
+  if (!user || !ok) {
+    throw new AppError(401, 'invalid_credentials', 'Wrong username or password', '用户名或密码错误');
+  }
+  const sid = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      id: hashSessionId(sid), userId: user.id, csrfToken, createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+    });
+    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, at: now });
+  });
+  return { sid, maxAgeSeconds: SESSION_HOURS * 3600 };
+}
+
+export async function logout(ctx: AppContext, user: SessionUser): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, user.sessionId));
+    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.logout', entityType: 'user', entityId: user.id, at: ctx.now() });
+  });
+}
+
+interface SessionRow {
+  session_id: string; csrf_token: string; id: string; username: string; display_name: string; role: Role;
+  center_id: string | null; department_id: string | null; window_id: string | null;
+  applicant_kind: 'person' | 'organization' | null; center_scope: string[] | null;
+}
+
+/** One query: the session, its user and the centers the user may read. */
+export async function loadSession(ctx: AppContext, sid: string): Promise<SessionUser | null> {
+  const [r] = await rows<SessionRow>(ctx.db, sql`
+    select s.id as session_id, s.csrf_token, u.id, u.username, u.display_name, u.role, u.center_id,
+           u.department_id, u.window_id, u.applicant_kind,
+           (select array_agg(c.id) from centers c where u.center_id is not null and c.path like '%' || u.center_id || '%') as center_scope
+      from sessions s join users u on u.id = s.user_id
+     where s.id = ${hashSessionId(sid)} and s.expires_at > ${ctx.now().toISOString()} and u.active`);
+  if (!r) return null;
+  return {
+    id: r.id, username: r.username, displayName: r.display_name, role: r.role, centerId: r.center_id,
+    centerScope: r.center_scope ?? [], departmentId: r.department_id, windowId: r.window_id,
+    applicantKind: r.applicant_kind, sessionId: r.session_id, csrfToken: r.csrf_token,
+  };
+}
+
+/** What the UI needs about the signed-in user. */
+export async function describeUser(ctx: AppContext, user: SessionUser) {
+  const [r] = await rows<{ center_name: string | null; department_name: string | null }>(ctx.db, sql`
+    select (select name from centers where id = ${user.centerId}) as center_name,
+           (select name from departments where id = ${user.departmentId}) as department_name`);
+  return {
+    id: user.id, username: user.username, displayName: user.displayName, role: user.role, roleLabel: ROLE_LABELS[user.role],
+    centerId: user.centerId, centerName: r?.center_name ?? null, departmentId: user.departmentId,
+    departmentName: r?.department_name ?? null, windowId: user.windowId, applicantKind: user.applicantKind,
+  };
+}

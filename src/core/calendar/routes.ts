@@ -1,0 +1,85 @@
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../context.js';
+import { errors, IsoDate, Uuid, type App } from '../http.js';
+import { currentUser } from '../auth/policy.js';
+import { badRequest } from '../errors.js';
+import { addOverride, calendarFor, listOverrides, removeOverride } from './service.js';
+
+const Center = { center: Type.Optional(Uuid) };
+
+/** A real calendar date: the pattern lets 2025-02-30 through, this does not. */
+function assertDate(field: string, d: string) {
+  const t = new Date(`${d}T00:00:00Z`);
+  if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d) {
+    throw badRequest('validation_failed', `Invalid request: ${field} is not a calendar date`, `请求参数不合法：${field} 不是有效日期`, [{ field, message: 'not a calendar date' }]);
+  }
+}
+
+export function calendarRoutes(app: App, ctx: AppContext) {
+  app.get('/api/calendar/add', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['calendar'], summary: 'The N-th working day after a date (the date itself not counted)',
+      querystring: Type.Object({ from: IsoDate, days: Type.Integer({ minimum: 0, maximum: 3650 }), ...Center }),
+      response: { 200: Type.Object({ due: Type.String(), fallback: Type.Boolean() }), ...errors(400) },
+    },
+  }, async (req) => {
+    assertDate('querystring.from', req.query.from);
+    const r = (await calendarFor(ctx.db, req.query.center)).addWorkingDays(req.query.from, req.query.days);
+    return { due: r.date, fallback: r.fallback };
+  });
+
+  app.get('/api/calendar/between', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['calendar'], summary: 'Working days in (from, to]',
+      querystring: Type.Object({ from: IsoDate, to: IsoDate, ...Center }),
+      response: { 200: Type.Object({ workingDays: Type.Integer(), fallback: Type.Boolean() }), ...errors(400) },
+    },
+  }, async (req) => {
+    assertDate('querystring.from', req.query.from);
+    assertDate('querystring.to', req.query.to);
+    const r = (await calendarFor(ctx.db, req.query.center)).workingDaysBetween(req.query.from, req.query.to);
+    return { workingDays: r.days, fallback: r.fallback };
+  });
+
+  app.get('/api/calendar/year/:year', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['calendar'], summary: "A year's days with their kind",
+      params: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }), querystring: Type.Object(Center),
+      response: errors(400),
+    },
+  }, async (req) => (await calendarFor(ctx.db, req.query.center ?? req.user?.centerId)).year(req.params.year));
+
+  app.get('/api/calendar/overrides', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['calendar'], summary: "National rows and my center's local overrides", response: errors(401, 403) },
+  }, async (req) => listOverrides(ctx, currentUser(req)));
+
+  app.post('/api/calendar/overrides', {
+    config: { policy: ['centerAdmin'] },
+    schema: {
+      tags: ['calendar'], summary: 'Add a local closure / extra working day, or a national day of a year the package lacks',
+      body: Type.Object({
+        date: IsoDate,
+        kind: Type.Union([Type.Literal('localClosure'), Type.Literal('extraWorkday'), Type.Literal('holiday'), Type.Literal('adjustedWorkday')]),
+        note: Type.String({ maxLength: 200, default: '' }),
+        national: Type.Optional(Type.Boolean()),
+      }),
+      response: errors(400, 401, 403),
+    },
+  }, async (req) => {
+    assertDate('body.date', req.body.date);
+    return addOverride(ctx, currentUser(req), req.body);
+  });
+
+  app.delete('/api/calendar/overrides/:date', {
+    config: { policy: ['centerAdmin'] },
+    schema: {
+      tags: ['calendar'], summary: 'Remove an override',
+      params: Type.Object({ date: IsoDate }), querystring: Type.Object({ national: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) }),
+      response: errors(400, 401, 403, 404),
+    },
+  }, async (req) => removeOverride(ctx, currentUser(req), req.params.date, req.query.national === '1'));
+}

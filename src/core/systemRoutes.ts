@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from './context.js';
+import { errors, type App } from './http.js';
+
+export function systemRoutes(app: App, ctx: AppContext) {
+  app.get('/api/health', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['system'], summary: 'Liveness and which database is in use',
+      response: { 200: Type.Object({ ok: Type.Boolean(), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), now: Type.String() }) },
+    },
+  }, async () => {
+    await ctx.db.execute(sql`select 1`);
+    return { ok: true, db: ctx.database.kind, now: ctx.now().toISOString() };
+  });
+
+  // Only in BANSHI_TEST_CLOCK=1 mode: tests walk cases through holidays by moving time.
+  if (!ctx.config.testClock) return;
+  app.post('/api/test/clock', {
+    config: { policy: 'public', csrf: false },
+    schema: {
+      tags: ['system'], summary: 'Set the server clock (test mode only)',
+      body: Type.Object({ now: Type.String({ format: 'date-time' }) }),
+      response: { 200: Type.Object({ now: Type.String(), today: Type.String() }), ...errors(400) },
+    },
+  }, async (req) => {
+    ctx.clock.set(new Date(req.body.now));
+    return { now: ctx.now().toISOString(), today: ctx.today() };
+  });
+}

@@ -1,0 +1,47 @@
+import { loadConfig, type Config } from './core/config.js';
+import { openDatabase } from './core/db/index.js';
+import { SettableClock } from './core/now.js';
+import { makeContext, type AppContext } from './core/context.js';
+import { buildApp } from './app.js';
+import { seedDemo, demoAccounts, DEMO_PASSWORD } from './demo/seed.js';
+
+/** Opens the database, loads demo data when asked and the database is empty, builds the app. */
+export async function startServer(config: Config, opts: { logger?: boolean } = {}) {
+  const t0 = performance.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ctx: AppContext = makeContext(config, database, new SettableClock());
+  const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
+  const app = await buildApp(ctx, opts);
+  const address = await app.listen({ port: config.port, host: config.host });
+  return { app, ctx, address, seeded, startupMs: Math.round(performance.now() - t0) };
+}
+
+async function main() {
+  const config = loadConfig();
+  const { app, ctx, address, seeded, startupMs } = await startServer(config, { logger: process.env.BANSHI_QUIET !== '1' });
+  const port = new URL(address).port;
+  const lines = [
+    `Banshi 办事 is running at http://localhost:${port}  (database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
+    `Started in ${startupMs} ms${seeded ? ' (demo data loaded)' : ''}. API docs: http://localhost:${port}/api/docs`,
+  ];
+  if (config.testClock) lines.push('TEST CLOCK MODE: POST /api/test/clock { now } moves the server time.');
+  if (config.demo) {
+    lines.push(`Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of demoAccounts().slice(0, 60)) lines.push(`  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.displayName}`);
+  }
+  console.log(lines.join('\n'));
+  const stop = async () => {
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

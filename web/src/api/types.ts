@@ -1,0 +1,127 @@
+/** Response shapes of docs/api.md. */
+import type { CaseKind, GuideData, ItemStatus, ItemType, Limit, ServedParty } from '../../../src/catalog/types';
+import type { Role } from '../../../src/core/auth/roles';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  centerId: string | null;
+  centerName: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  windowId: string | null;
+  applicantKind: 'person' | 'organization' | null;
+}
+
+export interface SessionResponse {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  roleLabel: string;
+  displayName: string;
+  note?: string;
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface Facets {
+  departments: NamedRef[];
+  themes: string[];
+  types: { value: ItemType; label: string }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ItemSummary {
+  code: string;
+  name: string;
+  type: ItemType;
+  caseKind: CaseKind;
+  theme: string;
+  servedParty: ServedParty;
+  department: NamedRef;
+  promisedLimit: Limit;
+  statutoryLimit: Limit;
+  maxVisits: number;
+  onlineDepth: number;
+}
+
+export interface PublicGuide extends GuideData {
+  code: string;
+  version: number;
+  department: NamedRef & { phone?: string };
+  center?: { id: string; name: string; address?: string; hours?: string; phone?: string; complaintPhone?: string };
+}
+
+export interface CatalogListRow {
+  id: string;
+  code: string;
+  name: string;
+  status: ItemStatus;
+  latestVersion: number;
+  publishedVersion: number | null;
+  department: NamedRef;
+  updatedAt: string;
+}
+
+export interface Version {
+  version: number;
+  status: ItemStatus;
+  data: GuideData;
+  createdAt: string;
+  submittedAt?: string | null;
+  reviewedAt?: string | null;
+  reviewNote?: string | null;
+  publishedAt?: string | null;
+}
+
+export type VersionSummary = Omit<Version, 'data'> & { name?: string };
+
+export interface ItemDetail {
+  id: string;
+  code: string;
+  status: ItemStatus;
+  latestVersion: number;
+  publishedVersion: number | null;
+  department: NamedRef;
+  latest: Version;
+  versions: VersionSummary[];
+}
+
+export type ItemAction = 'submit' | 'review' | 'reject' | 'publish' | 'suspend' | 'resume' | 'abolish';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  errors: { row: number; field?: string; message?: string; messageZh?: string }[];
+}
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjustedWorkday' | 'localClosure' | 'extraWorkday';
+
+export interface CalendarYear {
+  year: number;
+  known: boolean;
+  days: { date: string; kind: DayKind; name?: string }[];
+}
+
+export interface CalendarOverride {
+  scope: string;
+  date: string;
+  kind: 'holiday' | 'adjustedWorkday' | 'localClosure' | 'extraWorkday';
+  note: string;
+}

@@ -1,0 +1,151 @@
+/** The logged-in user (from GET /api/auth/me), login/logout, and route guards by role. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { Button, Result, Spin } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, onUnauthorized, request, setCsrfToken } from '../api/client';
+import type { Me, SessionResponse } from '../api/types';
+import { DEPARTMENT_ROLES, type Role } from '../../../src/core/auth/roles';
+
+interface SessionValue {
+  /** undefined while the first `me` probe runs; null when anonymous. */
+  user: Me | null | undefined;
+  loading: boolean;
+  login: (username: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const queryClient = useQueryClient();
+
+  const refresh = useCallback(async () => {
+    try {
+      const res = await request<SessionResponse>('/api/auth/me', { quiet401: true });
+      setCsrfToken(res.csrfToken);
+      setUser(res.user);
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) {
+        setCsrfToken(null);
+        setUser(null);
+      } else {
+        // Server unreachable: treat as anonymous so the public portal still renders.
+        setUser(null);
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setCsrfToken(null);
+        setUser(null);
+      }),
+    [],
+  );
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const res = await request<SessionResponse>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true });
+      setCsrfToken(res.csrfToken);
+      queryClient.clear();
+      setUser(res.user);
+      return res.user;
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } catch {
+      /* already logged out */
+    }
+    setCsrfToken(null);
+    queryClient.clear();
+    setUser(null);
+  }, [queryClient]);
+
+  const value = useMemo(() => ({ user, loading: user === undefined, login, logout, refresh }), [user, login, logout, refresh]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+export function isDepartmentStaff(user: Me | null | undefined): boolean {
+  return !!user && DEPARTMENT_ROLES.includes(user.role) && !!user.departmentId;
+}
+
+/** Who may open the catalog management pages. */
+export function canSeeCatalog(user: Me | null | undefined): boolean {
+  return !!user && (user.role === 'centerAdmin' || DEPARTMENT_ROLES.includes(user.role));
+}
+/** Who may create/edit drafts (handler is read-only). */
+export function canEditCatalog(user: Me | null | undefined): boolean {
+  return !!user && (user.role === 'centerAdmin' || user.role === 'coordinator' || user.role === 'chiefRep' || user.role === 'leader');
+}
+export function canSeeCalendar(user: Me | null | undefined): boolean {
+  return user?.role === 'centerAdmin';
+}
+
+/** Where a user lands after login. */
+export function homeFor(user: Me): string {
+  if (user.role === 'centerAdmin') return '/admin/catalog';
+  if (user.role === 'applicant') return '/';
+  if (isDepartmentStaff(user)) return '/admin/catalog';
+  return '/';
+}
+
+export function FullPageSpin() {
+  return (
+    <div style={{ padding: 80, textAlign: 'center' }} data-testid="page-loading">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Guard: anonymous → /login?next=…; wrong role → 403. */
+export function RequireRole({ allow, children }: { allow: (user: Me) => boolean; children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <FullPageSpin />;
+  if (user === null) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  if (!allow(user)) {
+    return (
+      <div data-testid="forbidden">
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle={`当前角色（${user.roleLabel}）无权访问此页面`}
+        extra={
+          <Button type="primary" href="/">
+            返回首页
+          </Button>
+        }
+      />
+      </div>
+    );
+  }
+  return <>{children}</>;
+}
+
+export const ROLE_ALLOW = {
+  catalog: canSeeCatalog,
+  calendar: canSeeCalendar,
+} satisfies Record<string, (u: Me) => boolean>;
+
+export type { Role };

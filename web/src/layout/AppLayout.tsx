@@ -1,0 +1,127 @@
+/** Page frame: header with the role's menus and the user, content, footer. */
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { CalendarOutlined, FileSearchOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { MenuProps } from 'antd';
+import { canSeeCalendar, canSeeCatalog, useSession } from '../auth/session';
+
+const { Header, Content, Footer } = Layout;
+
+export function AppLayout() {
+  const { user, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'portal',
+      icon: <FileSearchOutlined />,
+      label: (
+        <Link to="/" data-testid="nav-portal">
+          办事指南
+        </Link>
+      ),
+    },
+  ];
+  if (canSeeCatalog(user)) {
+    items.push({
+      key: 'catalog',
+      icon: <ProfileOutlined />,
+      label: (
+        <Link to="/admin/catalog" data-testid="nav-catalog">
+          事项管理
+        </Link>
+      ),
+    });
+  }
+  if (canSeeCalendar(user)) {
+    items.push({
+      key: 'calendar',
+      icon: <CalendarOutlined />,
+      label: (
+        <Link to="/admin/calendar" data-testid="nav-calendar">
+          工作日历
+        </Link>
+      ),
+    });
+  }
+
+  const path = location.pathname;
+  const selected = path.startsWith('/admin/catalog') ? 'catalog' : path.startsWith('/admin/calendar') ? 'calendar' : 'portal';
+  const org = user ? [user.centerName, user.departmentName].filter(Boolean).join(' · ') : '';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header className="bs-header">
+        <Link to="/" className="bs-brand" data-testid="brand">
+          <span className="bs-brand-mark">办</span>
+          <span className="bs-brand-text">政务服务中心</span>
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          className="bs-menu"
+          data-testid="main-menu"
+        />
+        <div className="bs-user">
+          {user ? (
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'org', label: org || '—', disabled: true },
+                  { type: 'divider' },
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: <span data-testid="logout-menu-item">退出登录</span>,
+                    onClick: async () => {
+                      await logout();
+                      navigate('/login');
+                    },
+                  },
+                ],
+              }}
+            >
+              <Space size={8} style={{ cursor: 'pointer' }} data-testid="header-user">
+                <UserOutlined />
+                <span data-testid="header-user-name">{user.displayName}</span>
+                <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="header-role">
+                  {user.roleLabel}
+                </Tag>
+                {org && (
+                  <Typography.Text className="bs-org" data-testid="header-org">
+                    {org}
+                  </Typography.Text>
+                )}
+              </Space>
+            </Dropdown>
+          ) : user === null ? (
+            <Button type="primary" ghost onClick={() => navigate('/login')} data-testid="login-link">
+              登录
+            </Button>
+          ) : null}
+          {user && (
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              className="bs-logout"
+              data-testid="logout-button"
+              onClick={async () => {
+                await logout();
+                navigate('/login');
+              }}
+            >
+              退出
+            </Button>
+          )}
+        </div>
+      </Header>
+      <Content className="bs-content">
+        <Outlet />
+      </Content>
+      <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务</Footer>
+    </Layout>
+  );
+}

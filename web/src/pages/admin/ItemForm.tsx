@@ -1,0 +1,626 @@
+/** The edit form for every GuideData field of a service item. */
+import { AutoComplete, Button, Card, Checkbox, Col, Empty, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  CASE_KINDS,
+  ENTRY_MODES,
+  LIMIT_UNITS,
+  OVERDUE_DEFAULTS,
+  SPECIAL_PROCEDURES,
+  type GuideData,
+  type Limit,
+  type Material,
+} from '../../../../src/catalog/types';
+import {
+  CASE_KIND_LABELS,
+  DELIVERY_LABELS,
+  ENTRY_MODE_LABELS,
+  LIMIT_UNIT_LABELS,
+  MATERIAL_FORM_LABELS,
+  MATERIAL_SOURCE_LABELS,
+  MAX_VISITS_LABELS,
+  ONLINE_DEPTH_LABELS,
+  OVERDUE_DEFAULT_LABELS,
+  REQUIRED_LABELS,
+  RESULT_TYPE_LABELS,
+  SERVED_PARTY_LABELS,
+  SPECIAL_PROCEDURE_LABELS,
+  STEP_ROLES,
+  STEP_ROLE_LABELS,
+} from '../../lib/labels';
+
+export type ItemFormValues = GuideData & { code?: string };
+
+export function newId(prefix = 'm'): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c && typeof c.randomUUID === 'function' && globalThis.isSecureContext) return c.randomUUID();
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export function emptyGuide(departmentId = ''): GuideData {
+  return {
+    name: '',
+    type: 'license',
+    theme: '',
+    servedParty: 'person',
+    departmentId,
+    entryMode: 'resident',
+    windowNames: [],
+    responsiblePerson: '',
+    legalBasis: '',
+    statutoryLimit: { value: 20, unit: 'workingDays' },
+    promisedLimit: { value: 5, unit: 'workingDays' },
+    caseKind: 'promised',
+    conditions: '',
+    reviewStandard: '',
+    procedure: [
+      { name: '受理', role: 'receiver' },
+      { name: '审查', role: 'handler', workingDays: 3 },
+      { name: '决定', role: 'chiefRep', workingDays: 1 },
+      { name: '办结', role: 'receiver' },
+    ],
+    specialProcedures: [],
+    jointParticipants: [],
+    maxVisits: 1,
+    onlineDepth: 3,
+    conditionalAcceptance: false,
+    appointmentAllowed: true,
+    deliveryModes: ['pickup'],
+    overdueDefault: 'none',
+    materials: [],
+    fees: { free: true, items: [] },
+    result: { name: '', type: 'certificate' },
+    contact: { address: '', hours: '', phone: '', complaintPhone: '' },
+  };
+}
+
+/** Fill in anything missing so the form always has every field. */
+export function toFormValues(data: Partial<GuideData> | undefined, code?: string): ItemFormValues {
+  const base = emptyGuide();
+  const d = { ...base, ...(data ?? {}) } as GuideData;
+  return {
+    ...d,
+    code,
+    windowNames: d.windowNames ?? [],
+    procedure: d.procedure ?? [],
+    specialProcedures: d.specialProcedures ?? [],
+    jointParticipants: d.jointParticipants ?? [],
+    deliveryModes: d.deliveryModes ?? [],
+    materials: (d.materials ?? []).map((m) => ({ ...m })),
+    fees: { free: d.fees?.free ?? true, items: d.fees?.items ?? [] },
+    result: { ...base.result, ...(d.result ?? {}) },
+    contact: { ...base.contact, ...(d.contact ?? {}) },
+    statutoryLimit: { ...base.statutoryLimit, ...(d.statutoryLimit ?? {}) },
+    promisedLimit: { ...base.promisedLimit, ...(d.promisedLimit ?? {}) },
+  };
+}
+
+const blankToUndef = (s: string | undefined | null) => (s && s.trim() ? s.trim() : undefined);
+
+function normLimit(l: Limit): Limit {
+  return { unit: l.unit, value: l.unit === 'onTheSpot' ? 0 : Number(l.value ?? 0) };
+}
+
+/** Form values → the GuideData the API expects (optional fields dropped when not applicable). */
+export function fromFormValues(values: ItemFormValues, original?: Partial<GuideData>): { data: GuideData; code?: string } {
+  const { code, ...rest } = values;
+  const v = { ...(original ?? {}), ...rest } as GuideData;
+  const data: GuideData = {
+    ...v,
+    name: v.name.trim(),
+    theme: (v.theme ?? '').trim(),
+    notEnteredReason: v.entryMode === 'notEntered' ? blankToUndef(v.notEnteredReason) : undefined,
+    windowNames: (v.windowNames ?? []).map((w) => w.trim()).filter(Boolean),
+    statutoryLimit: normLimit(v.statutoryLimit),
+    promisedLimit: normLimit(v.promisedLimit),
+    procedure: (v.procedure ?? [])
+      .filter((s) => s && s.name)
+      .map((s) => ({ name: s.name.trim(), role: s.role, ...(s.workingDays !== undefined && s.workingDays !== null ? { workingDays: Number(s.workingDays) } : {}) })),
+    jointParticipants: v.caseKind === 'joint' ? (v.jointParticipants ?? []).filter((j) => j && j.departmentId) : [],
+    materials: (v.materials ?? [])
+      .filter((m) => m && m.name)
+      .map((m): Material => {
+        const out: Material = {
+          id: m.id || newId(),
+          name: m.name.trim(),
+          required: m.required ?? 'required',
+          major: m.major ?? true,
+          copies: Number(m.copies ?? 1),
+          form: m.form ?? 'paper',
+          source: m.source ?? 'applicant',
+        };
+        if (out.required === 'conditional' && blankToUndef(m.condition)) out.condition = blankToUndef(m.condition);
+        if (blankToUndef(m.sourceAgency)) out.sourceAgency = blankToUndef(m.sourceAgency);
+        if (blankToUndef(m.sample)) out.sample = blankToUndef(m.sample);
+        if (blankToUndef(m.note)) out.note = blankToUndef(m.note);
+        return out;
+      }),
+    fees: v.fees?.free ? { free: true, items: [] } : { free: false, items: (v.fees?.items ?? []).filter((f) => f && f.name) },
+    result: {
+      name: v.result?.name ?? '',
+      type: v.result?.type ?? 'other',
+      ...(blankToUndef(v.result?.sample) ? { sample: blankToUndef(v.result?.sample) } : {}),
+    },
+  };
+  if (data.notEnteredReason === undefined) delete data.notEnteredReason;
+  if (!data.keyProject) delete data.keyProject;
+  return { data, code: blankToUndef(code) };
+}
+
+function LimitInput({ name, label, testId, extra }: { name: 'statutoryLimit' | 'promisedLimit'; label: string; testId: string; extra?: string }) {
+  const form = Form.useFormInstance<ItemFormValues>();
+  const unit = Form.useWatch([name, 'unit'], form);
+  return (
+    <Form.Item label={label} required extra={extra}>
+      <Space.Compact>
+        <Form.Item name={[name, 'value']} noStyle rules={[{ required: unit !== 'onTheSpot', message: `请输入${label}` }]}>
+          <InputNumber min={0} max={3650} precision={0} style={{ width: 110 }} disabled={unit === 'onTheSpot'} data-testid={`${testId}-value`} />
+        </Form.Item>
+        <Form.Item name={[name, 'unit']} noStyle>
+          <Select style={{ width: 120 }} data-testid={`${testId}-unit`} options={LIMIT_UNITS.map((u) => ({ value: u, label: LIMIT_UNIT_LABELS[u] }))} />
+        </Form.Item>
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
+function MaterialRow({ index, count, onRemove, onMove, readOnly }: { index: number; count: number; onRemove: () => void; onMove: (to: number) => void; readOnly: boolean }) {
+  const form = Form.useFormInstance<ItemFormValues>();
+  const required = Form.useWatch(['materials', index, 'required'], form);
+  const source = Form.useWatch(['materials', index, 'source'], form);
+  return (
+    <div className="bs-list-row" data-testid={`material-edit-${index}`}>
+      <Row gutter={8} align="top">
+        <Col flex="32px">
+          <span className="bs-row-no">{index + 1}</span>
+        </Col>
+        <Col flex="auto">
+          <Row gutter={8}>
+            <Col xs={24} md={10}>
+              <Form.Item name={[index, 'name']} rules={[{ required: true, message: '请输入材料名称' }]} label="材料名称">
+                <Input placeholder="如：居民身份证" data-testid={`material-name-${index}`} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={[index, 'required']} label="必要性">
+                <Select data-testid={`material-required-${index}`} options={(['required', 'optional', 'conditional'] as const).map((r) => ({ value: r, label: REQUIRED_LABELS[r] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={[index, 'major']} label="主件/副件">
+                <Select
+                  data-testid={`material-major-${index}`}
+                  options={[
+                    { value: true, label: '主件' },
+                    { value: false, label: '副件（可容缺）' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={3}>
+              <Form.Item name={[index, 'copies']} label="份数">
+                <InputNumber min={0} max={99} precision={0} style={{ width: '100%' }} data-testid={`material-copies-${index}`} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={3}>
+              <Form.Item name={[index, 'form']} label="形式">
+                <Select options={(['paper', 'electronic', 'both'] as const).map((f) => ({ value: f, label: MATERIAL_FORM_LABELS[f] }))} />
+              </Form.Item>
+            </Col>
+            {required === 'conditional' && (
+              <Col xs={24} md={24}>
+                <Form.Item name={[index, 'condition']} label="适用情形" rules={[{ required: true, message: '请说明何种情形需要提交' }]}>
+                  <Input placeholder="如：委托他人办理的" data-testid={`material-condition-${index}`} />
+                </Form.Item>
+              </Col>
+            )}
+            <Col xs={12} md={5}>
+              <Form.Item name={[index, 'source']} label="来源">
+                <Select
+                  data-testid={`material-source-${index}`}
+                  options={[
+                    { value: 'applicant', label: MATERIAL_SOURCE_LABELS.applicant },
+                    { value: 'sharing', label: '部门共享（无需提交）' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={5}>
+              <Form.Item name={[index, 'sourceAgency']} label={source === 'sharing' ? '共享来源部门' : '出具单位'}>
+                <Input placeholder={source === 'sharing' ? '如：公安局' : '可选'} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={7}>
+              <Form.Item name={[index, 'sample']} label="样表/模板">
+                <Input placeholder="链接或说明" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={7}>
+              <Form.Item name={[index, 'note']} label="备注">
+                <Input placeholder="填报要求等" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Col>
+        {!readOnly && (
+          <Col flex="40px" className="bs-row-ops">
+            <Tooltip title="上移">
+              <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => onMove(index - 1)} />
+            </Tooltip>
+            <Tooltip title="下移">
+              <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={index === count - 1} onClick={() => onMove(index + 1)} />
+            </Tooltip>
+            <Tooltip title="删除">
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove} data-testid={`material-remove-${index}`} />
+            </Tooltip>
+          </Col>
+        )}
+      </Row>
+    </div>
+  );
+}
+
+export interface ItemFormProps {
+  form: FormInstance<ItemFormValues>;
+  initial: ItemFormValues;
+  isNew: boolean;
+  readOnly: boolean;
+  lockDepartment: boolean;
+  departments: { id: string; name: string }[];
+  themes: string[];
+  typeOptions: { value: string; label: string }[];
+  onDirty?: () => void;
+}
+
+export function ItemForm({ form, initial, isNew, readOnly, lockDepartment, departments, themes, typeOptions, onDirty }: ItemFormProps) {
+  const caseKind = Form.useWatch('caseKind', form);
+  const entryMode = Form.useWatch('entryMode', form);
+  const free = Form.useWatch(['fees', 'free'], form);
+  const deptOptions = departments.map((d) => ({ value: d.id, label: d.name }));
+
+  return (
+    <Form<ItemFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      disabled={readOnly}
+      onValuesChange={() => onDirty?.()}
+      scrollToFirstError={{ behavior: 'smooth', block: 'center' }}
+      className="bs-item-form"
+      data-testid="item-form"
+    >
+      <Card title="基本信息" size="small" className="bs-section">
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label="事项名称" rules={[{ required: true, whitespace: true, message: '请输入事项名称' }]}>
+              <Input placeholder="如：食品经营许可证核发" maxLength={200} data-testid="field-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="code"
+              label="事项编码"
+              extra={isNew ? '留空由系统按编码规则生成，如 62052400MZ-XK-0001' : '编码创建后不可修改'}
+              rules={[{ max: 40, message: '编码过长' }]}
+            >
+              <Input placeholder="自动生成" disabled={!isNew} data-testid="field-code" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="type" label="事项类型" rules={[{ required: true }]}>
+              <Select options={typeOptions} data-testid="field-type" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="theme" label="主题分类" extra="人生事件 / 企业事件，如：出生、就业、开办企业">
+              <AutoComplete options={themes.map((t) => ({ value: t }))} placeholder="主题" data-testid="field-theme" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="servedParty" label="服务对象">
+              <Radio.Group
+                optionType="button"
+                options={(['person', 'organization', 'both'] as const).map((p) => ({ value: p, label: SERVED_PARTY_LABELS[p] }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="departmentId" label="实施部门" rules={[{ required: true, message: '请选择实施部门' }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={deptOptions} disabled={lockDepartment} placeholder="选择部门" data-testid="field-department" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="entryMode" label="进驻方式">
+              <Select options={ENTRY_MODES.map((m) => ({ value: m, label: ENTRY_MODE_LABELS[m] }))} data-testid="field-entryMode" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="responsiblePerson" label="审批责任人">
+              <Input placeholder="姓名/职务" data-testid="field-responsiblePerson" />
+            </Form.Item>
+          </Col>
+          {entryMode === 'notEntered' && (
+            <Col xs={24}>
+              <Form.Item name="notEnteredReason" label="未进驻原因" rules={[{ required: true, message: '未进驻事项须说明原因' }]}>
+                <Input data-testid="field-notEnteredReason" />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} md={16}>
+            <Form.Item name="windowNames" label="受理窗口" extra="输入窗口名称后回车，可填多个">
+              <Select mode="tags" tokenSeparators={[',', '，']} placeholder="如：综合受理窗口" open={false} suffixIcon={null} data-testid="field-windowNames" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="keyProject" label="重点项目" valuePropName="checked">
+              <Switch checkedChildren="是" unCheckedChildren="否" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title="法律依据与时限" size="small" className="bs-section">
+        <Form.Item name="legalBasis" label="设定依据">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder="法律、法规、规章名称及条款" data-testid="field-legalBasis" />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <LimitInput name="statutoryLimit" label="法定时限" testId="field-statutoryLimit" />
+          </Col>
+          <Col xs={24} md={8}>
+            <LimitInput name="promisedLimit" label="承诺时限" testId="field-promisedLimit" extra="承诺时限不得超过法定时限" />
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="caseKind" label="办件类型">
+              <Select options={CASE_KINDS.map((k) => ({ value: k, label: CASE_KIND_LABELS[k] }))} data-testid="field-caseKind" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title="受理条件与审查标准" size="small" className="bs-section">
+        <Form.Item name="conditions" label="受理条件">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} data-testid="field-conditions" />
+        </Form.Item>
+        <Form.Item name="reviewStandard" label="审查标准">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} data-testid="field-reviewStandard" />
+        </Form.Item>
+      </Card>
+
+      <Card title="申请材料" size="small" className="bs-section">
+        <Form.List name="materials">
+          {(fields, { add, remove, move }) => (
+            <>
+              {fields.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未添加申请材料" />}
+              {fields.map((f, i) => (
+                <MaterialRow key={f.key} index={f.name} count={fields.length} readOnly={readOnly} onRemove={() => remove(f.name)} onMove={(to) => move(i, to)} />
+              ))}
+              {!readOnly && (
+                <Button
+                  type="dashed"
+                  block
+                  icon={<PlusOutlined />}
+                  data-testid="material-add"
+                  onClick={() => add({ id: newId(), name: '', required: 'required', major: true, copies: 1, form: 'paper', source: 'applicant' } satisfies Material)}
+                >
+                  添加材料
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+      </Card>
+
+      <Card title="办理流程" size="small" className="bs-section">
+        <Form.List name="procedure">
+          {(fields, { add, remove, move }) => (
+            <>
+              {fields.map((f, i) => (
+                <Row key={f.key} gutter={8} align="middle" className="bs-list-row bs-list-row-compact" data-testid={`procedure-edit-${i}`}>
+                  <Col flex="32px">
+                    <span className="bs-row-no">{i + 1}</span>
+                  </Col>
+                  <Col flex="auto">
+                    <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '请输入环节名称' }]}>
+                      <Input placeholder="环节名称，如：受理、审查、决定" data-testid={`procedure-name-${i}`} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="160px">
+                    <Form.Item name={[f.name, 'role']} noStyle>
+                      <Select style={{ width: '100%' }} options={STEP_ROLES.map((r) => ({ value: r, label: STEP_ROLE_LABELS[r] }))} data-testid={`procedure-role-${i}`} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="150px">
+                    <Form.Item name={[f.name, 'workingDays']} noStyle>
+                      <InputNumber min={0} max={365} precision={1} placeholder="时限" suffix="工作日" style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  {!readOnly && (
+                    <Col flex="100px" className="bs-row-ops-inline">
+                      <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, i - 1)} />
+                      <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} />
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} data-testid={`procedure-remove-${i}`} />
+                    </Col>
+                  )}
+                </Row>
+              ))}
+              {!readOnly && (
+                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', role: 'handler' })} data-testid="procedure-add">
+                  添加环节
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+        <Form.Item name="specialProcedures" label="可能涉及的特别程序" style={{ marginTop: 16 }} extra="特别程序期间暂停计时">
+          <Select mode="multiple" allowClear options={SPECIAL_PROCEDURES.map((p) => ({ value: p, label: SPECIAL_PROCEDURE_LABELS[p] }))} data-testid="field-specialProcedures" />
+        </Form.Item>
+      </Card>
+
+      {caseKind === 'joint' && (
+        <Card title="联办部门" size="small" className="bs-section" data-testid="joint-section">
+          <Form.List name="jointParticipants">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.length === 0 && <Typography.Paragraph type="secondary">联办件需配置参与部门及分段时限。</Typography.Paragraph>}
+                {fields.map((f, i) => (
+                  <Row key={f.key} gutter={8} align="middle" className="bs-list-row bs-list-row-compact" data-testid={`joint-edit-${i}`}>
+                    <Col flex="220px">
+                      <Form.Item name={[f.name, 'departmentId']} noStyle rules={[{ required: true, message: '请选择部门' }]}>
+                        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="联办部门" options={deptOptions} style={{ width: '100%' }} data-testid={`joint-department-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col flex="auto">
+                      <Form.Item name={[f.name, 'task']} noStyle>
+                        <Input placeholder="承担事项，如：现场核查" data-testid={`joint-task-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col flex="170px">
+                      <Form.Item name={[f.name, 'subLimitWorkingDays']} noStyle rules={[{ required: true, message: '请输入分段时限' }]}>
+                        <InputNumber min={0} max={365} precision={0} suffix="工作日" placeholder="分段时限" style={{ width: '100%' }} data-testid={`joint-limit-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    {!readOnly && (
+                      <Col flex="40px">
+                        <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} data-testid={`joint-remove-${i}`} />
+                      </Col>
+                    )}
+                  </Row>
+                ))}
+                {!readOnly && (
+                  <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ departmentId: undefined, task: '', subLimitWorkingDays: 3 })} data-testid="joint-add">
+                    添加联办部门
+                  </Button>
+                )}
+              </>
+            )}
+          </Form.List>
+        </Card>
+      )}
+
+      <Card title="服务方式" size="small" className="bs-section">
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="maxVisits" label="到现场次数">
+              <Radio.Group optionType="button" options={[0, 1, 2].map((n) => ({ value: n, label: MAX_VISITS_LABELS[n] }))} data-testid="field-maxVisits" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="onlineDepth" label="网办深度">
+              <Select options={[1, 2, 3, 4].map((n) => ({ value: n, label: ONLINE_DEPTH_LABELS[n] }))} data-testid="field-onlineDepth" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="overdueDefault" label="超时默认">
+              <Select options={OVERDUE_DEFAULTS.map((o) => ({ value: o, label: OVERDUE_DEFAULT_LABELS[o] }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="conditionalAcceptance" label="容缺受理" valuePropName="checked">
+              <Switch checkedChildren="支持" unCheckedChildren="不支持" data-testid="field-conditionalAcceptance" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="appointmentAllowed" label="预约办理" valuePropName="checked">
+              <Switch checkedChildren="支持" unCheckedChildren="不支持" data-testid="field-appointmentAllowed" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="deliveryModes" label="送达方式">
+              <Checkbox.Group options={(['pickup', 'post'] as const).map((m) => ({ value: m, label: DELIVERY_LABELS[m] }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title="收费" size="small" className="bs-section">
+        <Form.Item name={['fees', 'free']} valuePropName="checked" label="是否免费">
+          <Switch checkedChildren="免费" unCheckedChildren="收费" data-testid="field-fees-free" />
+        </Form.Item>
+        {!free && (
+          <Form.List name={['fees', 'items']}>
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f, i) => (
+                  <Row key={f.key} gutter={8} className="bs-list-row bs-list-row-compact" data-testid={`fee-edit-${i}`}>
+                    <Col xs={24} md={6}>
+                      <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请输入收费项目' }]} label="收费项目">
+                        <Input data-testid={`fee-name-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={[f.name, 'standard']} rules={[{ required: true, message: '请输入收费标准' }]} label="收费标准">
+                        <Input placeholder="金额或计算规则" data-testid={`fee-standard-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={22} md={9}>
+                      <Form.Item name={[f.name, 'basis']} rules={[{ required: true, message: '请输入收费依据' }]} label="收费依据">
+                        <Input placeholder="文件名称及文号" data-testid={`fee-basis-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    {!readOnly && (
+                      <Col xs={2} md={1} style={{ paddingTop: 30 }}>
+                        <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} data-testid={`fee-remove-${i}`} />
+                      </Col>
+                    )}
+                  </Row>
+                ))}
+                {!readOnly && (
+                  <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', standard: '', basis: '' })} data-testid="fee-add">
+                    添加收费项目
+                  </Button>
+                )}
+              </>
+            )}
+          </Form.List>
+        )}
+      </Card>
+
+      <Card title="办理结果" size="small" className="bs-section">
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <Form.Item name={['result', 'name']} label="结果名称">
+              <Input placeholder="如：食品经营许可证" data-testid="field-result-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name={['result', 'type']} label="结果类型">
+              <Select options={(['certificate', 'approval', 'other'] as const).map((t) => ({ value: t, label: RESULT_TYPE_LABELS[t] }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={['result', 'sample']} label="结果样本">
+              <Input placeholder="链接或说明" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title="办理地点与咨询" size="small" className="bs-section">
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name={['contact', 'address']} label="办理地点">
+              <Input data-testid="field-contact-address" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name={['contact', 'hours']} label="办理时间">
+              <Input placeholder="如：周一至周五 9:00-12:00，13:30-17:30" data-testid="field-contact-hours" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name={['contact', 'phone']} label="咨询电话">
+              <Input data-testid="field-contact-phone" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name={['contact', 'complaintPhone']} label="投诉电话">
+              <Input data-testid="field-contact-complaintPhone" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+    </Form>
+  );
+}

@@ -1,0 +1,132 @@
+/** Public portal: one item's full guide (办事指南详情). */
+import { useEffect } from 'react';
+import { Alert, Anchor, Breadcrumb, Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import { useDepartmentNames } from '../../api/hooks';
+import type { PublicGuide } from '../../api/types';
+import { GuideView } from '../../components/GuideView';
+import { FullPageSpin } from '../../auth/session';
+import { errorText } from '../../lib/feedback';
+import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
+
+export function GuideDetailPage() {
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const departmentNames = useDepartmentNames();
+  const guide = useQuery({
+    queryKey: ['guide', code],
+    queryFn: ({ signal }) => api.get<PublicGuide>(`/api/public/items/${encodeURIComponent(code)}`, undefined, signal),
+    retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
+  });
+
+  useEffect(() => {
+    if (guide.data) document.title = `${guide.data.name} · 办事指南`;
+  }, [guide.data]);
+
+  if (guide.isLoading) return <FullPageSpin />;
+  if (guide.isError) {
+    const notFound = guide.error instanceof ApiError && guide.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? '事项不存在或未发布' : '加载失败'}
+        subTitle={notFound ? `未找到编码为 ${code} 的已发布事项` : errorText(guide.error)}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            返回办事指南
+          </Button>
+        }
+      />
+    );
+  }
+  const g = guide.data!;
+
+  return (
+    <div className="bs-page">
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/">办事指南</Link> }, { title: g.department?.name }, { title: g.name }]}
+      />
+      <Card className="bs-guide-head">
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="item-title">
+            {g.name}
+          </Typography.Title>
+          <Space wrap size={[8, 4]}>
+            <Typography.Text type="secondary" copyable={{ text: g.code }}>
+              事项编码 {g.code}
+            </Typography.Text>
+            <Tag color="blue">{typeLabel(g.type)}</Tag>
+            <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
+            <Tag>{SERVED_PARTY_LABELS[g.servedParty] ?? g.servedParty}</Tag>
+            {g.theme && <Tag>{g.theme}</Tag>}
+          </Space>
+          <Row gutter={[16, 8]} className="bs-kpis">
+            <Col xs={12} md={6}>
+              <div className="bs-kpi-label">承诺时限</div>
+              <div className="bs-kpi-value" data-testid="kpi-promised">
+                {formatLimit(g.promisedLimit)}
+              </div>
+            </Col>
+            <Col xs={12} md={6}>
+              <div className="bs-kpi-label">法定时限</div>
+              <div className="bs-kpi-value">{formatLimit(g.statutoryLimit)}</div>
+            </Col>
+            <Col xs={12} md={6}>
+              <div className="bs-kpi-label">到现场次数</div>
+              <div className="bs-kpi-value" data-testid="kpi-visits">
+                {formatVisits(g.maxVisits)}
+              </div>
+            </Col>
+            <Col xs={12} md={6}>
+              <div className="bs-kpi-label">收费</div>
+              <div className="bs-kpi-value">{g.fees?.free || !g.fees?.items?.length ? '不收费' : '收费'}</div>
+            </Col>
+          </Row>
+          <Space className="bs-no-print">
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+              返回
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              打印指南
+            </Button>
+          </Space>
+        </Space>
+      </Card>
+      {g.conditionalAcceptance && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ margin: '12px 0' }}
+          title="本事项支持容缺受理：主件齐全、次要材料（副件）欠缺时，可签署承诺书先行受理，并在约定时间内补齐。"
+        />
+      )}
+      <Row gutter={16} style={{ marginTop: 12 }}>
+        <Col xs={24} lg={19}>
+          <GuideView data={g} extras={{ code: g.code, version: g.version, department: g.department, center: g.center }} departmentNames={departmentNames} />
+        </Col>
+        <Col xs={0} lg={5} className="bs-no-print">
+          <Anchor
+            offsetTop={80}
+            items={[
+              { key: 'basic', href: '#basic', title: '基本信息' },
+              { key: 'limits', href: '#limits', title: '办理时限' },
+              { key: 'legal-basis', href: '#legal-basis', title: '设定依据' },
+              { key: 'conditions', href: '#conditions', title: '受理条件' },
+              { key: 'review-standard', href: '#review-standard', title: '审查标准' },
+              { key: 'materials', href: '#materials', title: '申请材料' },
+              { key: 'procedure', href: '#procedure', title: '办理流程' },
+              ...(g.caseKind === 'joint' ? [{ key: 'joint', href: '#joint', title: '联办部门' }] : []),
+              { key: 'fees', href: '#fees', title: '收费' },
+              { key: 'result', href: '#result', title: '办理结果' },
+              { key: 'contact', href: '#contact', title: '办理地点与咨询' },
+            ]}
+          />
+        </Col>
+      </Row>
+    </div>
+  );
+}
