@@ -24,7 +24,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: (id: string) => vendorChunk(id) }],
+          groups: [{ debugName: 'vendor', name: (id: string) => vendorChunk(id) }],
         },
       },
     },

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Value } from '@sinclair/typebox/value';
+import { FormatRegistry } from '@sinclair/typebox';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -30,6 +31,8 @@ const LABELS = {
   special: SPECIAL_PROCEDURE_LABELS,
 } as const;
 type LabelMap = Record<string, string>;
+// Fastify's Ajv knows the uuid format; TypeBox's own checker used here needs telling.
+if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
 const label = (m: LabelMap, v: string) => m[v] ?? v;
 const unlabel = (m: LabelMap, text: string) => Object.keys(m).find((k) => m[k] === text) ?? text;
 const yes = (b: boolean | undefined) => (b ? '是' : '否');
@@ -146,7 +149,7 @@ function emptyGuide(): GuideData {
 }
 
 /** Reads the four sheets back into guides keyed by item code (rows without a code get a generated one). */
-function readWorkbook(wb: ExcelJS.Workbook, ids: Map<string, string>) {
+export function readWorkbook(wb: ExcelJS.Workbook, ids: Map<string, string>) {
   const guides = new Map<string, { row: number; data: GuideData }>();
   const errors: ImportError[] = [];
   const items = wb.getWorksheet('事项');

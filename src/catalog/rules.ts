@@ -47,7 +47,7 @@ export function validateGuide(d: GuideData): Problem[] {
   if (d.caseKind !== 'immediate' && d.procedure.length === 0) {
     p.push({ field: 'procedure', message: 'A procedure with at least one step is required', messageZh: '须填写办理流程' });
   }
-  if (d.deliveryModes.length === 0) p.push({ field: 'deliveryModes', message: 'Choose at least one delivery mode', messageZh: '至少选择一种送达方式' });
+  if (d.deliveryModes.length === 0 && d.entryMode !== 'networkOnly') p.push({ field: 'deliveryModes', message: 'Choose at least one delivery mode', messageZh: '至少选择一种送达方式' });
   p.push(...materialProblems(d), ...jointProblems(d));
   if (!d.fees.free && d.fees.items.length === 0) p.push({ field: 'fees', message: 'A charged item lists its fee items', messageZh: '收费事项须列明收费项目' });
   d.fees.items.forEach((f, i) => {

@@ -111,10 +111,11 @@ interface Counter {
   add(a: number, n: number): number;
 }
 
-/** A pause as day numbers: the days (s, e] are paused. */
+/** A pause as day numbers: the days (s, e] are paused; `open` = still running at asOf. */
 interface Interval {
   s: number;
   e: number;
+  open: boolean;
 }
 
 export function computeClock(calendar: WorkCalendar, input: ClockInput): ClockState {
@@ -128,42 +129,74 @@ export function computeClock(calendar: WorkCalendar, input: ClockInput): ClockSt
   const closed = closedOn !== null && closedOn <= today;
   const asOf = closed ? closedOn : today;
 
-  const working: Counter = {
-    count: (a, b) => calendar.countWorkingDaysNum(a, b),
-    add: (a, n) => calendar.addWorkingDaysNum(a, n),
-  };
-  const { intervals, openSince } = normalizePauses(input.pauses ?? [], accepted, asOf, closed, working);
+  const working = workingCounter(calendar);
+  const intervals = normalizePauses(input.pauses ?? [], accepted, asOf, closed, working);
   const ext = (input.extensions ?? []).reduce((sum, x) => sum + checkedCount(x.workingDays, 'extension'), 0);
-  const promisedDue = dueDate(calendar, input.promisedLimit, accepted, ext, intervals);
-  const statutoryDue = dueDate(calendar, input.statutoryLimit, accepted, ext, intervals);
-
-  const countUnit: CountUnit = input.promisedLimit.unit === 'calendarDays' ? 'calendarDays' : 'workingDays';
-  const counter: Counter = countUnit === 'calendarDays' ? CALENDAR_COUNTER : working;
-  const running = (t: number) => counter.count(accepted, t) - pausedIn(counter, intervals, accepted, t);
-  const used = running(asOf);
-  const remaining = running(promisedDue) - used;
-  const threshold = yellowThreshold(input);
-  const dues = { promisedDue, statutoryDue, threshold };
-  const light = lightAt(asOf, remaining, dues);
-  const paused = openSince !== null;
+  const facts: Facts = { input, accepted, ext, working, threshold: yellowThreshold(input) };
+  const now = evaluate(facts, asOf, intervals);
+  // The open pause, if any, is the last merged interval (it reaches asOf). Counters
+  // and light are those of the day it started, before it paused anything.
+  const open = intervals[intervals.length - 1]?.open ? intervals[intervals.length - 1]! : null;
+  const shown = open ? evaluate(facts, open.s, intervals.slice(0, -1)) : now;
 
   return {
     acceptedOn: input.acceptedOn,
-    promisedDue: fromDayNumber(promisedDue),
-    statutoryDue: fromDayNumber(statutoryDue),
-    usedWorkingDays: used,
-    pausedWorkingDays: pausedIn(counter, intervals, accepted, asOf),
-    remainingWorkingDays: remaining,
-    countUnit,
-    yellowThreshold: threshold,
-    light,
-    paused,
-    pausedSince: openSince === null ? null : fromDayNumber(openSince),
+    promisedDue: fromDayNumber(now.dues.promisedDue),
+    statutoryDue: fromDayNumber(now.dues.statutoryDue),
+    usedWorkingDays: shown.used,
+    pausedWorkingDays: pausedIn(now.counter, intervals, accepted, asOf),
+    remainingWorkingDays: shown.remaining,
+    countUnit: now.countUnit,
+    yellowThreshold: facts.threshold,
+    light: shown.light,
+    paused: open !== null,
+    pausedSince: open ? fromDayNumber(open.s) : null,
     closed,
-    overdue: asOf > promisedDue,
-    pastStatutory: asOf > statutoryDue,
-    nextChangeOn: paused || closed ? null : nextChange(asOf, remaining, light, dues, counter),
-    fallback: calendar.isFallbackSpan(accepted, Math.max(asOf, promisedDue, statutoryDue)),
+    overdue: shown.asOf > shown.dues.promisedDue,
+    pastStatutory: shown.asOf > shown.dues.statutoryDue,
+    nextChangeOn: open || closed ? null : nextChange(asOf, now.remaining, now.light, now.dues, now.counter),
+    fallback: calendar.isFallbackSpan(accepted, Math.max(asOf, now.dues.promisedDue, now.dues.statutoryDue)),
+  };
+}
+
+/** What does not depend on the day the clock is read. */
+interface Facts {
+  input: ClockInput;
+  accepted: number;
+  ext: number;
+  working: Counter;
+  threshold: number;
+}
+
+interface Reading {
+  asOf: number;
+  dues: Dues;
+  countUnit: CountUnit;
+  counter: Counter;
+  used: number;
+  remaining: number;
+  light: Light;
+}
+
+/** The clock read on day `asOf` with the given pauses. */
+function evaluate(f: Facts, asOf: number, intervals: readonly Interval[]): Reading {
+  const promisedDue = dueDate(f.working, f.input.promisedLimit, f.accepted, f.ext, intervals);
+  const statutoryDue = dueDate(f.working, f.input.statutoryLimit, f.accepted, f.ext, intervals);
+  const countUnit: CountUnit = f.input.promisedLimit.unit === 'calendarDays' ? 'calendarDays' : 'workingDays';
+  const counter = countUnit === 'calendarDays' ? CALENDAR_COUNTER : f.working;
+  // Running units in (accepted, t]: elapsed minus paused.
+  const running = (t: number) => counter.count(f.accepted, t) - pausedIn(counter, intervals, f.accepted, t);
+  const used = running(asOf);
+  const remaining = running(promisedDue) - used;
+  const dues = { promisedDue, statutoryDue, threshold: f.threshold };
+  return { asOf, dues, countUnit, counter, used, remaining, light: lightAt(asOf, remaining, dues) };
+}
+
+/** For working days, add(a, 0) is a itself if working, else the next working day. */
+function workingCounter(calendar: WorkCalendar): Counter {
+  return {
+    count: (a, b) => calendar.countWorkingDaysNum(a, b),
+    add: (a, n) => calendar.addWorkingDaysNum(a, n),
   };
 }
 
@@ -219,36 +252,26 @@ function validateLimits(input: ClockInput): void {
  * are ignored (they are not facts yet), starts before acceptance are clipped to it, and
  * a pause still open at asOf is projected (or ends at asOf when the case is closed).
  */
-function normalizePauses(
-  pauses: readonly ClockPause[],
-  accepted: number,
-  asOf: number,
-  closed: boolean,
-  working: Counter,
-): { intervals: Interval[]; openSince: number | null } {
+function normalizePauses(pauses: readonly ClockPause[], accepted: number, asOf: number, closed: boolean, working: Counter): Interval[] {
   const raw: Interval[] = [];
-  let openSince: number | null = null;
   for (const p of pauses) {
     const start = toDayNumber(p.startOn);
     const end = p.endOn === null ? null : toDayNumber(p.endOn);
     if (end !== null && end < start) throw new RangeError(`pause ends (${p.endOn}) before it starts (${p.startOn})`);
+    if (p.plannedWorkingDays !== undefined) checkedCount(p.plannedWorkingDays, 'plannedWorkingDays');
     if (start > asOf) continue;
     const s = Math.max(start, accepted);
-    if (end !== null && end <= asOf) {
-      raw.push({ s, e: Math.max(end, s) });
-      continue;
-    }
-    if (!closed) openSince = openSince === null ? s : Math.min(openSince, s);
-    raw.push({ s, e: closed ? asOf : projectedEnd(s, end, asOf, p.plannedWorkingDays, working) });
+    if (end !== null && end <= asOf) raw.push({ s, e: Math.max(end, s), open: false });
+    else if (closed) raw.push({ s, e: asOf, open: false });
+    else raw.push({ s, e: projectedEnd(s, end, asOf, p.plannedWorkingDays, working), open: true });
   }
-  return { intervals: merge(raw), openSince };
+  return merge(raw);
 }
 
 /** An open pause lasts at least until asOf, its recorded end and its planned length. */
 function projectedEnd(s: number, end: number | null, asOf: number, planned: number | undefined, working: Counter): number {
-  let e = Math.max(asOf, end ?? asOf);
-  if (planned !== undefined && checkedCount(planned, 'plannedWorkingDays') > 0) e = Math.max(e, working.add(s, planned));
-  return e;
+  const e = Math.max(asOf, end ?? asOf);
+  return planned ? Math.max(e, working.add(s, planned)) : e;
 }
 
 function merge(intervals: Interval[]): Interval[] {
@@ -256,8 +279,10 @@ function merge(intervals: Interval[]): Interval[] {
   const out: Interval[] = [];
   for (const iv of sorted) {
     const last = out[out.length - 1];
-    if (last && iv.s <= last.e) last.e = Math.max(last.e, iv.e);
-    else out.push({ ...iv });
+    if (last && iv.s <= last.e) {
+      last.e = Math.max(last.e, iv.e);
+      last.open ||= iv.open;
+    } else out.push({ ...iv });
   }
   return out;
 }
@@ -275,37 +300,31 @@ function pausedIn(counter: Counter, intervals: readonly Interval[], a: number, b
 
 // --- due dates ------------------------------------------------------------------
 
-function dueDate(calendar: WorkCalendar, limit: TimeLimit, accepted: number, extension: number, intervals: readonly Interval[]): number {
-  const working: Counter = {
-    count: (a, b) => calendar.countWorkingDaysNum(a, b),
-    add: (a, n) => calendar.addWorkingDaysNum(a, n),
-  };
+function dueDate(working: Counter, limit: TimeLimit, accepted: number, extension: number, intervals: readonly Interval[]): number {
   if (limit.unit !== 'calendarDays') {
     const units = limit.unit === 'onTheSpot' ? extension : limit.value + extension;
-    return consume(working, accepted, units, intervals, 0).due;
+    return shiftByPauses(working, units === 0 ? accepted : working.add(accepted, units), intervals, 0).due;
   }
-  const first = consume(CALENDAR_COUNTER, accepted, limit.value, intervals, 0);
-  if (extension === 0) return calendar.addWorkingDaysNum(first.due, 0); // 民法典 §203 roll-over
-  return consume(working, first.due, extension, intervals, first.next).due;
+  const first = shiftByPauses(CALENDAR_COUNTER, accepted + limit.value, intervals, 0);
+  // 民法典 §203: a last day that is not a working day rolls to the next working day
+  // (working.add(d, 0)); extension days are working days after the last calendar day.
+  return shiftByPauses(working, working.add(first.due, extension), intervals, first.next).due;
 }
 
 /**
- * Walks `units` running units forward from `cursor`, skipping the paused intervals
- * from index `from`. A pause only helps if it starts on or before the day the units
- * would run out. Returns the due day and the index of the first unused pause.
+ * Moves a due date by the units of every pause that starts on or before it, in order
+ * (each move can bring a later pause into reach). Returns the due day and the index of
+ * the first pause out of reach.
  */
-function consume(counter: Counter, cursor: number, units: number, intervals: readonly Interval[], from: number): { due: number; next: number } {
-  let c = cursor;
-  let r = units;
+function shiftByPauses(counter: Counter, due: number, intervals: readonly Interval[], from: number): { due: number; next: number } {
+  let d = due;
   for (let i = from; i < intervals.length; i++) {
     const { s, e } = intervals[i]!;
-    if (e <= c) continue;
-    const d = r === 0 ? c : counter.add(c, r);
-    if (d < s) return { due: d, next: i };
-    r -= counter.count(c, Math.max(s, c));
-    c = e;
+    if (s > d) return { due: d, next: i };
+    const units = counter.count(s, e);
+    if (units > 0) d = counter.add(d, units);
   }
-  return { due: r === 0 ? c : counter.add(c, r), next: intervals.length };
+  return { due: d, next: intervals.length };
 }
 
 // --- light --------------------------------------------------------------------------

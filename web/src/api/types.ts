@@ -21,6 +21,11 @@ export interface SessionResponse {
   csrfToken: string;
 }
 
+export interface DemoAccountsResponse {
+  password?: string;
+  accounts: DemoAccount[];
+}
+
 export interface DemoAccount {
   username: string;
   role: Role;
@@ -61,7 +66,8 @@ export interface ItemSummary {
   onlineDepth: number;
 }
 
-export interface PublicGuide extends GuideData {
+export interface PublicGuide extends Omit<GuideData, 'jointParticipants'> {
+  jointParticipants: (GuideData['jointParticipants'][number] & { departmentName?: string })[];
   code: string;
   version: number;
   department: NamedRef & { phone?: string };
@@ -90,7 +96,7 @@ export interface Version {
   publishedAt?: string | null;
 }
 
-export type VersionSummary = Omit<Version, 'data'> & { name?: string };
+export type VersionSummary = Pick<Version, 'version' | 'status' | 'createdAt'> & Partial<Pick<Version, 'submittedAt' | 'reviewedAt' | 'reviewNote' | 'publishedAt'>>;
 
 export interface ItemDetail {
   id: string;
@@ -101,6 +107,12 @@ export interface ItemDetail {
   department: NamedRef;
   latest: Version;
   versions: VersionSummary[];
+  /** 'active' | 'suspended' | 'abolished' (server extension). */
+  availability?: 'active' | 'suspended' | 'abolished';
+  /** Actions this user may take now (server extension); preferred over deriving them from the status. */
+  allowedActions?: ItemAction[];
+  /** Whether this user may edit the item (server extension). */
+  canEdit?: boolean;
 }
 
 export type ItemAction = 'submit' | 'review' | 'reject' | 'publish' | 'suspend' | 'resume' | 'abolish';

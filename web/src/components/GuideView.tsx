@@ -69,7 +69,7 @@ export function GuideView({
   extras = {},
   departmentNames,
 }: {
-  data: GuideData;
+  data: Omit<GuideData, 'jointParticipants'> & { jointParticipants: (GuideData['jointParticipants'][number] & { departmentName?: string })[] };
   extras?: GuideExtras;
   departmentNames?: Map<string, string>;
 }) {
@@ -216,9 +216,9 @@ export function GuideView({
               pagination={false}
               dataSource={joint}
               columns={[
-                { title: '部门', dataIndex: 'departmentId', render: (id: string) => departmentNames?.get(id) ?? id },
+                { title: '部门', dataIndex: 'departmentId', render: (id: string, r) => r.departmentName || departmentNames?.get(id) || id },
                 { title: '承担事项', dataIndex: 'task' },
-                { title: '分段时限', dataIndex: 'subLimitWorkingDays', width: 120, render: (v: number) => `${v}个工作日` },
+                { title: '协办时限', dataIndex: 'subLimitWorkingDays', width: 120, render: (v: number) => `${v}个工作日` },
               ]}
             />
           ) : (

@@ -4,7 +4,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/client';
-import type { DemoAccount, Me } from '../api/types';
+import type { DemoAccount, DemoAccountsResponse, Me } from '../api/types';
 import { homeFor, useSession } from '../auth/session';
 import { errorText } from '../lib/feedback';
 
@@ -26,7 +26,7 @@ export function LoginPage() {
 
   const demo = useQuery({
     queryKey: ['demo-accounts'],
-    queryFn: () => api.get<{ accounts: DemoAccount[] }>('/api/demo/accounts'),
+    queryFn: () => api.get<DemoAccountsResponse>('/api/demo/accounts'),
     retry: false,
     staleTime: Infinity,
   });
@@ -60,8 +60,9 @@ export function LoginPage() {
     }
   };
 
+  const demoPassword = demo.data?.password || DEMO_PASSWORD;
   const fill = (username: string) => {
-    form.setFieldsValue({ username, password: DEMO_PASSWORD });
+    form.setFieldsValue({ username, password: demoPassword });
     setError(null);
   };
 
@@ -93,7 +94,7 @@ export function LoginPage() {
         <Card
           className="bs-login-card bs-demo-card"
           title="演示账号"
-          extra={<Typography.Text type="secondary">密码均为 {DEMO_PASSWORD}</Typography.Text>}
+          extra={<Typography.Text type="secondary">密码均为 {demoPassword}，点击一行即可填入</Typography.Text>}
           data-testid="demo-accounts"
         >
           <Table<DemoAccount>
@@ -116,7 +117,7 @@ export function LoginPage() {
                     <Button size="small" type="link" onClick={() => fill(r.username)} data-testid={`demo-fill-${r.username}`}>
                       填入
                     </Button>
-                    <Button size="small" type="link" onClick={() => void submit({ username: r.username, password: DEMO_PASSWORD })} data-testid={`demo-login-${r.username}`}>
+                    <Button size="small" type="link" onClick={() => void submit({ username: r.username, password: demoPassword })} data-testid={`demo-login-${r.username}`}>
                       直接登录
                     </Button>
                   </span>

@@ -91,10 +91,12 @@ export function CatalogListPage() {
               新建事项
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} href="/api/catalog/export.xlsx" data-testid="catalog-export">
-            导出Excel
-          </Button>
-          {editable && (
+          {isAdmin && (
+            <Button icon={<DownloadOutlined />} href="/api/catalog/export.xlsx" data-testid="catalog-export">
+              导出Excel
+            </Button>
+          )}
+          {isAdmin && (
             <span data-testid="catalog-import">
               <Upload
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -285,7 +285,25 @@ export function ItemForm({ form, initial, isNew, readOnly, lockDepartment, depar
       layout="vertical"
       initialValues={initial}
       disabled={readOnly}
-      onValuesChange={() => onDirty?.()}
+      onValuesChange={(changed: Partial<ItemFormValues>) => {
+        // 即办件 ⇔ 承诺时限为即办 (server rule): keep them in step.
+        if (changed.caseKind === 'immediate') form.setFieldValue('promisedLimit', { value: 0, unit: 'onTheSpot' });
+        else if (changed.caseKind && form.getFieldValue(['promisedLimit', 'unit']) === 'onTheSpot') form.setFieldValue('promisedLimit', { value: 5, unit: 'workingDays' });
+        else if (changed.promisedLimit?.unit === 'onTheSpot') {
+          form.setFieldValue(['promisedLimit', 'value'], 0);
+          form.setFieldValue('caseKind', 'immediate');
+        }
+        for (const key of ['statutoryLimit', 'promisedLimit'] as const) {
+          const unit = changed[key]?.unit;
+          if (!unit) continue;
+          if (unit === 'onTheSpot') form.setFieldValue([key, 'value'], 0);
+          else if (!form.getFieldValue([key, 'value'])) form.setFieldValue([key, 'value'], 1);
+        }
+        if (changed.promisedLimit?.unit && changed.promisedLimit.unit !== 'onTheSpot' && form.getFieldValue('caseKind') === 'immediate') {
+          form.setFieldValue('caseKind', 'promised');
+        }
+        onDirty?.();
+      }}
       scrollToFirstError={{ behavior: 'smooth', block: 'center' }}
       className="bs-item-form"
       data-testid="item-form"
@@ -433,7 +451,7 @@ export function ItemForm({ form, initial, isNew, readOnly, lockDepartment, depar
                   </Col>
                   <Col flex="150px">
                     <Form.Item name={[f.name, 'workingDays']} noStyle>
-                      <InputNumber min={0} max={365} precision={1} placeholder="时限" suffix="工作日" style={{ width: '100%' }} />
+                      <InputNumber min={0} max={365} precision={0} placeholder="时限" suffix="工作日" style={{ width: '100%' }} data-testid={`procedure-days-${i}`} />
                     </Form.Item>
                   </Col>
                   {!readOnly && (
@@ -477,8 +495,8 @@ export function ItemForm({ form, initial, isNew, readOnly, lockDepartment, depar
                       </Form.Item>
                     </Col>
                     <Col flex="170px">
-                      <Form.Item name={[f.name, 'subLimitWorkingDays']} noStyle rules={[{ required: true, message: '请输入分段时限' }]}>
-                        <InputNumber min={0} max={365} precision={0} suffix="工作日" placeholder="分段时限" style={{ width: '100%' }} data-testid={`joint-limit-${i}`} />
+                      <Form.Item name={[f.name, 'subLimitWorkingDays']} noStyle rules={[{ required: true, message: '请输入协办时限' }]}>
+                        <InputNumber min={1} max={365} precision={0} suffix="工作日" placeholder="协办时限" style={{ width: '100%' }} data-testid={`joint-limit-${i}`} />
                       </Form.Item>
                     </Col>
                     {!readOnly && (

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import type { GuideData } from './types.js';
+
+let t: TestApp;
+let admin: Client;
+let mz: string;
+let sc: string;
+
+export function sampleGuide(departmentId: string, over: Partial<GuideData> = {}): GuideData {
+  return {
+    name: '测试事项：宗教活动场所筹备设立审核', type: 'license', theme: '社会事务', servedParty: 'organization', departmentId,
+    entryMode: 'resident', windowNames: ['综合受理窗口（一）'], responsiblePerson: '张三', legalBasis: '《宗教事务条例》第二十一条',
+    statutoryLimit: { value: 20, unit: 'workingDays' }, promisedLimit: { value: 10, unit: 'workingDays' }, caseKind: 'promised',
+    conditions: '符合条例规定的条件', reviewStandard: '材料齐全、符合法定形式', procedure: [{ name: '受理', role: 'receiver' }, { name: '审查', role: 'handler', workingDays: 5 }, { name: '决定', role: 'chiefRep' }],
+    specialProcedures: [], jointParticipants: [], maxVisits: 1, onlineDepth: 3, conditionalAcceptance: true, appointmentAllowed: true,
+    deliveryModes: ['pickup', 'post'], overdueDefault: 'none',
+    materials: [
+      { id: 'application', name: '申请书', required: 'required', major: true, copies: 1, form: 'paper', source: 'applicant' },
+      { id: 'licence-copy', name: '营业执照', required: 'required', major: false, copies: 1, form: 'electronic', source: 'sharing', sourceAgency: '市场监督管理局' },
+      { id: 'lease', name: '场所使用证明', required: 'conditional', condition: '租赁场所的', major: false, copies: 1, form: 'paper', source: 'applicant' },
+    ],
+    fees: { free: true, items: [] }, result: { name: '批复', type: 'approval' },
+    contact: { address: '县政务服务中心二楼', hours: '工作日 9:00-17:30', phone: '0938-1234567', complaintPhone: '12345' },
+    ...over,
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login('admin');
+  const facets = await t.anon.get('/api/public/facets');
+  mz = facets.body.departments.find((d: { name: string }) => d.name.endsWith('民政局')).id;
+  sc = facets.body.departments.find((d: { name: string }) => d.name.endsWith('市场监督管理局')).id;
+});
+afterAll(async () => { await t?.close(); });
+
+describe('public service guide', () => {
+  it('lists the demo catalog with paging and filters', async () => {
+    const all = await t.anon.get('/api/public/items?pageSize=100');
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeGreaterThanOrEqual(35);
+    const byDept = await t.anon.get(`/api/public/items?department=${mz}&pageSize=100`);
+    expect(byDept.body.items.length).toBeGreaterThan(3);
+    expect(byDept.body.items.every((i: { department: { id: string } }) => i.department.id === mz)).toBe(true);
+    const search = await t.anon.get(`/api/public/items?q=${encodeURIComponent('婚')}`);
+    expect(search.body.items.some((i: { name: string }) => i.name.includes('婚'))).toBe(true);
+    const org = await t.anon.get('/api/public/items?servedParty=organization&pageSize=100');
+    expect(org.body.items.every((i: { servedParty: string }) => i.servedParty !== 'person')).toBe(true);
+  });
+
+  it('shows every guide field of a published item', async () => {
+    const list = await t.anon.get('/api/public/items?pageSize=1');
+    const code = list.body.items[0].code;
+    const res = await t.anon.get(`/api/public/items/${code}`);
+    expect(res.status).toBe(200);
+    for (const k of ['code', 'name', 'type', 'caseKind', 'promisedLimit', 'statutoryLimit', 'materials', 'fees', 'department', 'legalBasis', 'conditions', 'procedure', 'contact', 'maxVisits', 'center']) {
+      expect(res.body).toHaveProperty(k);
+    }
+    expect(res.body.materials[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), required: expect.any(String), major: expect.any(Boolean) });
+  });
+
+  it('answers 404 with a bilingual error for an unknown code', async () => {
+    const res = await t.anon.get('/api/public/items/NOPE');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found', messageZh: expect.any(String) });
+  });
+});
+
+describe('catalog lifecycle', () => {
+  it('creates a draft, refuses to publish out of order, then submit → review → publish', async () => {
+    const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz) });
+    expect(created.status).toBe(201);
+    expect(created.body.code).toMatch(/^62052400MZ-XK-\d{4}$/);
+    expect(created.body.status).toBe('draft');
+    const id = created.body.id;
+    const early = await admin.post(`/api/catalog/items/${id}/actions/publish`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('invalid_transition');
+    expect((await admin.post(`/api/catalog/items/${id}/actions/submit`, {})).body.status).toBe('submitted');
+    expect((await admin.post(`/api/catalog/items/${id}/actions/review`, {})).body.status).toBe('reviewed');
+    const pub = await admin.post(`/api/catalog/items/${id}/actions/publish`, {});
+    expect(pub.body).toMatchObject({ status: 'published', publishedVersion: 1 });
+    const guide = await t.anon.get(`/api/public/items/${created.body.code}`);
+    expect(guide.body.name).toBe('测试事项：宗教活动场所筹备设立审核');
+  });
+
+  it('refuses to submit or publish when promised exceeds statutory, naming the field', async () => {
+    const bad = sampleGuide(mz, { name: '时限错误的事项', promisedLimit: { value: 30, unit: 'workingDays' } });
+    const created = await admin.post('/api/catalog/items', { data: bad });
+    const res = await admin.post(`/api/catalog/items/${created.body.id}/actions/submit`, {});
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('item_invalid');
+    expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: 'promisedLimit', messageZh: '承诺时限不得超过法定时限' }));
+  });
+
+  it('refuses a missing required field with a clear message', async () => {
+    const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '缺依据', legalBasis: '' }) });
+    const res = await admin.post(`/api/catalog/items/${created.body.id}/actions/submit`, {});
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: 'legalBasis' }));
+  });
+
+  it('rejects a body that violates the schema with the field name', async () => {
+    const res = await admin.post('/api/catalog/items', { data: { ...sampleGuide(mz), maxVisits: 7 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.some((d: { field: string }) => d.field.includes('maxVisits'))).toBe(true);
+  });
+
+  it('keeps every version: editing a published item starts a new draft, the portal keeps the old one', async () => {
+    const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '版本测试事项' }) });
+    const id = created.body.id;
+    for (const a of ['submit', 'review', 'publish']) await admin.post(`/api/catalog/items/${id}/actions/${a}`, {});
+    const edit = await admin.put(`/api/catalog/items/${id}`, { data: sampleGuide(mz, { name: '版本测试事项（修订）' }), baseVersion: 1 });
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ latestVersion: 2, publishedVersion: 1, status: 'draft' });
+    expect((await t.anon.get(`/api/public/items/${created.body.code}`)).body.name).toBe('版本测试事项');
+    const stale = await admin.put(`/api/catalog/items/${id}`, { data: sampleGuide(mz), baseVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('version_conflict');
+    for (const a of ['submit', 'review', 'publish']) await admin.post(`/api/catalog/items/${id}/actions/${a}`, {});
+    const pub = await t.anon.get(`/api/public/items/${created.body.code}`);
+    expect(pub.body).toMatchObject({ name: '版本测试事项（修订）', version: 2 });
+    const v1 = await admin.get(`/api/catalog/items/${id}/versions/1`);
+    expect(v1.body).toMatchObject({ status: 'superseded', data: { name: '版本测试事项' } });
+    const detail = await admin.get(`/api/catalog/items/${id}`);
+    expect(detail.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  });
+
+  it('suspends and abolishes: a suspended item leaves the portal', async () => {
+    const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '暂停测试事项' }) });
+    const id = created.body.id;
+    for (const a of ['submit', 'review', 'publish', 'suspend']) await admin.post(`/api/catalog/items/${id}/actions/${a}`, {});
+    expect((await t.anon.get(`/api/public/items/${created.body.code}`)).status).toBe(404);
+    expect((await admin.post(`/api/catalog/items/${id}/actions/resume`, {})).body.status).toBe('published');
+    expect((await t.anon.get(`/api/public/items/${created.body.code}`)).status).toBe(200);
+  });
+
+  it('lets department staff draft and submit their own items only; review is the center’s', async () => {
+    const coord = await t.login('coord1');
+    const own = await coord.post('/api/catalog/items', { data: sampleGuide(mz, { name: '民政局自拟事项' }) });
+    expect(own.status).toBe(201);
+    expect((await coord.post(`/api/catalog/items/${own.body.id}/actions/submit`, {})).status).toBe(200);
+    const review = await coord.post(`/api/catalog/items/${own.body.id}/actions/review`, {});
+    expect(review.status).toBe(403);
+    const other = await coord.post('/api/catalog/items', { data: sampleGuide(sc) });
+    expect(other.status).toBe(403);
+    const list = await coord.get('/api/catalog/items?pageSize=200');
+    expect(list.body.items.every((i: { department: { id: string } }) => i.department.id === mz)).toBe(true);
+    const handler = await t.login('handler1');
+    expect((await handler.post('/api/catalog/items', { data: sampleGuide(mz) })).status).toBe(403);
+  });
+
+  it('requires a note to send an item back', async () => {
+    const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '退回测试' }) });
+    await admin.post(`/api/catalog/items/${created.body.id}/actions/submit`, {});
+    expect((await admin.post(`/api/catalog/items/${created.body.id}/actions/reject`, {})).status).toBe(422);
+    const ok = await admin.post(`/api/catalog/items/${created.body.id}/actions/reject`, { note: '请补充审查标准' });
+    expect(ok.body.status).toBe('draft');
+  });
+});
+
+describe('Excel import and export', () => {
+  it('round-trips the catalog: export, re-import unchanged, then import an edited row as a new draft version', async () => {
+    const exp = await admin.get('/api/catalog/export.xlsx');
+    expect(exp.status).toBe(200);
+    expect(String(exp.headers['content-type'])).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exp.raw as unknown as ArrayBuffer);
+    const items = wb.getWorksheet('事项')!;
+    expect(items.rowCount).toBeGreaterThan(35);
+    expect(wb.getWorksheet('申请材料')!.rowCount).toBeGreaterThan(100);
+
+    const upload = async (buf: Buffer) => {
+      const boundary = '----banshi';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        buf, Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return admin.raw({ method: 'POST', url: '/api/catalog/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    };
+    const same = await upload(exp.raw);
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ created: 0, updated: 0, errors: [] });
+    expect(same.body.unchanged).toBe(items.rowCount - 1);
+
+    const code = String(items.getRow(2).getCell(1).value);
+    items.getRow(2).getCell(2).value = '导入修改后的名称';
+    const edited = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(edited.body).toMatchObject({ created: 0, updated: 1 });
+    const list = await admin.get(`/api/catalog/items?q=${code}`);
+    expect(list.body.items[0]).toMatchObject({ status: 'draft' });
+
+    items.getRow(3).getCell(3).value = '不存在的局';
+    const bad = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(bad.body.created + bad.body.updated).toBe(0);
+    expect(bad.body.errors[0]).toMatchObject({ row: 3, field: 'departmentId' });
+  });
+
+  it('refuses a file that is not a workbook, by its bytes', async () => {
+    const boundary = '----banshi';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="fake.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\nhello\r\n--${boundary}--\r\n`;
+    const res = await admin.raw({ method: 'POST', url: '/api/catalog/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('file_type');
+  });
+});

@@ -1,0 +1,76 @@
+import { lazy, Suspense } from 'react';
+import { Button, Result } from 'antd';
+import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout';
+import { FullPageSpin, RequireRole, ROLE_ALLOW } from './auth/session';
+import { GuideListPage } from './pages/portal/GuideListPage';
+import { GuideDetailPage } from './pages/portal/GuideDetailPage';
+import { LoginPage } from './pages/LoginPage';
+
+const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
+const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
+        </Button>
+      }
+    />
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<FullPageSpin />}>
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route index element={<GuideListPage />} />
+            <Route path="guide/:code" element={<GuideDetailPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route
+              path="admin/catalog"
+              element={
+                <RequireRole allow={ROLE_ALLOW.catalog}>
+                  <CatalogListPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin/catalog/new"
+              element={
+                <RequireRole allow={ROLE_ALLOW.catalog}>
+                  <CatalogItemPage isNew key="new" />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin/catalog/:id"
+              element={
+                <RequireRole allow={ROLE_ALLOW.catalog}>
+                  <CatalogItemPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin/calendar"
+              element={
+                <RequireRole allow={ROLE_ALLOW.calendar}>
+                  <CalendarPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}
