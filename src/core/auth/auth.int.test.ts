@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { DB_KIND, startTestApp, type TestApp } from '../../../test/harness.js';
 import { users } from './schema.js';
 import { eq } from 'drizzle-orm';
 
@@ -12,7 +12,7 @@ describe('accounts and sessions', () => {
     const res = await t.anon.get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
-    expect(res.body.db).toBe(t.ctx.database.kind);
+    expect(res.body.db).toBe(DB_KIND);
   });
 
   it('stores argon2id hashes, never the password', async () => {

@@ -506,6 +506,22 @@ describe('clock properties', () => {
     );
   });
 
+  it('an open pause projects the due dates of a pause ending on its projected end', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 30 }), (sc, gap, len, planned) => {
+        const start = sc.today + gap;
+        const today = start + len;
+        const end = Math.max(today, planned > 0 ? cal.addWorkingDaysNum(start, planned) : today);
+        const input = toInput(sc, today);
+        const open = computeClock(cal, { ...input, pauses: [...input.pauses!, { startOn: fromDayNumber(start), endOn: null, plannedWorkingDays: planned }] });
+        const ended = computeClock(cal, { ...input, today: fromDayNumber(end), pauses: [...input.pauses!, { startOn: fromDayNumber(start), endOn: fromDayNumber(end) }] });
+        expect(open.promisedDue).toBe(ended.promisedDue);
+        expect(open.statutoryDue).toBe(ended.statutoryDue);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('a closed case reads as of its closing day', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer({ min: 0, max: 200 }), (sc, later) => {

@@ -10,11 +10,12 @@
  *   (startOn, endOn]: the day a special procedure starts is still charged to the
  *   department, the day it ends (the clock resumes) is not. A pause started and ended
  *   on the same day pauses nothing.
- * - A limit of N units accepted on D is due at the end of the day on which the N-th
- *   running (unpaused) unit after D falls. Paused working days therefore move a due date
- *   by exactly their count — as long as the pause starts on or before that due date.
- *   A pause that starts after a due date has passed does not move it: a department
- *   cannot turn an overdue case green by starting a special procedure.
+ * - A limit of N units accepted on D is due on the N-th unit after D; then every pause
+ *   that starts on or before the due date (in order) moves it by exactly the pause's
+ *   units: due = add(due, units in (startOn, endOn]). So a pause started on the due day
+ *   itself moves the due date to the last working day of the pause. A pause that starts
+ *   after the due date does not move it: a department cannot turn an overdue case
+ *   green by starting a special procedure.
  * - Units: `workingDays` counts working days; `onTheSpot` is due on acceptedOn (0 units);
  *   `calendarDays` counts every day (pauses in calendar days too) and, when the last day
  *   is not a working day, the due date moves to the next working day (民法典 §203).
@@ -22,9 +23,10 @@
  *   approved extension is an extension of the statutory period itself, so an approved,
  *   lawful extension must not show as a violation of law. (Caps are the case module's
  *   job.) For a calendar-day limit, the extension's working days follow its last day.
- * - An open pause (endOn null) is projected: the due dates assume it lasts
- *   max(plannedWorkingDays, the working days elapsed so far); counters and the light
- *   are frozen as of the pause start.
+ * - An open pause (endOn null, or endOn after today) is projected: the due dates
+ *   assume it ends on max(today, endOn, startOn + plannedWorkingDays). Counters, light,
+ *   overdue and pastStatutory are read as of the pause start, before it paused anything.
+ *   Closing a case ends an open pause on closedOn.
  * - used = units in (acceptedOn, asOf] minus paused units, where asOf = min(today,
  *   closedOn). remaining = running units from asOf to the promised due (negative =
  *   overdue by that many). used/paused/remaining are in `countUnit` — calendar days for
