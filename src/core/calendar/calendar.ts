@@ -84,8 +84,11 @@ function parseIso(s: string): number | null {
   const y = digits(s, 0, 4);
   const m = digits(s, 5, 2);
   const d = digits(s, 8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return daysFromCivil(y, m, d);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return null;
+  const k = (y - INDEX_FIRST_YEAR) * 12 + m - 1;
+  // Fast path inside the index: month starts and lengths come from a table.
+  if (k >= 0 && k < MONTH_START.length) return d > MONTH_LENGTH[k]! ? null : MONTH_START[k]! + d - 1;
+  return d > daysInMonth(y, m) ? null : daysFromCivil(y, m, d);
 }
 
 /** Parses `len` ASCII digits at `at`; -1 if any is not a digit. */
@@ -93,7 +96,7 @@ function digits(s: string, at: number, len: number): number {
   let v = 0;
   for (let i = at; i < at + len; i++) {
     const c = s.charCodeAt(i) - CHAR_0;
-    if (c < 0 || c > 9) return -1;
+    if (c >>> 0 > 9) return -1;
     v = v * 10 + c;
   }
   return v;
@@ -132,10 +135,35 @@ export function civilFromDays(n: number): [number, number, number] {
 
 const PAD2 = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
 
+const FIRST_DAY = daysFromCivil(INDEX_FIRST_YEAR, 1, 1);
+const LAST_DAY = daysFromCivil(INDEX_LAST_YEAR, 12, 31);
+const SPAN = LAST_DAY - FIRST_DAY + 1;
+// Uint16 prefix/ordinal arrays need every index and count below 2^16.
+if (SPAN >= 0x10000) throw new Error('calendar index range too wide for Uint16 arrays');
+
+/** Day number of the 1st and length of each month in the index range, for fast parsing. */
+const MONTH_START = new Int32Array((INDEX_LAST_YEAR - INDEX_FIRST_YEAR + 1) * 12);
+const MONTH_LENGTH = new Uint8Array(MONTH_START.length);
+for (let k = 0; k < MONTH_START.length; k++) {
+  const y = INDEX_FIRST_YEAR + Math.floor(k / 12);
+  MONTH_START[k] = daysFromCivil(y, (k % 12) + 1, 1);
+  MONTH_LENGTH[k] = daysInMonth(y, (k % 12) + 1);
+}
+
+/** Formatted dates inside the index, filled on first use (formatting costs ~100 ns). */
+const ISO_CACHE: (string | undefined)[] = new Array(SPAN);
+
 /** ISO date of a day number. */
 export function fromDayNumber(n: number): string {
+  const i = n - FIRST_DAY;
+  if (!(i >= 0 && i < SPAN)) return formatDay(n);
+  return ISO_CACHE[i] ?? (ISO_CACHE[i] = formatDay(n));
+}
+
+function formatDay(n: number): string {
   const [y, m, d] = civilFromDays(n);
-  return `${y}-${PAD2[m]}-${PAD2[d]}`;
+  const year = y >= 0 && y < 1000 ? String(y).padStart(4, '0') : String(y);
+  return `${year}-${PAD2[m]}-${PAD2[d]}`;
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
@@ -149,12 +177,6 @@ export function yearOf(n: number): number {
 
 // ---------------------------------------------------------------------------
 // The compiled index.
-
-const FIRST_DAY = daysFromCivil(INDEX_FIRST_YEAR, 1, 1);
-const LAST_DAY = daysFromCivil(INDEX_LAST_YEAR, 12, 31);
-const SPAN = LAST_DAY - FIRST_DAY + 1;
-// Uint16 prefix/ordinal arrays need every index and count below 2^16.
-if (SPAN >= 0x10000) throw new Error('calendar index range too wide for Uint16 arrays');
 
 /** Package entry "English,中文,n" → "中文". */
 function packageName(raw: string): string {
@@ -399,7 +421,10 @@ export class WorkCalendar {
   isFallbackSpan(a: number, b: number): boolean {
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
-    for (const [start, end] of this.known) if (lo >= start && hi <= end) return false;
+    for (let i = 0; i < this.known.length; i++) {
+      const iv = this.known[i]!;
+      if (lo >= iv[0] && hi <= iv[1]) return false;
+    }
     return true;
   }
 

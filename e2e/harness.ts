@@ -1,0 +1,36 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../src/core/config.js';
+import { startServer } from '../src/server.js';
+
+export interface E2E { baseUrl: string; browser: Browser; close(): Promise<void>; page(): Promise<Page> }
+
+/** A real server (in-memory PGlite with demo data, test clock on) and headless Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: 'memory://', testClock: true, demo: true, databaseUrl: process.env.TEST_DATABASE_URL };
+  const server = await startServer(config);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const baseUrl = server.address.replace('0.0.0.0', '127.0.0.1');
+  return {
+    baseUrl, browser,
+    async page() {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await server.app.close();
+      await server.ctx.database.close();
+    },
+  };
+}
+
+export async function loginAs(page: Page, username: string, password = 'banshi123') {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
