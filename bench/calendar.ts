@@ -3,8 +3,12 @@
  * process, on the same seeded random (from, N) pairs. Exits non-zero on any
  * disagreement. Run: npx tsx bench/calendar.ts
  */
-import chineseDays from 'chinese-days';
 import { WorkCalendar, fromDayNumber, toDayNumber } from '../src/core/calendar/calendar.js';
+
+// chinese-days truncates dates to local midnight and is off by a day west of UTC;
+// run it in the service's zone (ours is time-zone free).
+process.env.TZ = 'Asia/Shanghai';
+const { default: chineseDays } = await import('chinese-days');
 
 const SEED = 20251001;
 const PAIRS = 20_000;

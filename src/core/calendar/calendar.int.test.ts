@@ -43,6 +43,10 @@ describe('calendar API', () => {
     const neg = await t.anon.get('/api/calendar/add?from=2025-02-03&days=-1');
     expect(neg.status).toBe(400);
     expect(neg.body.error.code).toBe('validation_failed');
+    const old = await t.anon.get('/api/calendar/add?from=1900-01-01&days=1');
+    expect(old.status).toBe(400);
+    expect(old.body.error.code).toBe('date_out_of_range');
+    expect((await t.anon.get('/api/calendar/add?from=2149-12-30&days=3650')).status).toBe(400);
   });
 
   it('applies a center’s local closure and extra working day, and removes them', async () => {

@@ -81,25 +81,25 @@ export function isIsoDate(s: unknown): s is string {
 
 function parseIso(s: string): number | null {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1) return null;
+  // Unrolled: this runs on every call of the string API.
+  const y0 = s.charCodeAt(0) - CHAR_0;
+  const y1 = s.charCodeAt(1) - CHAR_0;
+  const y2 = s.charCodeAt(2) - CHAR_0;
+  const y3 = s.charCodeAt(3) - CHAR_0;
+  const m0 = s.charCodeAt(5) - CHAR_0;
+  const m1 = s.charCodeAt(6) - CHAR_0;
+  const d0 = s.charCodeAt(8) - CHAR_0;
+  const d1 = s.charCodeAt(9) - CHAR_0;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return null;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return null;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1) return null;
   const k = (y - INDEX_FIRST_YEAR) * 12 + m - 1;
   // Fast path inside the index: month starts and lengths come from a table.
   if (k >= 0 && k < MONTH_START.length) return d > MONTH_LENGTH[k]! ? null : MONTH_START[k]! + d - 1;
   return d > daysInMonth(y, m) ? null : daysFromCivil(y, m, d);
-}
-
-/** Parses `len` ASCII digits at `at`; -1 if any is not a digit. */
-function digits(s: string, at: number, len: number): number {
-  let v = 0;
-  for (let i = at; i < at + len; i++) {
-    const c = s.charCodeAt(i) - CHAR_0;
-    if (c >>> 0 > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }
 
 function isLeap(y: number): boolean {
@@ -227,11 +227,12 @@ function loadNationalBase(): NationalBase {
   return nationalBase;
 }
 
-/** The package covers whole years between its first and last entries. */
+/** The package covers every whole year from its first entry to its last. */
 function fillYears(years: Set<number>): Set<number> {
-  const sorted = [...years].sort((a, b) => a - b);
   const out = new Set<number>();
-  for (let y = sorted[0] ?? 0; sorted.length > 0 && y <= sorted[sorted.length - 1]!; y++) out.add(y);
+  if (years.size === 0) return out;
+  const last = Math.max(...years);
+  for (let y = Math.min(...years); y <= last; y++) out.add(y);
   return out;
 }
 
@@ -434,7 +435,7 @@ export class WorkCalendar {
 
   private index(n: number): number {
     const i = n - FIRST_DAY;
-    if (!(i >= 0 && i < SPAN)) {
+    if (!(i >= 0 && i < SPAN) || (i | 0) !== i) {
       throw new RangeError(`day ${Number.isFinite(n) ? fromDayNumber(n) : n} outside the calendar range ${INDEX_FIRST_YEAR}–${INDEX_LAST_YEAR}`);
     }
     return i;

@@ -15,6 +15,16 @@ function assertDate(field: string, d: string) {
   }
 }
 
+/** Dates outside the calendar's index (1980–2149) are a user's mistake, not a server error. */
+function inRange<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError) throw badRequest('date_out_of_range', `Date out of the supported range: ${e.message}`, '日期超出支持范围（1980—2149年）');
+    throw e;
+  }
+}
+
 export function calendarRoutes(app: App, ctx: AppContext) {
   app.get('/api/calendar/add', {
     config: { policy: 'public' },
@@ -25,7 +35,8 @@ export function calendarRoutes(app: App, ctx: AppContext) {
     },
   }, async (req) => {
     assertDate('querystring.from', req.query.from);
-    const r = (await calendarFor(ctx.db, req.query.center)).addWorkingDays(req.query.from, req.query.days);
+    const cal = await calendarFor(ctx.db, req.query.center);
+    const r = inRange(() => cal.addWorkingDays(req.query.from, req.query.days));
     return { due: r.date, fallback: r.fallback };
   });
 
@@ -39,7 +50,8 @@ export function calendarRoutes(app: App, ctx: AppContext) {
   }, async (req) => {
     assertDate('querystring.from', req.query.from);
     assertDate('querystring.to', req.query.to);
-    const r = (await calendarFor(ctx.db, req.query.center)).workingDaysBetween(req.query.from, req.query.to);
+    const cal = await calendarFor(ctx.db, req.query.center);
+    const r = inRange(() => cal.workingDaysBetween(req.query.from, req.query.to));
     return { workingDays: r.days, fallback: r.fallback };
   });
 

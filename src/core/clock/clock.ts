@@ -107,7 +107,7 @@ export interface ClockState {
 export const DEFAULT_YELLOW_SHARE = 1 / 3;
 export const DEFAULT_MIN_YELLOW_DAYS = 1;
 
-/** Units in (a, b] and the n-th unit after a (n ≥ 1). */
+/** Units in (a, b], and the n-th unit after a (working days: n = 0 → a if working, else the next one). */
 interface Counter {
   count(a: number, b: number): number;
   add(a: number, n: number): number;
