@@ -1,7 +1,7 @@
 /** 事项管理: the catalog as staff see it (all statuses), with import/export. */
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Alert, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api, upload } from '../../api/client';
@@ -117,15 +117,20 @@ export function CatalogListPage() {
 
       <Card size="small" className="bs-filter-card">
         <Space wrap size={[12, 8]}>
-          <Input.Search
-            allowClear
-            placeholder="名称或编码"
-            style={{ width: 260 }}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onSearch={(v) => update({ q: v.trim() })}
-            data-testid="catalog-search"
-          />
+          <Space.Compact style={{ width: 300 }}>
+            <Input
+              allowClear
+              placeholder="名称或编码"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (!e.target.value && q) update({ q: undefined });
+              }}
+              onPressEnter={() => update({ q: text.trim() })}
+              data-testid="catalog-search"
+            />
+            <Button icon={<SearchOutlined />} onClick={() => update({ q: text.trim() })} data-testid="catalog-search-button" />
+          </Space.Compact>
           <span data-testid="catalog-filter-status">
             <Select
               allowClear

@@ -3,6 +3,7 @@ import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
+import { SearchOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { useFacets, useTypeOptions } from '../../api/hooks';
 import type { ItemSummary, Page } from '../../api/types';
@@ -53,17 +54,25 @@ export function GuideListPage() {
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
           一窗受理 · 限时办结 — 查询政务服务事项的办理条件、申请材料、办理流程与承诺时限
         </Typography.Paragraph>
-        <Input.Search
-          size="large"
-          allowClear
-          enterButton="搜索"
-          placeholder="输入事项名称、编码或关键词，如“营业执照”"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => update({ q: v.trim() })}
-          data-testid="guide-search"
-          style={{ maxWidth: 680 }}
-        />
+        <Space.Compact style={{ width: '100%', maxWidth: 680 }}>
+          <Input
+            size="large"
+            allowClear
+            prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
+            placeholder="输入事项名称或编码，如“营业执照”"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (!e.target.value && q) update({ q: undefined });
+            }}
+            onPressEnter={() => update({ q: text.trim() })}
+            data-testid="guide-search"
+            aria-label="搜索事项"
+          />
+          <Button size="large" type="primary" onClick={() => update({ q: text.trim() })} data-testid="guide-search-button" style={{ background: '#d4380d' }}>
+            搜索
+          </Button>
+        </Space.Compact>
       </div>
 
       <Card className="bs-filter-card" size="small">

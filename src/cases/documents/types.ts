@@ -1,0 +1,55 @@
+import type { DocumentKind } from '../types.js';
+import type { Limit } from '../../catalog/types.js';
+
+/** Everything a notice shows, gathered by the case service at the moment of issue. */
+export interface DocumentInput {
+  kind: DocumentKind;
+  /** e.g. 清渭政务受字〔2026〕第000123号 */
+  docNo: string;
+  /** ISO instant of issue. */
+  issuedAt: string;
+  /** The calendar date of issue in the center's zone (YYYY-MM-DD). */
+  issuedOn: string;
+  center: { name: string; address: string; phone: string; complaintPhone: string; hours: string };
+  department: { name: string; phone: string };
+  case: {
+    caseNo: string;
+    queryCode: string;
+    itemName: string;
+    itemCode: string;
+    itemVersion: number;
+    kindLabel: string;
+    channelLabel: string;
+    applicantKind: 'person' | 'organization';
+    /** Notices go to the applicant: full name; ID number masked all the same. */
+    applicantName: string;
+    applicantIdMasked: string;
+    applicantPhoneMasked: string;
+    submittedOn: string;
+    acceptedOn: string | null;
+    promisedLimit: Limit;
+    statutoryLimit: Limit;
+    promisedDue: string | null;
+    statutoryDue: string | null;
+  };
+  /** The item's materials with what this case has of them. */
+  materials: { id: string; name: string; required: 'required' | 'optional' | 'conditional'; condition?: string; major: boolean; copies: number; provided: boolean; owed: boolean; missing: boolean }[];
+  /** Kind-specific facts. */
+  details: {
+    note?: string;
+    reasons?: string;
+    redirectTo?: string;
+    procedure?: { label: string; reason: string; plannedWorkingDays: number; startOn: string };
+    extension?: { workingDays: number; reason: string; newPromisedDue: string; newStatutoryDue: string };
+    outcome?: 'approved' | 'denied';
+    resultName?: string;
+    deliveryMode?: 'pickup' | 'post';
+    trackingNo?: string;
+    /** Remedies (行政复议/行政诉讼) for refusals and denials. */
+    remedies?: string;
+  };
+  /** The staff member who issued it (name and role label). */
+  issuer: { name: string; roleLabel: string };
+  /** Absolute URL of the public progress query for this case (goes into the QR code). */
+  progressUrl: string;
+}

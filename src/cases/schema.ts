@@ -1,0 +1,124 @@
+import { pgTable, uuid, text, integer, jsonb, timestamp, date, boolean, bigserial, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { centers, departments } from '../core/org/schema.js';
+import { users } from '../core/auth/schema.js';
+import { serviceItems } from '../catalog/schema.js';
+import { files } from '../core/files/schema.js';
+import type { Limit, CaseKind } from '../catalog/types.js';
+import type { CaseState, Channel } from './types.js';
+
+/**
+ * One application (办件). The clock columns (due dates, yellow day, next change) are
+ * derived from the case's own facts (acceptance, pauses, extensions) and rewritten in the
+ * same transaction as every action, so lists and the sweep read them without recomputing.
+ */
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseNo: text('case_no').notNull(),
+  queryCode: text('query_code').notNull(),
+  centerId: uuid('center_id').notNull().references(() => centers.id),
+  departmentId: uuid('department_id').notNull().references(() => departments.id),
+  itemId: uuid('item_id').notNull().references(() => serviceItems.id),
+  itemCode: text('item_code').notNull(),
+  itemVersion: integer('item_version').notNull(),
+  itemName: text('item_name').notNull(),
+  kind: text('kind').$type<CaseKind>().notNull(),
+  state: text('state').$type<CaseState>().notNull(),
+  outcome: text('outcome').$type<'approved' | 'denied'>(),
+  channel: text('channel').$type<Channel>().notNull(),
+  applicantKind: text('applicant_kind').$type<'person' | 'organization'>().notNull(),
+  applicantName: text('applicant_name').notNull(),
+  applicantIdNumber: text('applicant_id_number').notNull(),
+  applicantPhone: text('applicant_phone').notNull(),
+  applicantUserId: uuid('applicant_user_id').references(() => users.id),
+  submittedBy: uuid('submitted_by').notNull().references(() => users.id),
+  formData: jsonb('form_data').$type<Record<string, unknown>>().notNull().default({}),
+  version: integer('version').notNull().default(1),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }).notNull(),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),
+  acceptedOn: date('accepted_on', { mode: 'string' }),
+  acceptedBy: uuid('accepted_by').references(() => users.id),
+  closedOn: date('closed_on', { mode: 'string' }),
+  coordinatorId: uuid('coordinator_id').references(() => users.id),
+  assigneeId: uuid('assignee_id').references(() => users.id),
+  /** Index into the handling steps (the item's procedure without the intake steps). */
+  stepIndex: integer('step_index').notNull().default(0),
+  promisedLimit: jsonb('promised_limit').$type<Limit>().notNull(),
+  statutoryLimit: jsonb('statutory_limit').$type<Limit>().notNull(),
+  /** Minor materials owed under conditional acceptance (容缺). */
+  owed: jsonb('owed').$type<string[]>().notNull().default([]),
+  supplementCount: integer('supplement_count').notNull().default(0),
+  extensionDays: integer('extension_days').notNull().default(0),
+  pendingExtension: jsonb('pending_extension').$type<{ workingDays: number; reason: string; requestedAt: string; requestedBy: string } | null>(),
+  promisedDue: date('promised_due', { mode: 'string' }),
+  statutoryDue: date('statutory_due', { mode: 'string' }),
+  /** First day the light is yellow (dates before it are green). */
+  yellowOn: date('yellow_on', { mode: 'string' }),
+  /** When the light next changes if nothing happens (the sweep's index). */
+  nextChangeOn: date('next_change_on', { mode: 'string' }),
+  paused: boolean('paused').notNull().default(false),
+  keyProject: boolean('key_project').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [
+  uniqueIndex('cases_case_no_idx').on(t.caseNo),
+  index('cases_dept_due_idx').on(t.departmentId, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
+  index('cases_center_due_idx').on(t.centerId, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
+  index('cases_assignee_idx').on(t.assigneeId, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
+  index('cases_applicant_idx').on(t.applicantUserId, t.createdAt),
+  index('cases_submitter_idx').on(t.submittedBy, t.createdAt),
+  index('cases_next_change_idx').on(t.nextChangeOn).where(sql`${t.nextChangeOn} is not null`),
+]);
+
+/** Every action on a case, in order: who, when, from which state to which, with what. */
+export const caseEvents = pgTable('case_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  seq: integer('seq').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+  actorId: uuid('actor_id').references(() => users.id),
+  actorRole: text('actor_role').notNull(),
+  action: text('action').notNull(),
+  fromState: text('from_state'),
+  toState: text('to_state').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [uniqueIndex('case_events_seq_idx').on(t.caseId, t.seq)]);
+
+/** Special procedures (clock paused). */
+export const casePauses = pgTable('case_pauses', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  procedure: text('procedure').notNull(),
+  reason: text('reason').notNull(),
+  plannedWorkingDays: integer('planned_working_days').notNull(),
+  startOn: date('start_on', { mode: 'string' }).notNull(),
+  endOn: date('end_on', { mode: 'string' }),
+}, (t) => [index('case_pauses_case_idx').on(t.caseId)]);
+
+/** Materials of a case: provided (file or ticked at the window), missing, or owed. */
+export const caseMaterials = pgTable('case_materials', {
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  materialId: text('material_id').notNull(),
+  fileId: uuid('file_id').references(() => files.id),
+  provided: boolean('provided').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.caseId, t.materialId] })]);
+
+/** Issued notices: rendered once, never changed. */
+export const caseDocuments = pgTable('case_documents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  docNo: text('doc_no').notNull(),
+  html: text('html').notNull(),
+  issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'string' }).notNull(),
+  issuedBy: uuid('issued_by').references(() => users.id),
+}, (t) => [index('case_documents_case_idx').on(t.caseId)]);
+
+/** Per center and day, the last case number handed out. */
+export const caseCounters = pgTable('case_counters', {
+  centerId: uuid('center_id').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  n: integer('n').notNull(),
+}, (t) => [primaryKey({ columns: [t.centerId, t.day] })]);

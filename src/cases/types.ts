@@ -1,0 +1,43 @@
+/** Case vocabulary shared by the server and the web app (no Node imports). */
+
+export const CASE_STATES = [
+  'submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'decided', 'resultReady',
+  'delivered', 'completed', 'archived', 'refused', 'returned', 'withdrawn', 'terminated',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CASE_STATE_LABELS: Record<CaseState, string> = {
+  submitted: '已提交待受理', awaitingSupplement: '待补正', accepted: '已受理', inProgress: '办理中', suspended: '特别程序（暂停计时）',
+  decided: '已决定', resultReady: '结果待领取', delivered: '已送达', completed: '已办结', archived: '已归档',
+  refused: '不予受理', returned: '已退回', withdrawn: '已撤回', terminated: '已终止',
+};
+
+/** States in which the case is still open (the clock may run). */
+export const OPEN_STATES: readonly CaseState[] = ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended'];
+
+export const CHANNELS = ['window', 'online', 'agent', 'appointment', 'post'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { window: '窗口', online: '网上申报', agent: '代办', appointment: '预约', post: '邮寄' };
+
+export const CASE_ACTIONS = [
+  'accept', 'notifySupplement', 'supply', 'acceptConditional', 'return', 'refuse', 'assign', 'handOver', 'completeStep',
+  'suspend', 'resume', 'requestExtension', 'approveExtension', 'rejectExtension', 'decide', 'markResultReady', 'deliver',
+  'complete', 'withdraw',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const CASE_ACTION_LABELS: Record<CaseAction | 'submit', string> = {
+  submit: '提交申请', accept: '受理', notifySupplement: '一次性告知补正', supply: '补正材料', acceptConditional: '容缺受理',
+  return: '退回', refuse: '不予受理', assign: '分办', handOver: '移交', completeStep: '完成本环节', suspend: '启动特别程序',
+  resume: '恢复计时', requestExtension: '申请延期', approveExtension: '批准延期', rejectExtension: '驳回延期', decide: '作出决定',
+  markResultReady: '结果待领取', deliver: '送达', complete: '办结', withdraw: '撤回',
+};
+
+export const DOCUMENT_KINDS = [
+  'acceptance', 'supplement', 'pledge', 'return', 'refusal', 'specialProcedure', 'extension', 'approval', 'denial', 'completion',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  acceptance: '受理通知书', supplement: '一次性告知书', pledge: '容缺受理承诺书', return: '退回告知书', refusal: '不予受理通知书',
+  specialProcedure: '特别程序告知书', extension: '延期告知书', approval: '准予许可决定书', denial: '不予许可决定书', completion: '办结通知书',
+};

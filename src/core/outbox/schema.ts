@@ -1,0 +1,21 @@
+import { pgTable, bigserial, uuid, text, jsonb, integer, timestamp, index } from 'drizzle-orm/pg-core';
+
+/**
+ * Notifications to people, written in the same transaction as the change that causes
+ * them; a worker delivers them later with retries (so a crash loses nothing).
+ */
+export const outbox = pgTable('outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  channel: text('channel').$type<'sms' | 'email' | 'inApp'>().notNull(),
+  recipientUserId: uuid('recipient_user_id'),
+  /** Phone or e-mail for people without an account. */
+  address: text('address'),
+  template: text('template').notNull(),
+  payload: jsonb('payload').notNull(),
+  status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' }).notNull(),
+  lastError: text('last_error'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+}, (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.recipientUserId)]);
