@@ -24,13 +24,6 @@ CREATE TABLE "outbox" (
 	"sent_at" timestamp with time zone
 );
 --> statement-breakpoint
-CREATE TABLE "case_counters" (
-	"center_id" uuid NOT NULL,
-	"day" date NOT NULL,
-	"n" integer NOT NULL,
-	CONSTRAINT "case_counters_center_id_day_pk" PRIMARY KEY("center_id","day")
-);
---> statement-breakpoint
 CREATE TABLE "case_documents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"case_id" uuid NOT NULL,
@@ -118,6 +111,11 @@ CREATE TABLE "cases" (
 	"key_project" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "counters" (
+	"key" text PRIMARY KEY NOT NULL,
+	"n" integer NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -21,6 +21,8 @@ import { systemRoutes } from './core/systemRoutes.js';
 import { calendarRoutes } from './core/calendar/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { demoRoutes } from './demo/routes.js';
+import { caseRoutes } from './cases/routes.js';
+import { fileRoutes } from './core/files/routes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -66,7 +68,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

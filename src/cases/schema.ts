@@ -116,9 +116,8 @@ export const caseDocuments = pgTable('case_documents', {
   issuedBy: uuid('issued_by').references(() => users.id),
 }, (t) => [index('case_documents_case_idx').on(t.caseId)]);
 
-/** Per center and day, the last case number handed out. */
-export const caseCounters = pgTable('case_counters', {
-  centerId: uuid('center_id').notNull(),
-  day: date('day', { mode: 'string' }).notNull(),
+/** Named sequences (case numbers per center and day, document numbers per center, kind and year). */
+export const counters = pgTable('counters', {
+  key: text('key').primaryKey(),
   n: integer('n').notNull(),
-}, (t) => [primaryKey({ columns: [t.centerId, t.day] })]);
+});

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Value } from '@sinclair/typebox/value';
-import { FormatRegistry } from '@sinclair/typebox';
+import '../core/formats.js';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -31,8 +31,6 @@ const LABELS = {
   special: SPECIAL_PROCEDURE_LABELS,
 } as const;
 type LabelMap = Record<string, string>;
-// Fastify's Ajv knows the uuid format; TypeBox's own checker used here needs telling.
-if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
 const label = (m: LabelMap, v: string) => m[v] ?? v;
 const unlabel = (m: LabelMap, text: string) => Object.keys(m).find((k) => m[k] === text) ?? text;
 const yes = (b: boolean | undefined) => (b ? '是' : '否');

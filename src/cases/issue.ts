@@ -1,0 +1,78 @@
+/** Issues notices: gathers what a document shows, renders it once and stores it for good. */
+import { and, desc, eq } from 'drizzle-orm';
+import type { Tx } from '../core/db/index.js';
+import type { SessionUser } from '../core/auth/policy.js';
+import { ROLE_LABELS } from '../core/auth/roles.js';
+import { maskIdNumber, maskPhone } from '../core/mask.js';
+import { dateInZone } from '../core/now.js';
+import { centers, departments } from '../core/org/schema.js';
+import { CASE_KIND_LABELS, type GuideData } from '../catalog/types.js';
+import { caseDocuments, caseEvents, caseMaterials } from './schema.js';
+import type { CaseRow } from './repo.js';
+import { nextCounter } from './repo.js';
+import { renderDocument } from './documents/render.js';
+import type { DocumentInput } from './documents/types.js';
+import { CHANNEL_LABELS, DOCUMENT_TITLES, type DocumentKind } from './types.js';
+
+/** Short marks used in document numbers: 受 补 容 退 不受 特 延 许 不许 结. */
+const DOC_MARKS: Record<DocumentKind, string> = {
+  acceptance: '受', supplement: '补', pledge: '容', return: '退', refusal: '不受', specialProcedure: '特', extension: '延',
+  approval: '许', denial: '不许', completion: '结',
+};
+
+export interface IssueContext {
+  tx: Tx;
+  user: SessionUser & { displayName: string };
+  row: CaseRow;
+  guide: GuideData;
+  nowIso: string;
+  today: string;
+  origin: string;
+  timeZone: string;
+}
+
+async function materialsOf(i: IssueContext, missing: readonly string[]) {
+  const have = await i.tx.select().from(caseMaterials).where(eq(caseMaterials.caseId, i.row.id));
+  const provided = new Set(have.filter((h) => h.provided).map((h) => h.materialId));
+  return i.guide.materials.map((m) => ({
+    id: m.id, name: m.name, required: m.required, condition: m.condition, major: m.major, copies: m.copies,
+    provided: provided.has(m.id), owed: i.row.owed.includes(m.id), missing: missing.includes(m.id),
+  }));
+}
+
+async function lastDelivery(i: IssueContext) {
+  const [e] = await i.tx.select({ data: caseEvents.data }).from(caseEvents)
+    .where(and(eq(caseEvents.caseId, i.row.id), eq(caseEvents.action, 'deliver'))).orderBy(desc(caseEvents.seq)).limit(1);
+  return (e?.data ?? {}) as { mode?: 'pickup' | 'post'; trackingNo?: string };
+}
+
+export async function issueDocument(i: IssueContext, kind: DocumentKind, details: Record<string, unknown> = {}) {
+  const [center] = await i.tx.select().from(centers).where(eq(centers.id, i.row.centerId));
+  const [dept] = await i.tx.select().from(departments).where(eq(departments.id, i.row.departmentId));
+  const year = i.today.slice(0, 4);
+  const seq = await nextCounter(i.tx, `doc:${i.row.centerId}:${kind}:${year}`);
+  const shortName = center.name.replace(/政务服务中心|便民服务中心|便民服务站|便民代办点/g, '');
+  const docNo = `${shortName}政务${DOC_MARKS[kind]}字〔${year}〕第${String(seq).padStart(6, '0')}号`;
+  const delivery = kind === 'completion' ? await lastDelivery(i) : {};
+  const input: DocumentInput = {
+    kind, docNo, issuedAt: i.nowIso, issuedOn: i.today,
+    center: { name: center.name, address: center.address, phone: center.phone, complaintPhone: center.complaintPhone, hours: center.hours },
+    department: { name: dept.name, phone: dept.phone },
+    case: {
+      caseNo: i.row.caseNo, queryCode: i.row.queryCode, itemName: i.row.itemName, itemCode: i.row.itemCode, itemVersion: i.row.itemVersion,
+      kindLabel: CASE_KIND_LABELS[i.row.kind], channelLabel: CHANNEL_LABELS[i.row.channel], applicantKind: i.row.applicantKind,
+      applicantName: i.row.applicantName, applicantIdMasked: maskIdNumber(i.row.applicantIdNumber), applicantPhoneMasked: maskPhone(i.row.applicantPhone),
+      submittedOn: dateInZone(new Date(i.row.submittedAt), i.timeZone), acceptedOn: i.row.acceptedOn, promisedLimit: i.row.promisedLimit, statutoryLimit: i.row.statutoryLimit,
+      promisedDue: i.row.promisedDue, statutoryDue: i.row.statutoryDue,
+    },
+    materials: await materialsOf(i, (details.missing as string[] | undefined) ?? []),
+    details: { ...details, deliveryMode: delivery.mode, trackingNo: delivery.trackingNo },
+    issuer: { name: i.user.displayName, roleLabel: ROLE_LABELS[i.user.role] },
+    progressUrl: `${i.origin}/progress?caseNo=${encodeURIComponent(i.row.caseNo)}&queryCode=${encodeURIComponent(i.row.queryCode)}`,
+  };
+  const html = await renderDocument(input);
+  const [doc] = await i.tx.insert(caseDocuments).values({
+    caseId: i.row.id, kind, title: DOCUMENT_TITLES[kind], docNo, html, issuedAt: i.nowIso, issuedBy: i.user.id,
+  }).returning({ id: caseDocuments.id });
+  return { id: doc.id, kind, docNo };
+}

@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Queryable, Tx } from '../core/db/index.js';
+import { rows } from '../core/db/index.js';
+import { notFound } from '../core/errors.js';
+import { calendarFor } from '../core/calendar/service.js';
+import { computeClock, type ClockState } from '../core/clock/clock.js';
+import { serviceItemVersions } from '../catalog/schema.js';
+import type { GuideData } from '../catalog/types.js';
+import { caseEvents, casePauses, cases, counters } from './schema.js';
+import { handlingSteps, type CaseFacts } from './machine.js';
+import { DEFAULT_CASE_SETTINGS } from './settings.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export async function loadCase(db: Queryable, id: string, forUpdate = false): Promise<CaseRow> {
+  const q = db.select().from(cases).where(eq(cases.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw notFound('Case', '办件');
+  return row;
+}
+
+/** The item version the case was accepted under (never the current catalog). */
+export async function itemVersionOf(db: Queryable, row: Pick<CaseRow, 'itemId' | 'itemVersion'>): Promise<GuideData> {
+  const [v] = await db.select({ data: serviceItemVersions.data }).from(serviceItemVersions)
+    .where(and(eq(serviceItemVersions.itemId, row.itemId), eq(serviceItemVersions.version, row.itemVersion)));
+  return v.data;
+}
+
+export function caseFacts(row: CaseRow, guide: GuideData): CaseFacts {
+  return {
+    state: row.state, kind: row.kind, centerId: row.centerId, departmentId: row.departmentId, applicantUserId: row.applicantUserId,
+    assigneeId: row.assigneeId, coordinatorId: row.coordinatorId, steps: handlingSteps(guide.procedure), stepIndex: row.stepIndex,
+    hasPendingExtension: row.pendingExtension !== null, owedCount: row.owed.length, conditionalAllowed: guide.conditionalAcceptance,
+  };
+}
+
+export async function pausesOf(db: Queryable, caseId: string) {
+  return db.select().from(casePauses).where(eq(casePauses.caseId, caseId)).orderBy(asc(casePauses.id));
+}
+
+/** The deadline state of a case on a given day, from its stored facts. */
+export async function clockOf(db: Queryable, row: CaseRow, today: string): Promise<ClockState> {
+  const calendar = await calendarFor(db, row.centerId);
+  const pauses = row.acceptedOn ? await pausesOf(db, row.id) : [];
+  return computeClock(calendar, {
+    acceptedOn: row.acceptedOn, promisedLimit: row.promisedLimit, statutoryLimit: row.statutoryLimit,
+    pauses: pauses.map((p) => ({ startOn: p.startOn, endOn: p.endOn, plannedWorkingDays: p.plannedWorkingDays })),
+    extensions: row.extensionDays ? [{ workingDays: row.extensionDays }] : [], today, closedOn: row.closedOn,
+    yellowShare: DEFAULT_CASE_SETTINGS.yellowShare, minYellowDays: DEFAULT_CASE_SETTINGS.minYellowDays,
+  });
+}
+
+/** The stored clock columns (lists filter and sort on them; the sweep indexes next_change_on). */
+export function clockColumns(c: ClockState, row: Pick<CaseRow, 'acceptedOn'>) {
+  return {
+    promisedDue: c.promisedDue, statutoryDue: c.statutoryDue, paused: c.paused,
+    yellowOn: c.light === 'green' ? c.nextChangeOn : row.acceptedOn,
+    nextChangeOn: c.closed ? null : c.nextChangeOn,
+  };
+}
+
+export async function appendEvent(tx: Tx, e: Omit<typeof caseEvents.$inferInsert, 'seq'>): Promise<void> {
+  await tx.execute(sql`
+    insert into case_events (case_id, seq, at, actor_id, actor_role, action, from_state, to_state, data)
+    select ${e.caseId}, coalesce(max(seq), 0) + 1, ${e.at}, ${e.actorId ?? null}, ${e.actorRole}, ${e.action}, ${e.fromState ?? null}, ${e.toState},
+           ${JSON.stringify(e.data ?? {})}::jsonb
+      from case_events where case_id = ${e.caseId}`);
+}
+
+/** Next value of a named sequence, safe under concurrency (row lock on the counter). */
+export async function nextCounter(tx: Tx, key: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(tx, sql`
+    insert into ${counters} (key, n) values (${key}, 1)
+    on conflict (key) do update set n = ${counters.n} + 1 returning n`);
+  return Number(r.n);
+}
+
+/** 办件编号: division code + date + 5-digit daily sequence, e.g. 62052420261122 00042 → 6205242026112200042. */
+export async function nextCaseNo(tx: Tx, centerId: string, divisionCode: string, today: string): Promise<string> {
+  const n = await nextCounter(tx, `case:${centerId}:${today}`);
+  return `${divisionCode.slice(0, 6)}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
+}
+
+/** 6-digit query code given to the applicant with the case number. */
+export const newQueryCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');

@@ -1,0 +1,90 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../core/context.js';
+import { errors, Uuid, type App } from '../core/http.js';
+import { currentUser } from '../core/auth/policy.js';
+import { ROLES } from '../core/auth/roles.js';
+import { actOnCase, createCase } from './service.js';
+import { caseView, departmentStaff, documentHtml, listCases, publicProgress } from './view.js';
+import { ACTION_BODIES } from './bodies.js';
+import { CASE_ACTIONS, CHANNELS } from './types.js';
+
+const ANYONE_SIGNED_IN = ROLES; // each route still narrows by case scope in the service
+const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
+const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+const NewCaseBody = Type.Object({
+  itemCode: Type.String({ minLength: 1, maxLength: 40 }),
+  applicant: Type.Object({
+    kind: literal(['person', 'organization'] as const),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    idNumber: Type.String({ pattern: '^[0-9A-Za-z]{15,18}$', description: '18-digit ID number or unified social credit code' }),
+    phone: Type.String({ pattern: '^[0-9+\\-]{7,20}$' }),
+  }),
+  channel: literal(CHANNELS),
+  formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
+  materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),
+});
+
+export function caseRoutes(app: App, ctx: AppContext) {
+  app.post('/api/cases', {
+    config: { policy: ['applicant', 'receiver'] },
+    schema: {
+      tags: ['cases'], summary: 'Submit an application (online by the applicant, at the window by a receiver)', body: NewCaseBody,
+      response: { 201: Type.Object({ id: Type.String(), caseNo: Type.String(), queryCode: Type.String(), state: Type.String() }), ...errors(400, 401, 403, 422) },
+    },
+  }, async (req, reply) => reply.status(201).send(await createCase(ctx, currentUser(req), req.body)));
+
+  app.get('/api/cases', {
+    config: { policy: ANYONE_SIGNED_IN },
+    schema: {
+      tags: ['cases'], summary: 'Worklist / my cases, most urgent first, keyset-paged',
+      querystring: Type.Object({
+        state: Type.Optional(Type.String({ maxLength: 200, pattern: '^[a-zA-Z,]+$' })), light: Type.Optional(literal(['green', 'yellow', 'red', 'black'] as const)),
+        assignee: Type.Optional(Type.Literal('me')), q: Type.Optional(Type.String({ maxLength: 100 })), cursor: Type.Optional(Type.String({ maxLength: 200 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+      }),
+      response: errors(400, 401, 403),
+    },
+  }, async (req) => listCases(ctx, currentUser(req), { ...req.query, limit: req.query.limit ?? 50 }));
+
+  app.get('/api/cases/staff', {
+    config: { policy: ['coordinator', 'handler', 'chiefRep', 'leader'] },
+    schema: { tags: ['cases'], summary: 'Staff of my department (to assign or hand over)', querystring: Type.Object({ role: Type.Optional(literal(ROLES)) }), response: errors(401, 403) },
+  }, async (req) => departmentStaff(ctx, currentUser(req), req.query.role));
+
+  app.get('/api/cases/:id', {
+    config: { policy: ANYONE_SIGNED_IN },
+    schema: { tags: ['cases'], summary: 'One case with its clock, events, documents and the actions you may take', params: Type.Object({ id: Uuid }), response: errors(400, 401, 403, 404) },
+  }, async (req) => caseView(ctx, currentUser(req), req.params.id));
+
+  app.post('/api/cases/:id/actions/:action', {
+    config: { policy: ANYONE_SIGNED_IN },
+    schema: {
+      tags: ['cases'],
+      summary: 'Act on a case',
+      description: `Actions and their bodies (all also carry \`version\`): ${CASE_ACTIONS.map((a) => `\`${a}\``).join(', ')}. Wrong state → 409 invalid_transition; stale version → 409 version_conflict; role/scope → 403.`,
+      params: Type.Object({ id: Uuid, action: literal(CASE_ACTIONS) }),
+      body: Type.Intersect([Type.Object({ version: Type.Integer({ minimum: 1 }) }), Type.Union(Object.values(ACTION_BODIES))]),
+      response: errors(400, 401, 403, 404, 409, 422),
+    },
+  }, async (req) => {
+    const user = currentUser(req);
+    await actOnCase(ctx, user, req.params.id, req.params.action, req.body as Record<string, unknown>, origin(req));
+    return caseView(ctx, user, req.params.id);
+  });
+
+  app.get('/api/cases/:id/documents/:docId', {
+    config: { policy: ANYONE_SIGNED_IN },
+    schema: { tags: ['cases'], summary: 'A printable notice (A4 HTML with a QR code)', params: Type.Object({ id: Uuid, docId: Uuid }), response: errors(400, 401, 403, 404) },
+  }, async (req, reply) => reply.type('text/html; charset=utf-8').send(await documentHtml(ctx, req.user, req.params.id, req.params.docId)));
+
+  app.get('/api/public/progress', {
+    config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'], summary: 'Progress query by case number and query code (masked)',
+      querystring: Type.Object({ caseNo: Type.String({ minLength: 1, maxLength: 40 }), queryCode: Type.String({ minLength: 1, maxLength: 20 }) }),
+      response: errors(400, 404, 429),
+    },
+  }, async (req) => publicProgress(ctx, req.query.caseNo, req.query.queryCode));
+}

@@ -1,0 +1,129 @@
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../core/context.js';
+import type { SessionUser } from '../core/auth/policy.js';
+import { users } from '../core/auth/schema.js';
+import { centers } from '../core/org/schema.js';
+import { AppError, conflict, forbidden, unprocessable } from '../core/errors.js';
+import { appendAudit } from '../core/audit/audit.js';
+import { enqueue } from '../core/outbox/enqueue.js';
+import { maskIdNumber, maskPhone } from '../core/mask.js';
+import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
+import { cases } from './schema.js';
+import { appendEvent, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, nextCaseNo, type CaseRow } from './repo.js';
+import { checkTransition } from './machine.js';
+import { parseActionBody } from './bodies.js';
+import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
+import { issueDocument } from './issue.js';
+import type { CaseAction, Channel } from './types.js';
+
+export interface NewCase {
+  itemCode: string;
+  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string };
+  channel: Channel;
+  formData?: Record<string, unknown>;
+  materials?: { materialId: string; fileId: string }[];
+}
+
+/** Which channels each role files cases through. */
+const CHANNELS_BY_ROLE: Partial<Record<SessionUser['role'], Channel[]>> = {
+  applicant: ['online'],
+  receiver: ['window', 'appointment', 'post'],
+};
+
+async function publishedItem(ctx: AppContext, code: string) {
+  const [r] = await ctx.db.select({ item: serviceItems, data: serviceItemVersions.data }).from(serviceItems)
+    .innerJoin(serviceItemVersions, and(eq(serviceItemVersions.itemId, serviceItems.id), eq(serviceItemVersions.version, serviceItems.publishedVersion)))
+    .where(eq(serviceItems.code, code));
+  if (!r || r.item.availability !== 'active') {
+    throw unprocessable('item_unavailable', 'The item is not published or not open for applications', '该事项未发布或已暂停受理', [{ field: 'body.itemCode', message: 'not available' }]);
+  }
+  return r;
+}
+
+export async function createCase(ctx: AppContext, user: SessionUser, input: NewCase) {
+  const allowed = CHANNELS_BY_ROLE[user.role] ?? [];
+  if (!allowed.includes(input.channel)) throw forbidden(`Your role files cases through: ${allowed.join(', ') || 'none'}`, '您的岗位不能通过该渠道提交申请');
+  const { item, data } = await publishedItem(ctx, input.itemCode);
+  if (data.servedParty !== 'both' && data.servedParty !== input.applicant.kind) {
+    throw unprocessable('applicant_kind', 'This item serves another kind of applicant', data.servedParty === 'person' ? '该事项仅面向自然人' : '该事项仅面向法人或其他组织');
+  }
+  let applicant = input.applicant;
+  if (user.role === 'applicant') {
+    // Online applicants apply as themselves: the account's identity, not typed-in data.
+    const [me] = await ctx.db.select().from(users).where(eq(users.id, user.id));
+    applicant = { kind: me.applicantKind ?? input.applicant.kind, name: me.displayName, idNumber: me.idNumber ?? input.applicant.idNumber, phone: me.phone ?? input.applicant.phone };
+    if (data.servedParty !== 'both' && data.servedParty !== applicant.kind) throw unprocessable('applicant_kind', 'This item serves another kind of applicant', '该事项不面向您的申请人类型');
+  }
+  const known = new Set(data.materials.map((m) => m.id));
+  const unknown = (input.materials ?? []).filter((m) => !known.has(m.materialId));
+  if (unknown.length) throw unprocessable('unknown_material', 'Not a material of this item', `不是该事项的申请材料：${unknown.map((m) => m.materialId).join('、')}`);
+  const centerId = user.role === 'applicant' ? item.centerId : user.centerId!;
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  return ctx.db.transaction(async (tx) => {
+    await assertOwnFiles(tx, user, (input.materials ?? []).map((m) => m.fileId));
+    const [center] = await tx.select({ divisionCode: centers.divisionCode }).from(centers).where(eq(centers.id, centerId));
+    const caseNo = await nextCaseNo(tx, centerId, center.divisionCode, ctx.today());
+    const [row] = await tx.insert(cases).values({
+      caseNo, queryCode: newQueryCode(), centerId, departmentId: item.departmentId, itemId: item.id, itemCode: item.code,
+      itemVersion: item.publishedVersion!, itemName: data.name, kind: data.caseKind, state: 'submitted', channel: input.channel,
+      applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
+      applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, formData: input.formData ?? {},
+      submittedAt: nowIso, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit, keyProject: data.keyProject ?? false,
+      createdAt: nowIso, updatedAt: nowIso,
+    }).returning();
+    await markProvided(tx, row.id, input.materials ?? [], nowIso);
+    await appendEvent(tx, { caseId: row.id, at: nowIso, actorId: user.id, actorRole: user.role, action: 'submit', fromState: null, toState: 'submitted', data: { channel: input.channel, materials: (input.materials ?? []).map((m) => m.materialId) } });
+    await appendAudit(tx, {
+      actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: row.id,
+      after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) } }, at: now,
+    });
+    return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
+  });
+}
+
+/**
+ * One action on one case, in one transaction: lock the row, check the version and the
+ * transition table, apply the effect, recompute the clock columns, write the event, the
+ * audit row, the notices and the outbox rows. Any failure rolls all of it back.
+ */
+export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, action: CaseAction, body: Record<string, unknown>, origin: string) {
+  const parsed = parseActionBody(action, body);
+  const version = body.version;
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const today = ctx.today();
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadCase(tx, id, true);
+    const guide = await itemVersionOf(tx, row);
+    // A stale view is reported first: the client must reload before anything else is meaningful.
+    if (version !== row.version) {
+      throw conflict('version_conflict', `The case changed meanwhile (now version ${row.version})`, '办件已被他人更新，请刷新后重试', { version: row.version });
+    }
+    const check = checkTransition(action, caseFacts(row, guide), user);
+    if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
+    const [actor] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, user.id));
+    const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });
+    const updated: CaseRow = { ...row, ...effect.set, state: check.to, version: row.version + 1, updatedAt: nowIso };
+    const clock = await clockOf(tx, updated, today);
+    Object.assign(updated, clockColumns(clock, updated));
+    const { id: _id, ...columns } = updated;
+    await tx.update(cases).set(columns).where(eq(cases.id, id));
+    const issueCtx = { tx, user: { ...user, displayName: actor.displayName }, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
+    const documents = [];
+    for (const d of effect.documents ?? []) {
+      const details = d.kind === 'extension' ? { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } : d.details;
+      documents.push(await issueDocument(issueCtx, d.kind, details));
+    }
+    await appendEvent(tx, {
+      caseId: id, at: nowIso, actorId: user.id, actorRole: user.role, action, fromState: row.state, toState: check.to,
+      data: { ...effect.event, ...(documents.length ? { documents: documents.map((d) => d.id) } : {}) },
+    });
+    await appendAudit(tx, {
+      actorId: user.id, actorRole: user.role, action: `case.${action}`, entityType: 'case', entityId: id,
+      before: { state: row.state, version: row.version }, after: { state: check.to, version: updated.version, ...effect.event }, at: now,
+    });
+    await enqueue(tx, effect.notify ?? [], now);
+    return { id };
+  });
+}

@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AppContext } from '../core/context.js';
+import type { Queryable } from '../core/db/index.js';
+import type { SessionUser } from '../core/auth/policy.js';
+import { ROLE_LABELS, type Role } from '../core/auth/roles.js';
+import { users } from '../core/auth/schema.js';
+import { centers, departments } from '../core/org/schema.js';
+import { badRequest, forbidden, notFound } from '../core/errors.js';
+import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
+import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
+import { caseFacts, clockOf, itemVersionOf, loadCase, type CaseRow } from './repo.js';
+import { allowedActions, handlingSteps } from './machine.js';
+import { CASE_ACTION_LABELS, CASE_STATE_LABELS, OPEN_STATES, type CaseAction, type CaseState } from './types.js';
+
+const DEPARTMENT_ROLES: readonly Role[] = ['coordinator', 'handler', 'chiefRep', 'leader'];
+const CENTER_READERS: readonly Role[] = ['receiver', 'centerAdmin', 'supervisor'];
+
+/** Who may read a case (domain §12). */
+export function canReadCase(user: SessionUser, row: Pick<CaseRow, 'applicantUserId' | 'submittedBy' | 'departmentId' | 'centerId'>): boolean {
+  if (user.role === 'applicant') return row.applicantUserId === user.id;
+  if (user.role === 'agent') return row.submittedBy === user.id;
+  if (DEPARTMENT_ROLES.includes(user.role)) return row.departmentId === user.departmentId;
+  return CENTER_READERS.includes(user.role) && user.centerScope.includes(row.centerId);
+}
+
+/** The same rule as SQL, for lists. */
+function scopeWhere(user: SessionUser): SQL {
+  if (user.role === 'applicant') return eq(cases.applicantUserId, user.id);
+  if (user.role === 'agent') return eq(cases.submittedBy, user.id);
+  if (DEPARTMENT_ROLES.includes(user.role)) return eq(cases.departmentId, user.departmentId ?? '00000000-0000-0000-0000-000000000000');
+  if (user.centerScope.length === 0) return sql`false`;
+  return user.centerScope.length === 1 ? eq(cases.centerId, user.centerScope[0]) : inArray(cases.centerId, user.centerScope);
+}
+
+async function readable(ctx: AppContext, user: SessionUser, id: string) {
+  const row = await loadCase(ctx.db, id);
+  if (!canReadCase(user, row)) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
+  return row;
+}
+
+async function names(db: Queryable, ids: (string | null)[]) {
+  const list = [...new Set(ids.filter((x): x is string => !!x))];
+  if (list.length === 0) return new Map<string, { displayName: string; role: Role }>();
+  const found = await db.select({ id: users.id, displayName: users.displayName, role: users.role }).from(users).where(inArray(users.id, list));
+  return new Map(found.map((u) => [u.id, u]));
+}
+
+export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
+  const row = await readable(ctx, user, id);
+  const [guide, materials, events, documents, clock, [dept], [center]] = await Promise.all([
+    itemVersionOf(ctx.db, row),
+    ctx.db.select().from(caseMaterials).where(eq(caseMaterials.caseId, id)),
+    ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq)),
+    ctx.db.select({ id: caseDocuments.id, kind: caseDocuments.kind, title: caseDocuments.title, docNo: caseDocuments.docNo, issuedAt: caseDocuments.issuedAt })
+      .from(caseDocuments).where(eq(caseDocuments.caseId, id)).orderBy(asc(caseDocuments.issuedAt)),
+    clockOf(ctx.db, row, ctx.today()),
+    ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)),
+    ctx.db.select({ id: centers.id, name: centers.name }).from(centers).where(eq(centers.id, row.centerId)),
+  ]);
+  const people = await names(ctx.db, [row.assigneeId, row.coordinatorId, ...events.map((e) => e.actorId)]);
+  const person = (uid: string | null) => (uid && people.get(uid) ? { id: uid, displayName: people.get(uid)!.displayName } : null);
+  const have = new Map(materials.map((m) => [m.materialId, m]));
+  const steps = handlingSteps(guide.procedure);
+  const step = steps[row.stepIndex];
+  const staff = user.role !== 'applicant';
+  return {
+    id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state, stateLabel: CASE_STATE_LABELS[row.state], outcome: row.outcome,
+    kind: row.kind, channel: row.channel, version: row.version, keyProject: row.keyProject,
+    item: { id: row.itemId, code: row.itemCode, version: row.itemVersion, name: row.itemName },
+    department: dept, center,
+    applicant: {
+      kind: row.applicantKind, name: row.applicantName,
+      idNumber: maskIdNumber(row.applicantIdNumber), phone: maskPhone(row.applicantPhone),
+    },
+    formData: row.formData,
+    materials: guide.materials.map((m) => ({
+      materialId: m.id, name: m.name, required: m.required, condition: m.condition ?? null, major: m.major, source: m.source,
+      provided: have.get(m.id)?.provided ?? false, fileId: have.get(m.id)?.fileId ?? null, owed: row.owed.includes(m.id),
+    })),
+    steps: steps.map((s) => ({ name: s.name, role: s.role })),
+    step: step && row.state !== 'submitted' ? { index: row.stepIndex, name: step.name, role: step.role } : null,
+    coordinator: person(row.coordinatorId), assignee: person(row.assigneeId),
+    pendingExtension: row.pendingExtension ? { workingDays: row.pendingExtension.workingDays, reason: row.pendingExtension.reason, requestedAt: row.pendingExtension.requestedAt } : null,
+    extensionDays: row.extensionDays, supplementCount: row.supplementCount,
+    clock: {
+      acceptedOn: clock.acceptedOn, promisedDue: clock.promisedDue, statutoryDue: clock.statutoryDue, usedWorkingDays: clock.usedWorkingDays,
+      pausedWorkingDays: clock.pausedWorkingDays, remainingWorkingDays: clock.remainingWorkingDays, light: clock.light, paused: clock.paused,
+    },
+    events: events.map((e) => ({
+      seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as CaseAction | 'submit'] ?? e.action,
+      fromState: e.fromState, toState: e.toState, data: e.data,
+      actor: staff ? { id: e.actorId, displayName: e.actorId ? people.get(e.actorId)?.displayName ?? '' : '', role: e.actorRole } : { id: null, displayName: ROLE_LABELS[e.actorRole as Role] ?? '', role: e.actorRole },
+    })),
+    documents: documents.map((d) => ({ ...d, issuedAt: new Date(d.issuedAt).toISOString() })),
+    allowedActions: allowedActions(caseFacts(row, guide), user),
+  };
+}
+
+export async function documentHtml(ctx: AppContext, user: SessionUser | null, caseId: string, docId: string) {
+  const row = await loadCase(ctx.db, caseId);
+  if (!user || !canReadCase(user, row)) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
+  const [doc] = await ctx.db.select({ html: caseDocuments.html }).from(caseDocuments).where(and(eq(caseDocuments.id, docId), eq(caseDocuments.caseId, caseId)));
+  if (!doc) throw notFound('Document', '文书');
+  return doc.html;
+}
+
+/** May the user read a file because it is attached to a case they may read? */
+export async function fileReadableViaCase(ctx: AppContext, user: SessionUser, fileId: string): Promise<boolean> {
+  const rows = await ctx.db.select({ row: cases }).from(caseMaterials).innerJoin(cases, eq(cases.id, caseMaterials.caseId)).where(eq(caseMaterials.fileId, fileId));
+  return rows.some(({ row }) => canReadCase(user, row));
+}
+
+// ---- the worklist ----------------------------------------------------------------------
+
+export interface ListQuery { state?: string; light?: string; assignee?: string; q?: string; cursor?: string; limit: number }
+
+const dueKey = sql`coalesce(${cases.promisedDue}, '9999-12-31'::date)`;
+
+/** Light as SQL over the stored clock columns and today (paused cases keep their light). */
+function lightWhere(light: string, today: string): SQL {
+  const open = inArray(cases.state, [...OPEN_STATES]);
+  switch (light) {
+    case 'black': return and(open, sql`${cases.statutoryDue} < ${today}`)!;
+    case 'red': return and(open, sql`${cases.promisedDue} < ${today} and ${cases.statutoryDue} >= ${today}`)!;
+    case 'yellow': return and(open, sql`${cases.promisedDue} >= ${today} and ${cases.yellowOn} <= ${today}`)!;
+    case 'green': return and(open, sql`${cases.promisedDue} >= ${today} and (${cases.yellowOn} is null or ${cases.yellowOn} > ${today})`)!;
+    default: throw badRequest('validation_failed', 'light is green, yellow, red or black', '亮灯状态只能是 green/yellow/red/black', [{ field: 'querystring.light', message: 'invalid' }]);
+  }
+}
+
+function lightOf(r: Pick<CaseRow, 'promisedDue' | 'statutoryDue' | 'yellowOn' | 'state'>, today: string) {
+  if (!r.promisedDue || !OPEN_STATES.includes(r.state)) return null;
+  if (r.statutoryDue && r.statutoryDue < today) return 'black';
+  if (r.promisedDue < today) return 'red';
+  if (r.yellowOn && r.yellowOn <= today) return 'yellow';
+  return 'green';
+}
+
+const encodeCursor = (due: string | null, id: string) => Buffer.from(`${due ?? '9999-12-31'}|${id}`).toString('base64url');
+function decodeCursor(c: string): [string, string] {
+  const [due, id] = Buffer.from(c, 'base64url').toString().split('|');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(due ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw badRequest('validation_failed', 'Invalid cursor', '分页游标无效', [{ field: 'querystring.cursor', message: 'invalid' }]);
+  return [due, id];
+}
+
+/** Most urgent first (promised due ascending, undated last), keyset-paged. */
+export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery) {
+  const today = ctx.today();
+  const conds: SQL[] = [scopeWhere(user)];
+  if (q.state) conds.push(inArray(cases.state, q.state.split(',') as CaseState[]));
+  if (q.light) conds.push(lightWhere(q.light, today));
+  if (q.assignee === 'me') conds.push(eq(cases.assigneeId, user.id));
+  if (q.q) conds.push(or(eq(cases.caseNo, q.q), sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))!);
+  if (q.cursor) {
+    const [due, id] = decodeCursor(q.cursor);
+    conds.push(sql`(${dueKey}, ${cases.id}) > (${due}::date, ${id}::uuid)`);
+  }
+  const rows = await ctx.db.select({
+    id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, itemCode: cases.itemCode, kind: cases.kind, state: cases.state, channel: cases.channel,
+    applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, acceptedOn: cases.acceptedOn,
+    promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, yellowOn: cases.yellowOn, paused: cases.paused, assigneeId: cases.assigneeId,
+    keyProject: cases.keyProject, submittedAt: cases.submittedAt,
+  }).from(cases).where(and(...conds)).orderBy(asc(dueKey), asc(cases.id)).limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const people = await names(ctx.db, page.map((r) => r.assigneeId));
+  const deptNames = await departmentNames(ctx.db, page.map((r) => r.departmentId));
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id, caseNo: r.caseNo, itemName: r.itemName, itemCode: r.itemCode, kind: r.kind, state: r.state, stateLabel: CASE_STATE_LABELS[r.state],
+      channel: r.channel, applicantName: maskName(r.applicantName, r.applicantKind), department: { id: r.departmentId, name: deptNames.get(r.departmentId) ?? '' },
+      acceptedOn: r.acceptedOn, promisedDue: r.promisedDue, light: lightOf(r, today), paused: r.paused, keyProject: r.keyProject,
+      submittedAt: new Date(r.submittedAt).toISOString(),
+      assignee: r.assigneeId ? { id: r.assigneeId, displayName: people.get(r.assigneeId)?.displayName ?? '' } : null,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.promisedDue, last.id) : null,
+  };
+}
+
+const deptCache = new Map<string, string>();
+async function departmentNames(db: Queryable, ids: string[]) {
+  const missing = [...new Set(ids)].filter((id) => !deptCache.has(id));
+  if (missing.length) {
+    for (const d of await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, missing))) deptCache.set(d.id, d.name);
+  }
+  return deptCache;
+}
+
+// ---- public progress query -------------------------------------------------------------
+
+export async function publicProgress(ctx: AppContext, caseNo: string, queryCode: string) {
+  const [row] = await ctx.db.select().from(cases).where(eq(cases.caseNo, caseNo));
+  // The same answer for a wrong number and a wrong code: no probing for case numbers.
+  if (!row || row.queryCode !== queryCode) throw notFound('Case (check the number and query code)', '办件（请核对办件编号和查询码）');
+  const [events, clock, [dept]] = await Promise.all([
+    ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(desc(caseEvents.seq)),
+    clockOf(ctx.db, row, ctx.today()),
+    ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)),
+  ]);
+  return {
+    caseNo: row.caseNo, itemName: row.itemName, department: dept?.name ?? '', state: row.state, stateLabel: CASE_STATE_LABELS[row.state], outcome: row.outcome,
+    applicantName: maskName(row.applicantName, row.applicantKind), submittedAt: new Date(row.submittedAt).toISOString(),
+    acceptedOn: clock.acceptedOn, promisedDue: clock.promisedDue, remainingWorkingDays: clock.acceptedOn ? clock.remainingWorkingDays : null,
+    light: clock.light, paused: clock.paused,
+    history: events.map((e) => ({
+      at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as CaseAction | 'submit'] ?? e.action,
+      role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
+    })),
+  };
+}
+
+/** Staff of my department with a role, for assign / hand over. */
+export async function departmentStaff(ctx: AppContext, user: SessionUser, role?: Role) {
+  if (!user.departmentId) return { users: [] };
+  const conds = [eq(users.departmentId, user.departmentId), eq(users.active, true)];
+  if (role) conds.push(eq(users.role, role));
+  const list = await ctx.db.select({ id: users.id, displayName: users.displayName, role: users.role, username: users.username }).from(users).where(and(...conds)).orderBy(asc(users.username));
+  return { users: list.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role] })) };
+}

@@ -1,0 +1,20 @@
+import type { Tx } from '../db/index.js';
+import { outbox } from './schema.js';
+
+export interface Notice {
+  channel: 'sms' | 'email' | 'inApp';
+  recipientUserId?: string | null;
+  address?: string | null;
+  template: string;
+  payload: Record<string, unknown>;
+}
+
+/** Writes notifications in the caller's transaction; delivery happens later (outbox pattern). */
+export async function enqueue(tx: Tx, notices: Notice[], now: Date): Promise<void> {
+  if (notices.length === 0) return;
+  const at = now.toISOString();
+  await tx.insert(outbox).values(notices.map((n) => ({
+    channel: n.channel, recipientUserId: n.recipientUserId ?? null, address: n.address ?? null, template: n.template,
+    payload: n.payload, nextAttemptAt: at, createdAt: at,
+  })));
+}
