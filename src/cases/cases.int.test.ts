@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { act, LOW_INCOME, MARRIAGE, must, PDF, TEMP_RELIEF, upload, walkIn } from '../../test/cases.js';
+
+let t: TestApp;
+let citizen: Client, window1: Client, coord: Client, handler: Client, chief: Client, leader: Client;
+let handlerId: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-03-02T01:00:00Z' }); // Monday 09:00 in Shanghai
+  [citizen, window1, coord, handler, chief, leader] = await Promise.all(['citizen1', 'window1', 'coord1', 'handler1', 'chief1', 'leader1'].map((u) => t.login(u)));
+  handlerId = (await handler.get('/api/auth/me')).body.user.id;
+});
+afterAll(async () => { await t?.close(); });
+
+const setNow = (iso: string) => t.anon.post('/api/test/clock', { now: iso });
+
+describe('online application to completion', () => {
+  it('walks submit → supplement → supply → accept → handling → decision → pickup → complete', async () => {
+    await setNow('2026-03-02T01:00:00Z');
+    const files = await Promise.all([upload(citizen), upload(citizen)]);
+    expect(files[0].status).toBe(201);
+    const created = await citizen.post('/api/cases', {
+      itemCode: LOW_INCOME, channel: 'online', applicant: { kind: 'person', name: '冒名', idNumber: '110101199001011234', phone: '13000000000' },
+      materials: [{ materialId: 'application', fileId: files[0].body.id }, { materialId: 'id-card', fileId: files[1].body.id }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ state: 'submitted', caseNo: expect.stringMatching(/^62052420260302\d{5}$/), queryCode: expect.stringMatching(/^\d{6}$/) });
+    const id = created.body.id;
+    const first = await citizen.get(`/api/cases/${id}`);
+    // Online applicants apply as themselves, whatever they type.
+    expect(first.body.applicant).toMatchObject({ name: '王立军', idNumber: '6205**********2336', phone: '139****5566' });
+    expect(first.body.clock).toMatchObject({ acceptedOn: null, light: null });
+
+    // The window lists everything missing in one notice; the clock has not started.
+    const notice = await must(window1, id, 'notifySupplement', { missing: ['economic-statement', 'verification-consent'], note: '请一次性补齐' });
+    expect(notice.state).toBe('awaitingSupplement');
+    expect(notice.documents.map((d: { kind: string }) => d.kind)).toEqual(['supplement']);
+    const html = await window1.get(`/api/cases/${id}/documents/${notice.documents[0].id}`);
+    expect(html.body).toContain('家庭经济状况');
+
+    await setNow('2026-03-05T02:00:00Z'); // three days later
+    const more = await Promise.all([upload(citizen), upload(citizen)]);
+    const supplied = await must(citizen, id, 'supply', { materials: [{ materialId: 'economic-statement', fileId: more[0].body.id }, { materialId: 'verification-consent', fileId: more[1].body.id }] });
+    expect(supplied.state).toBe('submitted');
+
+    const accepted = await must(window1, id, 'accept');
+    expect(accepted.state).toBe('accepted');
+    // Accepted Thu 2026-03-05: 15 working days later, the supplement days never counted.
+    expect(accepted.clock).toMatchObject({ acceptedOn: '2026-03-05', promisedDue: '2026-03-26', statutoryDue: '2026-04-17', light: 'green', usedWorkingDays: 0 });
+    expect(accepted.item.version).toBe(1);
+    expect(accepted.documents.map((d: { kind: string }) => d.kind)).toContain('acceptance');
+
+    expect((await must(coord, id, 'assign', { userId: handlerId })).assignee.id).toBe(handlerId);
+    const queue = await handler.get('/api/cases?assignee=me');
+    expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(id);
+    await must(handler, id, 'completeStep', { opinion: '经济状况核对符合条件' });
+    await must(handler, id, 'completeStep', { opinion: '入户调查属实' });
+    await must(handler, id, 'completeStep', { opinion: '公示无异议' });
+    expect((await act(chief, id, 'decide', { outcome: 'approved' })).body.error.code).toBe('steps_pending');
+    const reviewed = await must(coord, id, 'completeStep', { opinion: '复核同意' });
+    expect(reviewed.allowedActions).toEqual([]);
+    expect((await chief.get(`/api/cases/${id}`)).body.allowedActions).toContain('decide');
+    const decided = await must(chief, id, 'decide', { outcome: 'approved' });
+    expect(decided).toMatchObject({ state: 'decided', outcome: 'approved' });
+    await must(window1, id, 'markResultReady');
+    await must(window1, id, 'deliver', { mode: 'pickup' });
+    const done = await must(window1, id, 'complete');
+    expect(done.state).toBe('completed');
+    expect(done.documents.map((d: { kind: string }) => d.kind)).toEqual(['supplement', 'acceptance', 'approval', 'completion']);
+    expect(done.events.map((e: { action: string }) => e.action)).toEqual([
+      'submit', 'notifySupplement', 'supply', 'accept', 'assign', 'completeStep', 'completeStep', 'completeStep', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete',
+    ]);
+    expect(done.events[4].data.to.id).toBe(handlerId);
+
+    // Anyone with number and code sees the progress, masked, with roles instead of names.
+    const progress = await t.anon.get(`/api/public/progress?caseNo=${created.body.caseNo}&queryCode=${created.body.queryCode}`);
+    expect(progress.status).toBe(200);
+    expect(progress.body).toMatchObject({ state: 'completed', applicantName: '王*军', promisedDue: '2026-03-26' });
+    expect(JSON.stringify(progress.body)).not.toMatch(/刘芳|陈志刚|6205241990/);
+    expect((await t.anon.get(`/api/public/progress?caseNo=${created.body.caseNo}&queryCode=000000x`)).status).toBe(404);
+
+    // Notifications went to the outbox in the same transactions.
+    const outbox = (await t.ctx.db.execute(sql`select template from outbox where payload->>'caseNo' = ${created.body.caseNo} order by id`)) as unknown as { rows: { template: string }[] };
+    expect(outbox.rows.map((r) => r.template)).toEqual(['case.supplementNotice', 'case.accepted', 'case.assigned', 'case.decided', 'case.resultReady', 'case.completed']);
+  });
+});
+
+describe('walk-in 即办 at the window', () => {
+  it('accepts and decides in one sitting, due the same day', async () => {
+    await setNow('2026-03-06T02:00:00Z');
+    const created = await window1.post('/api/cases', walkIn(MARRIAGE));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const incomplete = await act(window1, id, 'accept');
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.error.code).toBe('materials_incomplete');
+    expect((await window1.get(`/api/cases/${id}`)).body).toMatchObject({ state: 'submitted', version: 1 });
+    const accepted = await must(window1, id, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
+    expect(accepted.clock).toMatchObject({ acceptedOn: '2026-03-06', promisedDue: '2026-03-06' });
+    expect(accepted.allowedActions).toContain('decide');
+    await must(window1, id, 'decide', { outcome: 'approved' });
+    await must(window1, id, 'markResultReady');
+    await must(window1, id, 'deliver', { mode: 'pickup' });
+    expect((await must(window1, id, 'complete')).state).toBe('completed');
+  });
+});
+
+describe('rules of the engine', () => {
+  it('lets exactly one of two simultaneous accepts win', async () => {
+    const { body } = await window1.post('/api/cases', walkIn(MARRIAGE));
+    const window2 = await t.login('window2');
+    const both = await Promise.all([window1, window2].map((c) => c.post(`/api/cases/${body.id}/actions/accept`, { version: 1, provided: ['id-card', 'photo', 'declaration'] })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 409)!.body.error.code).toBe('version_conflict');
+    const view = await window1.get(`/api/cases/${body.id}`);
+    expect(view.body.events.filter((e: { action: string }) => e.action === 'accept')).toHaveLength(1);
+  });
+
+  it('answers 409 for a wrong state and a stale version, 403 for a wrong role or department', async () => {
+    const { body } = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    expect((await act(window1, body.id, 'complete')).body.error.code).toBe('invalid_transition');
+    expect((await window1.post(`/api/cases/${body.id}/actions/refuse`, { version: 7, reasons: 'x' })).body.error.code).toBe('version_conflict');
+    expect((await act(coord, body.id, 'accept')).status).toBe(403);
+    const other = await t.login('sc_coord');
+    expect((await other.get(`/api/cases/${body.id}`)).status).toBe(403);
+    const otherCitizen = await t.login('citizen3');
+    expect((await otherCitizen.get(`/api/cases/${body.id}`)).status).toBe(403);
+  });
+
+  it('validates each action’s body and names the field', async () => {
+    const { body } = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    const res = await act(window1, body.id, 'refuse', { reasons: '' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].field).toBe('body.reasons');
+    const bad = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: 'x', idNumber: '1', phone: 'abc' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['body.applicant.idNumber', 'body.applicant.phone']));
+  });
+
+  it('refuses with written reasons and a refusal notice; returns point to the right authority', async () => {
+    const a = (await window1.post('/api/cases', walkIn(LOW_INCOME))).body;
+    const refused = await must(window1, a.id, 'refuse', { reasons: '申请人户籍不在本县' });
+    expect(refused.documents[0].kind).toBe('refusal');
+    const b = (await window1.post('/api/cases', walkIn(LOW_INCOME))).body;
+    const returned = await must(window1, b.id, 'return', { reasons: '属于市级事项', redirectTo: '天水市民政局' });
+    expect(returned.state).toBe('returned');
+    const doc = await window1.get(`/api/cases/${b.id}/documents/${returned.documents[0].id}`);
+    expect(doc.body).toContain('天水市民政局');
+  });
+
+  it('容缺: only minor materials may be owed, and delivery waits for them', async () => {
+    const { body } = await window1.post('/api/cases', walkIn(TEMP_RELIEF));
+    const major = await act(window1, body.id, 'acceptConditional', { owed: ['application'], provided: ['id-card', 'hardship-proof', 'verification-consent'] });
+    expect(major.status).toBe(422);
+    expect(major.body.error.code).toBe('owed_not_minor');
+    const ok = await must(window1, body.id, 'acceptConditional', { owed: ['hardship-proof'], provided: ['application', 'id-card', 'verification-consent'] });
+    expect(ok.documents.map((d: { kind: string }) => d.kind)).toEqual(['acceptance', 'pledge']);
+    expect(ok.materials.find((m: { materialId: string }) => m.materialId === 'hardship-proof').owed).toBe(true);
+    await must(coord, body.id, 'assign', { userId: handlerId });
+    await must(handler, body.id, 'completeStep', { opinion: '属实' });
+    await must(handler, body.id, 'completeStep', { opinion: '按标准救助' });
+    await must(coord, body.id, 'completeStep', { opinion: '同意' });
+    await must(chief, body.id, 'decide', { outcome: 'approved' });
+    await must(window1, body.id, 'markResultReady');
+    const blocked = await act(window1, body.id, 'deliver', { mode: 'pickup' });
+    expect(blocked.body.error.code).toBe('materials_owed');
+    await must(window1, body.id, 'supply', { provided: ['hardship-proof'] });
+    expect((await must(window1, body.id, 'deliver', { mode: 'post', trackingNo: 'SF1234567890' })).state).toBe('delivered');
+  });
+
+  it('keeps the item version a case was accepted under when the catalog changes', async () => {
+    const { body } = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    const admin = await t.login('admin');
+    const item = (await admin.get(`/api/catalog/items?q=${LOW_INCOME}`)).body.items[0];
+    const detail = (await admin.get(`/api/catalog/items/${item.id}`)).body;
+    await admin.put(`/api/catalog/items/${item.id}`, { data: { ...detail.latest.data, name: '最低生活保障审核确认（新版）' }, baseVersion: detail.latestVersion });
+    for (const a of ['submit', 'review', 'publish']) await admin.post(`/api/catalog/items/${item.id}/actions/${a}`, {});
+    const view = await window1.get(`/api/cases/${body.id}`);
+    expect(view.body.item).toMatchObject({ version: 1, name: '最低生活保障审核确认' });
+    const fresh = (await window1.post('/api/cases', walkIn(LOW_INCOME))).body;
+    expect((await window1.get(`/api/cases/${fresh.id}`)).body.item.version).toBe(2);
+  });
+
+  it('masks personal data in lists', async () => {
+    await window1.post('/api/cases', walkIn(LOW_INCOME, '欧阳娜娜'));
+    const list = await window1.get('/api/cases?limit=200');
+    const raw = JSON.stringify(list.body);
+    expect(raw).not.toContain('620524198001011234');
+    expect(raw).not.toContain('欧阳娜娜');
+    expect(raw).toContain('欧**娜');
+  });
+
+  it('pages the worklist by keyset, most urgent first', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    const dues: string[] = [];
+    do {
+      const res: { body: { items: { id: string; promisedDue: string | null }[]; nextCursor: string | null } } = await window1.get(`/api/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      for (const c of res.body.items) { expect(seen.has(c.id)).toBe(false); seen.add(c.id); dues.push(c.promisedDue ?? '9999-12-31'); }
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe((await window1.get('/api/cases?limit=200')).body.items.length);
+    expect([...dues].sort()).toEqual(dues);
+  });
+
+  it('checks uploads by their bytes and size', async () => {
+    expect((await upload(citizen, Buffer.from('just text'), 'fake.pdf')).body.error.code).toBe('file_type');
+    const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]);
+    expect((await upload(citizen, big)).status).toBe(413);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    expect((await upload(citizen, png, 'a.png')).body.mime).toBe('image/png');
+  });
+});
+
+describe('the clock through holidays, with a pause and an extension', () => {
+  it('accepted before Spring Festival 2026, paused for expert review, extended by a leader', async () => {
+    await setNow('2026-02-12T02:00:00Z'); // Thursday before the Feb 15–23 holiday
+    const { body } = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    const accepted = await must(window1, body.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    // Feb 13 (Fri) and Feb 14 (Sat, adjusted working day) count; Feb 15–23 do not; 15 working days → Mar 11.
+    expect(accepted.clock.promisedDue).toBe('2026-03-11');
+    await must(coord, body.id, 'assign', { userId: handlerId });
+    await setNow('2026-02-25T02:00:00Z');
+    const paused = await must(handler, body.id, 'suspend', { reason: '需专家评审家庭经济状况', procedure: 'expertReview', plannedWorkingDays: 5 });
+    expect(paused.state).toBe('suspended');
+    expect(paused.clock.paused).toBe(true);
+    expect(paused.documents.at(-1).kind).toBe('specialProcedure');
+    await setNow('2026-03-04T02:00:00Z'); // Feb 26, 27, 28 (adjusted Saturday), Mar 2, 3, 4: six working days
+    const resumed = await must(handler, body.id, 'resume');
+    expect(resumed.clock).toMatchObject({ paused: false, pausedWorkingDays: 6, promisedDue: '2026-03-19' });
+    await must(handler, body.id, 'requestExtension', { workingDays: 10, reason: '需补充入户调查' });
+    expect((await act(handler, body.id, 'requestExtension', { workingDays: 1, reason: 'x' })).body.error.code).toBe('extension_pending');
+    const extended = await must(leader, body.id, 'approveExtension');
+    expect(extended.clock.promisedDue).toBe('2026-04-02');
+    expect(extended.documents.at(-1).kind).toBe('extension');
+    const doc = await handler.get(`/api/cases/${body.id}/documents/${extended.documents.at(-1).id}`);
+    expect(doc.body).toContain('2026年4月2日');
+    const capped = await act(handler, body.id, 'requestExtension', { workingDays: 6, reason: '再延期' });
+    expect(capped.body.error.code).toBe('extension_cap');
+    await setNow('2026-04-03T02:00:00Z');
+    const late = await handler.get(`/api/cases/${body.id}`);
+    expect(late.body.clock.light).toBe('red');
+    const reds = await coord.get('/api/cases?light=red');
+    expect(reds.body.items.map((c: { id: string }) => c.id)).toContain(body.id);
+  });
+});
