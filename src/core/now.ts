@@ -14,6 +14,12 @@ export class SettableClock {
 
   readonly now: Now = () => (this.fixed ? new Date(this.fixed) : new Date(Date.now() + this.offsetMs));
 
+  /**
+   * Elapsed real time, for security timers only (session expiry): moving the business
+   * clock to walk a case through a holiday must not log everyone out.
+   */
+  readonly wall: Now = () => new Date();
+
   /** Jump to an instant and keep running from there. */
   set(instant: Date): void {
     this.fixed = null;

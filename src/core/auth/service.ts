@@ -23,13 +23,13 @@ export async function login(ctx: AppContext, username: string, password: string)
   }
   const sid = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const now = ctx.now();
+  const wall = ctx.clock.wall();
   await ctx.db.transaction(async (tx) => {
     await tx.insert(sessions).values({
-      id: hashSessionId(sid), userId: user.id, csrfToken, createdAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+      id: hashSessionId(sid), userId: user.id, csrfToken, createdAt: wall,
+      expiresAt: new Date(wall.getTime() + SESSION_HOURS * 3600_000),
     });
-    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, at: now });
+    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, at: ctx.now() });
   });
   return { sid, maxAgeSeconds: SESSION_HOURS * 3600 };
 }
@@ -54,7 +54,7 @@ export async function loadSession(ctx: AppContext, sid: string): Promise<Session
            u.department_id, u.window_id, u.applicant_kind,
            (select array_agg(c.id) from centers c where u.center_id is not null and c.path like '%' || u.center_id || '%') as center_scope
       from sessions s join users u on u.id = s.user_id
-     where s.id = ${hashSessionId(sid)} and s.expires_at > ${ctx.now().toISOString()} and u.active`);
+     where s.id = ${hashSessionId(sid)} and s.expires_at > ${ctx.clock.wall().toISOString()} and u.active`);
   if (!r) return null;
   return {
     id: r.id, username: r.username, displayName: r.display_name, role: r.role, centerId: r.center_id,

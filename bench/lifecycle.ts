@@ -1,0 +1,79 @@
+/**
+ * Case throughput against PostgreSQL: concurrent HTTP clients run create → accept → decide →
+ * markResultReady → deliver → complete on 即办 cases while pgbench runs TPC-B on the same
+ * server for the same time. Prints transitions/s, pgbench tps and their ratio (goal ≥ 0.5).
+ *   npx tsx bench/lifecycle.ts [seconds=15] [clients=8]
+ */
+import { spawn } from 'node:child_process';
+import { loadConfig } from '../src/core/config.js';
+import { startServer } from '../src/server.js';
+import { freshDatabase } from './pg.js';
+
+const SECONDS = Number(process.argv[2] ?? 15);
+const CLIENTS = Number(process.argv[3] ?? 8);
+const ITEM = '62052400MZ-QR-0001';
+const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
+
+function pgbench(url: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const p = spawn(PGBENCH, [...args, '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), u.pathname.slice(1)], {
+      env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
+    });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
+  });
+}
+
+async function client(base: string, deadline: number) {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'window1', password: 'banshi123' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (r.status >= 300) throw new Error(`${path} → ${r.status} ${await r.text()}`);
+    return r.json() as Promise<{ id: string; version: number }>;
+  };
+  let transitions = 0;
+  while (performance.now() < deadline) {
+    const c = await post('/api/cases', { itemCode: ITEM, channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: '620524199001011234', phone: '13800000000' } });
+    transitions++;
+    let version = 1;
+    const steps: [string, object][] = [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]];
+    for (const [action, body] of steps) {
+      version = (await post(`/api/cases/${c.id}/actions/${action}`, { version, ...body })).version;
+      transitions++;
+    }
+  }
+  return transitions;
+}
+
+async function main() {
+  const database = await freshDatabase('bench_lifecycle');
+  process.env.PG_POOL_MAX = '20';
+  const server = await startServer({ ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true });
+  try {
+    await pgbench(database.url, ['-i', '-s', '1', '-q']);
+    const base = server.address.replace('0.0.0.0', '127.0.0.1');
+    const deadline = performance.now() + SECONDS * 1000;
+    const [bench, counts] = await Promise.all([
+      pgbench(database.url, ['-c', String(CLIENTS), '-j', '1', '-T', String(SECONDS), '-n']),
+      Promise.all(Array.from({ length: CLIENTS }, () => client(base, deadline))),
+    ]);
+    const tps = Number(/tps = ([\d.]+)/.exec(bench)?.[1] ?? NaN);
+    const transitions = counts.reduce((a, b) => a + b, 0) / SECONDS;
+    console.log(`clients ${CLIENTS}, ${SECONDS} s, PostgreSQL shared by both`);
+    console.log(`case transitions/s:  ${transitions.toFixed(1)}  (each: state + event + audit row + notice + outbox, one transaction)`);
+    console.log(`pgbench TPC-B tps:   ${tps.toFixed(1)}`);
+    console.log(`ratio:               ${(transitions / tps).toFixed(2)}  (goal ≥ 0.5)`);
+  } finally {
+    await server.app.close();
+    await server.ctx.database.close();
+    await database.drop();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
