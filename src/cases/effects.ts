@@ -147,7 +147,7 @@ const acceptConditional: EffectFn<'acceptConditional'> = async (i) => {
   return {
     set: { acceptedAt: i.nowIso, acceptedOn: i.today, acceptedBy: i.user.id, owed: [...new Set(i.body.owed)] },
     event: { owed: i.body.owed },
-    documents: [{ kind: 'acceptance' }, { kind: 'pledge', details: { owed: i.body.owed } }],
+    documents: [{ kind: 'acceptance' }, { kind: 'pledge' }],
     notify: [applicantSms(i.row, 'case.accepted', { conditional: true })],
   };
 };

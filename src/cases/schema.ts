@@ -24,6 +24,8 @@ export const cases = pgTable('cases', {
   itemName: text('item_name').notNull(),
   kind: text('kind').$type<CaseKind>().notNull(),
   state: text('state').$type<CaseState>().notNull(),
+  /** Not yet finished: what worklists show. Derived by the database from the state. */
+  active: boolean('active').generatedAlwaysAs(sql`state not in ('completed', 'archived', 'refused', 'returned', 'withdrawn', 'terminated')`).notNull(),
   outcome: text('outcome').$type<'approved' | 'denied'>(),
   channel: text('channel').$type<Channel>().notNull(),
   applicantKind: text('applicant_kind').$type<'person' | 'organization'>().notNull(),
@@ -62,9 +64,9 @@ export const cases = pgTable('cases', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [
   uniqueIndex('cases_case_no_idx').on(t.caseNo),
-  index('cases_dept_due_idx').on(t.departmentId, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
-  index('cases_center_due_idx').on(t.centerId, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
-  index('cases_assignee_idx').on(t.assigneeId, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
+  index('cases_dept_due_idx').on(t.departmentId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
+  index('cases_center_due_idx').on(t.centerId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
+  index('cases_assignee_idx').on(t.assigneeId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
   index('cases_applicant_idx').on(t.applicantUserId, t.createdAt),
   index('cases_submitter_idx').on(t.submittedBy, t.createdAt),
   index('cases_next_change_idx').on(t.nextChangeOn).where(sql`${t.nextChangeOn} is not null`),

@@ -107,12 +107,12 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     const updated: CaseRow = { ...row, ...effect.set, state: check.to, version: row.version + 1, updatedAt: nowIso };
     const clock = await clockOf(tx, updated, today);
     Object.assign(updated, clockColumns(clock, updated));
-    const { id: _id, ...columns } = updated;
+    const { id: _id, active: _active, ...columns } = updated;
     await tx.update(cases).set(columns).where(eq(cases.id, id));
     const issueCtx = { tx, user: { ...user, displayName: actor.displayName }, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
     const documents = [];
     for (const d of effect.documents ?? []) {
-      const details = d.kind === 'extension' ? { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } : d.details;
+      const details = d.kind === 'extension' ? { extension: { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } } : d.details;
       documents.push(await issueDocument(issueCtx, d.kind, details));
     }
     await appendEvent(tx, {

@@ -12,6 +12,9 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   refused: '不予受理', returned: '已退回', withdrawn: '已撤回', terminated: '已终止',
 };
 
+/** Finished states; every other state is "active" and shows on worklists. */
+export const FINISHED_STATES: readonly CaseState[] = ['completed', 'archived', 'refused', 'returned', 'withdrawn', 'terminated'];
+
 /** States in which the case is still open (the clock may run). */
 export const OPEN_STATES: readonly CaseState[] = ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended'];
 

@@ -10,7 +10,7 @@ import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
 import { caseFacts, clockOf, itemVersionOf, loadCase, type CaseRow } from './repo.js';
 import { allowedActions, handlingSteps } from './machine.js';
-import { CASE_ACTION_LABELS, CASE_STATE_LABELS, OPEN_STATES, type CaseAction, type CaseState } from './types.js';
+import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, type CaseAction, type CaseState } from './types.js';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['coordinator', 'handler', 'chiefRep', 'leader'];
 const CENTER_READERS: readonly Role[] = ['receiver', 'centerAdmin', 'supervisor'];
@@ -116,20 +116,23 @@ export interface ListQuery { state?: string; light?: string; assignee?: string; 
 
 const dueKey = sql`coalesce(${cases.promisedDue}, '9999-12-31'::date)`;
 
-/** Light as SQL over the stored clock columns and today (paused cases keep their light). */
+/**
+ * Light as SQL over the stored clock columns and today (paused cases keep their light).
+ * Written on the indexed due-date expression so each light is one index range.
+ */
 function lightWhere(light: string, today: string): SQL {
-  const open = inArray(cases.state, [...OPEN_STATES]);
+  const dated = sql`${cases.promisedDue} is not null and ${cases.state} in ('accepted', 'inProgress', 'suspended')`;
   switch (light) {
-    case 'black': return and(open, sql`${cases.statutoryDue} < ${today}`)!;
-    case 'red': return and(open, sql`${cases.promisedDue} < ${today} and ${cases.statutoryDue} >= ${today}`)!;
-    case 'yellow': return and(open, sql`${cases.promisedDue} >= ${today} and ${cases.yellowOn} <= ${today}`)!;
-    case 'green': return and(open, sql`${cases.promisedDue} >= ${today} and (${cases.yellowOn} is null or ${cases.yellowOn} > ${today})`)!;
+    case 'black': return sql`${dated} and ${dueKey} < ${today}::date and ${cases.statutoryDue} < ${today}::date`;
+    case 'red': return sql`${dated} and ${dueKey} < ${today}::date and ${cases.statutoryDue} >= ${today}::date`;
+    case 'yellow': return sql`${dated} and ${dueKey} >= ${today}::date and ${cases.yellowOn} <= ${today}::date`;
+    case 'green': return sql`${dated} and ${dueKey} >= ${today}::date and (${cases.yellowOn} is null or ${cases.yellowOn} > ${today}::date)`;
     default: throw badRequest('validation_failed', 'light is green, yellow, red or black', '亮灯状态只能是 green/yellow/red/black', [{ field: 'querystring.light', message: 'invalid' }]);
   }
 }
 
 function lightOf(r: Pick<CaseRow, 'promisedDue' | 'statutoryDue' | 'yellowOn' | 'state'>, today: string) {
-  if (!r.promisedDue || !OPEN_STATES.includes(r.state)) return null;
+  if (!r.promisedDue || !['accepted', 'inProgress', 'suspended'].includes(r.state)) return null;
   if (r.statutoryDue && r.statutoryDue < today) return 'black';
   if (r.promisedDue < today) return 'red';
   if (r.yellowOn && r.yellowOn <= today) return 'yellow';
@@ -147,10 +150,16 @@ function decodeCursor(c: string): [string, string] {
 export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery) {
   const today = ctx.today();
   const conds: SQL[] = [scopeWhere(user)];
-  if (q.state) conds.push(inArray(cases.state, q.state.split(',') as CaseState[]));
+  // Worklists show unfinished cases unless asked for a state (or `all`).
+  const states = q.state && q.state !== 'all' ? (q.state.split(',') as CaseState[]) : null;
+  // Unfinished cases live in their own index range: say so whenever the filter implies it.
+  if (!q.state || q.light || states?.every((st) => !FINISHED_STATES.includes(st))) conds.push(eq(cases.active, true));
+  if (states) conds.push(inArray(cases.state, states));
   if (q.light) conds.push(lightWhere(q.light, today));
   if (q.assignee === 'me') conds.push(eq(cases.assigneeId, user.id));
-  if (q.q) conds.push(or(eq(cases.caseNo, q.q), sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))!);
+  // A case number is looked up exactly (unique index); anything else searches item and applicant names.
+  if (q.q && /^[0-9A-Z]{10,}$/.test(q.q)) conds.push(eq(cases.caseNo, q.q));
+  else if (q.q) conds.push(or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))!);
   if (q.cursor) {
     const [due, id] = decodeCursor(q.cursor);
     conds.push(sql`(${dueKey}, ${cases.id}) > (${due}::date, ${id}::uuid)`);

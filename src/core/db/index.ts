@@ -50,6 +50,8 @@ async function openPostgres(url: string): Promise<Database> {
   // Dates and timestamps come back as strings so both drivers agree.
   pg.types.setTypeParser(1082, (v: string) => v);
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // An idle connection dropped by the server (restart, failover) must not crash the process.
+  pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Several instances may start at once: one applies migrations, the rest wait.
   const client = await pool.connect();

@@ -1,0 +1,106 @@
+/** Notices issued at the window: 受理通知书, 一次性告知书, 容缺受理承诺书, 退回告知书, 不予受理通知书. */
+import { addressee, applicationRef, contactLine, factsTable, materialsList, materialsTable, quoted, remediesBlock } from './blocks.js';
+import type { PageParts } from './frame.js';
+import { defaultRemedies, limitText, you, zhDate } from './format.js';
+import { html } from './html.js';
+import type { DocumentInput } from './types.js';
+
+/** Days after which an unanswered supplement notice closes the case as withdrawn (domain §4). */
+export const SUPPLEMENT_WITHDRAW_DAYS = 30;
+
+/** Materials owed under 容缺: flagged on the material, or listed by id in details.owed. */
+export function owedMaterials(input: DocumentInput) {
+  const ids = (input.details as { owed?: unknown }).owed;
+  const listed = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  return input.materials.filter((m) => m.owed || listed.includes(m.id));
+}
+
+export function acceptance(input: DocumentInput): PageParts {
+  const c = input.case;
+  const owed = owedMaterials(input);
+  const received = input.materials.filter((m) => m.provided && !owed.includes(m));
+  const onTheSpot = c.promisedLimit.unit === 'onTheSpot';
+  const org = c.applicantKind === 'organization';
+  return {
+    body: html`${addressee(input)}
+<p>${applicationRef(input)}，经审查，${owed.length ? '主要申请材料齐全、符合法定形式，部分非主要材料按容缺受理方式后补' : '申请材料齐全、符合法定形式'}，本机关决定予以受理。现将有关事项告知如下：</p>
+${factsTable([
+  ['办件编号', c.caseNo, '查询码', c.queryCode],
+  ['申请事项', `${c.itemName}（${c.itemCode}）`],
+  [org ? '申请单位' : '申请人', c.applicantName, org ? '证照号码' : '证件号码', c.applicantIdMasked],
+  ['申请日期', zhDate(c.submittedOn), '受理日期', zhDate(c.acceptedOn ?? input.issuedOn)],
+  ['承诺时限', limitText(c.promisedLimit), '承诺办结日期', html`<span class="emph">${zhDate(c.promisedDue)}</span>`],
+  ['法定时限', limitText(c.statutoryLimit), '法定办结期限', zhDate(c.statutoryDue)],
+  ['受理渠道', c.channelLabel, '受理人', `${input.issuer.name}（${input.issuer.roleLabel}）`],
+])}
+<p>${onTheSpot ? '本事项为即办件，于受理当日办结。' : '办理时限自受理次日起按工作日计算，法定节假日不计入。'}依法需要听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审的，所需时间不计入办理时限，本机关将另行书面告知。</p>
+<h2>已收取的申请材料（共${received.length}项）</h2>
+${materialsList(received)}
+${owed.length ? html`<h2>容缺后补材料（共${owed.length}项）</h2>${materialsList(owed)}<p>上述容缺材料须在领取办理结果前补齐，补齐前办理结果暂不送达。</p>` : ''}
+${contactLine(input)}`,
+  };
+}
+
+export function supplement(input: DocumentInput): PageParts {
+  const missing = input.materials.filter((m) => m.missing);
+  const note = input.details.note?.trim();
+  const w = you(input);
+  return {
+    body: html`${addressee(input)}
+<p>${applicationRef(input)}，经审查，申请材料不齐全或者不符合法定形式。根据一次性告知制度的规定，现将需要补正的<span class="emph">全部内容</span>一次性告知如下：</p>
+<h2>需补正的材料（共${missing.length}项）</h2>
+${materialsTable(missing)}
+${note ? html`<h2>补正说明</h2>${quoted(note)}` : ''}
+<p class="emph">本申请尚未受理，办理时限尚未开始计算；办理时限自${w}补齐全部材料、本机关受理之日起计算。</p>
+<p>请${w}按照上述要求<span class="emph">一次性补齐全部材料</span>后，向原受理窗口提交或通过原申报渠道补正。本告知书所列即为需要补正的全部内容，本机关不再另行要求补正其他材料。</p>
+<p>自收到本告知书之日起${SUPPLEMENT_WITHDRAW_DAYS}日内未补正材料，又未说明正当理由的，视为撤回申请，申请材料可到原受理窗口领回。</p>
+${contactLine(input)}`,
+  };
+}
+
+export function pledge(input: DocumentInput): PageParts {
+  const c = input.case;
+  const self = c.applicantKind === 'organization' ? '本单位' : '本人';
+  const owed = owedMaterials(input);
+  return {
+    sealed: false,
+    body: html`<p class="addressee">${input.department.name}：</p>
+<p>${self}（${c.applicantName}，${c.applicantKind === 'organization' ? '证照号码' : '证件号码'}：${c.applicantIdMasked}）于${zhDate(c.submittedOn)}申请办理“${c.itemName}”（办件编号：${c.caseNo}）。经窗口审查，主要申请材料齐全、符合法定形式，下列非主要材料暂时无法提供，${self}申请按容缺受理方式办理：</p>
+<h2>容缺材料（共${owed.length}项）</h2>
+${materialsTable(owed, { head: '补交期限', cell: () => '办理结果送达前' })}
+<p>${self}郑重承诺：</p>
+<p>一、在办理结果送达（领取）前，补齐上述全部容缺材料，补交材料与已提交材料内容一致。</p>
+<p>二、已提交和将补交的申请材料真实、合法、有效，如有虚假，愿承担相应的法律责任。</p>
+<p>三、知悉在容缺材料补齐之前，办理结果不予送达；未按承诺补齐材料或补交材料不符合要求的，由此产生的后果由${self}承担。</p>
+<p>本承诺书一式两份，申请人与受理窗口各执一份。</p>
+<div class="sign-lines">
+<div>承诺人（签字${c.applicantKind === 'organization' ? '并盖章' : ''}）：<span class="line"></span></div>
+<div>日期：<span class="line short"></span>年<span class="line tiny"></span>月<span class="line tiny"></span>日</div>
+<div>受理人：${input.issuer.name}　签字：<span class="line short"></span></div>
+<div>受理日期：${zhDate(c.acceptedOn ?? input.issuedOn)}</div>
+</div>
+<p class="flush">受理单位：${input.department.name}　　联系电话：${input.department.phone}</p>`,
+  };
+}
+
+export function returned(input: DocumentInput): PageParts {
+  const to = input.details.redirectTo?.trim();
+  return {
+    body: html`${addressee(input)}
+<p>${applicationRef(input)}，经审查，该申请事项不属于本机关职责范围或者依法不需要在本机关办理，现将申请材料予以退回。退回理由如下：</p>
+${quoted(input.details.reasons)}
+<p>${to ? html`请${you(input)}向<span class="emph">${to}</span>提出申请。` : '请向有权机关咨询办理。'}本次退回不影响${you(input)}依法向有权机关提出申请。</p>
+${contactLine(input)}`,
+  };
+}
+
+export function refusal(input: DocumentInput): PageParts {
+  return {
+    body: html`${addressee(input)}
+<p>${applicationRef(input)}，经审查，不符合受理条件，理由如下：</p>
+${quoted(input.details.reasons)}
+<p>根据有关法律、法规的规定，本机关决定<span class="emph">不予受理</span>。</p>
+${remediesBlock(input.details.remedies, defaultRemedies('通知书'))}
+${contactLine(input)}`,
+  };
+}
