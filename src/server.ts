@@ -4,6 +4,8 @@ import { SettableClock } from './core/now.js';
 import { makeContext, type AppContext } from './core/context.js';
 import { buildApp } from './app.js';
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from './demo/seed.js';
+import { startScheduler } from './core/scheduler.js';
+import { JOBS } from './jobs.js';
 
 /** Opens the database, loads demo data when asked and the database is empty, builds the app. */
 export async function startServer(config: Config, opts: { logger?: boolean } = {}) {
@@ -13,6 +15,8 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
   const app = await buildApp(ctx, opts);
   const address = await app.listen({ port: config.port, host: config.host });
+  const stopScheduler = startScheduler(ctx, JOBS, (m) => app.log.info(m));
+  app.addHook('onClose', async () => stopScheduler());
   return { app, ctx, address, seeded, startupMs: Math.round(performance.now() - t0) };
 }
 

@@ -247,3 +247,22 @@ describe('the clock through holidays, with a pause and an extension', () => {
     expect(reds.body.items.map((c: { id: string }) => c.id)).toContain(body.id);
   });
 });
+
+describe('unanswered supplement notices', () => {
+  it('closes a case as withdrawn after 30 days, once, and not before', async () => {
+    await setNow('2026-05-06T02:00:00Z');
+    const { body } = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    await must(window1, body.id, 'notifySupplement', { missing: ['economic-statement'], note: '' });
+    await setNow('2026-06-04T02:00:00Z'); // 29 days
+    await t.anon.post('/api/test/sweep', {});
+    expect((await window1.get(`/api/cases/${body.id}`)).body.state).toBe('awaitingSupplement');
+    await setNow('2026-06-06T02:00:00Z'); // 31 days
+    const first = await t.anon.post('/api/test/sweep', {});
+    expect(first.body.changed['supplement-timeout']).toBeGreaterThanOrEqual(1);
+    const view = await window1.get(`/api/cases/${body.id}`);
+    expect(view.body.state).toBe('withdrawn');
+    expect(view.body.events.at(-1)).toMatchObject({ action: 'withdraw', data: { reason: 'supplementTimeout' } });
+    const again = await t.anon.post('/api/test/sweep', {});
+    expect(again.body.changed['supplement-timeout']).toBe(0);
+  });
+});

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from './context.js';
 import { errors, type App } from './http.js';
+import { runExclusive } from './scheduler.js';
+import { JOBS } from '../jobs.js';
 
 export function systemRoutes(app: App, ctx: AppContext) {
   app.get('/api/health', {
@@ -27,5 +29,15 @@ export function systemRoutes(app: App, ctx: AppContext) {
   }, async (req) => {
     ctx.clock.set(new Date(req.body.now));
     return { now: ctx.now().toISOString(), today: ctx.today() };
+  });
+
+  // Runs the background jobs now (they also run on their own schedule).
+  app.post('/api/test/sweep', {
+    config: { policy: 'public', csrf: false },
+    schema: { tags: ['system'], summary: 'Run every background job once (test mode only)', response: { 200: Type.Object({ changed: Type.Record(Type.String(), Type.Integer()) }) } },
+  }, async () => {
+    const changed: Record<string, number> = {};
+    for (const job of JOBS) changed[job.name] = (await runExclusive(ctx, job)) ?? 0;
+    return { changed };
   });
 }
