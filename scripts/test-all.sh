@@ -26,7 +26,7 @@ fi
 
 echo "== browser (Chromium)"
 if [ -x /usr/bin/chromium ]; then
-  npm run --silent build:web >/dev/null && npx vitest run --config e2e/vitest.config.ts --reporter=default --reporter=json --outputFile="$OUT/e2e.json" || status=1
+  npm run --silent build:web >/dev/null && env -u TEST_DATABASE_URL npx vitest run --config e2e/vitest.config.ts --reporter=default --reporter=json --outputFile="$OUT/e2e.json" || status=1
 else
   echo "/usr/bin/chromium missing: browser tests skipped (CI installs it)"; [ -n "${CI:-}" ] && status=1
 fi
