@@ -14,9 +14,10 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   const ctx: AppContext = makeContext(config, database, new SettableClock());
   const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
   const app = await buildApp(ctx, opts);
-  const address = await app.listen({ port: config.port, host: config.host });
-  const stopScheduler = startScheduler(ctx, JOBS, (m) => app.log.info(m));
+  let stopScheduler = () => {};
   app.addHook('onClose', async () => stopScheduler());
+  const address = await app.listen({ port: config.port, host: config.host });
+  stopScheduler = startScheduler(ctx, JOBS, (m) => app.log.info(m));
   return { app, ctx, address, seeded, startupMs: Math.round(performance.now() - t0) };
 }
 

@@ -164,35 +164,26 @@ export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery
     const [due, id] = decodeCursor(q.cursor);
     conds.push(sql`(${dueKey}, ${cases.id}) > (${due}::date, ${id}::uuid)`);
   }
+  // One query: the page, its departments' names and the assignees' names.
   const rows = await ctx.db.select({
     id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, itemCode: cases.itemCode, kind: cases.kind, state: cases.state, channel: cases.channel,
-    applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, acceptedOn: cases.acceptedOn,
-    promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, yellowOn: cases.yellowOn, paused: cases.paused, assigneeId: cases.assigneeId,
-    keyProject: cases.keyProject, submittedAt: cases.submittedAt,
-  }).from(cases).where(and(...conds)).orderBy(asc(dueKey), asc(cases.id)).limit(q.limit + 1);
+    applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, departmentName: departments.name,
+    acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, yellowOn: cases.yellowOn, paused: cases.paused,
+    assigneeId: cases.assigneeId, assigneeName: users.displayName, keyProject: cases.keyProject, submittedAt: cases.submittedAt,
+  }).from(cases).innerJoin(departments, eq(departments.id, cases.departmentId)).leftJoin(users, eq(users.id, cases.assigneeId))
+    .where(and(...conds)).orderBy(asc(dueKey), asc(cases.id)).limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const people = await names(ctx.db, page.map((r) => r.assigneeId));
-  const deptNames = await departmentNames(ctx.db, page.map((r) => r.departmentId));
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
       id: r.id, caseNo: r.caseNo, itemName: r.itemName, itemCode: r.itemCode, kind: r.kind, state: r.state, stateLabel: CASE_STATE_LABELS[r.state],
-      channel: r.channel, applicantName: maskName(r.applicantName, r.applicantKind), department: { id: r.departmentId, name: deptNames.get(r.departmentId) ?? '' },
+      channel: r.channel, applicantName: maskName(r.applicantName, r.applicantKind), department: { id: r.departmentId, name: r.departmentName },
       acceptedOn: r.acceptedOn, promisedDue: r.promisedDue, light: lightOf(r, today), paused: r.paused, keyProject: r.keyProject,
       submittedAt: new Date(r.submittedAt).toISOString(),
-      assignee: r.assigneeId ? { id: r.assigneeId, displayName: people.get(r.assigneeId)?.displayName ?? '' } : null,
+      assignee: r.assigneeId ? { id: r.assigneeId, displayName: r.assigneeName ?? '' } : null,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.promisedDue, last.id) : null,
   };
-}
-
-const deptCache = new Map<string, string>();
-async function departmentNames(db: Queryable, ids: string[]) {
-  const missing = [...new Set(ids)].filter((id) => !deptCache.has(id));
-  if (missing.length) {
-    for (const d of await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, missing))) deptCache.set(d.id, d.name);
-  }
-  return deptCache;
 }
 
 // ---- public progress query -------------------------------------------------------------

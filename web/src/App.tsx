@@ -9,6 +9,12 @@ import { LoginPage } from './pages/LoginPage';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
+const ApplyPage = lazy(() => import('./pages/portal/ApplyPage').then((m) => ({ default: m.ApplyPage })));
+const MyCasesPage = lazy(() => import('./pages/portal/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
+const ProgressPage = lazy(() => import('./pages/portal/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+const IntakePage = lazy(() => import('./pages/cases/IntakePage').then((m) => ({ default: m.IntakePage })));
+const WorklistPage = lazy(() => import('./pages/cases/WorklistPage').then((m) => ({ default: m.WorklistPage })));
+const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -35,6 +41,47 @@ export function App() {
             <Route index element={<GuideListPage />} />
             <Route path="guide/:code" element={<GuideDetailPage />} />
             <Route path="login" element={<LoginPage />} />
+            <Route path="progress" element={<ProgressPage />} />
+            <Route
+              path="apply/:code"
+              element={
+                <RequireRole allow={ROLE_ALLOW.applicant}>
+                  <ApplyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="my/cases"
+              element={
+                <RequireRole allow={ROLE_ALLOW.applicant}>
+                  <MyCasesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="workbench/intake"
+              element={
+                <RequireRole allow={ROLE_ALLOW.intake}>
+                  <IntakePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="workbench/cases"
+              element={
+                <RequireRole allow={ROLE_ALLOW.worklist}>
+                  <WorklistPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="cases/:id"
+              element={
+                <RequireRole allow={ROLE_ALLOW.caseView}>
+                  <CasePage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin/catalog"
               element={

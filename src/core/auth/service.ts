@@ -37,6 +37,7 @@ export async function login(ctx: AppContext, username: string, password: string)
 export async function logout(ctx: AppContext, user: SessionUser): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, user.sessionId));
+    sessionCache.delete(user.sessionId);
     await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.logout', entityType: 'user', entityId: user.id, at: ctx.now() });
   });
 }
@@ -47,8 +48,28 @@ interface SessionRow {
   applicant_kind: 'person' | 'organization' | null; center_scope: string[] | null;
 }
 
-/** One query: the session, its user and the centers the user may read. */
+/**
+ * Sessions read in the last few seconds are kept in memory: most requests of a busy
+ * window come in bursts. Logout drops the entry here at once; another instance may
+ * honour a revoked session for at most SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const sessionCache = new Map<string, { user: SessionUser; until: number }>();
+
 export async function loadSession(ctx: AppContext, sid: string): Promise<SessionUser | null> {
+  const key = hashSessionId(sid);
+  const hit = sessionCache.get(key);
+  const wall = ctx.clock.wall().getTime();
+  if (hit && hit.until > wall) return hit.user;
+  const user = await readSession(ctx, sid);
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  if (user) sessionCache.set(key, { user, until: wall + SESSION_CACHE_MS });
+  else sessionCache.delete(key);
+  return user;
+}
+
+/** One query: the session, its user and the centers the user may read. */
+async function readSession(ctx: AppContext, sid: string): Promise<SessionUser | null> {
   const [r] = await rows<SessionRow>(ctx.db, sql`
     select s.id as session_id, s.csrf_token, u.id, u.username, u.display_name, u.role, u.center_id,
            u.department_id, u.window_id, u.applicant_kind,

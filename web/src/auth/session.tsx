@@ -98,12 +98,28 @@ export function canEditCatalog(user: Me | null | undefined): boolean {
 export function canSeeCalendar(user: Me | null | undefined): boolean {
   return user?.role === 'centerAdmin';
 }
+/** Window staff: 窗口受理. */
+export function canIntake(user: Me | null | undefined): boolean {
+  return user?.role === 'receiver';
+}
+/** Staff who work cases: the 办件 worklist. */
+export function canSeeWorklist(user: Me | null | undefined): boolean {
+  return !!user && (['receiver', 'centerAdmin', 'supervisor'].includes(user.role) || DEPARTMENT_ROLES.includes(user.role));
+}
+/** Applicants: 在线申报 and 我的办件. */
+export function isApplicant(user: Me | null | undefined): boolean {
+  return user?.role === 'applicant';
+}
+/** The case page: any signed-in user; the server narrows by scope (own cases for applicants). */
+export function canOpenCase(user: Me | null | undefined): boolean {
+  return !!user;
+}
 
 /** Where a user lands after login. */
 export function homeFor(user: Me): string {
   if (user.role === 'centerAdmin') return '/admin/catalog';
   if (user.role === 'applicant') return '/';
-  if (isDepartmentStaff(user)) return '/admin/catalog';
+  if (canSeeWorklist(user)) return '/workbench/cases';
   return '/';
 }
 
@@ -146,6 +162,10 @@ export function RequireRole({ allow, children }: { allow: (user: Me) => boolean;
 export const ROLE_ALLOW = {
   catalog: canSeeCatalog,
   calendar: canSeeCalendar,
+  intake: canIntake,
+  worklist: canSeeWorklist,
+  applicant: isApplicant,
+  caseView: canOpenCase,
 } satisfies Record<string, (u: Me) => boolean>;
 
 export type { Role };

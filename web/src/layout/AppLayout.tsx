@@ -1,9 +1,19 @@
 /** Page frame: header with the role's menus and the user, content, footer. */
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { CalendarOutlined, FileSearchOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  FormOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  SearchOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import { canSeeCalendar, canSeeCatalog, useSession } from '../auth/session';
+import { canIntake, canSeeCalendar, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -23,6 +33,39 @@ export function AppLayout() {
       ),
     },
   ];
+  if (canIntake(user)) {
+    items.push({
+      key: 'intake',
+      icon: <FormOutlined />,
+      label: (
+        <Link to="/workbench/intake" data-testid="nav-intake">
+          窗口受理
+        </Link>
+      ),
+    });
+  }
+  if (canSeeWorklist(user)) {
+    items.push({
+      key: 'cases',
+      icon: <AuditOutlined />,
+      label: (
+        <Link to="/workbench/cases" data-testid="nav-cases">
+          办件
+        </Link>
+      ),
+    });
+  }
+  if (isApplicant(user)) {
+    items.push({
+      key: 'my-cases',
+      icon: <FolderOpenOutlined />,
+      label: (
+        <Link to="/my/cases" data-testid="nav-my-cases">
+          我的办件
+        </Link>
+      ),
+    });
+  }
   if (canSeeCatalog(user)) {
     items.push({
       key: 'catalog',
@@ -46,8 +89,30 @@ export function AppLayout() {
     });
   }
 
+  items.push({
+    key: 'progress',
+    icon: <SearchOutlined />,
+    label: (
+      <Link to="/progress" data-testid="nav-progress">
+        进度查询
+      </Link>
+    ),
+  });
+
   const path = location.pathname;
-  const selected = path.startsWith('/admin/catalog') ? 'catalog' : path.startsWith('/admin/calendar') ? 'calendar' : 'portal';
+  const selected = path.startsWith('/admin/catalog')
+    ? 'catalog'
+    : path.startsWith('/admin/calendar')
+      ? 'calendar'
+      : path.startsWith('/workbench/intake')
+        ? 'intake'
+        : path.startsWith('/workbench/cases') || (path.startsWith('/cases/') && !isApplicant(user))
+          ? 'cases'
+          : path.startsWith('/my/cases') || path.startsWith('/cases/')
+            ? 'my-cases'
+            : path.startsWith('/progress')
+              ? 'progress'
+              : 'portal';
   const org = user ? [user.centerName, user.departmentName].filter(Boolean).join(' · ') : '';
 
   return (

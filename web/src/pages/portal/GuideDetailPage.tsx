@@ -1,14 +1,14 @@
 /** Public portal: one item's full guide (办事指南详情). */
 import { useEffect } from 'react';
 import { Alert, Anchor, Breadcrumb, Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FormOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { useDepartmentNames } from '../../api/hooks';
 import type { PublicGuide } from '../../api/types';
 import { GuideView } from '../../components/GuideView';
-import { FullPageSpin } from '../../auth/session';
+import { canIntake, FullPageSpin, useSession } from '../../auth/session';
 import { errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 
@@ -16,6 +16,7 @@ export function GuideDetailPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const departmentNames = useDepartmentNames();
+  const { user } = useSession();
   const guide = useQuery({
     queryKey: ['guide', code],
     queryFn: ({ signal }) => api.get<PublicGuide>(`/api/public/items/${encodeURIComponent(code)}`, undefined, signal),
@@ -86,7 +87,17 @@ export function GuideDetailPage() {
               <div className="bs-kpi-value">{g.fees?.free || !g.fees?.items?.length ? '不收费' : '收费'}</div>
             </Col>
           </Row>
-          <Space className="bs-no-print">
+          <Space className="bs-no-print" wrap>
+            {(!user || user.role === 'applicant') && (
+              <Button type="primary" icon={<SendOutlined />} onClick={() => navigate(`/apply/${encodeURIComponent(g.code)}`)} data-testid="apply-online">
+                在线申报
+              </Button>
+            )}
+            {canIntake(user) && (
+              <Button type="primary" icon={<FormOutlined />} onClick={() => navigate(`/workbench/intake?item=${encodeURIComponent(g.code)}`)} data-testid="intake-this-item">
+                窗口受理
+              </Button>
+            )}
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
               返回
             </Button>

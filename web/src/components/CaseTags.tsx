@@ -1,0 +1,84 @@
+/** Small shared pieces of the case screens: state and light tags, material flags. */
+import { Tag, Tooltip } from 'antd';
+import { CASE_STATE_LABELS, type CaseState } from '../../../src/cases/types';
+import type { Light } from '../api/cases';
+import { REQUIRED_LABELS } from '../lib/labels';
+
+export const LIGHT_LABELS: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', black: '黑灯' };
+export const LIGHT_SHORT: Record<Light, string> = { green: '绿', yellow: '黄', red: '红', black: '黑' };
+export const LIGHT_HINTS: Record<Light, string> = {
+  green: '正常办理，时限充裕',
+  yellow: '临近承诺时限，请加快办理',
+  red: '已超过承诺时限',
+  black: '已超过法定时限',
+};
+/** Tag colors: green / yellow / red / black. */
+const LIGHT_COLORS: Record<Light, string> = { green: '#389e0d', yellow: '#faad14', red: '#cf1322', black: '#262626' };
+
+export const STATE_COLORS: Record<CaseState, string> = {
+  submitted: 'processing',
+  awaitingSupplement: 'orange',
+  accepted: 'blue',
+  inProgress: 'geekblue',
+  suspended: 'purple',
+  decided: 'cyan',
+  resultReady: 'lime',
+  delivered: 'green',
+  completed: 'success',
+  archived: 'default',
+  refused: 'error',
+  returned: 'warning',
+  withdrawn: 'default',
+  terminated: 'default',
+};
+
+export function stateLabel(state: CaseState | string, fallback?: string): string {
+  return CASE_STATE_LABELS[state as CaseState] ?? fallback ?? state;
+}
+
+export function StateTag({ state, label, testId }: { state: CaseState | string; label?: string; testId?: string }) {
+  return (
+    <Tag color={STATE_COLORS[state as CaseState] ?? 'default'} data-testid={testId} data-state={state} style={{ marginInlineEnd: 0 }}>
+      {label ?? stateLabel(state)}
+    </Tag>
+  );
+}
+
+/** 绿/黄/红/黑 in those colors; "—" when the clock does not run. */
+export function LightTag({ light, short, testId }: { light: Light | null | undefined; short?: boolean; testId?: string }) {
+  if (!light) {
+    return (
+      <span data-testid={testId} data-light="none" style={{ color: '#bfbfbf' }}>
+        —
+      </span>
+    );
+  }
+  return (
+    <Tooltip title={LIGHT_HINTS[light]}>
+      <Tag color={LIGHT_COLORS[light]} data-testid={testId} data-light={light} style={{ marginInlineEnd: 0, minWidth: short ? 28 : undefined, textAlign: 'center' }}>
+        {short ? LIGHT_SHORT[light] : LIGHT_LABELS[light]}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** 必要/可选/视情况 and 主件/副件 (and 部门共享免提交). */
+export function MaterialFlags({ required, major, source, condition }: { required: keyof typeof REQUIRED_LABELS; major: boolean; source?: string; condition?: string | null }) {
+  return (
+    <span className="bs-flags">
+      <Tag color={required === 'required' ? 'red' : required === 'conditional' ? 'orange' : 'default'}>{REQUIRED_LABELS[required] ?? required}</Tag>
+      <Tag color={major ? 'blue' : 'default'}>{major ? '主件' : '副件'}</Tag>
+      {source === 'sharing' && <Tag color="green">部门共享免提交</Tag>}
+      {condition && <span className="bs-flag-note">（{condition}）</span>}
+    </span>
+  );
+}
+
+export function formatDate(s: string | null | undefined): string {
+  if (!s) return '—';
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(s)) return s;
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return s.slice(0, 10);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

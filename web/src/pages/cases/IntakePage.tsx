@@ -1,0 +1,329 @@
+/** 窗口受理 (receiver): pick a published item, enter the applicant, tick the materials, create a window case. */
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Radio, Row, Space, Table, Tag, Typography } from 'antd';
+import { CheckSquareOutlined, PlusCircleOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import type { ItemSummary, Page, PublicGuide } from '../../api/types';
+import { saveChecklist, type NewCaseBody, type NewCaseResponse } from '../../api/cases';
+import { MaterialFlags } from '../../components/CaseTags';
+import { detailLines, errorText } from '../../lib/feedback';
+import { caseKindLabel, formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
+import type { Material } from '../../../../src/catalog/types';
+
+interface ApplicantForm {
+  kind: 'person' | 'organization';
+  name: string;
+  idNumber: string;
+  phone: string;
+  description?: string;
+}
+
+export function IntakePage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const code = params.get('item') ?? '';
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [form] = Form.useForm<ApplicantForm>();
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+
+  useEffect(() => {
+    document.title = '窗口受理 · 政务服务中心';
+  }, []);
+
+  const items = useQuery({
+    queryKey: ['public-items', 'intake', q],
+    queryFn: ({ signal }) => api.get<Page<ItemSummary>>('/api/public/items', { q, pageSize: 8 }, signal),
+    enabled: !code,
+    placeholderData: keepPreviousData,
+  });
+
+  const guide = useQuery({
+    queryKey: ['guide', code],
+    queryFn: ({ signal }) => api.get<PublicGuide>(`/api/public/items/${encodeURIComponent(code)}`, undefined, signal),
+    enabled: !!code,
+  });
+  const g = guide.data;
+
+  // A new item: nothing ticked yet; the applicant kind follows whom the item serves.
+  useEffect(() => {
+    setTicked([]);
+    setError(null);
+    if (g && g.servedParty !== 'both') form.setFieldValue('kind', g.servedParty);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [g?.code]);
+
+  const submittable = useMemo(() => (g?.materials ?? []).filter((m) => m.source !== 'sharing'), [g]);
+  const missing = useMemo(() => submittable.filter((m) => m.required === 'required' && !ticked.includes(m.id)), [submittable, ticked]);
+
+  const pick = (itemCode: string) => {
+    const next = new URLSearchParams(params);
+    next.set('item', itemCode);
+    setParams(next);
+  };
+  const unpick = () => {
+    const next = new URLSearchParams(params);
+    next.delete('item');
+    setParams(next);
+  };
+
+  const create = async (v: ApplicantForm) => {
+    if (!g) return;
+    setBusy(true);
+    setError(null);
+    const body: NewCaseBody = {
+      itemCode: g.code,
+      channel: 'window',
+      applicant: { kind: v.kind, name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim() },
+      formData: v.description?.trim() ? { description: v.description.trim() } : {},
+    };
+    try {
+      const res = await api.post<NewCaseResponse>('/api/cases', body);
+      saveChecklist(res.id, ticked);
+      navigate(`/cases/${res.id}`, { state: { checklist: ticked, fromIntake: true } });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        const fields = e.details
+          .map((d) => ({ name: /applicant[./](\w+)/.exec(d.field ?? '')?.[1], msg: d.messageZh || '格式不正确' }))
+          .filter((d): d is { name: keyof ApplicantForm; msg: string } => !!d.name && ['kind', 'name', 'idNumber', 'phone'].includes(d.name));
+        if (fields.length) form.setFields(fields.map((f) => ({ name: f.name, errors: [f.msg] })));
+      }
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const kind = Form.useWatch('kind', form) ?? 'person';
+
+  return (
+    <div className="bs-page" data-testid="intake-page">
+      <div className="bs-page-head">
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            窗口受理
+          </Typography.Title>
+          <Typography.Text type="secondary">无差别综合受理：选择事项 → 登记申请人 → 核对材料 → 创建办件后当场受理、一次性告知或容缺受理</Typography.Text>
+        </div>
+      </div>
+
+      {!code && (
+        <Card title="第一步：选择事项" size="small" className="bs-section" data-testid="intake-item-search-card">
+          <Space.Compact style={{ width: '100%', maxWidth: 560, marginBottom: 12 }}>
+            <Input
+              allowClear
+              placeholder="输入事项名称或编码，如：低保、结婚登记"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onPressEnter={() => setQ(text.trim())}
+              data-testid="intake-item-search"
+            />
+            <Button type="primary" icon={<SearchOutlined />} onClick={() => setQ(text.trim())} data-testid="intake-item-search-button">
+              搜索
+            </Button>
+          </Space.Compact>
+          <Table<ItemSummary>
+            rowKey="code"
+            size="small"
+            loading={items.isFetching}
+            dataSource={items.data?.items ?? []}
+            pagination={false}
+            locale={{ emptyText: <Empty description={items.isError ? errorText(items.error) : '没有匹配的已发布事项'} /> }}
+            onRow={(r) => ({ 'data-testid': `intake-item-${r.code}` }) as HTMLAttributes<HTMLElement>}
+            columns={[
+              {
+                title: '事项名称',
+                dataIndex: 'name',
+                render: (v: string, r) => (
+                  <div>
+                    <div className="bs-item-link">{v}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.code}
+                    </Typography.Text>
+                  </div>
+                ),
+              },
+              { title: '实施部门', key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
+              { title: '办件类型', dataIndex: 'caseKind', width: 90, render: (v: string) => <Tag>{caseKindLabel(v)}</Tag> },
+              { title: '承诺时限', key: 'limit', width: 110, render: (_: unknown, r) => formatLimit(r.promisedLimit) },
+              {
+                title: '',
+                key: 'op',
+                width: 90,
+                render: (_: unknown, r) => (
+                  <Button type="primary" size="small" onClick={() => pick(r.code)} data-testid={`intake-pick-${r.code}`}>
+                    选择
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+
+      {code && guide.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(guide.error)}
+          action={
+            <Button size="small" onClick={unpick}>
+              重新选择
+            </Button>
+          }
+        />
+      )}
+
+      {g && (
+        <Form<ApplicantForm>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void create(v)}
+          initialValues={{ kind: g.servedParty === 'organization' ? 'organization' : 'person' }}
+          requiredMark
+        >
+          <Card size="small" className="bs-section" data-testid="intake-selected-item">
+            <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+              <Space orientation="vertical" size={2}>
+                <Typography.Text strong style={{ fontSize: 16 }} data-testid="intake-item-name">
+                  {g.name}
+                </Typography.Text>
+                <Space size={[8, 4]} wrap>
+                  <Typography.Text type="secondary">{g.code}</Typography.Text>
+                  <Tag color="blue">{g.department?.name}</Tag>
+                  <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
+                  <Tag>承诺时限 {formatLimit(g.promisedLimit)}</Tag>
+                  <Tag>服务对象 {SERVED_PARTY_LABELS[g.servedParty]}</Tag>
+                  {g.conditionalAcceptance && <Tag color="cyan">支持容缺受理</Tag>}
+                </Space>
+              </Space>
+              <Button icon={<SwapOutlined />} onClick={unpick} data-testid="intake-change-item">
+                更换事项
+              </Button>
+            </Space>
+          </Card>
+
+          <Row gutter={16}>
+            <Col xs={24} lg={10}>
+              <Card title="第二步：登记申请人" size="small" className="bs-section">
+                <Form.Item name="kind" label="申请人类型" rules={[{ required: true }]}>
+                  <Radio.Group data-testid="intake-applicant-kind">
+                    <Radio value="person" disabled={g.servedParty === 'organization'} data-testid="intake-kind-person">
+                      自然人
+                    </Radio>
+                    <Radio value="organization" disabled={g.servedParty === 'person'} data-testid="intake-kind-organization">
+                      法人或其他组织
+                    </Radio>
+                  </Radio.Group>
+                </Form.Item>
+                <Form.Item name="name" label={kind === 'organization' ? '单位名称' : '姓名'} rules={[{ required: true, whitespace: true, message: '请输入申请人名称' }]}>
+                  <Input maxLength={100} data-testid="intake-applicant-name" />
+                </Form.Item>
+                <Form.Item
+                  name="idNumber"
+                  label={kind === 'organization' ? '统一社会信用代码' : '身份证号'}
+                  rules={[
+                    { required: true, message: '请输入证件号码' },
+                    {
+                      pattern: kind === 'organization' ? /^[0-9A-Za-z]{15,18}$/ : /^(\d{15}|\d{17}[\dXx])$/,
+                      message: kind === 'organization' ? '请输入18位统一社会信用代码' : '请输入18位居民身份证号码',
+                    },
+                  ]}
+                >
+                  <Input maxLength={18} data-testid="intake-applicant-id" />
+                </Form.Item>
+                <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请输入联系电话' }, { pattern: /^[0-9+-]{7,20}$/, message: '请输入正确的电话号码' }]}>
+                  <Input maxLength={20} data-testid="intake-applicant-phone" />
+                </Form.Item>
+                <Form.Item name="description" label="申请事项说明" style={{ marginBottom: 0 }}>
+                  <Input.TextArea rows={2} maxLength={2000} placeholder="选填" data-testid="intake-description" />
+                </Form.Item>
+              </Card>
+            </Col>
+            <Col xs={24} lg={14}>
+              <Card
+                title="第三步：核对申请材料"
+                size="small"
+                className="bs-section"
+                extra={
+                  <Space size={4}>
+                    <Button size="small" icon={<CheckSquareOutlined />} onClick={() => setTicked(submittable.map((m) => m.id))} data-testid="intake-check-all">
+                      全部收齐
+                    </Button>
+                    <Button size="small" onClick={() => setTicked([])} data-testid="intake-check-none">
+                      清空
+                    </Button>
+                  </Space>
+                }
+                data-testid="intake-checklist"
+              >
+                <div className="bs-checklist">
+                  {g.materials.map((m: Material) => {
+                    const shared = m.source === 'sharing';
+                    return (
+                      <div key={m.id} className={`bs-check-row${shared ? ' bs-check-row-shared' : ''}`} data-testid={`intake-material-row-${m.id}`}>
+                        <Checkbox
+                          checked={shared ? false : ticked.includes(m.id)}
+                          disabled={shared}
+                          onChange={(e) => setTicked((s) => (e.target.checked ? [...new Set([...s, m.id])] : s.filter((x) => x !== m.id)))}
+                          data-testid={`intake-material-${m.id}`}
+                        >
+                          <span className="bs-check-name">{m.name}</span>
+                        </Checkbox>
+                        <span className="bs-check-flags">
+                          {shared ? (
+                            <Tag color="green">部门共享免提交</Tag>
+                          ) : (
+                            <MaterialFlags required={m.required} major={m.major} condition={m.condition} />
+                          )}
+                          {m.copies > 1 && !shared && <Typography.Text type="secondary">{m.copies}份</Typography.Text>}
+                        </span>
+                      </div>
+                    );
+                  })}
+                </div>
+                <div style={{ marginTop: 10 }} data-testid="intake-checklist-summary">
+                  {missing.length === 0 ? (
+                    <Alert type="success" showIcon title="必要材料已齐全，创建办件后可直接受理。" />
+                  ) : (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      title={`尚缺必要材料 ${missing.length} 项：${missing.map((m) => m.name).join('、')}`}
+                      description={
+                        g.conditionalAcceptance && missing.every((m) => !m.major)
+                          ? '所缺均为副件，创建办件后可容缺受理（申请人签署承诺书）。'
+                          : '创建办件后请一次性告知需补正的全部材料。'
+                      }
+                    />
+                  )}
+                </div>
+              </Card>
+            </Col>
+          </Row>
+
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="intake-error"
+              title={errorText(error)}
+              description={error instanceof ApiError && error.details.length ? detailLines(error).join('；') : undefined}
+            />
+          )}
+
+          <div className="bs-form-footer">
+            <Button type="primary" size="large" htmlType="submit" icon={<PlusCircleOutlined />} loading={busy} data-testid="intake-submit">
+              创建办件
+            </Button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+/** 办件 worklist (all staff roles): most urgent first, filters, keyset "加载更多". */
+import { useEffect, useState, type HTMLAttributes, type MouseEvent } from 'react';
+import { Alert, Button, Card, Checkbox, Empty, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { CaseRow, Light } from '../../api/cases';
+import { useCaseList } from '../../api/useCaseList';
+import { useSession } from '../../auth/session';
+import { formatDate, LightTag, LIGHT_SHORT, StateTag } from '../../components/CaseTags';
+import { errorText } from '../../lib/feedback';
+import { CASE_STATES, CASE_STATE_LABELS } from '../../../../src/cases/types';
+
+const LIGHT_DOT: Record<Light, string> = { green: '#389e0d', yellow: '#faad14', red: '#cf1322', black: '#262626' };
+
+export function WorklistPage() {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const state = params.get('state') ?? '';
+  const light = params.get('light') ?? '';
+  const mine = params.get('mine') === '1';
+  const q = params.get('q') ?? '';
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    document.title = '办件 · 政务服务中心';
+  }, []);
+
+  const list = useCaseList({ state: state || undefined, light: light || undefined, assignee: mine ? 'me' : undefined, q: q || undefined, limit: 50 });
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (!v) next.delete(k);
+      else next.set(k, v);
+    }
+    setParams(next);
+  };
+
+  const stateOptions = [
+    { value: '', label: '未办结（全部进行中）' },
+    ...CASE_STATES.map((s) => ({ value: s, label: CASE_STATE_LABELS[s] })),
+    { value: 'all', label: '全部（含已办结）' },
+  ];
+
+  return (
+    <div className="bs-page" data-testid="worklist-page">
+      <div className="bs-page-head">
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            办件
+          </Typography.Title>
+          <Typography.Text type="secondary">按承诺办结日由近及远排列，最紧急的在前</Typography.Text>
+        </div>
+        <Space>
+          {user?.role === 'receiver' && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/workbench/intake')} data-testid="worklist-new-intake">
+              窗口受理
+            </Button>
+          )}
+          <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isRefetching && !list.isFetchingNextPage} data-testid="worklist-refresh">
+            刷新
+          </Button>
+        </Space>
+      </div>
+
+      <Card size="small" className="bs-filter-card">
+        <Space wrap size={[16, 8]}>
+          <Space.Compact style={{ width: 300 }}>
+            <Input
+              allowClear
+              placeholder="办件编号 / 事项名称 / 申请人"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (!e.target.value) update({ q: undefined });
+              }}
+              onPressEnter={() => update({ q: text.trim() || undefined })}
+              data-testid="worklist-search"
+            />
+            <Button icon={<SearchOutlined />} onClick={() => update({ q: text.trim() || undefined })} data-testid="worklist-search-button" />
+          </Space.Compact>
+          <Space size={6}>
+            <Typography.Text type="secondary">状态</Typography.Text>
+            <Select
+              style={{ width: 200 }}
+              value={state}
+              options={stateOptions}
+              onChange={(v: string) => update({ state: v || undefined })}
+              data-testid="worklist-filter-state"
+            />
+          </Space>
+          <Space size={6}>
+            <Typography.Text type="secondary">亮灯</Typography.Text>
+            <Radio.Group
+              optionType="button"
+              size="middle"
+              value={light}
+              onChange={(e) => update({ light: e.target.value || undefined })}
+              data-testid="worklist-filter-light"
+            >
+              <Radio.Button value="" data-testid="worklist-light-any">
+                全部
+              </Radio.Button>
+              {(['green', 'yellow', 'red', 'black'] as const).map((l) => (
+                <Radio.Button key={l} value={l} data-testid={`worklist-light-${l}`}>
+                  <span className="bs-light-dot" style={{ background: LIGHT_DOT[l] }} />
+                  {LIGHT_SHORT[l]}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </Space>
+          <Checkbox checked={mine} onChange={(e) => update({ mine: e.target.checked ? '1' : undefined })} data-testid="worklist-filter-mine">
+            我的待办
+          </Checkbox>
+        </Space>
+      </Card>
+
+      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 12 }} data-testid="worklist-error" />}
+
+      <Card size="small">
+        <Table<CaseRow>
+          rowKey="id"
+          size="middle"
+          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData)}
+          dataSource={list.rows}
+          pagination={false}
+          scroll={{ x: 1100 }}
+          data-testid="worklist-table"
+          locale={{ emptyText: <Empty description="没有符合条件的办件" /> }}
+          onRow={(r) =>
+            ({
+              'data-testid': `case-row-${r.caseNo}`,
+              'data-state': r.state,
+              className: 'bs-click-row',
+              onClick: (e: MouseEvent) => {
+                if ((e.target as HTMLElement).closest('a')) return;
+                navigate(`/cases/${r.id}`);
+              },
+            }) as HTMLAttributes<HTMLElement>
+          }
+          columns={[
+            {
+              title: '办件编号',
+              dataIndex: 'caseNo',
+              width: 190,
+              fixed: 'left',
+              render: (v: string, r) => (
+                <Link to={`/cases/${r.id}`} data-testid={`case-link-${r.caseNo}`}>
+                  {v}
+                </Link>
+              ),
+            },
+            { title: '事项', dataIndex: 'itemName', ellipsis: true },
+            { title: '申请人', dataIndex: 'applicantName', width: 110 },
+            { title: '部门', key: 'dept', width: 140, ellipsis: true, render: (_: unknown, r) => r.department?.name },
+            {
+              title: '状态',
+              dataIndex: 'state',
+              width: 150,
+              render: (v: string, r) => <StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} />,
+            },
+            { title: '受理日期', dataIndex: 'acceptedOn', width: 110, render: (v: string | null) => formatDate(v) },
+            { title: '承诺办结日', dataIndex: 'promisedDue', width: 110, render: (v: string | null) => formatDate(v) },
+            { title: '亮灯', dataIndex: 'light', width: 70, align: 'center', render: (v: CaseRow['light'], r) => <LightTag light={v} short testId={`case-light-${r.caseNo}`} /> },
+            { title: '承办人', key: 'assignee', width: 100, render: (_: unknown, r) => r.assignee?.displayName ?? <Typography.Text type="secondary">—</Typography.Text> },
+          ]}
+        />
+        <div className="bs-list-foot">
+          <Typography.Text type="secondary" data-testid="worklist-count">
+            已加载 {list.rows.length} 件{list.hasNextPage ? '，还有更多' : ''}
+          </Typography.Text>
+          {list.hasNextPage && (
+            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="worklist-load-more">
+              加载更多
+            </Button>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}

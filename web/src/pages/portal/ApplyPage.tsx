@@ -1,0 +1,265 @@
+/** 在线申报: an applicant files an application for one published item (channel online). */
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Input, Result, Space, Table, Tag, Typography } from 'antd';
+import { FileDoneOutlined, SendOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import type { PublicGuide } from '../../api/types';
+import { type NewCaseBody, type NewCaseResponse, type UploadedFile } from '../../api/cases';
+import { FullPageSpin, useSession } from '../../auth/session';
+import { MaterialFlags } from '../../components/CaseTags';
+import { MaterialUpload } from '../../components/MaterialUpload';
+import { detailLines, errorText } from '../../lib/feedback';
+import { formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
+import type { Material } from '../../../../src/catalog/types';
+
+/**
+ * The server files an online application under the account's own identity (name, ID
+ * number, phone) and ignores what is typed; `/api/auth/me` does not expose the ID number
+ * or phone, so these stand in for them only to satisfy the request schema.
+ */
+const ACCOUNT_ID_PLACEHOLDER = '000000000000000000';
+const ACCOUNT_PHONE_PLACEHOLDER = '00000000000';
+
+export function ApplyPage() {
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const [description, setDescription] = useState('');
+  const [files, setFiles] = useState<Record<string, UploadedFile | null>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [created, setCreated] = useState<NewCaseResponse | null>(null);
+
+  const guide = useQuery({
+    queryKey: ['guide', code],
+    queryFn: ({ signal }) => api.get<PublicGuide>(`/api/public/items/${encodeURIComponent(code)}`, undefined, signal),
+  });
+
+  useEffect(() => {
+    document.title = guide.data ? `在线申报 · ${guide.data.name}` : '在线申报 · 政务服务中心';
+  }, [guide.data]);
+
+  const missingRequired = useMemo(
+    () => (guide.data?.materials ?? []).filter((m) => m.required === 'required' && m.source !== 'sharing' && !files[m.id]),
+    [guide.data, files],
+  );
+
+  if (guide.isLoading || !user) return <FullPageSpin />;
+  if (guide.isError) {
+    const notFound = guide.error instanceof ApiError && guide.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? '事项不存在或未发布' : '加载失败'}
+        subTitle={errorText(guide.error)}
+        extra={<Button onClick={() => navigate('/')}>返回办事指南</Button>}
+      />
+    );
+  }
+  const g = guide.data!;
+  const kind = user.applicantKind ?? 'person';
+  const kindMismatch = g.servedParty !== 'both' && g.servedParty !== kind;
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const body: NewCaseBody = {
+      itemCode: g.code,
+      channel: 'online',
+      applicant: { kind, name: user.displayName, idNumber: ACCOUNT_ID_PLACEHOLDER, phone: ACCOUNT_PHONE_PLACEHOLDER },
+      formData: description.trim() ? { description: description.trim() } : {},
+      materials: Object.entries(files)
+        .filter((e): e is [string, UploadedFile] => !!e[1])
+        .map(([materialId, f]) => ({ materialId, fileId: f.id })),
+    };
+    try {
+      setCreated(await api.post<NewCaseResponse>('/api/cases', body));
+      window.scrollTo({ top: 0 });
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <div className="bs-page" data-testid="apply-success">
+        <Card>
+          <Result
+            status="success"
+            title="申请已提交"
+            subTitle={`「${g.name}」的申请已提交至${g.department?.name ?? '承办部门'}，窗口工作人员审查材料后将予以受理或一次性告知需补正的材料。`}
+            extra={[
+              <Button type="primary" key="view" onClick={() => navigate(`/cases/${created.id}`)} data-testid="apply-view-case">
+                查看办件
+              </Button>,
+              <Button key="mine" onClick={() => navigate('/my/cases')} data-testid="apply-my-cases">
+                我的办件
+              </Button>,
+              <Button key="progress" onClick={() => navigate(`/progress?caseNo=${encodeURIComponent(created.caseNo)}&queryCode=${encodeURIComponent(created.queryCode)}`)}>
+                进度查询
+              </Button>,
+            ]}
+          >
+            <Descriptions bordered column={1} size="middle" style={{ maxWidth: 520, margin: '0 auto' }}>
+              <Descriptions.Item label="办件编号">
+                <Typography.Text strong copyable data-testid="apply-case-no">
+                  {created.caseNo}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label="查询码">
+                <Typography.Text strong copyable data-testid="apply-query-code">
+                  {created.queryCode}
+                </Typography.Text>
+              </Descriptions.Item>
+            </Descriptions>
+            <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 12, marginBottom: 0 }}>
+              请妥善保存办件编号和查询码，可凭此在“进度查询”中查看办理进度。
+            </Typography.Paragraph>
+          </Result>
+        </Card>
+      </div>
+    );
+  }
+
+  return (
+    <div className="bs-page" data-testid="apply-page">
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/">办事指南</Link> }, { title: <Link to={`/guide/${encodeURIComponent(g.code)}`}>{g.name}</Link> }, { title: '在线申报' }]}
+      />
+      <div className="bs-page-head">
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="apply-title">
+            在线申报：{g.name}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {g.department?.name} · 事项编码 {g.code} · 承诺时限 {formatLimit(g.promisedLimit)}
+          </Typography.Text>
+        </div>
+      </div>
+
+      {kindMismatch && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`该事项的服务对象为“${SERVED_PARTY_LABELS[g.servedParty]}”，与您的账户类型不符，提交可能被拒绝。`}
+        />
+      )}
+
+      <Card title="申请人" size="small" className="bs-section">
+        <Descriptions column={{ xs: 1, md: 3 }} size="small" data-testid="apply-applicant">
+          <Descriptions.Item label="申请人">
+            <span data-testid="apply-applicant-name">{user.displayName}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="申请人类型">{kind === 'organization' ? '法人或其他组织' : '自然人'}</Descriptions.Item>
+          <Descriptions.Item label="登录账户">{user.username}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          证件号码、联系电话以实名认证账户登记的信息为准，不需重复填写。
+        </Typography.Text>
+      </Card>
+
+      <Card title="申请事项说明" size="small" className="bs-section">
+        <Input.TextArea
+          rows={4}
+          maxLength={2000}
+          showCount
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder="请简要说明申请事由、家庭或经营情况等（选填）"
+          data-testid="apply-description"
+        />
+      </Card>
+
+      <Card
+        title="申请材料"
+        size="small"
+        className="bs-section"
+        extra={<Typography.Text type="secondary">支持 PDF、JPG、PNG，单个文件不超过 10MB</Typography.Text>}
+      >
+        <Table<Material>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={g.materials}
+          data-testid="apply-materials"
+          onRow={(m) => ({ 'data-testid': `apply-material-${m.id}` }) as HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: '序号', key: 'no', width: 60, render: (_: unknown, __: Material, i: number) => i + 1 },
+            {
+              title: '材料名称',
+              dataIndex: 'name',
+              render: (name: string, m) => (
+                <div>
+                  <div>{name}</div>
+                  {m.note && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {m.note}
+                    </Typography.Text>
+                  )}
+                </div>
+              ),
+            },
+            {
+              title: '要求',
+              key: 'flags',
+              width: 260,
+              render: (_: unknown, m) => <MaterialFlags required={m.required} major={m.major} source={m.source} condition={m.condition} />,
+            },
+            {
+              title: '上传',
+              key: 'upload',
+              width: 320,
+              render: (_: unknown, m) =>
+                m.source === 'sharing' ? (
+                  <Tag color="green" data-testid={`apply-shared-${m.id}`}>
+                    部门共享免提交{m.sourceAgency ? `（${m.sourceAgency}）` : ''}
+                  </Tag>
+                ) : (
+                  <MaterialUpload testId={`apply-upload-${m.id}`} value={files[m.id]} onChange={(f) => setFiles((s) => ({ ...s, [m.id]: f }))} />
+                ),
+            },
+          ]}
+        />
+      </Card>
+
+      {missingRequired.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="apply-missing-hint"
+          title={`尚未上传的必要材料：${missingRequired.map((m) => m.name).join('、')}。`}
+          description="可以先行提交，窗口工作人员审查后将一次性告知需补正的全部材料。"
+        />
+      )}
+
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="apply-error"
+          title={errorText(error)}
+          description={error instanceof ApiError && error.details.length ? detailLines(error).join('；') : undefined}
+        />
+      )}
+
+      <div className="bs-form-footer">
+        <Space>
+          <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="apply-submit">
+            提交申请
+          </Button>
+          <Button size="large" icon={<FileDoneOutlined />} onClick={() => navigate(`/guide/${encodeURIComponent(g.code)}`)}>
+            返回办事指南
+          </Button>
+        </Space>
+      </div>
+    </div>
+  );
+}

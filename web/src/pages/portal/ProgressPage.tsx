@@ -1,0 +1,155 @@
+/** 进度查询 (public): case number + query code → state, due date, light and history (roles, not names). */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { FieldTimeOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import type { Progress } from '../../api/cases';
+import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
+import { errorText } from '../../lib/feedback';
+import { formatDateTime } from '../../lib/labels';
+
+export function ProgressPage() {
+  const [params, setParams] = useSearchParams();
+  const caseNo = (params.get('caseNo') ?? '').trim();
+  const queryCode = (params.get('queryCode') ?? '').trim();
+  const [form] = Form.useForm<{ caseNo: string; queryCode: string }>();
+
+  useEffect(() => {
+    document.title = '办件进度查询 · 政务服务中心';
+  }, []);
+  useEffect(() => {
+    form.setFieldsValue({ caseNo, queryCode });
+  }, [form, caseNo, queryCode]);
+
+  const progress = useQuery({
+    queryKey: ['progress', caseNo, queryCode],
+    queryFn: ({ signal }) => api.get<Progress>('/api/public/progress', { caseNo, queryCode }, signal),
+    enabled: !!caseNo && !!queryCode,
+    retry: false,
+    staleTime: 0,
+  });
+
+  const search = (v: { caseNo: string; queryCode: string }) => {
+    const next = new URLSearchParams();
+    next.set('caseNo', v.caseNo.trim());
+    next.set('queryCode', v.queryCode.trim());
+    if (next.get('caseNo') === caseNo && next.get('queryCode') === queryCode) void progress.refetch();
+    else setParams(next);
+  };
+
+  const p = progress.data;
+  const [showAll, setShowAll] = useState(false);
+  const history = p ? (showAll ? p.history : p.history.slice(0, 12)) : [];
+
+  return (
+    <div className="bs-page" data-testid="progress-page">
+      <div className="bs-hero">
+        <Typography.Title level={2} style={{ color: '#fff', margin: 0 }}>
+          办件进度查询
+        </Typography.Title>
+        <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
+          凭办件编号和查询码查询办理进度（见受理通知书、一次性告知书或短信；扫描通知书上的二维码可直接查询）
+        </Typography.Paragraph>
+        <Form form={form} layout="inline" onFinish={search} className="bs-progress-form" initialValues={{ caseNo, queryCode }}>
+          <Form.Item name="caseNo" rules={[{ required: true, message: '请输入办件编号' }]}>
+            <Input size="large" placeholder="办件编号" allowClear style={{ width: 280 }} data-testid="progress-case-no" />
+          </Form.Item>
+          <Form.Item name="queryCode" rules={[{ required: true, message: '请输入查询码' }]}>
+            <Input size="large" placeholder="查询码" allowClear style={{ width: 180 }} data-testid="progress-query-code" />
+          </Form.Item>
+          <Form.Item>
+            <Button size="large" type="primary" htmlType="submit" icon={<SearchOutlined />} loading={progress.isFetching} data-testid="progress-submit">
+              查询
+            </Button>
+          </Form.Item>
+        </Form>
+      </div>
+
+      {progress.isError && (
+        <Alert
+          type={progress.error instanceof ApiError && progress.error.status === 404 ? 'warning' : 'error'}
+          showIcon
+          data-testid="progress-error"
+          title={errorText(progress.error)}
+          description={progress.error instanceof ApiError && progress.error.status === 404 ? '未查询到办件，请核对办件编号和查询码（区分大小写）。' : undefined}
+        />
+      )}
+
+      {p && (
+        <Row gutter={16} data-testid="progress-result">
+          <Col xs={24} lg={14}>
+            <Card
+              title={
+                <Space>
+                  <span>{p.itemName}</span>
+                </Space>
+              }
+              extra={<StateTag state={p.state} label={p.stateLabel} testId="progress-state" />}
+              className="bs-section"
+            >
+              <Descriptions column={{ xs: 1, md: 2 }} size="middle" bordered>
+                <Descriptions.Item label="办件编号" span={2}>
+                  <span data-testid="progress-case-no-value">{p.caseNo}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label="承办部门">{p.department}</Descriptions.Item>
+                <Descriptions.Item label="申请人">{p.applicantName}</Descriptions.Item>
+                <Descriptions.Item label="办理状态">
+                  <Space>
+                    <span data-testid="progress-state-label">{p.stateLabel}</span>
+                    {p.outcome && <Tag color={p.outcome === 'approved' ? 'success' : 'error'}>{p.outcome === 'approved' ? '准予' : '不予'}</Tag>}
+                    {p.paused && <Tag color="purple">暂停计时</Tag>}
+                  </Space>
+                </Descriptions.Item>
+                <Descriptions.Item label="亮灯">
+                  <LightTag light={p.light} testId="progress-light" />
+                </Descriptions.Item>
+                <Descriptions.Item label="提交时间">{formatDateTime(p.submittedAt)}</Descriptions.Item>
+                <Descriptions.Item label="受理日期">{formatDate(p.acceptedOn)}</Descriptions.Item>
+                <Descriptions.Item label="承诺办结日">
+                  <span data-testid="progress-due">{formatDate(p.promisedDue)}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label="剩余工作日">
+                  <span data-testid="progress-remaining">{p.remainingWorkingDays ?? '—'}</span>
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Card
+              title={
+                <Space>
+                  <FieldTimeOutlined />
+                  办理过程
+                </Space>
+              }
+              className="bs-section"
+            >
+              <Timeline
+                data-testid="progress-history"
+                items={history.map((h, i) => ({
+                  key: `${h.at}-${i}`,
+                  color: i === 0 ? 'blue' : 'gray',
+                  title: <span className="bs-time">{formatDateTime(h.at)}</span>,
+                  content: (
+                    <div data-testid="progress-history-item">
+                      <Typography.Text strong>{h.label}</Typography.Text>
+                      <Typography.Text type="secondary"> · {h.role}</Typography.Text>
+                      {h.state && <div className="bs-sub">{h.state}</div>}
+                    </div>
+                  ),
+                }))}
+              />
+              {p.history.length > 12 && !showAll && (
+                <Button type="link" onClick={() => setShowAll(true)}>
+                  显示全部 {p.history.length} 条
+                </Button>
+              )}
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}
