@@ -142,9 +142,9 @@ CREATE INDEX "case_documents_case_idx" ON "case_documents" USING btree ("case_id
 CREATE UNIQUE INDEX "case_events_seq_idx" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "case_pauses_case_idx" ON "case_pauses" USING btree ("case_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_case_no_idx" ON "cases" USING btree ("case_no");--> statement-breakpoint
-CREATE INDEX "cases_dept_due_idx" ON "cases" USING btree ("department_id","active",coalesce("promised_due", '9999-12-31'::date),"id");--> statement-breakpoint
-CREATE INDEX "cases_center_due_idx" ON "cases" USING btree ("center_id","active",coalesce("promised_due", '9999-12-31'::date),"id");--> statement-breakpoint
-CREATE INDEX "cases_assignee_idx" ON "cases" USING btree ("assignee_id","active",coalesce("promised_due", '9999-12-31'::date),"id");--> statement-breakpoint
+CREATE INDEX "cases_dept_due_idx" ON "cases" USING btree ("department_id","active",coalesce("promised_due", '9999-12-31'::date),"id","statutory_due","yellow_on","state");--> statement-breakpoint
+CREATE INDEX "cases_center_due_idx" ON "cases" USING btree ("center_id","active",coalesce("promised_due", '9999-12-31'::date),"id","statutory_due","yellow_on","state");--> statement-breakpoint
+CREATE INDEX "cases_assignee_idx" ON "cases" USING btree ("assignee_id","active",coalesce("promised_due", '9999-12-31'::date),"id","statutory_due","yellow_on","state");--> statement-breakpoint
 CREATE INDEX "cases_applicant_idx" ON "cases" USING btree ("applicant_user_id","created_at");--> statement-breakpoint
 CREATE INDEX "cases_submitter_idx" ON "cases" USING btree ("submitted_by","created_at");--> statement-breakpoint
 CREATE INDEX "cases_next_change_idx" ON "cases" USING btree ("next_change_on") WHERE "cases"."next_change_on" is not null;

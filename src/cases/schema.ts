@@ -63,10 +63,12 @@ export const cases = pgTable('cases', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [
+  // Worklist indexes: scope, unfinished, most urgent first; the trailing columns let the
+  // light and state filters be checked inside the index without visiting the table.
   uniqueIndex('cases_case_no_idx').on(t.caseNo),
-  index('cases_dept_due_idx').on(t.departmentId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
-  index('cases_center_due_idx').on(t.centerId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
-  index('cases_assignee_idx').on(t.assigneeId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id),
+  index('cases_dept_due_idx').on(t.departmentId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
+  index('cases_center_due_idx').on(t.centerId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
+  index('cases_assignee_idx').on(t.assigneeId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
   index('cases_applicant_idx').on(t.applicantUserId, t.createdAt),
   index('cases_submitter_idx').on(t.submittedBy, t.createdAt),
   index('cases_next_change_idx').on(t.nextChangeOn).where(sql`${t.nextChangeOn} is not null`),
