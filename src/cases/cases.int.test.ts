@@ -266,3 +266,22 @@ describe('unanswered supplement notices', () => {
     expect(again.body.changed['supplement-timeout']).toBe(0);
   });
 });
+
+describe('the clock across National Day', () => {
+  it('accepted the day before the holiday: due dates skip Oct 1–7, count the adjusted Saturday, and the light turns on the right days', async () => {
+    await setNow('2026-09-30T02:00:00Z');
+    const { body } = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    const accepted = await must(window1, body.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    // 15 working days: Oct 8, 9, 10 (adjusted Saturday), 12–16, 19–23, 26, 27.
+    expect(accepted.clock).toMatchObject({ acceptedOn: '2026-09-30', promisedDue: '2026-10-27', statutoryDue: '2026-11-17', light: 'green' });
+    const lightOn = async (iso: string) => { await setNow(iso); return (await window1.get(`/api/cases/${body.id}`)).body.clock; };
+    expect(await lightOn('2026-10-08T02:00:00Z')).toMatchObject({ usedWorkingDays: 1, remainingWorkingDays: 14, light: 'green' });
+    expect(await lightOn('2026-10-19T02:00:00Z')).toMatchObject({ remainingWorkingDays: 6, light: 'green' });
+    expect(await lightOn('2026-10-20T02:00:00Z')).toMatchObject({ remainingWorkingDays: 5, light: 'yellow' });
+    expect(await lightOn('2026-10-27T09:00:00Z')).toMatchObject({ remainingWorkingDays: 0, light: 'yellow' });
+    expect(await lightOn('2026-10-28T01:00:00Z')).toMatchObject({ light: 'red' });
+    expect(await lightOn('2026-11-18T01:00:00Z')).toMatchObject({ light: 'black' });
+    const black = await window1.get('/api/cases?light=black');
+    expect(black.body.items.map((c: { id: string }) => c.id)).toContain(body.id);
+  });
+});
