@@ -19,8 +19,15 @@ async function upload(page: Page, testId: string, name: string) {
 }
 
 async function pick(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const select = page.getByTestId(testId);
+  await select.click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await item.waitFor();
+  await item.click();
+  await expect.poll(() => select.innerText()).toContain(option);
+  // The dropdown may sit over the modal's footer: make sure it has closed.
+  if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
 }
 
 const caseState = (page: Page) => page.getByTestId('case-state').getAttribute('data-state');
@@ -34,11 +41,15 @@ async function openCase(page: Page, url: string) {
 async function act(page: Page, action: string, state: string, fill?: () => Promise<void>) {
   await page.getByTestId(`case-action-${action}`).click();
   await page.getByTestId(`action-modal-${action}`).waitFor();
+  // Let the modal finish opening before clicking inside it.
+  await page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').waitFor({ state: 'detached', timeout: 3_000 }).catch(() => undefined);
   if (fill) await fill();
   await page.getByTestId('action-confirm').click();
   await page.getByTestId(`action-modal-${action}`).waitFor({ state: 'detached', timeout: 15_000 }).catch(async (err) => {
     const msg = await page.getByTestId('action-error').innerText().catch(() => '');
-    throw new Error(`${action} did not complete: ${msg || err}`);
+    const busy = await page.getByTestId('action-confirm').getAttribute('class').catch(() => '');
+    await page.screenshot({ path: `/tmp/e2e-fail-${action}.png` }).catch(() => undefined);
+    throw new Error(`${action} did not complete: ${msg || err} [confirm: ${busy}]`);
   });
   await expect.poll(() => caseState(page), { timeout: 15_000 }).toBe(state);
 }

@@ -136,6 +136,7 @@ describe('rules of the engine', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].field).toBe('body.reasons');
     const bad = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: 'x', idNumber: '1', phone: 'abc' } });
+    expect((await window1.post('/api/cases', { itemCode: LOW_INCOME, channel: 'window' })).body.error.code).toBe('applicant_required');
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['body.applicant.idNumber', 'body.applicant.phone']));
   });

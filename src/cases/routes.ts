@@ -15,12 +15,13 @@ const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 const NewCaseBody = Type.Object({
   itemCode: Type.String({ minLength: 1, maxLength: 40 }),
-  applicant: Type.Object({
+  /** Required from window staff; applicants filing online apply as their own account. */
+  applicant: Type.Optional(Type.Object({
     kind: literal(['person', 'organization'] as const),
     name: Type.String({ minLength: 1, maxLength: 100 }),
     idNumber: Type.String({ pattern: '^[0-9A-Za-z]{15,18}$', description: '18-digit ID number or unified social credit code' }),
     phone: Type.String({ pattern: '^[0-9+\\-]{7,20}$' }),
-  }),
+  })),
   channel: literal(CHANNELS),
   formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
   materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),

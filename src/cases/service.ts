@@ -18,7 +18,7 @@ import type { CaseAction, Channel } from './types.js';
 
 export interface NewCase {
   itemCode: string;
-  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string };
+  applicant?: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string };
   channel: Channel;
   formData?: Record<string, unknown>;
   materials?: { materialId: string; fileId: string }[];
@@ -40,19 +40,26 @@ async function publishedItem(ctx: AppContext, code: string) {
   return r;
 }
 
+/** Online applicants apply as their own account (not typed-in data); staff enter the applicant. */
+async function applicantOf(ctx: AppContext, user: SessionUser, input: NewCase): Promise<NonNullable<NewCase['applicant']>> {
+  if (user.role !== 'applicant') {
+    if (!input.applicant) throw unprocessable('applicant_required', 'Enter the applicant', '请填写申请人信息', [{ field: 'body.applicant', message: 'required' }]);
+    return input.applicant;
+  }
+  const [me] = await ctx.db.select().from(users).where(eq(users.id, user.id));
+  if (!me.idNumber || !me.phone || !me.applicantKind) {
+    throw unprocessable('profile_incomplete', 'Your account lacks an ID number or phone', '您的账户缺少证件号码或手机号码，请先完善个人信息');
+  }
+  return { kind: me.applicantKind, name: me.displayName, idNumber: me.idNumber, phone: me.phone };
+}
+
 export async function createCase(ctx: AppContext, user: SessionUser, input: NewCase) {
   const allowed = CHANNELS_BY_ROLE[user.role] ?? [];
   if (!allowed.includes(input.channel)) throw forbidden(`Your role files cases through: ${allowed.join(', ') || 'none'}`, '您的岗位不能通过该渠道提交申请');
   const { item, data } = await publishedItem(ctx, input.itemCode);
-  if (data.servedParty !== 'both' && data.servedParty !== input.applicant.kind) {
+  const applicant = await applicantOf(ctx, user, input);
+  if (data.servedParty !== 'both' && data.servedParty !== applicant.kind) {
     throw unprocessable('applicant_kind', 'This item serves another kind of applicant', data.servedParty === 'person' ? '该事项仅面向自然人' : '该事项仅面向法人或其他组织');
-  }
-  let applicant = input.applicant;
-  if (user.role === 'applicant') {
-    // Online applicants apply as themselves: the account's identity, not typed-in data.
-    const [me] = await ctx.db.select().from(users).where(eq(users.id, user.id));
-    applicant = { kind: me.applicantKind ?? input.applicant.kind, name: me.displayName, idNumber: me.idNumber ?? input.applicant.idNumber, phone: me.phone ?? input.applicant.phone };
-    if (data.servedParty !== 'both' && data.servedParty !== applicant.kind) throw unprocessable('applicant_kind', 'This item serves another kind of applicant', '该事项不面向您的申请人类型');
   }
   const known = new Set(data.materials.map((m) => m.id));
   const unknown = (input.materials ?? []).filter((m) => !known.has(m.materialId));

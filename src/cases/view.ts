@@ -78,7 +78,8 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
       provided: have.get(m.id)?.provided ?? false, fileId: have.get(m.id)?.fileId ?? null, owed: row.owed.includes(m.id),
     })),
     steps: steps.map((s) => ({ name: s.name, role: s.role })),
-    step: step && row.state !== 'submitted' ? { index: row.stepIndex, name: step.name, role: step.role } : null,
+    // 即办 cases are decided at the window: their handling steps are not a queue.
+    step: step && row.state !== 'submitted' && row.kind !== 'immediate' ? { index: row.stepIndex, name: step.name, role: step.role } : null,
     coordinator: person(row.coordinatorId), assignee: person(row.assigneeId),
     pendingExtension: row.pendingExtension ? { workingDays: row.pendingExtension.workingDays, reason: row.pendingExtension.reason, requestedAt: row.pendingExtension.requestedAt } : null,
     extensionDays: row.extensionDays, supplementCount: row.supplementCount,

@@ -24,7 +24,8 @@ export interface ApplicantInput {
 export interface NewCaseBody {
   itemCode: string;
   channel: 'window' | 'online';
-  applicant: ApplicantInput;
+  /** Staff only: online applicants apply as their own account. */
+  applicant?: ApplicantInput;
   formData?: Record<string, unknown>;
   materials?: { materialId: string; fileId: string }[];
 }

@@ -17,6 +17,13 @@ import { SPECIAL_PROCEDURES } from '../../../../src/catalog/types';
 
 type Values = Record<string, unknown>;
 
+/** Department staff to assign or hand over to (the case page prefetches it). */
+export const staffQuery = (role?: 'handler') => ({
+  queryKey: ['case-staff', role ?? 'all'],
+  queryFn: () => api.get<{ users: StaffMember[] }>('/api/cases/staff', role ? { role } : undefined),
+  staleTime: 5 * 60_000,
+});
+
 /** Materials the applicant hands in (not obtained by data sharing). */
 export const submittable = (c: CaseView) => c.materials.filter((m) => m.source !== 'sharing');
 
@@ -96,11 +103,7 @@ export function ActionModal({
   const isApplicant = user.role === 'applicant';
 
   const needsStaff = action === 'assign' || action === 'handOver';
-  const staff = useQuery({
-    queryKey: ['case-staff', action === 'assign' ? 'handler' : 'all'],
-    queryFn: () => api.get<{ users: StaffMember[] }>('/api/cases/staff', action === 'assign' ? { role: 'handler' } : undefined),
-    enabled: needsStaff,
-  });
+  const staff = useQuery({ ...staffQuery(action === 'assign' ? 'handler' : undefined), enabled: needsStaff });
   const staffOptions = useMemo(() => {
     const list = (staff.data?.users ?? []).filter((u) => (action === 'assign' ? u.role === 'handler' : ['handler', 'coordinator'].includes(u.role)));
     return list
@@ -128,7 +131,7 @@ export function ActionModal({
       case 'notifySupplement':
         return { missing: requiredMissing, note: '' };
       case 'acceptConditional':
-        return { owed: minor.filter((m) => !have.includes(m.materialId) && m.required !== 'optional').map((m) => m.materialId) };
+        return { owed: minor.filter((m) => m.required === 'required' && !have.includes(m.materialId)).map((m) => m.materialId) };
       case 'supply':
         return { provided: [] };
       case 'decide':
@@ -214,7 +217,8 @@ export function ActionModal({
         await onConflict();
         setError({ text: `${e.display}（已重新加载最新办件，请核对后再提交）`, lines: [], conflict: true });
       } else {
-        setError({ text: errorText(e), lines: e instanceof ApiError ? detailLines(e) : [] });
+        // Field details name the body's fields for schema errors; guard failures already say it all in messageZh.
+        setError({ text: errorText(e), lines: e instanceof ApiError && e.code === 'validation_failed' ? detailLines(e) : [] });
       }
     } finally {
       setBusy(false);
@@ -267,10 +271,20 @@ export function ActionModal({
         </>
       );
       break;
-    case 'acceptConditional':
+    case 'acceptConditional': {
+      const majorMissing = submittable(view).filter((m) => m.major && m.required === 'required' && !have.includes(m.materialId));
       content = (
         <>
           <Typography.Paragraph type="secondary">主件齐全、仅欠缺副件时可容缺受理：申请人签署容缺受理承诺书，在约定时间内补齐所缺材料后方可送达结果。</Typography.Paragraph>
+          {majorMissing.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`以下主件尚未收到，不能容缺：${majorMissing.map((m) => m.name).join('、')}`}
+              description="请先补齐主件，或改用“一次性告知补正”。"
+            />
+          )}
           {minor.length === 0 ? (
             <Alert type="info" showIcon title="该事项没有可容缺的副件材料。" />
           ) : (
@@ -291,6 +305,7 @@ export function ActionModal({
         </>
       );
       break;
+    }
     case 'supply':
       content = isApplicant ? (
         <>

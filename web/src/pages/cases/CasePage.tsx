@@ -29,23 +29,26 @@ import { formatDate, LightTag, MaterialFlags, StateTag } from '../../components/
 import { errorText, showSuccess } from '../../lib/feedback';
 import { caseKindLabel, DELIVERY_LABELS, formatDateTime, roleLabel, SPECIAL_PROCEDURE_LABELS, STEP_ROLE_LABELS } from '../../lib/labels';
 import { CASE_ACTION_LABELS, CHANNEL_LABELS, FINISHED_STATES, type CaseAction, type CaseState } from '../../../../src/cases/types';
-import { ActionModal, inHand, submittable } from './ActionModal';
+import { ActionModal, inHand, staffQuery, submittable } from './ActionModal';
 
 const PRIMARY_ACTIONS = new Set<CaseAction>(['accept', 'supply', 'assign', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete', 'approveExtension', 'resume']);
 const DANGER_ACTIONS = new Set<CaseAction>(['refuse', 'return', 'withdraw', 'rejectExtension']);
 const DONE_STATES: readonly CaseState[] = ['decided', 'resultReady', 'delivered', 'completed', 'archived'];
 
-type MaterialStatus = 'provided' | 'owed' | 'missing' | 'shared' | 'none';
+type MaterialStatus = 'provided' | 'checked' | 'owed' | 'missing' | 'shared' | 'none';
 const MATERIAL_STATUS: Record<MaterialStatus, { label: string; color: string }> = {
   provided: { label: '已提供', color: 'success' },
+  checked: { label: '窗口已核收', color: 'processing' },
   owed: { label: '容缺待补', color: 'gold' },
   missing: { label: '缺少', color: 'error' },
   shared: { label: '部门共享', color: 'green' },
   none: { label: '未提供', color: 'default' },
 };
-function materialStatus(m: CaseMaterial): MaterialStatus {
+/** `ticked`: the window's intake checklist, shown until acceptance records it. */
+function materialStatus(m: CaseMaterial, ticked: readonly string[]): MaterialStatus {
   if (m.owed) return 'owed';
   if (m.provided) return 'provided';
+  if (ticked.includes(m.materialId)) return 'checked';
   if (m.source === 'sharing') return 'shared';
   return m.required === 'required' ? 'missing' : 'none';
 }
@@ -74,6 +77,14 @@ export function CasePage() {
   useEffect(() => {
     if (c) document.title = `${c.caseNo} · 办件`;
   }, [c]);
+
+  // Assign / hand over pick from the department's staff: have the list ready when the modal opens.
+  const canPickStaff = !!c && (c.allowedActions.includes('assign') || c.allowedActions.includes('handOver'));
+  useEffect(() => {
+    if (!canPickStaff) return;
+    void queryClient.prefetchQuery(staffQuery('handler'));
+    void queryClient.prefetchQuery(staffQuery());
+  }, [canPickStaff, queryClient]);
 
   // After a reload (e.g. a version conflict) the open action may no longer be allowed.
   useEffect(() => {
@@ -136,6 +147,21 @@ export function CasePage() {
     await query.refetch();
   };
 
+  // 409 version_conflict: someone changed the case meanwhile — reload it and say so.
+  const onConflict = async () => {
+    await query.refetch();
+    setNotice(
+      <Alert
+        type="warning"
+        showIcon
+        closable
+        onClose={() => setNotice(null)}
+        data-testid="case-conflict"
+        title="办件已被他人更新，页面已重新加载为最新内容，请核对后再操作。"
+      />,
+    );
+  };
+
   // Window intake in one sitting: say what the checklist implies for the next step.
   const intakeHint =
     !isApplicant && c.allowedActions.includes('accept') && (c.state === 'submitted')
@@ -151,8 +177,9 @@ export function CasePage() {
         })()
       : null;
 
-  const stepsCurrent = DONE_STATES.includes(c.state) ? c.steps.length : c.step ? c.step.index : 0;
+  const stepsCurrent = DONE_STATES.includes(c.state) ? c.steps.length : c.step ? c.step.index : -1;
   const stepsStatus = c.state === 'suspended' ? 'wait' : ['refused', 'returned', 'withdrawn', 'terminated'].includes(c.state) ? 'error' : undefined;
+  const pendingTicks = !isApplicant && checklist && ['submitted', 'awaitingSupplement'].includes(c.state) ? checklist : [];
   const description = typeof c.formData?.description === 'string' ? c.formData.description : '';
 
   return (
@@ -175,7 +202,7 @@ export function CasePage() {
                   {c.outcome === 'approved' ? '准予' : '不予'}
                 </Tag>
               )}
-              <LightTag light={c.clock.light} testId="case-light" />
+              {c.clock.light && <LightTag light={c.clock.light} testId="case-light" />}
               {c.clock.paused && (
                 <Tag icon={<PauseCircleOutlined />} color="purple">
                   暂停计时
@@ -265,6 +292,7 @@ export function CasePage() {
             <Card title="办理环节" size="small" className="bs-section" data-testid="case-steps" data-current={stepsCurrent}>
               <Steps
                 size="small"
+                titlePlacement="vertical"
                 current={stepsCurrent}
                 status={stepsStatus}
                 items={c.steps.map((s, i) => ({
@@ -303,7 +331,7 @@ export function CasePage() {
                   key: 'status',
                   width: 110,
                   render: (_: unknown, m) => {
-                    const s = materialStatus(m);
+                    const s = materialStatus(m, pendingTicks);
                     return (
                       <Tag color={MATERIAL_STATUS[s].color} data-testid={`material-status-${m.materialId}`} data-status={s}>
                         {MATERIAL_STATUS[s].label}
@@ -349,12 +377,12 @@ export function CasePage() {
           >
             <Row gutter={8} style={{ marginBottom: 12 }}>
               <Col span={12}>
-                <Statistic title="已用工作日" value={c.clock.usedWorkingDays ?? '—'} data-testid="clock-used" />
+                <Statistic title="已用工作日" value={c.clock.acceptedOn ? (c.clock.usedWorkingDays ?? '—') : '—'} data-testid="clock-used" />
               </Col>
               <Col span={12}>
                 <Statistic
                   title="剩余工作日"
-                  value={c.clock.remainingWorkingDays ?? '—'}
+                  value={c.clock.acceptedOn ? (c.clock.remainingWorkingDays ?? '—') : '—'}
                   styles={{ content: { color: lightColor(c.clock.light) } }}
                   data-testid="clock-remaining"
                 />
@@ -435,7 +463,7 @@ export function CasePage() {
           checklist={checklist}
           onClose={() => setAction(null)}
           onDone={(next) => done(next, action)}
-          onConflict={reload}
+          onConflict={onConflict}
         />
       )}
     </div>

@@ -116,7 +116,7 @@ export function IntakePage() {
           <Space.Compact style={{ width: '100%', maxWidth: 560, marginBottom: 12 }}>
             <Input
               allowClear
-              placeholder="输入事项名称或编码，如：低保、结婚登记"
+              placeholder="输入事项名称或编码，如：最低生活保障、结婚登记"
               value={text}
               onChange={(e) => setText(e.target.value)}
               onPressEnter={() => setQ(text.trim())}
@@ -313,7 +313,7 @@ export function IntakePage() {
               style={{ marginBottom: 12 }}
               data-testid="intake-error"
               title={errorText(error)}
-              description={error instanceof ApiError && error.details.length ? detailLines(error).join('；') : undefined}
+              description={error instanceof ApiError && error.code === 'validation_failed' && error.details.length ? detailLines(error).join('；') : undefined}
             />
           )}
 

@@ -14,14 +14,6 @@ import { detailLines, errorText } from '../../lib/feedback';
 import { formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
 
-/**
- * The server files an online application under the account's own identity (name, ID
- * number, phone) and ignores what is typed; `/api/auth/me` does not expose the ID number
- * or phone, so these stand in for them only to satisfy the request schema.
- */
-const ACCOUNT_ID_PLACEHOLDER = '000000000000000000';
-const ACCOUNT_PHONE_PLACEHOLDER = '00000000000';
-
 export function ApplyPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
@@ -68,7 +60,7 @@ export function ApplyPage() {
     const body: NewCaseBody = {
       itemCode: g.code,
       channel: 'online',
-      applicant: { kind, name: user.displayName, idNumber: ACCOUNT_ID_PLACEHOLDER, phone: ACCOUNT_PHONE_PLACEHOLDER },
+      // No applicant: the server files online applications under the account's own identity.
       formData: description.trim() ? { description: description.trim() } : {},
       materials: Object.entries(files)
         .filter((e): e is [string, UploadedFile] => !!e[1])
@@ -246,7 +238,7 @@ export function ApplyPage() {
           style={{ marginBottom: 12 }}
           data-testid="apply-error"
           title={errorText(error)}
-          description={error instanceof ApiError && error.details.length ? detailLines(error).join('；') : undefined}
+          description={error instanceof ApiError && error.code === 'validation_failed' && error.details.length ? detailLines(error).join('；') : undefined}
         />
       )}
 

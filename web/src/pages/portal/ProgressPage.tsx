@@ -60,7 +60,7 @@ export function ProgressPage() {
             <Input size="large" placeholder="查询码" allowClear style={{ width: 180 }} data-testid="progress-query-code" />
           </Form.Item>
           <Form.Item>
-            <Button size="large" type="primary" htmlType="submit" icon={<SearchOutlined />} loading={progress.isFetching} data-testid="progress-submit">
+            <Button size="large" type="primary" htmlType="submit" icon={<SearchOutlined />} loading={progress.isFetching} data-testid="progress-submit" style={{ background: '#d4380d' }}>
               查询
             </Button>
           </Form.Item>
@@ -73,7 +73,7 @@ export function ProgressPage() {
           showIcon
           data-testid="progress-error"
           title={errorText(progress.error)}
-          description={progress.error instanceof ApiError && progress.error.status === 404 ? '未查询到办件，请核对办件编号和查询码（区分大小写）。' : undefined}
+          description={progress.error instanceof ApiError && progress.error.status === 404 ? '请核对受理通知书、一次性告知书或短信中的办件编号和查询码。' : undefined}
         />
       )}
 
