@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../src/core/config.js';
 import { startServer } from '../src/server.js';
-import { freshDatabase } from './pg.js';
+import { freshBenchDatabase as freshDatabase } from './pg.js';
 
 const SECONDS = Number(process.argv[2] ?? 15);
 const CLIENTS = Number(process.argv[3] ?? 8);

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { loadConfig } from '../src/core/config.js';
 import { startServer } from '../src/server.js';
-import { freshDatabase } from './pg.js';
+import { freshBenchDatabase as freshDatabase } from './pg.js';
 import { generateCases } from './worklist-data.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);

@@ -2,8 +2,7 @@
  * Integration test harness: a real app on a fresh database — PGlite in memory, or, when
  * TEST_DATABASE_URL is set, a new PostgreSQL database created for this app and dropped after.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { freshDatabase } from './freshdb.js';
 import { loadConfig } from '../src/core/config.js';
 import { openDatabase } from '../src/core/db/index.js';
 import { SettableClock } from '../src/core/now.js';
@@ -35,28 +34,9 @@ export interface Client {
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: Buffer }
 
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `banshi_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 export async function startTestApp(opts: { demo?: boolean; now?: string } = {}): Promise<TestApp> {
   const pgBase = process.env.TEST_DATABASE_URL;
-  const fresh = pgBase ? await freshPostgres(pgBase) : null;
+  const fresh = pgBase ? await freshDatabase(pgBase, 'banshi_t') : null;
   const config = { ...loadConfig({}), testClock: true, demo: opts.demo !== false, databaseUrl: fresh?.url };
   const database = await openDatabase({ databaseUrl: fresh?.url, dataDir: 'memory://' });
   const clock = new SettableClock();

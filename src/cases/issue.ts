@@ -22,7 +22,7 @@ const DOC_MARKS: Record<DocumentKind, string> = {
 
 export interface IssueContext {
   tx: Tx;
-  user: SessionUser & { displayName: string };
+  user: SessionUser;
   row: CaseRow;
   guide: GuideData;
   nowIso: string;

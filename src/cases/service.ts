@@ -109,14 +109,13 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     }
     const check = checkTransition(action, caseFacts(row, guide), user);
     if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
-    const [actor] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, user.id));
     const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });
     const updated: CaseRow = { ...row, ...effect.set, state: check.to, version: row.version + 1, updatedAt: nowIso };
     const clock = await clockOf(tx, updated, today);
     Object.assign(updated, clockColumns(clock, updated));
     const { id: _id, active: _active, ...columns } = updated;
     await tx.update(cases).set(columns).where(eq(cases.id, id));
-    const issueCtx = { tx, user: { ...user, displayName: actor.displayName }, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
+    const issueCtx = { tx, user, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
     const documents = [];
     for (const d of effect.documents ?? []) {
       const details = d.kind === 'extension' ? { extension: { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } } : d.details;
