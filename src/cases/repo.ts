@@ -20,10 +20,18 @@ export async function loadCase(db: Queryable, id: string, forUpdate = false): Pr
   return row;
 }
 
+/** Published item versions never change (an edit makes a new version), so they are cached for good. */
+const versionCache = new Map<string, GuideData>();
+
 /** The item version the case was accepted under (never the current catalog). */
 export async function itemVersionOf(db: Queryable, row: Pick<CaseRow, 'itemId' | 'itemVersion'>): Promise<GuideData> {
+  const key = `${row.itemId}@${row.itemVersion}`;
+  const hit = versionCache.get(key);
+  if (hit) return hit;
   const [v] = await db.select({ data: serviceItemVersions.data }).from(serviceItemVersions)
     .where(and(eq(serviceItemVersions.itemId, row.itemId), eq(serviceItemVersions.version, row.itemVersion)));
+  if (versionCache.size > 5000) versionCache.clear();
+  versionCache.set(key, v.data);
   return v.data;
 }
 
