@@ -36,7 +36,12 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } : false,
+    logger: opts.logger ? {
+      level: ctx.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Search terms and query codes can carry names or ID numbers: logs keep the path only.
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\?.*$/, req.url.includes('?') ? '?…' : '') }) },
+    } : false,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
