@@ -39,7 +39,11 @@ export class SettableClock {
 
 export const systemNow: Now = () => new Date();
 
-/** Calendar date (YYYY-MM-DD) of an instant in a time zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Calendar date (YYYY-MM-DD) of an instant in a time zone (formatters are costly to build: kept per zone). */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let f = formats.get(timeZone);
+  if (!f) formats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(instant);
 }
