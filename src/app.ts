@@ -23,6 +23,7 @@ import { catalogRoutes } from './catalog/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { caseRoutes } from './cases/routes.js';
 import { fileRoutes } from './core/files/routes.js';
+import { filingRoutes } from './filings/routes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -73,7 +74,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

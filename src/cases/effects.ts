@@ -34,6 +34,8 @@ export interface Effect {
   event?: Record<string, unknown>;
   documents?: { kind: DocumentKind; details?: Record<string, unknown> }[];
   notify?: Notice[];
+  /** 否定备案: refusals, returns and denials are filed with the center for review. */
+  filing?: { kind: 'refusal' | 'return' | 'denial'; reasons: string };
 }
 
 const fail = (code: string, en: string, zh: string, details?: unknown) => unprocessable(code, en, zh, details);
@@ -157,6 +159,7 @@ const closeAtWindow = (kind: 'return' | 'refusal') => async (i: EffectInput<'ret
   event: { ...i.body, negativeFiling: true },
   documents: [{ kind, details: { ...i.body } }],
   notify: [applicantSms(i.row, kind === 'return' ? 'case.returned' : 'case.refused')],
+  filing: { kind, reasons: i.body.reasons },
 });
 
 const assign: EffectFn<'assign'> = async (i) => {
@@ -235,6 +238,7 @@ const decide: EffectFn<'decide'> = async (i) => {
     event: { ...i.body, ...(denied ? { negativeFiling: true } : {}) },
     documents: [{ kind: denied ? 'denial' : 'approval', details: { outcome: i.body.outcome, reasons: i.body.reasons, resultName: i.guide.result.name } }],
     notify: [applicantSms(i.row, 'case.decided', { outcome: i.body.outcome })],
+    ...(denied ? { filing: { kind: 'denial' as const, reasons: i.body.reasons! } } : {}),
   };
 };
 

@@ -9,6 +9,7 @@ import { enqueue } from '../core/outbox/enqueue.js';
 import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { cases } from './schema.js';
+import { negativeFilings } from '../filings/schema.js';
 import { appendEvent, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, nextCaseNo, type CaseRow } from './repo.js';
 import { checkTransition } from './machine.js';
 import { parseActionBody } from './bodies.js';
@@ -130,6 +131,11 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
       before: { state: row.state, version: row.version }, after: { state: check.to, version: updated.version, ...effect.event }, at: now,
     });
     await enqueue(tx, effect.notify ?? [], now);
+    if (effect.filing) {
+      await tx.insert(negativeFilings).values({
+        caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
+      });
+    }
     return { id };
   });
 }

@@ -29,8 +29,8 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-export const CASE_ACTION_LABELS: Record<CaseAction | 'submit', string> = {
-  submit: '提交申请', accept: '受理', notifySupplement: '一次性告知补正', supply: '补正材料', acceptConditional: '容缺受理',
+export const CASE_ACTION_LABELS: Record<CaseAction | 'submit' | 'overturn', string> = {
+  submit: '提交申请', overturn: '否定备案被撤销，责令重办', accept: '受理', notifySupplement: '一次性告知补正', supply: '补正材料', acceptConditional: '容缺受理',
   return: '退回', refuse: '不予受理', assign: '分办', handOver: '移交', completeStep: '完成本环节', suspend: '启动特别程序',
   resume: '恢复计时', requestExtension: '申请延期', approveExtension: '批准延期', rejectExtension: '驳回延期', decide: '作出决定',
   markResultReady: '结果待领取', deliver: '送达', complete: '办结', withdraw: '撤回',

@@ -88,7 +88,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
       pausedWorkingDays: clock.pausedWorkingDays, remainingWorkingDays: clock.remainingWorkingDays, light: clock.light, paused: clock.paused,
     },
     events: events.map((e) => ({
-      seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as CaseAction | 'submit'] ?? e.action,
+      seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? e.action,
       fromState: e.fromState, toState: e.toState, data: e.data,
       actor: staff ? { id: e.actorId, displayName: e.actorId ? people.get(e.actorId)?.displayName ?? '' : '', role: e.actorRole } : { id: null, displayName: ROLE_LABELS[e.actorRole as Role] ?? '', role: e.actorRole },
     })),
@@ -205,7 +205,7 @@ export async function publicProgress(ctx: AppContext, caseNo: string, queryCode:
     acceptedOn: clock.acceptedOn, promisedDue: clock.promisedDue, remainingWorkingDays: clock.acceptedOn ? clock.remainingWorkingDays : null,
     light: clock.light, paused: clock.paused,
     history: events.map((e) => ({
-      at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as CaseAction | 'submit'] ?? e.action,
+      at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? e.action,
       role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
     })),
   };

@@ -7,3 +7,4 @@ export * from '../files/schema.js';
 export * from '../outbox/schema.js';
 export * from '../../catalog/schema.js';
 export * from '../../cases/schema.js';
+export * from '../../filings/schema.js';
