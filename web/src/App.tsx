@@ -15,6 +15,7 @@ const ProgressPage = lazy(() => import('./pages/portal/ProgressPage').then((m) =
 const IntakePage = lazy(() => import('./pages/cases/IntakePage').then((m) => ({ default: m.IntakePage })));
 const WorklistPage = lazy(() => import('./pages/cases/WorklistPage').then((m) => ({ default: m.WorklistPage })));
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const FilingsPage = lazy(() => import('./pages/admin/FilingsPage').then((m) => ({ default: m.FilingsPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -111,6 +112,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.calendar}>
                   <CalendarPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin/filings"
+              element={
+                <RequireRole allow={ROLE_ALLOW.filings}>
+                  <FilingsPage />
                 </RequireRole>
               }
             />

@@ -98,6 +98,10 @@ export function canEditCatalog(user: Me | null | undefined): boolean {
 export function canSeeCalendar(user: Me | null | undefined): boolean {
   return user?.role === 'centerAdmin';
 }
+/** 否定备案: the center's management office reviews, supervisors read. */
+export function canSeeFilings(user: Me | null | undefined): boolean {
+  return user?.role === 'centerAdmin' || user?.role === 'supervisor';
+}
 /** Window staff: 窗口受理. */
 export function canIntake(user: Me | null | undefined): boolean {
   return user?.role === 'receiver';
@@ -162,6 +166,7 @@ export function RequireRole({ allow, children }: { allow: (user: Me) => boolean;
 export const ROLE_ALLOW = {
   catalog: canSeeCatalog,
   calendar: canSeeCalendar,
+  filings: canSeeFilings,
   intake: canIntake,
   worklist: canSeeWorklist,
   applicant: isApplicant,

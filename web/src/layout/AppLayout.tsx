@@ -13,7 +13,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import { canIntake, canSeeCalendar, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canIntake, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -73,6 +73,17 @@ export function AppLayout() {
       label: (
         <Link to="/admin/catalog" data-testid="nav-catalog">
           事项管理
+        </Link>
+      ),
+    });
+  }
+  if (canSeeFilings(user)) {
+    items.push({
+      key: 'filings',
+      icon: <AuditOutlined />,
+      label: (
+        <Link to="/admin/filings" data-testid="nav-filings">
+          否定备案
         </Link>
       ),
     });
