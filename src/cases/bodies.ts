@@ -34,6 +34,11 @@ export const ACTION_BODIES = {
   deliver: Type.Object({ mode: Type.Union([Type.Literal('pickup'), Type.Literal('post')]), trackingNo: Type.Optional(Type.String({ maxLength: 60 })) }),
   complete: Type.Object({}),
   withdraw: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }),
+  reportUp: Type.Object({ authority: Text(200), reference: Type.String({ maxLength: 100 }) }),
+  recordReply: Type.Object({
+    outcome: Type.Union([Type.Literal('approved'), Type.Literal('denied')]), replyOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    reference: Type.String({ maxLength: 100 }), note: Type.String({ maxLength: 2000 }),
+  }),
 } satisfies Record<CaseAction, TSchema>;
 
 export type ActionBody<A extends CaseAction> = Static<(typeof ACTION_BODIES)[A]>;

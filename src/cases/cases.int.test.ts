@@ -286,3 +286,31 @@ describe('the clock across National Day', () => {
     expect(black.body.items.map((c: { id: string }) => c.id)).toContain(body.id);
   });
 });
+
+describe('report-up (上报件)', () => {
+  it('pauses the clock while the higher authority decides, across National Day, and shows “reported to” publicly', async () => {
+    const MINING = '62052400ZR-XK-0004'; // 采矿许可初审: promised 10 working days
+    const [zrCoord, zrHandler] = await Promise.all([t.login('zr_coord'), t.login('zr_handler')]);
+    const zrHandlerId = (await zrHandler.get('/api/auth/me')).body.user.id;
+    await setNow('2026-09-29T02:00:00Z');
+    const created = (await window1.post('/api/cases', { itemCode: MINING, channel: 'window', applicant: { kind: 'organization', name: '清渭县石料开采有限公司', idNumber: '91620524MA7ABCDE12', phone: '09386821999' } })).body;
+    const accepted = await must(window1, created.id, 'accept', { provided: ['application', 'area-map', 'utilization-plan', 'restoration-plan', 'grant-contract'] });
+    expect(accepted.clock.promisedDue).toBe('2026-10-19');
+    await must(zrCoord, created.id, 'assign', { userId: zrHandlerId });
+    expect((await act(zrHandler, created.id, 'reportUp', { authority: '天水市自然资源局', reference: '' })).status).toBe(403);
+    await setNow('2026-09-30T02:00:00Z');
+    const up = await must(zrCoord, created.id, 'reportUp', { authority: '天水市自然资源局', reference: '清自然资〔2026〕18号' });
+    expect(up).toMatchObject({ state: 'reportedUp', clock: { paused: true } });
+    const progress = await t.anon.get(`/api/public/progress?caseNo=${created.caseNo}&queryCode=${created.queryCode}`);
+    expect(progress.body).toMatchObject({ state: 'reportedUp', reportedTo: '天水市自然资源局' });
+    await setNow('2026-10-12T02:00:00Z');
+    const back = await must(zrCoord, created.id, 'recordReply', { outcome: 'approved', replyOn: '2026-10-12', reference: '天自然资函〔2026〕9号', note: '同意' });
+    // Paused (Sep 30, Oct 12]: Oct 8, 9, 10 (adjusted Saturday), 12 — four working days added.
+    expect(back).toMatchObject({ state: 'inProgress', clock: { paused: false, pausedWorkingDays: 4, promisedDue: '2026-10-23' } });
+    // A promised item cannot be filed upward.
+    const other = (await window1.post('/api/cases', walkIn(LOW_INCOME))).body;
+    await must(window1, other.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    await must(coord, other.id, 'assign', { userId: handlerId });
+    expect((await act(coord, other.id, 'reportUp', { authority: 'x', reference: '' })).body.error.code).toBe('not_report_up');
+  });
+});

@@ -258,8 +258,20 @@ const complete: EffectFn<'complete'> = async (i) => ({
 
 const withdraw: EffectFn<'withdraw'> = async (i) => ({ set: { closedOn: i.today }, event: { reason: i.body.reason ?? '' } });
 
+const reportUp: EffectFn<'reportUp'> = async (i) => {
+  // The wait for the higher authority is a pause of the clock, like a special procedure.
+  await i.tx.insert(casePauses).values({ caseId: i.row.id, procedure: 'reportUp', reason: `上报${i.body.authority}`, plannedWorkingDays: 0, startOn: i.today });
+  return { event: { ...i.body }, notify: [applicantSms(i.row, 'case.reportedUp', { authority: i.body.authority })] };
+};
+
+const recordReply: EffectFn<'recordReply'> = async (i) => {
+  await i.tx.update(casePauses).set({ endOn: i.today }).where(and(eq(casePauses.caseId, i.row.id), isNull(casePauses.endOn)));
+  return { event: { ...i.body } };
+};
+
 export const EFFECTS: { [A in CaseAction]: EffectFn<A> } = {
   accept, notifySupplement, supply, acceptConditional, return: closeAtWindow('return'), refuse: closeAtWindow('refusal'), assign, handOver,
   completeStep, suspend, resume, requestExtension, approveExtension, rejectExtension, decide, markResultReady, deliver, complete, withdraw,
+  reportUp, recordReply,
 };
 

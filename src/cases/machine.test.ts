@@ -24,7 +24,7 @@ const applicant = actor('applicant', 'app-1', null, null);
 const EXPECTED_FROM: Record<CaseAction, CaseState[]> = {
   accept: ['submitted'],
   notifySupplement: ['submitted'],
-  supply: ['awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'decided', 'resultReady'],
+  supply: ['awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp', 'decided', 'resultReady'],
   acceptConditional: ['submitted'],
   return: ['submitted', 'awaitingSupplement'],
   refuse: ['submitted', 'awaitingSupplement'],
@@ -40,7 +40,9 @@ const EXPECTED_FROM: Record<CaseAction, CaseState[]> = {
   markResultReady: ['decided'],
   deliver: ['resultReady'],
   complete: ['delivered'],
-  withdraw: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended'],
+  withdraw: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp'],
+  reportUp: ['inProgress'],
+  recordReply: ['reportedUp'],
 };
 
 describe('case transition table: every (state, action) pair', () => {
@@ -118,6 +120,14 @@ describe('who may act', () => {
   it('refuses delivery while conditional-acceptance materials are owed', () => {
     expect(checkTransition('deliver', base({ state: 'resultReady', owedCount: 1 }), receiver)).toMatchObject({ ok: false, refusal: { code: 'materials_owed' } });
     expect(checkTransition('deliver', base({ state: 'resultReady', owedCount: 0 }), receiver).ok).toBe(true);
+  });
+
+  it('files upward only report-up cases, and only the department does', () => {
+    const c = base({ state: 'inProgress', kind: 'reportUp' });
+    expect(checkTransition('reportUp', c, actor('coordinator'))).toEqual({ ok: true, to: 'reportedUp' });
+    expect(checkTransition('reportUp', c, actor('handler'))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('reportUp', base({ state: 'inProgress' }), actor('coordinator'))).toMatchObject({ ok: false, refusal: { code: 'not_report_up' } });
+    expect(checkTransition('recordReply', base({ state: 'reportedUp', kind: 'reportUp' }), actor('coordinator'))).toEqual({ ok: true, to: 'inProgress' });
   });
 
   it('refuses conditional acceptance where the item does not allow it', () => {

@@ -106,7 +106,7 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   accept: { from: ['submitted'], to: 'accepted', who: atWindow },
   notifySupplement: { from: ['submitted'], to: 'awaitingSupplement', who: atWindow },
   supply: {
-    from: ['awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'decided', 'resultReady'],
+    from: ['awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp', 'decided', 'resultReady'],
     to: (c) => (c.state === 'awaitingSupplement' ? 'submitted' : c.state),
     who: (c, a) => isApplicant(c, a) || atWindow(c, a),
     guard: (c) => (c.state === 'awaitingSupplement' || c.owedCount > 0 ? null : refuse(409, 'nothing_owed', 'Nothing is owed on this case', '该办件没有待补材料')),
@@ -145,7 +145,13 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   markResultReady: { from: ['decided'], to: 'resultReady', who: (c, a) => atWindow(c, a) || deptRole(DEPT_HANDLERS)(c, a) },
   deliver: { from: ['resultReady'], to: 'delivered', who: (c, a) => atWindow(c, a) || deptRole(['coordinator'])(c, a), guard: noOwed },
   complete: { from: ['delivered'], to: 'completed', who: (c, a) => atWindow(c, a) || deptRole(['coordinator'])(c, a) },
-  withdraw: { from: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended'], to: 'withdrawn', who: (c, a) => isApplicant(c, a) || atWindow(c, a) },
+  withdraw: { from: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp'], to: 'withdrawn', who: (c, a) => isApplicant(c, a) || atWindow(c, a) },
+  // 上报件: after its own first review the department files upward; the clock waits for the reply.
+  reportUp: {
+    from: ['inProgress'], to: 'reportedUp', who: deptRole(['coordinator', 'chiefRep', 'leader']),
+    guard: (c) => (c.kind === 'reportUp' ? null : refuse(409, 'not_report_up', 'Only report-up items are filed upward', '仅上报件可上报上级机关')),
+  },
+  recordReply: { from: ['reportedUp'], to: 'inProgress', who: deptRole(['coordinator', 'chiefRep', 'leader']) },
 };
 
 export type Check = { ok: true; to: CaseState } | { ok: false; refusal: Refusal };

@@ -1,13 +1,13 @@
 /** Case vocabulary shared by the server and the web app (no Node imports). */
 
 export const CASE_STATES = [
-  'submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'decided', 'resultReady',
+  'submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp', 'decided', 'resultReady',
   'delivered', 'completed', 'archived', 'refused', 'returned', 'withdrawn', 'terminated',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export const CASE_STATE_LABELS: Record<CaseState, string> = {
-  submitted: '已提交待受理', awaitingSupplement: '待补正', accepted: '已受理', inProgress: '办理中', suspended: '特别程序（暂停计时）',
+  submitted: '已提交待受理', awaitingSupplement: '待补正', accepted: '已受理', inProgress: '办理中', suspended: '特别程序（暂停计时）', reportedUp: '已上报待批复（暂停计时）',
   decided: '已决定', resultReady: '结果待领取', delivered: '已送达', completed: '已办结', archived: '已归档',
   refused: '不予受理', returned: '已退回', withdrawn: '已撤回', terminated: '已终止',
 };
@@ -16,7 +16,7 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
 export const FINISHED_STATES: readonly CaseState[] = ['completed', 'archived', 'refused', 'returned', 'withdrawn', 'terminated'];
 
 /** States in which the case is still open (the clock may run). */
-export const OPEN_STATES: readonly CaseState[] = ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended'];
+export const OPEN_STATES: readonly CaseState[] = ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp'];
 
 export const CHANNELS = ['window', 'online', 'agent', 'appointment', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -25,7 +25,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = { window: '窗口', onlin
 export const CASE_ACTIONS = [
   'accept', 'notifySupplement', 'supply', 'acceptConditional', 'return', 'refuse', 'assign', 'handOver', 'completeStep',
   'suspend', 'resume', 'requestExtension', 'approveExtension', 'rejectExtension', 'decide', 'markResultReady', 'deliver',
-  'complete', 'withdraw',
+  'complete', 'withdraw', 'reportUp', 'recordReply',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -34,6 +34,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction | 'submit' | 'overturn', stri
   return: '退回', refuse: '不予受理', assign: '分办', handOver: '移交', completeStep: '完成本环节', suspend: '启动特别程序',
   resume: '恢复计时', requestExtension: '申请延期', approveExtension: '批准延期', rejectExtension: '驳回延期', decide: '作出决定',
   markResultReady: '结果待领取', deliver: '送达', complete: '办结', withdraw: '撤回',
+  reportUp: '上报上级机关', recordReply: '登记上级批复',
 };
 
 export const DOCUMENT_KINDS = [

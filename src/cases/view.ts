@@ -122,7 +122,7 @@ const dueKey = sql`coalesce(${cases.promisedDue}, '9999-12-31'::date)`;
  * Written on the indexed due-date expression so each light is one index range.
  */
 function lightWhere(light: string, today: string): SQL {
-  const dated = sql`${cases.promisedDue} is not null and ${cases.state} in ('accepted', 'inProgress', 'suspended')`;
+  const dated = sql`${cases.promisedDue} is not null and ${cases.state} in ('accepted', 'inProgress', 'suspended', 'reportedUp')`;
   switch (light) {
     case 'black': return sql`${dated} and ${dueKey} < ${today}::date and ${cases.statutoryDue} < ${today}::date`;
     case 'red': return sql`${dated} and ${dueKey} < ${today}::date and ${cases.statutoryDue} >= ${today}::date`;
@@ -133,7 +133,7 @@ function lightWhere(light: string, today: string): SQL {
 }
 
 function lightOf(r: Pick<CaseRow, 'promisedDue' | 'statutoryDue' | 'yellowOn' | 'state'>, today: string) {
-  if (!r.promisedDue || !['accepted', 'inProgress', 'suspended'].includes(r.state)) return null;
+  if (!r.promisedDue || !['accepted', 'inProgress', 'suspended', 'reportedUp'].includes(r.state)) return null;
   if (r.statutoryDue && r.statutoryDue < today) return 'black';
   if (r.promisedDue < today) return 'red';
   if (r.yellowOn && r.yellowOn <= today) return 'yellow';
@@ -204,6 +204,7 @@ export async function publicProgress(ctx: AppContext, caseNo: string, queryCode:
     applicantName: maskName(row.applicantName, row.applicantKind), submittedAt: new Date(row.submittedAt).toISOString(),
     acceptedOn: clock.acceptedOn, promisedDue: clock.promisedDue, remainingWorkingDays: clock.acceptedOn ? clock.remainingWorkingDays : null,
     light: clock.light, paused: clock.paused,
+    reportedTo: row.state === 'reportedUp' ? String(events.find((e) => e.action === 'reportUp')?.data.authority ?? '') : null,
     history: events.map((e) => ({
       at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? e.action,
       role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,

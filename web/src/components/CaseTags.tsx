@@ -21,6 +21,7 @@ export const STATE_COLORS: Record<CaseState, string> = {
   accepted: 'blue',
   inProgress: 'geekblue',
   suspended: 'purple',
+  reportedUp: 'magenta',
   decided: 'cyan',
   resultReady: 'lime',
   delivered: 'green',

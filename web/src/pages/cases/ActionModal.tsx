@@ -142,6 +142,8 @@ export function ActionModal({
         return { procedure: undefined, plannedWorkingDays: 5 };
       case 'requestExtension':
         return { workingDays: 5 };
+      case 'recordReply':
+        return { outcome: 'approved', replyOn: new Date().toISOString().slice(0, 10), reference: '', note: '' };
       default:
         return {};
     }
@@ -193,6 +195,10 @@ export function ActionModal({
         return { mode: v.mode, ...(v.mode === 'post' ? { trackingNo: String(v.trackingNo ?? '').trim() } : {}) };
       case 'withdraw':
         return String(v.reason ?? '').trim() ? { reason: String(v.reason).trim() } : {};
+      case 'reportUp':
+        return { authority: String(v.authority ?? '').trim(), reference: String(v.reference ?? '').trim() };
+      case 'recordReply':
+        return { outcome: v.outcome, replyOn: v.replyOn, reference: String(v.reference ?? '').trim(), note: String(v.note ?? '').trim() };
       default:
         return {};
     }
@@ -492,6 +498,38 @@ export function ActionModal({
               <Input maxLength={60} data-testid="action-field-trackingNo" />
             </Form.Item>
           )}
+        </>
+      );
+      break;
+    case 'reportUp':
+      content = (
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title="上报后暂停计时，待登记上级机关批复后恢复。" />
+          <Form.Item name="authority" label="上报机关" rules={[{ required: true, whitespace: true, message: '请填写上报机关' }]}>
+            <Input maxLength={200} placeholder="如：天水市自然资源局" data-testid="action-field-authority" />
+          </Form.Item>
+          <Form.Item name="reference" label="上报文号">
+            <Input maxLength={100} data-testid="action-field-reference" />
+          </Form.Item>
+        </>
+      );
+      break;
+    case 'recordReply':
+      content = (
+        <>
+          <Form.Item name="outcome" label="批复结果" rules={[{ required: true }]}>
+            <Radio.Group data-testid="action-field-outcome">
+              <Radio value="approved" data-testid="action-field-outcome-approved">同意</Radio>
+              <Radio value="denied" data-testid="action-field-outcome-denied">不同意</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item name="replyOn" label="批复日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式：YYYY-MM-DD' }]}>
+            <Input maxLength={10} data-testid="action-field-replyOn" />
+          </Form.Item>
+          <Form.Item name="reference" label="批复文号">
+            <Input maxLength={100} data-testid="action-field-reference" />
+          </Form.Item>
+          <Reason name="note" label="批复要点" required={false} />
         </>
       );
       break;
