@@ -24,6 +24,7 @@ import { demoRoutes } from './demo/routes.js';
 import { caseRoutes } from './cases/routes.js';
 import { fileRoutes } from './core/files/routes.js';
 import { filingRoutes } from './filings/routes.js';
+import { notifyRoutes } from './notify/routes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,7 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -1,5 +1,6 @@
 import type { Job } from './core/scheduler.js';
 import { supplementTimeoutJob } from './cases/sweep.js';
+import { outboxJob } from './notify/worker.js';
 
 /** Every background job of the product (run by the scheduler; `POST /api/test/sweep` in test mode). */
-export const JOBS: Job[] = [supplementTimeoutJob];
+export const JOBS: Job[] = [supplementTimeoutJob, outboxJob];

@@ -1,0 +1,27 @@
+/** Notification transports are plug-ins: console (default), SMTP e-mail and an HTTP SMS gateway come later. */
+export interface OutgoingNotice {
+  id: number;
+  channel: 'sms' | 'email' | 'inApp';
+  address: string | null;
+  recipientUserId: string | null;
+  template: string;
+  payload: Record<string, unknown>;
+}
+
+export interface Transport {
+  name: string;
+  /** Throws when the message could not be handed over; the outbox retries with backoff. */
+  send(n: OutgoingNotice): Promise<void>;
+}
+
+/** Prints SMS and e-mail to the log (addresses masked) — the default on a bare machine. */
+export const consoleTransport: Transport = {
+  name: 'console',
+  async send(n) {
+    const to = n.address ? `${n.address.slice(0, 3)}****${n.address.slice(-4)}` : n.recipientUserId;
+    console.log(`[notify:${n.channel}] to ${to}: ${n.template} ${JSON.stringify(n.payload)}`);
+  },
+};
+
+/** In-app notices are read from the outbox table itself; delivering them is marking them sent. */
+export const inAppTransport: Transport = { name: 'inApp', async send() {} };
