@@ -10,6 +10,8 @@ import { DEPARTMENT_ROLES, type Role } from '../../../src/core/auth/roles';
 interface SessionValue {
   /** undefined while the first `me` probe runs; null when anonymous. */
   user: Me | null | undefined;
+  /** True after an explicit logout (guards then go to /login without a `next`). */
+  loggedOut: boolean;
   loading: boolean;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
@@ -20,6 +22,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [loggedOut, setLoggedOut] = useState(false);
   const queryClient = useQueryClient();
 
   const refresh = useCallback(async () => {
@@ -56,6 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const res = await request<SessionResponse>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true });
       setCsrfToken(res.csrfToken);
       queryClient.clear();
+      setLoggedOut(false);
       setUser(res.user);
       return res.user;
     },
@@ -70,10 +74,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(null);
     queryClient.clear();
+    setLoggedOut(true);
     setUser(null);
   }, [queryClient]);
 
-  const value = useMemo(() => ({ user, loading: user === undefined, login, logout, refresh }), [user, login, logout, refresh]);
+  const value = useMemo(() => ({ user, loggedOut, loading: user === undefined, login, logout, refresh }), [user, loggedOut, login, logout, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -119,6 +124,16 @@ export function canOpenCase(user: Me | null | undefined): boolean {
   return !!user;
 }
 
+/** May this user open this in-app path? (used to follow `?next=` after login) */
+export function mayOpen(user: Me, path: string): boolean {
+  const guards: [string, (u: Me) => boolean][] = [
+    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings],
+    ['/workbench/intake', canIntake], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
+  ];
+  const guard = guards.find(([prefix]) => path.startsWith(prefix));
+  return guard ? guard[1](user) : true;
+}
+
 /** Where a user lands after login. */
 export function homeFor(user: Me): string {
   if (user.role === 'centerAdmin') return '/admin/catalog';
@@ -137,10 +152,11 @@ export function FullPageSpin() {
 
 /** Guard: anonymous → /login?next=…; wrong role → 403. */
 export function RequireRole({ allow, children }: { allow: (user: Me) => boolean; children: ReactNode }) {
-  const { user } = useSession();
+  const { user, loggedOut } = useSession();
   const location = useLocation();
   if (user === undefined) return <FullPageSpin />;
   if (user === null) {
+    if (loggedOut) return <Navigate to="/login" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

@@ -154,7 +154,7 @@ export function AppLayout() {
                     label: <span data-testid="logout-menu-item">退出登录</span>,
                     onClick: async () => {
                       await logout();
-                      navigate('/login');
+                      navigate('/login', { replace: true });
                     },
                   },
                 ],
@@ -186,7 +186,7 @@ export function AppLayout() {
               data-testid="logout-button"
               onClick={async () => {
                 await logout();
-                navigate('/login');
+                navigate('/login', { replace: true });
               }}
             >
               退出

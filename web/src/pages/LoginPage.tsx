@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/client';
 import type { DemoAccount, DemoAccountsResponse, Me } from '../api/types';
-import { homeFor, useSession } from '../auth/session';
+import { homeFor, mayOpen, useSession } from '../auth/session';
 import { errorText } from '../lib/feedback';
 
 const DEMO_PASSWORD = 'banshi123';
@@ -35,10 +35,11 @@ export function LoginPage() {
     document.title = '登录 · 政务服务中心';
   }, []);
 
-  const after = (me: Me) => {
+  const target = (me: Me) => {
     const next = safeNext(params.get('next'));
-    navigate(next ?? homeFor(me), { replace: true });
+    return next && mayOpen(me, next) ? next : homeFor(me);
   };
+  const after = (me: Me) => navigate(target(me), { replace: true });
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
@@ -68,7 +69,7 @@ export function LoginPage() {
 
   if (user) {
     // Already logged in (e.g. navigated back to /login).
-    return <Navigate to={safeNext(params.get('next')) ?? homeFor(user)} replace />;
+    return <Navigate to={target(user)} replace />;
   }
 
   const accounts = demo.data?.accounts ?? [];
