@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../core/db/index.js';
 import { rows } from '../core/db/index.js';
 import { notFound } from '../core/errors.js';
+import { appendAudit } from '../core/audit/audit.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { computeClock, type ClockState } from '../core/clock/clock.js';
 import { serviceItemVersions } from '../catalog/schema.js';
@@ -74,6 +75,23 @@ export async function appendEvent(tx: Tx, e: Omit<typeof caseEvents.$inferInsert
     select ${e.caseId}, coalesce(max(seq), 0) + 1, ${e.at}, ${e.actorId ?? null}, ${e.actorRole}, ${e.action}, ${e.fromState ?? null}, ${e.toState},
            ${JSON.stringify(e.data ?? {})}::jsonb
       from case_events where case_id = ${e.caseId}`);
+}
+
+/**
+ * A state change made outside the action table (scheduled jobs, the center's review):
+ * the row, its event and its audit row in the caller's transaction.
+ */
+export async function writeTransition(tx: Tx, row: CaseRow, t: {
+  toState: CaseRow['state']; set?: Partial<CaseRow>; action: string; auditAction: string;
+  actor: { id: string | null; role: string }; data: Record<string, unknown>; at: Date;
+}): Promise<void> {
+  const at = t.at.toISOString();
+  await tx.update(cases).set({ ...t.set, state: t.toState, version: row.version + 1, updatedAt: at }).where(eq(cases.id, row.id));
+  await appendEvent(tx, { caseId: row.id, at, actorId: t.actor.id, actorRole: t.actor.role, action: t.action, fromState: row.state, toState: t.toState, data: t.data });
+  await appendAudit(tx, {
+    actorId: t.actor.id, actorRole: t.actor.role, action: t.auditAction, entityType: 'case', entityId: row.id,
+    before: { state: row.state }, after: { state: t.toState, ...t.data }, at: t.at,
+  });
 }
 
 /** Next value of a named sequence, safe under concurrency (row lock on the counter). */

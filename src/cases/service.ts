@@ -8,6 +8,7 @@ import { appendAudit } from '../core/audit/audit.js';
 import { enqueue } from '../core/outbox/enqueue.js';
 import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
+import { isPublic, publishedJoin } from '../catalog/public.js';
 import { cases } from './schema.js';
 import { negativeFilings } from '../filings/schema.js';
 import { appendEvent, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, nextCaseNo, type CaseRow } from './repo.js';
@@ -33,9 +34,8 @@ const CHANNELS_BY_ROLE: Partial<Record<SessionUser['role'], Channel[]>> = {
 
 async function publishedItem(ctx: AppContext, code: string) {
   const [r] = await ctx.db.select({ item: serviceItems, data: serviceItemVersions.data }).from(serviceItems)
-    .innerJoin(serviceItemVersions, and(eq(serviceItemVersions.itemId, serviceItems.id), eq(serviceItemVersions.version, serviceItems.publishedVersion)))
-    .where(eq(serviceItems.code, code));
-  if (!r || r.item.availability !== 'active') {
+    .innerJoin(serviceItemVersions, publishedJoin).where(and(eq(serviceItems.code, code), isPublic));
+  if (!r) {
     throw unprocessable('item_unavailable', 'The item is not published or not open for applications', '该事项未发布或已暂停受理', [{ field: 'body.itemCode', message: 'not available' }]);
   }
   return r;

@@ -10,7 +10,7 @@ import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
 import { caseFacts, clockOf, itemVersionOf, loadCase, type CaseRow } from './repo.js';
 import { allowedActions, handlingSteps } from './machine.js';
-import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, type CaseAction, type CaseState } from './types.js';
+import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, type CaseState } from './types.js';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['coordinator', 'handler', 'chiefRep', 'leader'];
 const CENTER_READERS: readonly Role[] = ['receiver', 'centerAdmin', 'supervisor'];

@@ -6,8 +6,8 @@ import { serviceItems, serviceItemVersions } from './schema.js';
 import { ITEM_TYPES, ITEM_TYPE_LABELS, type GuideData } from './types.js';
 
 /** Published, available items: what the portal may show and windows may accept. */
-const isPublic = and(isNotNull(serviceItems.publishedVersion), eq(serviceItems.availability, 'active'))!;
-const publishedJoin = and(eq(serviceItemVersions.itemId, serviceItems.id), eq(serviceItemVersions.version, serviceItems.publishedVersion));
+export const isPublic = and(isNotNull(serviceItems.publishedVersion), eq(serviceItems.availability, 'active'))!;
+export const publishedJoin = and(eq(serviceItemVersions.itemId, serviceItems.id), eq(serviceItemVersions.version, serviceItems.publishedVersion));
 
 export interface PublicListQuery { q?: string; department?: string; theme?: string; servedParty?: string; type?: string; page: number; pageSize: number }
 

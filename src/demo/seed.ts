@@ -23,7 +23,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     const deptIds = await seedDepartments(tx, centerIds);
     const windowIds = await seedWindows(tx, centerIds, deptIds);
     const adminId = await seedUsers(tx, { centerIds, deptIds, windowIds, passwordHash, now });
-    await seedItems(tx, deptIds, adminId, now);
+    await seedItems(tx, deptIds, centerIds, adminId, now);
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { items: demo.items.length, users: demo.users.length }, at: now });
   });
   return true;
@@ -81,7 +81,7 @@ async function seedUsers(tx: Tx, s: UserSeed): Promise<string> {
   return adminId;
 }
 
-async function seedItems(tx: Tx, deptIds: Map<string, string>, adminId: string, now: Date) {
+async function seedItems(tx: Tx, deptIds: Map<string, string>, centerIds: Map<string, string>, adminId: string, now: Date) {
   const county = demo.centers.find((c) => c.level === 'county')!;
   const actor = { id: adminId, role: 'centerAdmin' as const, centerId: null as string | null, departmentId: null };
   for (const item of demo.items) {
@@ -93,7 +93,7 @@ async function seedItems(tx: Tx, deptIds: Map<string, string>, adminId: string, 
       jointParticipants: (joint ?? []).map((j) => ({ departmentId: deptIds.get(j.dept)!, subLimitWorkingDays: j.subLimitWorkingDays, task: j.task })),
     };
     const deptRow = demo.departments.find((d) => d.key === dept)!;
-    actor.centerId = await centerOfDept(tx, data.departmentId);
+    actor.centerId = centerIds.get(deptRow.centerKey)!;
     const code = buildItemCode(county.divisionCode.slice(0, 6), deptRow.shortCode, data.type, seq);
     const created = await createItem(tx, actor, data, now, code, { status: status === 'published' ? 'published' : 'draft', audit: false });
     if (status === 'submitted') {
@@ -101,11 +101,6 @@ async function seedItems(tx: Tx, deptIds: Map<string, string>, adminId: string, 
       await tx.update(serviceItemVersions).set({ status: 'submitted', submittedAt: now.toISOString() }).where(sql`${serviceItemVersions.itemId} = ${created.id}`);
     }
   }
-}
-
-async function centerOfDept(tx: Tx, departmentId: string): Promise<string> {
-  const [d] = await tx.select({ centerId: departments.centerId }).from(departments).where(sql`${departments.id} = ${departmentId}`);
-  return d.centerId;
 }
 
 /** The demo accounts as the login page lists them. */

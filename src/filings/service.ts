@@ -8,7 +8,7 @@ import { enqueue } from '../core/outbox/enqueue.js';
 import { conflict, forbidden, notFound } from '../core/errors.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { cases } from '../cases/schema.js';
-import { appendEvent, loadCase } from '../cases/repo.js';
+import { loadCase, writeTransition } from '../cases/repo.js';
 import { negativeFilings } from './schema.js';
 
 /** The center's review queue (its own center and the centers below it). */
@@ -57,11 +57,11 @@ export async function overturnFiling(ctx: AppContext, user: SessionUser, id: str
     const row = await loadCase(tx, f.caseId, true);
     const redoDue = (await calendarFor(tx, row.centerId)).addWorkingDays(ctx.today(), redoWorkingDays).date;
     const toState = f.kind === 'denial' ? 'inProgress' : 'submitted';
-    await tx.update(cases).set({ state: toState, outcome: null, closedOn: null, stepIndex: 0, version: row.version + 1, updatedAt: nowIso }).where(eq(cases.id, row.id));
     await tx.update(negativeFilings).set({ status: 'overturned', reviewedBy: user.id, reviewedAt: nowIso, reviewNote: note, redoWorkingDays, redoDue }).where(eq(negativeFilings.id, id));
     const data = { filingId: id, kind: f.kind, note, redoWorkingDays, redoDue };
-    await appendEvent(tx, { caseId: row.id, at: nowIso, actorId: user.id, actorRole: user.role, action: 'overturn', fromState: row.state, toState, data });
-    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'filing.overturn', entityType: 'case', entityId: row.id, before: { state: row.state }, after: { state: toState, ...data }, at: now });
+    await writeTransition(tx, row, {
+      toState, set: { outcome: null, closedOn: null, stepIndex: 0 }, action: 'overturn', auditAction: 'filing.overturn', actor: user, data, at: now,
+    });
     const coordinators = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), eq(users.role, 'coordinator')));
     await enqueue(tx, coordinators.map((c) => ({ channel: 'inApp' as const, recipientUserId: c.id, template: 'case.redoOrdered', payload: { caseNo: row.caseNo, caseId: row.id, redoDue } })), now);
     return { ok: true, caseId: row.id, state: toState, redoDue };
