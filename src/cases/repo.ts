@@ -11,6 +11,8 @@ import type { GuideData } from '../catalog/types.js';
 import { caseEvents, casePauses, cases, counters } from './schema.js';
 import { handlingSteps, type CaseFacts } from './machine.js';
 import { DEFAULT_CASE_SETTINGS } from './settings.js';
+import { runCaseHooks } from './hooks.js';
+import { CASE_HOOKS } from '../caseHooks.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -83,15 +85,18 @@ export async function appendEvent(tx: Tx, e: Omit<typeof caseEvents.$inferInsert
  */
 export async function writeTransition(tx: Tx, row: CaseRow, t: {
   toState: CaseRow['state']; set?: Partial<CaseRow>; action: string; auditAction: string;
-  actor: { id: string | null; role: string }; data: Record<string, unknown>; at: Date;
-}): Promise<void> {
+  actor: { id: string | null; role: string }; data: Record<string, unknown>; at: Date; today: string;
+}): Promise<CaseRow> {
   const at = t.at.toISOString();
-  await tx.update(cases).set({ ...t.set, state: t.toState, version: row.version + 1, updatedAt: at }).where(eq(cases.id, row.id));
+  const after: CaseRow = { ...row, ...t.set, state: t.toState, version: row.version + 1, updatedAt: at };
+  await tx.update(cases).set({ ...t.set, state: t.toState, version: after.version, updatedAt: at }).where(eq(cases.id, row.id));
   await appendEvent(tx, { caseId: row.id, at, actorId: t.actor.id, actorRole: t.actor.role, action: t.action, fromState: row.state, toState: t.toState, data: t.data });
   await appendAudit(tx, {
     actorId: t.actor.id, actorRole: t.actor.role, action: t.auditAction, entityType: 'case', entityId: row.id,
     before: { state: row.state }, after: { state: t.toState, ...t.data }, at: t.at,
   });
+  await runCaseHooks(CASE_HOOKS, { tx, action: t.action, before: row, after, actor: t.actor, at: t.at, today: t.today, event: t.data });
+  return after;
 }
 
 /** Next value of a named sequence, safe under concurrency (row lock on the counter). */

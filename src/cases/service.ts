@@ -17,6 +17,8 @@ import { parseActionBody } from './bodies.js';
 import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
 import { issueDocument } from './issue.js';
 import type { CaseAction, Channel } from './types.js';
+import { runCaseHooks } from './hooks.js';
+import { CASE_HOOKS } from '../caseHooks.js';
 
 export interface NewCase {
   itemCode: string;
@@ -86,6 +88,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
       actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: row.id,
       after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) } }, at: now,
     });
+    await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role }, at: now, today: ctx.today(), event: { channel: input.channel } });
     return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
   });
 }
@@ -136,6 +139,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
         caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
       });
     }
+    await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role }, at: now, today, event: effect.event ?? {} });
     return { id };
   });
 }

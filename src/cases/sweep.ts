@@ -18,7 +18,7 @@ export async function withdrawUnansweredSupplements(ctx: AppContext, tx: Tx): Pr
   for (const row of stale) {
     await writeTransition(tx, row, {
       toState: 'withdrawn', set: { closedOn: ctx.today(), nextChangeOn: null }, action: 'withdraw', auditAction: 'case.withdraw',
-      actor: { id: null, role: 'system' }, data: { reason: 'supplementTimeout', days: DEFAULT_CASE_SETTINGS.supplementWithdrawDays }, at: now,
+      actor: { id: null, role: 'system' }, data: { reason: 'supplementTimeout', days: DEFAULT_CASE_SETTINGS.supplementWithdrawDays }, at: now, today: ctx.today(),
     });
   }
   return stale.length;

@@ -60,7 +60,7 @@ export async function overturnFiling(ctx: AppContext, user: SessionUser, id: str
     await tx.update(negativeFilings).set({ status: 'overturned', reviewedBy: user.id, reviewedAt: nowIso, reviewNote: note, redoWorkingDays, redoDue }).where(eq(negativeFilings.id, id));
     const data = { filingId: id, kind: f.kind, note, redoWorkingDays, redoDue };
     await writeTransition(tx, row, {
-      toState, set: { outcome: null, closedOn: null, stepIndex: 0 }, action: 'overturn', auditAction: 'filing.overturn', actor: user, data, at: now,
+      toState, set: { outcome: null, closedOn: null, stepIndex: 0 }, action: 'overturn', auditAction: 'filing.overturn', actor: user, data, at: now, today: ctx.today(),
     });
     const coordinators = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), eq(users.role, 'coordinator')));
     await enqueue(tx, coordinators.map((c) => ({ channel: 'inApp' as const, recipientUserId: c.id, template: 'case.redoOrdered', payload: { caseNo: row.caseNo, caseId: row.id, redoDue } })), now);

@@ -1,0 +1,31 @@
+import type { Tx } from '../core/db/index.js';
+import type { CaseRow } from './repo.js';
+
+/**
+ * A case changed: submitted, acted on, or moved by the system (sweeps, the center's
+ * review). Hooks run inside the change's transaction, after the row, event and audit
+ * row are written, so whatever they maintain (rollups, supervision records) commits or
+ * rolls back with the change itself.
+ */
+export interface CaseChange {
+  tx: Tx;
+  /** 'submit', a case action name, or a system action ('withdraw', 'overturn', …). */
+  action: string;
+  /** The row before the change; null when the case was just submitted. */
+  before: CaseRow | null;
+  /** The row as written, clock columns included. */
+  after: CaseRow;
+  actor: { id: string | null; role: string };
+  at: Date;
+  /** The business day of `at` in the center's time zone. */
+  today: string;
+  /** Facts recorded on the case event. */
+  event: Record<string, unknown>;
+}
+
+export type CaseHook = (change: CaseChange) => Promise<void>;
+
+/** Runs every registered hook in order (see src/caseHooks.ts for the list). */
+export async function runCaseHooks(hooks: readonly CaseHook[], change: CaseChange): Promise<void> {
+  for (const hook of hooks) await hook(change);
+}
