@@ -18,6 +18,8 @@ import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
 import { issueDocument } from './issue.js';
 import type { CaseAction, Channel } from './types.js';
 import { runCaseHooks } from './hooks.js';
+import { asRepresentative, representativeMay } from './representative.js';
+import type { Tx } from '../core/db/index.js';
 import { CASE_HOOKS } from '../caseHooks.js';
 
 export interface NewCase {
@@ -32,7 +34,15 @@ export interface NewCase {
 const CHANNELS_BY_ROLE: Partial<Record<SessionUser['role'], Channel[]>> = {
   applicant: ['online'],
   receiver: ['window', 'appointment', 'post'],
+  // Agents file through the agency service (src/agency), which names the receiving center.
+  agent: ['agent'],
 };
+
+/** What another module adds to a submission: the receiving center, rows written in the same transaction. */
+export interface SubmitOptions {
+  centerId?: string;
+  within?: (tx: Tx, row: CaseRow) => Promise<void>;
+}
 
 async function publishedItem(ctx: AppContext, code: string) {
   const [r] = await ctx.db.select({ item: serviceItems, data: serviceItemVersions.data }).from(serviceItems)
@@ -56,7 +66,7 @@ async function applicantOf(ctx: AppContext, user: SessionUser, input: NewCase): 
   return { kind: me.applicantKind, name: me.displayName, idNumber: me.idNumber, phone: me.phone };
 }
 
-export async function createCase(ctx: AppContext, user: SessionUser, input: NewCase) {
+export async function createCase(ctx: AppContext, user: SessionUser, input: NewCase, opts: SubmitOptions = {}) {
   const allowed = CHANNELS_BY_ROLE[user.role] ?? [];
   if (!allowed.includes(input.channel)) throw forbidden(`Your role files cases through: ${allowed.join(', ') || 'none'}`, '您的岗位不能通过该渠道提交申请');
   const { item, data } = await publishedItem(ctx, input.itemCode);
@@ -67,7 +77,8 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   const known = new Set(data.materials.map((m) => m.id));
   const unknown = (input.materials ?? []).filter((m) => !known.has(m.materialId));
   if (unknown.length) throw unprocessable('unknown_material', 'Not a material of this item', `不是该事项的申请材料：${unknown.map((m) => m.materialId).join('、')}`);
-  const centerId = user.role === 'applicant' ? item.centerId : user.centerId!;
+  if (user.role === 'agent' && !opts.centerId) throw forbidden('Agents file through the agency service', '代办员请通过代办工作台提交');
+  const centerId = opts.centerId ?? (user.role === 'applicant' ? item.centerId : user.centerId!);
   const now = ctx.now();
   const nowIso = now.toISOString();
   return ctx.db.transaction(async (tx) => {
@@ -83,6 +94,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
       createdAt: nowIso, updatedAt: nowIso,
     }).returning();
     await markProvided(tx, row.id, input.materials ?? [], nowIso);
+    await opts.within?.(tx, row);
     await appendEvent(tx, { caseId: row.id, at: nowIso, actorId: user.id, actorRole: user.role, action: 'submit', fromState: null, toState: 'submitted', data: { channel: input.channel, materials: (input.materials ?? []).map((m) => m.materialId) } });
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: row.id,
@@ -111,7 +123,9 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     if (version !== row.version) {
       throw conflict('version_conflict', `The case changed meanwhile (now version ${row.version})`, '办件已被他人更新，请刷新后重试', { version: row.version });
     }
-    const check = checkTransition(action, caseFacts(row, guide), user);
+    if (!representativeMay(user, action)) throw forbidden('An agent only supplies materials for the resident', '代办员仅可代群众补交材料');
+    const rep = asRepresentative(user, row.submittedBy, caseFacts(row, guide));
+    const check = checkTransition(action, rep.facts, rep.actor);
     if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
     const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });
     const updated: CaseRow = { ...row, ...effect.set, state: check.to, version: row.version + 1, updatedAt: nowIso };

@@ -10,6 +10,7 @@ import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
 import { caseFacts, clockOf, itemVersionOf, loadCase, type CaseRow } from './repo.js';
 import { allowedActions, handlingSteps } from './machine.js';
+import { asRepresentative, representativeMay } from './representative.js';
 import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, type CaseState } from './types.js';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['coordinator', 'handler', 'chiefRep', 'leader'];
@@ -93,8 +94,13 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
       actor: staff ? { id: e.actorId, displayName: e.actorId ? people.get(e.actorId)?.displayName ?? '' : '', role: e.actorRole } : { id: null, displayName: ROLE_LABELS[e.actorRole as Role] ?? '', role: e.actorRole },
     })),
     documents: documents.map((d) => ({ ...d, issuedAt: new Date(d.issuedAt).toISOString() })),
-    allowedActions: allowedActions(caseFacts(row, guide), user),
+    allowedActions: allowedFor(user, row, guide),
   };
+}
+
+function allowedFor(user: SessionUser, row: CaseRow, guide: Awaited<ReturnType<typeof itemVersionOf>>) {
+  const rep = asRepresentative(user, row.submittedBy, caseFacts(row, guide));
+  return allowedActions(rep.facts, rep.actor).filter((a) => representativeMay(user, a));
 }
 
 export async function documentHtml(ctx: AppContext, user: SessionUser | null, caseId: string, docId: string) {

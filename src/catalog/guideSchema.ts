@@ -1,6 +1,6 @@
 import { Type, type Static, type TLiteral } from '@sinclair/typebox';
 import {
-  CASE_KINDS, ENTRY_MODES, ITEM_TYPES, LIMIT_UNITS, OVERDUE_DEFAULTS, SERVED_PARTIES, SPECIAL_PROCEDURES, type GuideData,
+  CASE_KINDS, ENTRY_MODES, ITEM_LEVELS, ITEM_TYPES, LIMIT_UNITS, OVERDUE_DEFAULTS, SERVED_PARTIES, SPECIAL_PROCEDURES, type GuideData,
 } from './types.js';
 
 const oneOf = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T>[]);
@@ -61,6 +61,7 @@ export const GuideSchema = Type.Object({
   result: Type.Object({ name: Text(200), type: oneOf(['certificate', 'approval', 'other'] as const), sample: Type.Optional(Text(2000)) }),
   contact: Type.Object({ address: Text(300), hours: Text(300), phone: Text(50), complaintPhone: Text(50) }),
   keyProject: Type.Optional(Type.Boolean()),
+  level: Type.Optional(oneOf(ITEM_LEVELS)),
 }, { additionalProperties: false });
 
 // Compile-time check that the schema and the domain type describe the same thing.

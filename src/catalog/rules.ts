@@ -15,6 +15,19 @@ export function promisedWithinStatutory(promised: Limit, statutory: Limit): bool
   return promised.value <= statutory.value;
 }
 
+/** Catalog defaults a center may change (domain §9 "(config)"). */
+export const CATALOG_DEFAULTS = { villageLimitWorkingDays: 10 };
+
+/**
+ * A village-level item that does not set its own promised limit (0 days, as a blank Excel
+ * cell reads) is promised in the village default. Applied before validation and storage,
+ * so the stored version — and every case under it — carries the limit it promises.
+ */
+export function applyLevelDefaults(d: GuideData, defaults = CATALOG_DEFAULTS): GuideData {
+  if (d.level !== 'village' || d.promisedLimit.unit === 'onTheSpot' || d.promisedLimit.value > 0) return d;
+  return { ...d, promisedLimit: { value: defaults.villageLimitWorkingDays, unit: 'workingDays' } };
+}
+
 function limitProblems(name: 'promisedLimit' | 'statutoryLimit', l: Limit, zh: string): Problem[] {
   if (l.unit === 'onTheSpot' && l.value !== 0) return [{ field: name, message: 'An on-the-spot limit has value 0', messageZh: `${zh}为即办时天数应为0` }];
   if (l.unit !== 'onTheSpot' && l.value < 1) return [{ field: name, message: 'The limit must be at least 1 day', messageZh: `${zh}至少为1天` }];

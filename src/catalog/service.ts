@@ -7,7 +7,7 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { centers, departments } from '../core/org/schema.js';
 import { serviceItems, serviceItemVersions } from './schema.js';
 import {
-  ITEM_TRANSITIONS, allowedItemActions, buildItemCode, displayStatus, itemCodeProblems, validateGuide,
+  ITEM_TRANSITIONS, allowedItemActions, applyLevelDefaults, buildItemCode, displayStatus, itemCodeProblems, validateGuide,
   type ItemAction, type Problem,
 } from './rules.js';
 import type { GuideData } from './types.js';
@@ -150,7 +150,8 @@ function denormalized(data: GuideData) {
 export interface CreateOptions { status?: 'draft' | 'published'; audit?: boolean }
 
 /** Creates an item with version 1 (a draft, or published directly for demo and trusted imports). */
-export async function createItem(tx: Tx, actor: Actor, data: GuideData, at: Date, code?: string, opts: CreateOptions = {}) {
+export async function createItem(tx: Tx, actor: Actor, input: GuideData, at: Date, code?: string, opts: CreateOptions = {}) {
+  const data = applyLevelDefaults(input);
   const dept = await departmentOf(tx, data.departmentId);
   assertCanEdit(actor, { centerId: dept.centerId, departmentId: dept.id });
   await assertDepartmentsExist(tx, data);
@@ -190,7 +191,8 @@ export async function createItemForUser(ctx: AppContext, user: SessionUser, data
 }
 
 /** Edits the draft in place; a submitted, reviewed or published version is never changed — a new draft version starts. */
-export async function updateItem(tx: Tx, actor: Actor, id: string, data: GuideData, baseVersion: number, at: Date) {
+export async function updateItem(tx: Tx, actor: Actor, id: string, input: GuideData, baseVersion: number, at: Date) {
+  const data = applyLevelDefaults(input);
   const item = await loadItem(tx, id, true);
   assertCanEdit(actor, item);
   if (item.availability === 'abolished') throw conflict('invalid_transition', 'An abolished item cannot be edited', '已废止的事项不能编辑');

@@ -19,6 +19,11 @@ export const LIMIT_UNITS = ['workingDays', 'calendarDays', 'onTheSpot'] as const
 export type LimitUnit = (typeof LIMIT_UNITS)[number];
 export interface Limit { value: number; unit: LimitUnit }
 
+/** 层级: the network level that accepts the item (village-level items go through the agency points, §9). */
+export const ITEM_LEVELS = ['county', 'town', 'village'] as const;
+export type ItemLevel = (typeof ITEM_LEVELS)[number];
+export const ITEM_LEVEL_LABELS: Record<ItemLevel, string> = { county: '县级', town: '乡镇级', village: '村级' };
+
 export const ENTRY_MODES = ['resident', 'comprehensive', 'subCenter', 'networkOnly', 'notEntered'] as const;
 export type EntryMode = (typeof ENTRY_MODES)[number];
 export const SERVED_PARTIES = ['person', 'organization', 'both'] as const;
@@ -98,4 +103,6 @@ export interface GuideData {
   result: { name: string; type: 'certificate' | 'approval' | 'other'; sample?: string };
   contact: { address: string; hours: string; phone: string; complaintPhone: string };
   keyProject?: boolean;
+  /** 层级; absent = county. A village-level item without its own promised limit gets the default (rules.ts). */
+  level?: ItemLevel;
 }

@@ -8,6 +8,7 @@ import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { createItem } from '../catalog/service.js';
 import { buildItemCode } from '../catalog/rules.js';
 import type { GuideData } from '../catalog/types.js';
+import { agencyPoints } from '../agency/schema.js';
 import * as demo from './data/index.js';
 
 export const DEMO_PASSWORD = 'banshi123';
@@ -24,6 +25,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     const windowIds = await seedWindows(tx, centerIds, deptIds);
     const adminId = await seedUsers(tx, { centerIds, deptIds, windowIds, passwordHash, now });
     await seedItems(tx, deptIds, centerIds, adminId, now);
+    await seedAgencyPoints(tx, centerIds, now);
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { items: demo.items.length, users: demo.users.length }, at: now });
   });
   return true;
@@ -85,7 +87,7 @@ async function seedItems(tx: Tx, deptIds: Map<string, string>, centerIds: Map<st
   const county = demo.centers.find((c) => c.level === 'county')!;
   const actor = { id: adminId, role: 'centerAdmin' as const, centerId: null as string | null, departmentId: null };
   for (const item of demo.items) {
-    // acceptedAt (grassroots acceptance points) waits for the network issue; not part of the guide yet.
+    // acceptedAt documents where the demo accepts an item; the guide itself carries `level` (村级 items go through the agency points).
     const { dept, seq, joint, status = 'published', acceptedAt: _acceptedAt, ...rest } = item;
     const data: GuideData = {
       ...rest,
@@ -100,6 +102,12 @@ async function seedItems(tx: Tx, deptIds: Map<string, string>, centerIds: Map<st
       await tx.update(serviceItems).set({ status: 'submitted' }).where(sql`${serviceItems.id} = ${created.id}`);
       await tx.update(serviceItemVersions).set({ status: 'submitted', submittedAt: now.toISOString() }).where(sql`${serviceItemVersions.itemId} = ${created.id}`);
     }
+  }
+}
+
+async function seedAgencyPoints(tx: Tx, centerIds: Map<string, string>, now: Date) {
+  for (const p of demo.agencyPoints) {
+    await tx.insert(agencyPoints).values({ centerId: centerIds.get(p.centerKey)!, handoverCenterId: centerIds.get(p.handoverCenterKey)!, createdAt: now.toISOString() });
   }
 }
 

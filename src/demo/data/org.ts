@@ -133,6 +133,13 @@ export const centers: DemoCenter[] = [
   },
 ];
 
+/** Agency points (代办点, §9): village centers whose agents hand cases to the town center above them. */
+export interface DemoAgencyPoint { centerKey: string; handoverCenterKey: string }
+export const agencyPoints: DemoAgencyPoint[] = [
+  { centerKey: 'village1', handoverCenterKey: 'town1' },
+  { centerKey: 'village2', handoverCenterKey: 'town1' },
+];
+
 export const departments: DemoDepartment[] = [
   { key: 'MZ', centerKey: 'county', name: '清渭县民政局', shortCode: 'MZ', phone: '0938-6821201' },
   { key: 'SC', centerKey: 'county', name: '清渭县市场监督管理局', shortCode: 'SC', phone: '0938-6821202' },
