@@ -107,10 +107,14 @@ export async function nextCounter(tx: Tx, key: string): Promise<number> {
   return Number(r.n);
 }
 
-/** 办件编号: division code + date + 5-digit daily sequence, e.g. 62052420261122 00042 → 6205242026112200042. */
+/**
+ * 办件编号: the center's division code + date + 5-digit daily sequence, e.g. 6205242026112200042
+ * at the county, 6205241012026112200042 at a town: the full code keeps the centers of one
+ * county (each with its own daily sequence) from issuing the same number.
+ */
 export async function nextCaseNo(tx: Tx, centerId: string, divisionCode: string, today: string): Promise<string> {
   const n = await nextCounter(tx, `case:${centerId}:${today}`);
-  return `${divisionCode.slice(0, 6)}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
+  return `${divisionCode}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
 }
 
 /** 6-digit query code given to the applicant with the case number. */

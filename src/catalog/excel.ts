@@ -11,7 +11,7 @@ import { GuideSchema } from './guideSchema.js';
 import { createItem, updateItem } from './service.js';
 import { canonical } from '../core/audit/audit.js';
 import {
-  CASE_KIND_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS, type GuideData, type Material, type ProcedureStep,
+  CASE_KIND_LABELS, ITEM_LEVEL_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS, type GuideData, type Material, type ProcedureStep,
 } from './types.js';
 
 // Labels as departments write them in their tables; the reverse maps read them back.
@@ -86,6 +86,8 @@ const ITEM_COLUMNS: Column[] = [
   { header: '咨询电话', get: (d) => d.contact.phone, set: (d, v) => { d.contact.phone = v; } },
   { header: '投诉电话', get: (d) => d.contact.complaintPhone, set: (d, v) => { d.contact.complaintPhone = v; } },
   { header: '重点项目', get: (d) => yes(d.keyProject), set: (d, v) => { if (isYes(v)) d.keyProject = true; } },
+  // 村级 items with 承诺时限 0 are promised the village default (rules.ts applyLevelDefaults).
+  { header: '层级', get: (d) => (d.level ? ITEM_LEVEL_LABELS[d.level] : ''), set: (d, v) => { if (v) d.level = unlabel(ITEM_LEVEL_LABELS, v) as GuideData['level']; } },
 ];
 
 const MATERIAL_HEADERS = ['事项编码', '材料编号', '材料名称', '必要性', '提交情形', '主件/副件', '份数', '形式', '来源', '出具部门', '样表', '备注'];
