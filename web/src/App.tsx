@@ -16,6 +16,7 @@ const IntakePage = lazy(() => import('./pages/cases/IntakePage').then((m) => ({ 
 const WorklistPage = lazy(() => import('./pages/cases/WorklistPage').then((m) => ({ default: m.WorklistPage })));
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const FilingsPage = lazy(() => import('./pages/admin/FilingsPage').then((m) => ({ default: m.FilingsPage })));
+const AgencyPage = lazy(() => import('./pages/agency/AgencyPage').then((m) => ({ default: m.AgencyPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -120,6 +121,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.filings}>
                   <FilingsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="agency"
+              element={
+                <RequireRole allow={ROLE_ALLOW.agency}>
+                  <AgencyPage />
                 </RequireRole>
               }
             />

@@ -119,6 +119,11 @@ export function canSeeWorklist(user: Me | null | undefined): boolean {
 export function isApplicant(user: Me | null | undefined): boolean {
   return user?.role === 'applicant';
 }
+/** 代办工作台 for agents; the centers above the agency points follow their cases (and admins their reports). */
+export function canSeeAgency(user: Me | null | undefined): boolean {
+  return !!user && ['agent', 'receiver', 'centerAdmin', 'supervisor'].includes(user.role);
+}
+
 /** The case page: any signed-in user; the server narrows by scope (own cases for applicants). */
 export function canOpenCase(user: Me | null | undefined): boolean {
   return !!user;
@@ -128,7 +133,7 @@ export function canOpenCase(user: Me | null | undefined): boolean {
 export function mayOpen(user: Me, path: string): boolean {
   const guards: [string, (u: Me) => boolean][] = [
     ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings],
-    ['/workbench/intake', canIntake], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
+    ['/workbench/intake', canIntake], ['/agency', canSeeAgency], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
   ];
   const guard = guards.find(([prefix]) => path.startsWith(prefix));
   return guard ? guard[1](user) : true;
@@ -138,6 +143,7 @@ export function mayOpen(user: Me, path: string): boolean {
 export function homeFor(user: Me): string {
   if (user.role === 'centerAdmin') return '/admin/catalog';
   if (user.role === 'applicant') return '/';
+  if (user.role === 'agent') return '/agency';
   if (canSeeWorklist(user)) return '/workbench/cases';
   return '/';
 }
@@ -187,6 +193,7 @@ export const ROLE_ALLOW = {
   worklist: canSeeWorklist,
   applicant: isApplicant,
   caseView: canOpenCase,
+  agency: canSeeAgency,
 } satisfies Record<string, (u: Me) => boolean>;
 
 export type { Role };

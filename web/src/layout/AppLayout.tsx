@@ -2,6 +2,7 @@
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
+  TeamOutlined,
   CalendarOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
@@ -13,7 +14,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import { canIntake, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canIntake, canSeeAgency, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -51,6 +52,17 @@ export function AppLayout() {
       label: (
         <Link to="/workbench/cases" data-testid="nav-cases">
           办件
+        </Link>
+      ),
+    });
+  }
+  if (canSeeAgency(user)) {
+    items.push({
+      key: 'agency',
+      icon: <TeamOutlined />,
+      label: (
+        <Link to="/agency" data-testid="nav-agency">
+          {user?.role === 'agent' ? '代办工作台' : '代办管理'}
         </Link>
       ),
     });
@@ -115,15 +127,17 @@ export function AppLayout() {
     ? 'catalog'
     : path.startsWith('/admin/calendar')
       ? 'calendar'
-      : path.startsWith('/workbench/intake')
-        ? 'intake'
-        : path.startsWith('/workbench/cases') || (path.startsWith('/cases/') && !isApplicant(user))
-          ? 'cases'
-          : path.startsWith('/my/cases') || path.startsWith('/cases/')
-            ? 'my-cases'
-            : path.startsWith('/progress')
-              ? 'progress'
-              : 'portal';
+      : path.startsWith('/agency')
+        ? 'agency'
+        : path.startsWith('/workbench/intake')
+          ? 'intake'
+          : path.startsWith('/workbench/cases') || (path.startsWith('/cases/') && !isApplicant(user))
+            ? 'cases'
+            : path.startsWith('/my/cases') || path.startsWith('/cases/')
+              ? 'my-cases'
+              : path.startsWith('/progress')
+                ? 'progress'
+                : 'portal';
   const org = user ? [user.centerName, user.departmentName].filter(Boolean).join(' · ') : '';
 
   return (
