@@ -100,7 +100,8 @@ export function ActionModal({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: string; lines: string[]; conflict?: boolean } | null>(null);
   const [files, setFiles] = useState<Record<string, UploadedFile | null>>({});
-  const isApplicant = user.role === 'applicant';
+  // An agent supplies as the resident's representative: uploads, not the window's ticks.
+  const isApplicant = user.role === 'applicant' || user.role === 'agent';
 
   const needsStaff = action === 'assign' || action === 'handOver';
   const staff = useQuery({ ...staffQuery(action === 'assign' ? 'handler' : undefined), enabled: needsStaff });
