@@ -2,7 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { Alert, Card, Descriptions, Empty, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, ShareAltOutlined } from '@ant-design/icons';
-import type { GuideData, Material } from '../../../src/catalog/types';
+import { ITEM_LEVEL_LABELS, type GuideData, type Material } from '../../../src/catalog/types';
 import {
   caseKindLabel,
   DELIVERY_LABELS,
@@ -123,6 +123,7 @@ export function GuideView({
             { key: 'resp', label: '审批责任人', children: dash(data.responsiblePerson) },
             ...(extras.version ? [{ key: 'version', label: '指南版本', children: `v${extras.version}` }] : []),
             ...(data.keyProject ? [{ key: 'key', label: '重点项目', children: <Tag color="gold">重点项目</Tag> }] : []),
+            ...(data.level ? [{ key: 'level', label: '层级', children: ITEM_LEVEL_LABELS[data.level] }] : []),
           ]}
         />
       </Section>

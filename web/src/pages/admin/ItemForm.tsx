@@ -3,6 +3,8 @@ import { AutoComplete, Button, Card, Checkbox, Col, Empty, Form, Input, InputNum
 import type { FormInstance } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  ITEM_LEVELS,
+  ITEM_LEVEL_LABELS,
   CASE_KINDS,
   ENTRY_MODES,
   LIMIT_UNITS,
@@ -145,6 +147,7 @@ export function fromFormValues(values: ItemFormValues, original?: Partial<GuideD
   };
   if (data.notEnteredReason === undefined) delete data.notEnteredReason;
   if (!data.keyProject) delete data.keyProject;
+  if (!data.level) delete data.level;
   return { data, code: blankToUndef(code) };
 }
 
@@ -392,6 +395,11 @@ export function ItemForm({ form, initial, isNew, readOnly, lockDepartment, depar
           <Col xs={24} md={8}>
             <Form.Item name="caseKind" label="办件类型">
               <Select options={CASE_KINDS.map((k) => ({ value: k, label: CASE_KIND_LABELS[k] }))} data-testid="field-caseKind" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="level" label="层级" extra="村级事项承诺时限填 0 时，按 10 个工作日承诺">
+              <Select allowClear placeholder="县级" options={ITEM_LEVELS.map((k) => ({ value: k, label: ITEM_LEVEL_LABELS[k] }))} data-testid="field-level" />
             </Form.Item>
           </Col>
         </Row>
