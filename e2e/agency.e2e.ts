@@ -51,5 +51,27 @@ describe('agency service in the browser', () => {
     await page.getByTestId('handover-1').waitFor();
     expect(await page.getByTestId('handover-1').innerText()).toContain('柳老汉（申请人）');
     expect(await page.getByTestId('handover-print-1').getAttribute('href')).toMatch(/\/api\/cases\/[0-9a-f-]{36}\/documents\/[0-9a-f-]{36}$/);
+
+    // The town window takes the materials from the agent and prints the second sheet.
+    const town = await e.page();
+    await loginAs(town, 'town_window1');
+    await town.getByTestId('nav-agency').click();
+    expect(await town.getByTestId('nav-agency').innerText()).toContain('代办管理');
+    await town.getByTestId(`agency-handovers-${caseNo}`).click();
+    await town.getByTestId('handover-record-agentToCenter').click();
+    await field(town, 'handover-items').fill('高龄津贴申请表\n老年人居民身份证');
+    await town.getByTestId('handover-confirm').click();
+    await town.getByTestId('handover-2').waitFor({ timeout: 15_000 });
+    expect(await town.getByTestId('handover-2').innerText()).toContain('朱红霞（中心受理人）');
+    const [second] = await Promise.all([town.context().waitForEvent('page'), town.getByTestId('handover-print-2').click()]);
+    await second.waitForLoadState();
+    expect(await second.locator('[data-testid=handover-stage]').innerText()).toContain('代办员交中心');
+
+    // Residents have no agency workbench.
+    const citizen = await e.page();
+    await loginAs(citizen, 'citizen1');
+    expect(await citizen.getByTestId('nav-agency').count()).toBe(0);
+    await citizen.goto('/agency');
+    await expect.poll(() => citizen.getByTestId('forbidden').count(), { timeout: 10_000 }).toBe(1);
   });
 });
