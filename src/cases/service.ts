@@ -19,6 +19,7 @@ import { issueDocument } from './issue.js';
 import type { CaseAction, Channel } from './types.js';
 import { runCaseHooks } from './hooks.js';
 import { CASE_HOOKS } from '../caseHooks.js';
+import { jointFacts } from './joint/parts.js';
 
 export interface NewCase {
   itemCode: string;
@@ -111,7 +112,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     if (version !== row.version) {
       throw conflict('version_conflict', `The case changed meanwhile (now version ${row.version})`, '办件已被他人更新，请刷新后重试', { version: row.version });
     }
-    const check = checkTransition(action, caseFacts(row, guide), user);
+    const check = checkTransition(action, caseFacts(row, guide, await jointFacts(tx, row, guide)), user);
     if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
     const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });
     const updated: CaseRow = { ...row, ...effect.set, state: check.to, version: row.version + 1, updatedAt: nowIso };
