@@ -20,6 +20,7 @@ CREATE TABLE "case_participants" (
 	"case_id" uuid NOT NULL,
 	"center_id" uuid NOT NULL,
 	"department_id" uuid NOT NULL,
+	"seq" integer DEFAULT 0 NOT NULL,
 	"task" text NOT NULL,
 	"sub_limit_working_days" integer NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,

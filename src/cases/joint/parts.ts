@@ -49,7 +49,7 @@ export function partClock(calendar: WorkCalendar, row: Pick<CaseRow, 'acceptedOn
 }
 
 export async function partsOf(db: Queryable, caseId: string): Promise<PartRow[]> {
-  return db.select().from(caseParticipants).where(eq(caseParticipants.caseId, caseId)).orderBy(asc(caseParticipants.subLimitWorkingDays), asc(caseParticipants.id));
+  return db.select().from(caseParticipants).where(eq(caseParticipants.caseId, caseId)).orderBy(asc(caseParticipants.seq));
 }
 
 /** What the transition table needs to know about the parts (undefined for non-joint cases). */
@@ -76,10 +76,10 @@ export async function openParts(tx: Tx, row: CaseRow, guide: GuideData, today: s
   const calendar = await calendarFor(tx, row.centerId);
   const accepted = { acceptedOn: today, closedOn: null };
   const list = [];
-  for (const p of guide.jointParticipants) {
+  for (const [seq, p] of guide.jointParticipants.entries()) {
     const clock = partClock(calendar, accepted, { subLimitWorkingDays: p.subLimitWorkingDays, answeredOn: null, deemedOn: null }, [], today);
     await tx.insert(caseParticipants).values({
-      caseId: row.id, centerId: row.centerId, departmentId: p.departmentId, task: p.task, subLimitWorkingDays: p.subLimitWorkingDays,
+      caseId: row.id, centerId: row.centerId, departmentId: p.departmentId, seq, task: p.task, subLimitWorkingDays: p.subLimitWorkingDays,
       keyProject: row.keyProject, subDue: clock.subDue, yellowOn: clock.yellowOn, deemOn: clock.deemOn,
     });
     list.push({ departmentId: p.departmentId, task: p.task, subLimitWorkingDays: p.subLimitWorkingDays, subDue: clock.subDue });

@@ -16,6 +16,8 @@ export const caseParticipants = pgTable('case_participants', {
   caseId: uuid('case_id').notNull().references(() => cases.id),
   centerId: uuid('center_id').notNull().references(() => centers.id),
   departmentId: uuid('department_id').notNull().references(() => departments.id),
+  /** Position in the item's list of participants (the order notices and panels show). */
+  seq: integer('seq').notNull().default(0),
   task: text('task').notNull(),
   subLimitWorkingDays: integer('sub_limit_working_days').notNull(),
   status: text('status').$type<PartStatus>().notNull().default('pending'),
