@@ -14,6 +14,7 @@ import { detailLines, errorText } from '../../lib/feedback';
 import { DELIVERY_LABELS, ROLE_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../lib/labels';
 import { CASE_ACTION_LABELS, type CaseAction } from '../../../../src/cases/types';
 import { SPECIAL_PROCEDURES } from '../../../../src/catalog/types';
+import { JOINT_ACTIONS, JointFields, jointBody, jointInitialValues } from './JointForms';
 
 type Values = Record<string, unknown>;
 
@@ -101,6 +102,8 @@ export function ActionModal({
   const [error, setError] = useState<{ text: string; lines: string[]; conflict?: boolean } | null>(null);
   const [files, setFiles] = useState<Record<string, UploadedFile | null>>({});
   const isApplicant = user.role === 'applicant';
+  // Who supplies by uploading files: the applicant, or the green channel's coordinator acting for them.
+  const uploads = isApplicant || user.role !== 'receiver';
 
   const needsStaff = action === 'assign' || action === 'handOver';
   const staff = useQuery({ ...staffQuery(action === 'assign' ? 'handler' : undefined), enabled: needsStaff });
@@ -145,7 +148,7 @@ export function ActionModal({
       case 'recordReply':
         return { outcome: 'approved', replyOn: new Date().toISOString().slice(0, 10), reference: '', note: '' };
       default:
-        return {};
+        return jointInitialValues(action, view);
     }
   });
 
@@ -169,7 +172,7 @@ export function ActionModal({
         return { owed, ...(provided.length ? { provided } : {}) };
       }
       case 'supply':
-        if (isApplicant) {
+        if (uploads) {
           return { materials: Object.entries(files).filter((e): e is [string, UploadedFile] => !!e[1]).map(([materialId, f]) => ({ materialId, fileId: f.id })) };
         }
         return { provided: list(v.provided) };
@@ -200,7 +203,7 @@ export function ActionModal({
       case 'recordReply':
         return { outcome: v.outcome, replyOn: v.replyOn, reference: String(v.reference ?? '').trim(), note: String(v.note ?? '').trim() };
       default:
-        return {};
+        return jointBody(action, v, view, files);
     }
   };
 
@@ -208,9 +211,9 @@ export function ActionModal({
     setError(null);
     const body = buildBody(v);
     if (action === 'supply') {
-      const n = isApplicant ? (body.materials as unknown[]).length : (body.provided as unknown[]).length;
+      const n = uploads ? (body.materials as unknown[]).length : (body.provided as unknown[]).length;
       if (n === 0) {
-        setError({ text: isApplicant ? '请至少上传一项补正材料' : '请至少勾选一项已收到的材料', lines: [] });
+        setError({ text: uploads ? '请至少上传一项补正材料' : '请至少勾选一项已收到的材料', lines: [] });
         return;
       }
     }
@@ -313,7 +316,7 @@ export function ActionModal({
       break;
     }
     case 'supply':
-      content = isApplicant ? (
+      content = uploads ? (
         <>
           <Typography.Paragraph type="secondary">请按一次性告知书上传需补正的材料（PDF、JPG、PNG，单个不超过 10MB）：</Typography.Paragraph>
           <div className="bs-checklist" data-testid="action-field-files">
@@ -541,6 +544,8 @@ export function ActionModal({
         </>
       );
       break;
+    default:
+      if (JOINT_ACTIONS.has(action)) content = <JointFields action={action} view={view} user={user} files={files} setFiles={setFiles} />;
   }
 
   return (
