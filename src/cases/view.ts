@@ -280,7 +280,8 @@ export async function publicProgress(ctx: AppContext, caseNo: string, queryCode:
     light: clock.light, paused: clock.paused,
     reportedTo: row.state === 'reportedUp' ? String(events.find((e) => e.action === 'reportUp')?.data.authority ?? '') : null,
     history: events.map((e) => ({
-      at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? e.action,
+      at: new Date(e.at).toISOString(), action: e.action,
+      label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? e.action,
       role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
     })),
   };

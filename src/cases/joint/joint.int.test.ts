@@ -230,6 +230,16 @@ describe('joint review meeting (联审会议)', () => {
   });
 });
 
+describe('the API document', () => {
+  it('lists the joint actions and their bodies', async () => {
+    const doc = await t.anon.get('/api/docs/json');
+    expect(doc.status).toBe(200);
+    const raw = JSON.stringify(doc.body);
+    for (const a of ['assignPart', 'giveOpinion', 'callMeeting', 'recordMeeting', 'appointCoordinator', 'agreeWithConditions', 'invitees']) expect(raw).toContain(a);
+    expect(raw).toContain('/api/cases/{id}/appointees');
+  });
+});
+
 describe('green channel (绿色通道)', () => {
   it('sorts key projects first on every worklist, with consistent keyset pages', async () => {
     await setNow('2026-03-26T01:00:00Z');
@@ -271,6 +281,10 @@ describe('green channel (绿色通道)', () => {
     expect((await c.sc_handler.get(`/api/cases/${id}`)).status).toBe(403);
     expect((await act(c.zj_coord, id, 'appointCoordinator', { userId: ids.sc_handler })).status).toBe(403);
     expect((await act(c.admin, id, 'appointCoordinator', { userId: ids.rs_leader.replace(/.$/, '0') })).body.error.code).toBe('invalid_appointee');
+    const appointees = await c.admin.get(`/api/cases/${id}/appointees`);
+    expect(appointees.body.users.map((u: any) => u.id)).toEqual(expect.arrayContaining([ids.sc_handler, ids.window1]));
+    expect(appointees.body.users.map((u: any) => u.id)).not.toContain(ids.super1);
+    expect((await c.zj_coord.get(`/api/cases/${id}/appointees`)).status).toBe(403);
     const appointed = await must(c.admin, id, 'appointCoordinator', { userId: ids.sc_handler });
     expect(appointed.greenCoordinator).toEqual({ id: ids.sc_handler, displayName: expect.any(String) });
     const seen = await c.sc_handler.get(`/api/cases/${id}`);

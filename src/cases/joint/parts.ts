@@ -81,7 +81,7 @@ export async function openParts(tx: Tx, row: CaseRow, guide: GuideData, today: s
     await tx.insert(caseParticipants).values({
       caseId: row.id, centerId: row.centerId, departmentId: p.departmentId, seq, task: p.task, subLimitWorkingDays: p.subLimitWorkingDays,
       keyProject: row.keyProject, subDue: clock.subDue, yellowOn: clock.yellowOn, deemOn: clock.deemOn,
-    });
+    }).onConflictDoNothing(); // a case is accepted once; never open a part twice
     list.push({ departmentId: p.departmentId, task: p.task, subLimitWorkingDays: p.subLimitWorkingDays, subDue: clock.subDue });
   }
   const ids = list.map((p) => p.departmentId);
