@@ -56,6 +56,7 @@ CREATE INDEX "case_meetings_case_idx" ON "case_meetings" USING btree ("case_id")
 CREATE UNIQUE INDEX "case_participants_case_dept_idx" ON "case_participants" USING btree ("case_id","department_id");--> statement-breakpoint
 CREATE INDEX "case_participants_dept_idx" ON "case_participants" USING btree ("department_id","open",(not "key_project"),coalesce("sub_due", '9999-12-31'::date),"case_id");--> statement-breakpoint
 CREATE INDEX "case_participants_assignee_idx" ON "case_participants" USING btree ("assignee_id","open");--> statement-breakpoint
+CREATE INDEX "case_participants_files_idx" ON "case_participants" USING gin ("opinion_files");--> statement-breakpoint
 CREATE INDEX "case_participants_deem_idx" ON "case_participants" USING btree ("deem_on") WHERE "case_participants"."status" = 'pending' and "case_participants"."open";--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_green_coordinator_id_users_id_fk" FOREIGN KEY ("green_coordinator_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cases_dept_due_idx" ON "cases" USING btree ("department_id","active",(not "key_project"),coalesce("promised_due", '9999-12-31'::date),"id","statutory_due","yellow_on","state");--> statement-breakpoint

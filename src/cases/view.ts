@@ -202,6 +202,27 @@ const listColumns = {
   assigneeId: cases.assigneeId, assigneeName: sql<string | null>`(select display_name from users u where u.id = ${cases.assigneeId})`, keyProject: cases.keyProject, submittedAt: cases.submittedAt,
 };
 
+type PartCols = { task: string; subDue: string | null; yellowOn: string | null; status: PartStatus };
+interface PartFilter { unfinished: boolean; states: CaseState[] | null; text: SQL | null; cursor: SortKey | null; today: string }
+
+/** The joint parts (联办任务) a department's staff owe, in the worklist's order (sub-due date for due). */
+async function partRows(ctx: AppContext, user: SessionUser, q: ListQuery, f: PartFilter) {
+  if (!DEPARTMENT_ROLES.includes(user.role) || !user.departmentId) return [];
+  const pKey = sql`coalesce(${caseParticipants.subDue}, '9999-12-31'::date)`;
+  const pKp = sql`(not ${caseParticipants.keyProject})`;
+  const pc: SQL[] = [eq(caseParticipants.departmentId, user.departmentId)];
+  if (f.unfinished) pc.push(eq(caseParticipants.open, true));
+  if (f.states) pc.push(inArray(cases.state, f.states));
+  if (q.light) pc.push(partLightWhere(q.light, f.today));
+  if (q.assignee === 'me') pc.push(eq(caseParticipants.assigneeId, user.id));
+  if (f.text) pc.push(f.text);
+  if (f.cursor) pc.push(sql`(${pKp}, ${pKey}, ${caseParticipants.caseId}) > (${f.cursor[0]}::boolean, ${f.cursor[1]}::date, ${f.cursor[2]}::uuid)`);
+  const rows = await ctx.db.select({ ...listColumns, task: caseParticipants.task, subDue: caseParticipants.subDue, partYellowOn: caseParticipants.yellowOn, status: caseParticipants.status })
+    .from(caseParticipants).innerJoin(cases, eq(cases.id, caseParticipants.caseId))
+    .where(and(...pc)).orderBy(asc(pKp), asc(pKey), asc(caseParticipants.caseId)).limit(q.limit + 1);
+  return rows.map(({ task, subDue, partYellowOn, status, ...r }) => ({ r, part: { task, subDue, yellowOn: partYellowOn, status } as PartCols | null, key: [!r.keyProject, subDue ?? '9999-12-31', r.id] as SortKey }));
+}
+
 /**
  * Most urgent first (green channel first, then promised due ascending, undated last),
  * keyset-paged. Department staff also get their joint sub-tasks (联办 parts their
@@ -225,26 +246,11 @@ export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery
   if (cursor) conds.push(sql`(${kpKey}, ${dueKey}, ${cases.id}) > (${cursor[0]}::boolean, ${cursor[1]}::date, ${cursor[2]}::uuid)`);
   // One query: the page with its departments' and assignees' names as scalar subqueries,
   // which (unlike joins) keep the plan an index scan that stops after `limit` rows.
-  const own = (await ctx.db.select(listColumns).from(cases)
-    .where(and(...conds)).orderBy(asc(kpKey), asc(dueKey), asc(cases.id)).limit(q.limit + 1))
-    .map((r) => ({ r, part: null as null | { task: string; subDue: string | null; yellowOn: string | null; status: PartStatus }, key: [!r.keyProject, r.promisedDue ?? '9999-12-31', r.id] as SortKey }));
-
-  let parts: typeof own = [];
-  if (DEPARTMENT_ROLES.includes(user.role) && user.departmentId) {
-    const pKey = sql`coalesce(${caseParticipants.subDue}, '9999-12-31'::date)`;
-    const pKp = sql`(not ${caseParticipants.keyProject})`;
-    const pc: SQL[] = [eq(caseParticipants.departmentId, user.departmentId)];
-    if (unfinished) pc.push(eq(caseParticipants.open, true));
-    if (states) pc.push(inArray(cases.state, states));
-    if (q.light) pc.push(partLightWhere(q.light, today));
-    if (q.assignee === 'me') pc.push(eq(caseParticipants.assigneeId, user.id));
-    if (text) pc.push(text);
-    if (cursor) pc.push(sql`(${pKp}, ${pKey}, ${caseParticipants.caseId}) > (${cursor[0]}::boolean, ${cursor[1]}::date, ${cursor[2]}::uuid)`);
-    parts = (await ctx.db.select({ ...listColumns, task: caseParticipants.task, subDue: caseParticipants.subDue, partYellowOn: caseParticipants.yellowOn, status: caseParticipants.status })
-      .from(caseParticipants).innerJoin(cases, eq(cases.id, caseParticipants.caseId))
-      .where(and(...pc)).orderBy(asc(pKp), asc(pKey), asc(caseParticipants.caseId)).limit(q.limit + 1))
-      .map(({ task, subDue, partYellowOn, status, ...r }) => ({ r, part: { task, subDue, yellowOn: partYellowOn, status }, key: [!r.keyProject, subDue ?? '9999-12-31', r.id] as SortKey }));
-  }
+  const ownQuery = ctx.db.select(listColumns).from(cases)
+    .where(and(...conds)).orderBy(asc(kpKey), asc(dueKey), asc(cases.id)).limit(q.limit + 1);
+  // Department staff: their joint parts too, read in parallel (its own index, see joint/schema.ts).
+  const [ownRows, parts] = await Promise.all([ownQuery, partRows(ctx, user, q, { unfinished, states, text, cursor, today })]);
+  const own = ownRows.map((r) => ({ r, part: null as PartCols | null, key: [!r.keyProject, r.promisedDue ?? '9999-12-31', r.id] as SortKey }));
   const rows = [...own, ...parts].sort((a, b) => compareKeys(a.key, b.key));
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];

@@ -44,6 +44,8 @@ export const caseParticipants = pgTable('case_participants', {
   // The participant's worklist: same order as the case worklist (green channel first, then due).
   index('case_participants_dept_idx').on(t.departmentId, t.open, sql`(not ${t.keyProject})`, sql`coalesce(${t.subDue}, '9999-12-31'::date)`, t.caseId),
   index('case_participants_assignee_idx').on(t.assigneeId, t.open),
+  // "May I read this file?" looks for it among the participants' opinion documents.
+  index('case_participants_files_idx').using('gin', t.opinionFiles),
   // The deemed-consent sweep reads only parts still waiting on a case being handled, by the day the default applies.
   index('case_participants_deem_idx').on(t.deemOn).where(sql`${t.status} = 'pending' and ${t.open}`),
 ]);
