@@ -43,10 +43,10 @@ const EXPECTED_FROM: Record<CaseAction, CaseState[]> = {
   withdraw: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp'],
   reportUp: ['inProgress'],
   recordReply: ['reportedUp'],
-  assignPart: ['accepted', 'inProgress', 'suspended'],
-  giveOpinion: ['accepted', 'inProgress', 'suspended'],
-  callMeeting: ['accepted', 'inProgress', 'suspended'],
-  recordMeeting: ['accepted', 'inProgress', 'suspended'],
+  assignPart: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
+  giveOpinion: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
+  callMeeting: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
+  recordMeeting: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
   appointCoordinator: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp', 'decided', 'resultReady'],
 };
 

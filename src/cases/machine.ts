@@ -144,8 +144,11 @@ export interface Transition {
 }
 
 const OPEN_HANDLING: readonly CaseState[] = ['accepted', 'inProgress'];
-/** Participants work while the lead handles the case (a special procedure does not stop them). */
-const JOINT_HANDLING: readonly CaseState[] = ['accepted', 'inProgress', 'suspended'];
+/**
+ * Participants work while the lead handles the case: a special procedure or a report-up
+ * wait of the lead pauses their clocks (see joint/parts.ts) but does not stop their work.
+ */
+export const JOINT_HANDLING: readonly CaseState[] = ['accepted', 'inProgress', 'suspended', 'reportedUp'];
 const LEAD_MANAGERS = deptRole(['coordinator', 'chiefRep', 'leader']);
 const PART_SIGNERS: readonly Role[] = ['coordinator', 'chiefRep', 'leader'];
 

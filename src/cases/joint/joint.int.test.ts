@@ -191,29 +191,35 @@ describe('pauses of the whole case pause every part', () => {
     expect(resumed.participants.map((p: any) => p.subDue)).toEqual(['2026-03-25', '2026-04-01', '2026-04-01']);
     expect(part(resumed, ids.ZR).deemOn).toBe('2026-03-26');
     expect(resumed.clock.promisedDue).toBe('2026-04-03');
+    // Without the pause ZR's default would have applied on Mar 24; now it waits for Mar 26.
+    await setNow('2026-03-25T01:00:00Z');
+    expect(await sweep()).toBe(0);
+    await setNow('2026-03-26T01:00:00Z');
+    expect(await sweep()).toBe(1);
+    expect(part((await c.zj_coord.get(`/api/cases/${id}`)).body, ids.ZR)).toMatchObject({ deemed: true, deemedOn: '2026-03-26' });
   });
 });
 
 describe('joint review meeting (联审会议)', () => {
   it('is called, its attendance and opinions recorded; an absent participant is treated by the overdue default', async () => {
-    await setNow('2026-03-23T01:00:00Z');
+    await setNow('2026-03-30T01:00:00Z');
     const { id } = await acceptedPermit();
     await must(c.ga_coord, id, 'giveOpinion', { opinion: 'agree', text: '' });
     expect((await act(c.zj_coord, id, 'callMeeting', { at: '2026-03-20T02:00:00Z', place: '三楼联审会议室', agenda: '并联审查', invitees: [ids.ZJ, ids.ZR, ids.GA, ids.HB] })).body.error.code).toBe('meeting_in_past');
-    expect((await act(c.zj_coord, id, 'callMeeting', { at: '2026-03-25T02:00:00Z', place: '三楼联审会议室', agenda: '并联审查', invitees: [ids.ZJ, ids.SC] })).body.error.code).toBe('invalid_invitee');
-    const called = await must(c.zj_coord, id, 'callMeeting', { at: '2026-03-25T02:00:00Z', place: '三楼联审会议室', agenda: '施工许可并联审查', invitees: [ids.ZJ, ids.ZR, ids.GA, ids.HB] });
+    expect((await act(c.zj_coord, id, 'callMeeting', { at: '2026-04-01T02:00:00Z', place: '三楼联审会议室', agenda: '并联审查', invitees: [ids.ZJ, ids.SC] })).body.error.code).toBe('invalid_invitee');
+    const called = await must(c.zj_coord, id, 'callMeeting', { at: '2026-04-01T02:00:00Z', place: '三楼联审会议室', agenda: '施工许可并联审查', invitees: [ids.ZJ, ids.ZR, ids.GA, ids.HB] });
     expect(called.meetings).toHaveLength(1);
     expect(called.allowedActions).not.toContain('callMeeting');
-    expect((await act(c.zj_coord, id, 'callMeeting', { at: '2026-03-26T02:00:00Z', place: 'x', agenda: '', invitees: [ids.ZR] })).body.error.code).toBe('meeting_open');
+    expect((await act(c.zj_coord, id, 'callMeeting', { at: '2026-04-02T02:00:00Z', place: 'x', agenda: '', invitees: [ids.ZR] })).body.error.code).toBe('meeting_open');
     const record = { attended: [ids.ZJ, ids.ZR, ids.GA], minutes: '会议听取了各部门审查意见', opinions: [{ departmentId: ids.ZR, opinion: 'agree', text: '规划核实通过' }] };
     expect((await act(c.zj_coord, id, 'recordMeeting', record)).body.error.code).toBe('meeting_not_held');
-    await setNow('2026-03-25T06:00:00Z');
+    await setNow('2026-04-01T06:00:00Z');
     const recorded = await must(c.zj_coord, id, 'recordMeeting', record);
     expect(recorded.meetings[0]).toMatchObject({ held: true, minutes: '会议听取了各部门审查意见' });
     expect(recorded.meetings[0].attended.map((d: any) => d.id)).toEqual([ids.ZJ, ids.ZR, ids.GA]);
     expect(part(recorded, ids.ZR)).toMatchObject({ state: 'answered', opinion: { value: 'agree', text: '规划核实通过' } });
     expect(part(recorded, ids.GA)).toMatchObject({ state: 'answered', opinion: { value: 'agree', text: '' } });
-    expect(part(recorded, ids.HB)).toMatchObject({ state: 'deemed', deemed: true, deemedOn: '2026-03-25' });
+    expect(part(recorded, ids.HB)).toMatchObject({ state: 'deemed', deemed: true, deemedOn: '2026-04-01' });
     expect(recorded.events.at(-1).data.defaults).toEqual([{ departmentId: ids.HB, applied: 'deemed', chargedTo: ids.HB, overdueDefault: 'deemedApproved' }]);
     expect(recorded.allowedActions).toContain('callMeeting');
   });
@@ -222,8 +228,8 @@ describe('joint review meeting (联审会议)', () => {
     const created = await c.window1.post('/api/cases', company(STARTUP, '清渭县远山物流有限公司'));
     const id = created.body.id;
     await must(c.window1, id, 'accept', { provided: await requiredOf(id) });
-    await must(c.sc_coord, id, 'callMeeting', { at: '2026-03-25T07:00:00Z', place: '企业开办专区', agenda: '联审', invitees: [ids.GA, ids.RS] });
-    await setNow('2026-03-25T08:00:00Z');
+    await must(c.sc_coord, id, 'callMeeting', { at: '2026-04-01T07:00:00Z', place: '企业开办专区', agenda: '联审', invitees: [ids.GA, ids.RS] });
+    await setNow('2026-04-01T08:00:00Z');
     const recorded = await must(c.sc_coord, id, 'recordMeeting', { attended: [ids.GA], minutes: '公安出席', opinions: [{ departmentId: ids.GA, opinion: 'agree', text: '' }] });
     expect(part(recorded, ids.RS)).toMatchObject({ state: 'escalated', escalated: true, deemed: false });
     expect(part(recorded, ids.SW)).toMatchObject({ state: 'pending' });
@@ -242,7 +248,7 @@ describe('the API document', () => {
 
 describe('green channel (绿色通道)', () => {
   it('sorts key projects first on every worklist, with consistent keyset pages', async () => {
-    await setNow('2026-03-26T01:00:00Z');
+    await setNow('2026-04-02T01:00:00Z');
     // A promised case with an earlier due date than any key project.
     const plain = await c.window1.post('/api/cases', company(PRESALE, '清渭县安居置业有限公司'));
     await must(c.window1, plain.body.id, 'accept', { provided: await requiredOf(plain.body.id) });

@@ -22,15 +22,15 @@ import type { GuideData } from '../../catalog/types.js';
 import type { CaseRow } from '../repo.js';
 import { pausesOf } from '../repo.js';
 import { DEFAULT_CASE_SETTINGS } from '../settings.js';
-import type { JointFacts } from '../machine.js';
+import { JOINT_HANDLING, type JointFacts } from '../machine.js';
 import { OPINION_LABELS, PART_STATUS_LABELS, type PartStatus } from '../types.js';
 import { caseMeetings, caseParticipants } from './schema.js';
 
 export type PartRow = typeof caseParticipants.$inferSelect;
 type Pause = { startOn: string; endOn: string | null; plannedWorkingDays: number };
 
-/** States in which participants work on their parts. */
-export const PART_WORK_STATES: readonly CaseRow['state'][] = ['accepted', 'inProgress', 'suspended', 'reportedUp'];
+/** States in which participants work on their parts (the transition table's own list). */
+export const PART_WORK_STATES: readonly CaseRow['state'][] = JOINT_HANDLING;
 
 export interface PartClock { subDue: string; yellowOn: string | null; deemOn: string; light: Light }
 

@@ -505,7 +505,7 @@ function EventItem({ e, c }: { e: CaseEvent; c: CaseView }) {
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const lines: [string, ReactNode][] = [];
   if (str(d.step)) lines.push(['环节', str(d.step)]);
-  if (d.to && typeof d.to === 'object' && str((d.to as { name?: unknown }).name)) lines.push(['承办人', str((d.to as { name?: unknown }).name)]);
+  if (d.to && typeof d.to === 'object' && str((d.to as { name?: unknown }).name)) lines.push([e.action === 'appointCoordinator' ? '全程代办人' : '承办人', str((d.to as { name?: unknown }).name)]);
   if (str(d.department)) lines.push(['部门', str(d.department)]);
   if (str(d.task)) lines.push(['联办任务', str(d.task)]);
   if (str(d.opinion)) lines.push(['意见', OPINION_LABELS[d.opinion as Opinion] ?? str(d.opinion)]);
