@@ -69,7 +69,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)),
     ctx.db.select({ id: centers.id, name: centers.name }).from(centers).where(eq(centers.id, row.centerId)),
   ]);
-  const [joint, facts] = await Promise.all([participantsView(ctx.db, row, ctx.today()), jointFacts(ctx.db, row, guide)]);
+  const [joint, facts] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide)]);
   const people = await names(ctx.db, [row.assigneeId, row.coordinatorId, row.greenCoordinatorId, ...events.map((e) => e.actorId)]);
   const person = (uid: string | null) => (uid && people.get(uid) ? { id: uid, displayName: people.get(uid)!.displayName } : null);
   const have = new Map(materials.map((m) => [m.materialId, m]));

@@ -113,8 +113,8 @@ export async function syncParts(tx: Tx, row: CaseRow, today: string): Promise<vo
   }
 }
 
-/** The participants panel of the case view. */
-export async function participantsView(db: Queryable, row: CaseRow, today: string) {
+/** The participants panel of the case view; applicants see roles' work, not staff names (like the events). */
+export async function participantsView(db: Queryable, row: CaseRow, today: string, staff: boolean) {
   if (row.kind !== 'joint') return { participants: null, meetings: null };
   const parts = await partsOf(db, row.id);
   const meetings = await db.select().from(caseMeetings).where(eq(caseMeetings.caseId, row.id)).orderBy(asc(caseMeetings.id));
@@ -127,7 +127,7 @@ export async function participantsView(db: Queryable, row: CaseRow, today: strin
     row.acceptedOn ? pausesOf(db, row.id) : [],
   ]);
   const dept = (id: string) => ({ id, name: depts.find((d) => d.id === id)?.name ?? '' });
-  const person = (id: string | null) => (id ? { id, displayName: people.find((u) => u.id === id)?.displayName ?? '' } : null);
+  const person = (id: string | null) => (id && staff ? { id, displayName: people.find((u) => u.id === id)?.displayName ?? '' } : null);
   return {
     participants: parts.map((p) => {
       const light = row.acceptedOn ? partClock(calendar, row, p, pauses, today).light : null;
