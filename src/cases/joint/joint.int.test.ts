@@ -129,6 +129,11 @@ describe('joint case with deemed consent (overdue default deemedApproved)', () =
     const decided = await must(c.zj_leader, id, 'decide', { outcome: 'approved' });
     expect(decided.state).toBe('decided');
     expect(decided.participants.every((p: any) => p.state !== 'pending')).toBe(true);
+    // Decided: the parts are closed and off the worklists; acting on them is a wrong state.
+    const late = await act(c.ga_coord, id, 'giveOpinion', { opinion: 'agree', text: '' });
+    expect([late.status, late.body.error.code]).toEqual([409, 'invalid_transition']);
+    const open = (await t.ctx.db.execute(sql`select count(*)::int as n from case_participants where case_id = ${id} and open`)) as unknown as { rows: { n: number }[] };
+    expect(open.rows[0].n).toBe(0);
   });
 });
 
