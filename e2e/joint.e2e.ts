@@ -138,4 +138,46 @@ describe('joint approval in the browser', () => {
     await leader.getByTestId('doc-link-approval').waitFor();
     expect(await leader.getByTestId('case-events').innerText()).toContain('出具联办意见');
   });
+
+  it('the lead calls and records a joint review meeting; the center appoints a green-channel coordinator', async () => {
+    const window = await e.page();
+    await loginAs(window, 'window1');
+    const { csrfToken } = await (await window.request.get('/api/auth/me')).json();
+    const headers = { 'x-csrf-token': csrfToken };
+    const created = await window.request.post('/api/cases', {
+      headers, data: { itemCode: PERMIT, channel: 'window', applicant: { kind: 'organization', name: '清渭县城投集团', idNumber: '91620524MA7ABCDE2X', phone: '13809383333' } },
+    });
+    const { id } = await created.json();
+    const accepted = await window.request.post(`/api/cases/${id}/actions/accept`, { headers, data: { version: 1, provided: ['application', 'construction-contract', 'drawing-review', 'fire-design', 'funding-pledge'] } });
+    expect(accepted.status()).toBe(200);
+    const meetings = (page: Page) => page.locator('[data-testid^="meeting-"]');
+
+    const coord = await e.page();
+    await loginAs(coord, 'zj_coord');
+    await coord.goto(`/cases/${id}`);
+    await coord.getByTestId('case-participants').waitFor();
+    await act(coord, 'callMeeting', () => field(coord, 'action-field-place').fill('三楼联审会议室'), () => meetings(coord).count(), 1);
+    expect(await meetings(coord).first().getAttribute('data-held')).toBe('false');
+
+    // Three days later (the meeting defaults to tomorrow 09:00) the lead records it.
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    expect((await coord.request.post('/api/test/clock', { data: { now: later } })).status()).toBe(200);
+    await coord.reload();
+    await coord.getByTestId('case-participants').waitFor();
+    await act(coord, 'recordMeeting', () => field(coord, 'action-field-minutes').fill('各部门到会，原则同意，会后出具书面意见'), () => meetings(coord).first().getAttribute('data-held'), 'true');
+
+    const admin = await e.page();
+    await loginAs(admin, 'admin');
+    await admin.goto(`/cases/${id}`);
+    await admin.getByTestId('case-state').waitFor();
+    // The center's staff list is long (a virtual list): search it first.
+    const search = async () => {
+      const select = admin.getByTestId('action-field-userId');
+      await select.click();
+      await admin.keyboard.type('孙建军');
+      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '孙建军' }).first().click();
+      await expect.poll(() => select.innerText()).toContain('孙建军');
+    };
+    await act(admin, 'appointCoordinator', search, () => admin.getByTestId('case-green-coordinator').innerText(), '孙建军');
+  });
 });
