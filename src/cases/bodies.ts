@@ -3,11 +3,15 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import '../core/formats.js';
 import { badRequest } from '../core/errors.js';
 import { SPECIAL_PROCEDURES } from '../catalog/types.js';
-import type { CaseAction } from './types.js';
+import { OPINIONS, type CaseAction } from './types.js';
 
 const Text = (max = 2000) => Type.String({ minLength: 1, maxLength: max });
 const Ids = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 60 });
 const Uuid = Type.String({ format: 'uuid' });
+const Opinion = Type.Union(OPINIONS.map((o) => Type.Literal(o)), { description: 'agree | agreeWithConditions | disagree' });
+/** An opinion's text: the conditions (附条件同意) or the reasons (不同意); optional for a plain agree. */
+const OpinionText = Type.String({ maxLength: 4000 });
+const DeptIds = (min: number) => Type.Array(Uuid, { minItems: min, maxItems: 30 });
 const MaterialFiles = Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 });
 
 /** The body of each case action (besides `version`). */
@@ -39,6 +43,17 @@ export const ACTION_BODIES = {
     outcome: Type.Union([Type.Literal('approved'), Type.Literal('denied')]), replyOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     reference: Type.String({ maxLength: 100 }), note: Type.String({ maxLength: 2000 }),
   }),
+  assignPart: Type.Object({ userId: Uuid }),
+  giveOpinion: Type.Object({ opinion: Opinion, text: OpinionText, files: Type.Optional(Type.Array(Uuid, { maxItems: 20, description: 'uploaded file ids (your own uploads)' })) }),
+  callMeeting: Type.Object({
+    at: Type.String({ format: 'date-time', description: 'when the meeting is held' }), place: Text(200), agenda: Type.String({ maxLength: 2000 }),
+    invitees: Type.Array(Uuid, { minItems: 1, maxItems: 30, description: 'department ids: the lead and/or participants' }),
+  }),
+  recordMeeting: Type.Object({
+    attended: DeptIds(0), minutes: Text(8000),
+    opinions: Type.Array(Type.Object({ departmentId: Uuid, opinion: Opinion, text: OpinionText }), { maxItems: 30 }),
+  }),
+  appointCoordinator: Type.Object({ userId: Uuid }),
 } satisfies Record<CaseAction, TSchema>;
 
 export type ActionBody<A extends CaseAction> = Static<(typeof ACTION_BODIES)[A]>;

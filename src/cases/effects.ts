@@ -17,6 +17,8 @@ import type { ActionBody } from './bodies.js';
 import { handlingSteps } from './machine.js';
 import { extensionCap } from './settings.js';
 import type { CaseAction, DocumentKind } from './types.js';
+import { openParts } from './joint/parts.js';
+import { appointCoordinator, assignPart, callMeeting, giveOpinion, recordMeeting } from './joint/effects.js';
 
 export interface EffectInput<A extends CaseAction> {
   tx: Tx;
@@ -103,13 +105,24 @@ const applicantSms = (row: CaseRow, template: string, payload: Record<string, un
 
 type EffectFn<A extends CaseAction> = (input: EffectInput<A>) => Promise<Effect>;
 
+/**
+ * 联办受理: every participant gets its part at this moment; the joint acceptance notice
+ * (联办受理通知书) lists them with their sub-due dates beside the case's one due date.
+ */
+async function acceptance(i: EffectInput<'accept' | 'acceptConditional'>): Promise<Pick<Effect, 'documents' | 'notify'>> {
+  if (i.row.kind !== 'joint') return { documents: [{ kind: 'acceptance' }], notify: [] };
+  const opened = await openParts(i.tx, i.row, i.guide, i.today);
+  return { documents: [{ kind: 'jointAcceptance', details: { participants: opened.parts } }], notify: opened.notify };
+}
+
 const accept: EffectFn<'accept'> = async (i) => {
   await provide(i, i.body.provided);
   await requireComplete(i);
+  const a = await acceptance(i);
   return {
     set: { acceptedAt: i.nowIso, acceptedOn: i.today, acceptedBy: i.user.id },
-    documents: [{ kind: 'acceptance' }],
-    notify: [applicantSms(i.row, 'case.accepted')],
+    documents: a.documents,
+    notify: [applicantSms(i.row, 'case.accepted'), ...(a.notify ?? [])],
   };
 };
 
@@ -146,11 +159,12 @@ const acceptConditional: EffectFn<'acceptConditional'> = async (i) => {
   }
   await provide(i, i.body.provided);
   await requireComplete(i, i.body.owed);
+  const a = await acceptance(i);
   return {
     set: { acceptedAt: i.nowIso, acceptedOn: i.today, acceptedBy: i.user.id, owed: [...new Set(i.body.owed)] },
     event: { owed: i.body.owed },
-    documents: [{ kind: 'acceptance' }, { kind: 'pledge' }],
-    notify: [applicantSms(i.row, 'case.accepted', { conditional: true })],
+    documents: [...a.documents!, { kind: 'pledge' }],
+    notify: [applicantSms(i.row, 'case.accepted', { conditional: true }), ...(a.notify ?? [])],
   };
 };
 
@@ -272,6 +286,6 @@ const recordReply: EffectFn<'recordReply'> = async (i) => {
 export const EFFECTS: { [A in CaseAction]: EffectFn<A> } = {
   accept, notifySupplement, supply, acceptConditional, return: closeAtWindow('return'), refuse: closeAtWindow('refusal'), assign, handOver,
   completeStep, suspend, resume, requestExtension, approveExtension, rejectExtension, decide, markResultReady, deliver, complete, withdraw,
-  reportUp, recordReply,
+  reportUp, recordReply, assignPart, giveOpinion, callMeeting, recordMeeting, appointCoordinator,
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, checkTransition, handlingSteps, signIndex, type ActorFacts, type CaseFacts } from './machine.js';
+import { allowedActions, checkTransition, handlingSteps, signIndex, type ActorFacts, type CaseFacts, type PartFacts } from './machine.js';
 import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from './types.js';
 import type { ProcedureStep } from '../catalog/types.js';
 
@@ -43,6 +43,11 @@ const EXPECTED_FROM: Record<CaseAction, CaseState[]> = {
   withdraw: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp'],
   reportUp: ['inProgress'],
   recordReply: ['reportedUp'],
+  assignPart: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
+  giveOpinion: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
+  callMeeting: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
+  recordMeeting: ['accepted', 'inProgress', 'suspended', 'reportedUp'],
+  appointCoordinator: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp', 'decided', 'resultReady'],
 };
 
 describe('case transition table: every (state, action) pair', () => {
@@ -138,5 +143,65 @@ describe('who may act', () => {
     expect(allowedActions(base(), receiver).sort()).toEqual(['accept', 'acceptConditional', 'notifySupplement', 'refuse', 'return', 'withdraw']);
     expect(allowedActions(base(), applicant)).toEqual(['withdraw']);
     expect(allowedActions(base({ state: 'completed' }), receiver)).toEqual([]);
+  });
+});
+
+describe('joint cases (联办) and the green channel', () => {
+  const GA = 'dept-ga', HB = 'dept-hb', ZR = 'dept-zr';
+  const part = (departmentId: string, status: PartFacts['status'] = 'pending', assigneeId: string | null = null): PartFacts => ({ departmentId, status, assigneeId });
+  const joint = (parts: PartFacts[], over: Partial<CaseFacts> = {}, meetingOpen = false): CaseFacts =>
+    base({ state: 'inProgress', kind: 'joint', stepIndex: signIndex(STEPS), joint: { parts, departmentCount: 1 + parts.length, meetingOpen }, ...over });
+
+  it('a participant department gives its opinion once; the lead and strangers may not', () => {
+    const c = joint([part(GA), part(HB, 'answered')]);
+    expect(checkTransition('giveOpinion', c, actor('coordinator', 'ga-c', GA))).toEqual({ ok: true, to: 'inProgress' });
+    expect(checkTransition('giveOpinion', c, actor('chiefRep', 'ga-chief', GA)).ok).toBe(true);
+    expect(checkTransition('giveOpinion', c, actor('coordinator', 'hb-c', HB))).toMatchObject({ ok: false, refusal: { status: 409, code: 'opinion_given' } });
+    expect(checkTransition('giveOpinion', c, actor('coordinator', 'coord-1'))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('giveOpinion', c, actor('coordinator', 'x', 'dept-other'))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('giveOpinion', joint([part(GA, 'deemed')]), actor('coordinator', 'ga-c', GA))).toMatchObject({ ok: false, refusal: { code: 'part_deemed' } });
+    // An escalated part still owes its opinion.
+    expect(checkTransition('giveOpinion', joint([part(GA, 'escalated')]), actor('leader', 'ga-l', GA)).ok).toBe(true);
+  });
+
+  it('a participant handler gives the opinion only when the part is assigned to them; the participant coordinator assigns', () => {
+    const c = joint([part(GA, 'pending', 'ga-h1')]);
+    expect(checkTransition('giveOpinion', c, actor('handler', 'ga-h1', GA)).ok).toBe(true);
+    expect(checkTransition('giveOpinion', c, actor('handler', 'ga-h2', GA))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('assignPart', c, actor('coordinator', 'ga-c', GA)).ok).toBe(true);
+    expect(checkTransition('assignPart', c, actor('handler', 'ga-h1', GA))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    // Participants do not act on the lead's own steps.
+    expect(checkTransition('completeStep', base({ state: 'inProgress', kind: 'joint', joint: { parts: [part(GA)], departmentCount: 2, meetingOpen: false } }), actor('coordinator', 'ga-c', GA))).toMatchObject({ ok: false, refusal: { status: 403 } });
+  });
+
+  it('the lead decides only when every part has an opinion or a deemed consent', () => {
+    const chief = actor('chiefRep');
+    expect(checkTransition('decide', joint([part(GA, 'answered'), part(HB)]), chief)).toMatchObject({ ok: false, refusal: { status: 409, code: 'joint_opinions_pending' } });
+    expect(checkTransition('decide', joint([part(GA, 'answered'), part(HB, 'escalated')]), chief)).toMatchObject({ ok: false, refusal: { status: 409, code: 'joint_part_escalated' } });
+    expect(checkTransition('decide', joint([part(GA, 'answered'), part(HB, 'deemed')]), chief)).toEqual({ ok: true, to: 'decided' });
+    expect(allowedActions(joint([part(GA)]), chief)).not.toContain('decide');
+  });
+
+  it('a review meeting needs three departments or a key project, one at a time, called by the lead', () => {
+    const lead = actor('coordinator', 'coord-1');
+    expect(checkTransition('callMeeting', joint([part(GA), part(HB)]), lead)).toEqual({ ok: true, to: 'inProgress' });
+    expect(checkTransition('callMeeting', joint([part(GA)]), lead)).toMatchObject({ ok: false, refusal: { code: 'meeting_not_allowed' } });
+    expect(checkTransition('callMeeting', joint([part(GA)], { keyProject: true }), lead).ok).toBe(true);
+    expect(checkTransition('callMeeting', base({ state: 'inProgress', keyProject: true }), lead)).toMatchObject({ ok: false, refusal: { code: 'meeting_not_allowed' } });
+    expect(checkTransition('callMeeting', joint([part(GA), part(HB)], {}, true), lead)).toMatchObject({ ok: false, refusal: { code: 'meeting_open' } });
+    expect(checkTransition('callMeeting', joint([part(GA), part(HB), part(ZR)]), actor('coordinator', 'ga-c', GA))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('recordMeeting', joint([part(GA), part(HB)], {}, true), lead).ok).toBe(true);
+    expect(checkTransition('recordMeeting', joint([part(GA), part(HB)]), lead)).toMatchObject({ ok: false, refusal: { code: 'no_meeting' } });
+  });
+
+  it('the center admin appoints a green-channel coordinator for key projects, who then supplies for the applicant', () => {
+    const admin = actor('centerAdmin', 'admin-1', null);
+    expect(checkTransition('appointCoordinator', base({ keyProject: true }), admin)).toEqual({ ok: true, to: 'submitted' });
+    expect(checkTransition('appointCoordinator', base({ keyProject: false }), admin)).toMatchObject({ ok: false, refusal: { code: 'not_key_project' } });
+    expect(checkTransition('appointCoordinator', base({ keyProject: true }), actor('centerAdmin', 'admin-2', null, 'other-center'))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('appointCoordinator', base({ keyProject: true }), actor('coordinator'))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    const owed = base({ state: 'inProgress', owedCount: 1, greenCoordinatorId: 'staff-9' });
+    expect(checkTransition('supply', owed, actor('receiver', 'staff-9', null, 'other-center')).ok).toBe(true);
+    expect(checkTransition('supply', owed, actor('receiver', 'staff-8', null, 'other-center'))).toMatchObject({ ok: false, refusal: { status: 403 } });
   });
 });

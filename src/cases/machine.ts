@@ -5,7 +5,7 @@
  */
 import type { Role } from '../core/auth/roles.js';
 import type { ProcedureStep } from '../catalog/types.js';
-import type { CaseAction, CaseState } from './types.js';
+import type { CaseAction, CaseState, PartStatus } from './types.js';
 
 /** What the table needs to know about a case. */
 export interface CaseFacts {
@@ -22,6 +22,26 @@ export interface CaseFacts {
   hasPendingExtension: boolean;
   owedCount: number;
   conditionalAllowed: boolean;
+  /** Green channel (绿色通道): the case is a key project. */
+  keyProject?: boolean;
+  /** 绿色通道: the staff member the center appointed to act for the applicant. */
+  greenCoordinatorId?: string | null;
+  /** Joint cases (联办), once accepted: the participants' parts. */
+  joint?: JointFacts;
+}
+
+export interface PartFacts {
+  departmentId: string;
+  status: PartStatus;
+  assigneeId: string | null;
+}
+
+export interface JointFacts {
+  parts: readonly PartFacts[];
+  /** Lead + participants. */
+  departmentCount: number;
+  /** A joint review meeting was called and its result is not recorded yet. */
+  meetingOpen: boolean;
 }
 
 export interface ActorFacts {
@@ -87,6 +107,29 @@ const atSignStep = (c: CaseFacts) =>
 const beforeSignStep = (c: CaseFacts) =>
   c.stepIndex < signIndex(c.steps) ? null : refuse(409, 'no_step', 'All steps are done: the signer decides now', '办理环节已全部完成，请签批人作出决定');
 
+/** 联办: the lead decides only when every participant has an opinion or was deemed to agree. */
+function jointSettled(c: CaseFacts): Refusal | null {
+  const parts = c.joint?.parts ?? [];
+  if (parts.some((p) => p.status === 'escalated')) {
+    return refuse(409, 'joint_part_escalated', 'A participant let its sub-limit pass and was escalated: its opinion is still required', '有联办部门逾期未出具意见（已上报督办），须待其出具意见后方可作出决定');
+  }
+  if (parts.some((p) => p.status === 'pending')) {
+    return refuse(409, 'joint_opinions_pending', 'Participant departments have not all given their opinions', '联办部门意见尚未全部出具，不能作出决定');
+  }
+  return null;
+}
+
+/** The participant part of the actor's department, if the case is joint and they take part. */
+const partOf = (c: CaseFacts, a: ActorFacts) => c.joint?.parts.find((p) => p.departmentId === a.departmentId) ?? null;
+
+/** A part that answered or was deemed to agree is closed: its department acts no more. */
+function partOpen(c: CaseFacts, a: ActorFacts): Refusal | null {
+  const p = partOf(c, a);
+  if (p?.status === 'answered') return refuse(409, 'opinion_given', 'Your department has given its opinion', '本部门已出具联办意见');
+  if (p?.status === 'deemed') return refuse(409, 'part_deemed', 'Your department’s sub-limit passed and it was deemed to agree', '本部门已逾期，按缺席默认视为同意');
+  return null;
+}
+
 const noOwed = (c: CaseFacts) =>
   c.owedCount === 0 ? null : refuse(422, 'materials_owed', 'Owed materials (容缺) must arrive before delivery', '容缺材料尚未补齐，不能送达办理结果');
 
@@ -97,10 +140,17 @@ export interface Transition {
   /** Next state; 'same' keeps it. */
   to: CaseState | 'same' | ((c: CaseFacts) => CaseState);
   who: (c: CaseFacts, a: ActorFacts) => boolean;
-  guard?: (c: CaseFacts) => Refusal | null;
+  guard?: (c: CaseFacts, a: ActorFacts) => Refusal | null;
 }
 
 const OPEN_HANDLING: readonly CaseState[] = ['accepted', 'inProgress'];
+/**
+ * Participants work while the lead handles the case: a special procedure or a report-up
+ * wait of the lead pauses their clocks (see joint/parts.ts) but does not stop their work.
+ */
+export const JOINT_HANDLING: readonly CaseState[] = ['accepted', 'inProgress', 'suspended', 'reportedUp'];
+const LEAD_MANAGERS = deptRole(['coordinator', 'chiefRep', 'leader']);
+const PART_SIGNERS: readonly Role[] = ['coordinator', 'chiefRep', 'leader'];
 
 export const TRANSITIONS: Record<CaseAction, Transition> = {
   accept: { from: ['submitted'], to: 'accepted', who: atWindow },
@@ -108,7 +158,8 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   supply: {
     from: ['awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp', 'decided', 'resultReady'],
     to: (c) => (c.state === 'awaitingSupplement' ? 'submitted' : c.state),
-    who: (c, a) => isApplicant(c, a) || atWindow(c, a),
+    // 绿色通道: the appointed coordinator supplies for the applicant (全程代办).
+    who: (c, a) => isApplicant(c, a) || atWindow(c, a) || (!!c.greenCoordinatorId && c.greenCoordinatorId === a.id),
     guard: (c) => (c.state === 'awaitingSupplement' || c.owedCount > 0 ? null : refuse(409, 'nothing_owed', 'Nothing is owed on this case', '该办件没有待补材料')),
   },
   acceptConditional: {
@@ -140,7 +191,7 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   },
   decide: {
     from: ['accepted', 'inProgress'], to: 'decided', who: maySign,
-    guard: (c) => (c.kind !== 'immediate' && c.state === 'accepted' ? refuse(409, 'steps_pending', 'The case has not been handled yet', '办件尚未办理，不能作出决定') : atSignStep(c)),
+    guard: (c) => (c.kind !== 'immediate' && c.state === 'accepted' ? refuse(409, 'steps_pending', 'The case has not been handled yet', '办件尚未办理，不能作出决定') : jointSettled(c) ?? atSignStep(c)),
   },
   markResultReady: { from: ['decided'], to: 'resultReady', who: (c, a) => atWindow(c, a) || deptRole(DEPT_HANDLERS)(c, a) },
   deliver: { from: ['resultReady'], to: 'delivered', who: (c, a) => atWindow(c, a) || deptRole(['coordinator'])(c, a), guard: noOwed },
@@ -152,6 +203,33 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
     guard: (c) => (c.kind === 'reportUp' ? null : refuse(409, 'not_report_up', 'Only report-up items are filed upward', '仅上报件可上报上级机关')),
   },
   recordReply: { from: ['reportedUp'], to: 'inProgress', who: deptRole(['coordinator', 'chiefRep', 'leader']) },
+  // ---- 联办: each participant department works its own part, in parallel with the lead.
+  assignPart: { from: JOINT_HANDLING, to: 'same', who: (c, a) => a.role === 'coordinator' && !!partOf(c, a), guard: partOpen },
+  giveOpinion: {
+    from: JOINT_HANDLING, to: 'same', guard: partOpen,
+    who: (c, a) => {
+      const p = partOf(c, a);
+      return !!p && (PART_SIGNERS.includes(a.role) || (a.role === 'handler' && p.assigneeId === a.id));
+    },
+  },
+  // 联审会议: items with three or more departments, or key projects.
+  callMeeting: {
+    from: JOINT_HANDLING, to: 'same', who: LEAD_MANAGERS,
+    guard: (c) => {
+      if (!c.joint || (c.joint.departmentCount < 3 && !c.keyProject)) return refuse(409, 'meeting_not_allowed', 'Only joint cases with three or more departments, or key projects, call a review meeting', '仅涉及三个以上部门的联办件或重点项目可召开联审会议');
+      return c.joint.meetingOpen ? refuse(409, 'meeting_open', 'A review meeting is already called and not yet recorded', '已召集联审会议，尚未登记会议结果') : null;
+    },
+  },
+  recordMeeting: {
+    from: JOINT_HANDLING, to: 'same', who: LEAD_MANAGERS,
+    guard: (c) => (c.joint?.meetingOpen ? null : refuse(409, 'no_meeting', 'No review meeting is waiting for its record', '没有待登记结果的联审会议')),
+  },
+  // ---- 绿色通道: the center appoints a staff member who acts for the applicant throughout.
+  appointCoordinator: {
+    from: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp', 'decided', 'resultReady'], to: 'same',
+    who: (c, a) => a.role === 'centerAdmin' && a.centerId === c.centerId,
+    guard: (c) => (c.keyProject ? null : refuse(409, 'not_key_project', 'Only key projects (green channel) get an appointed coordinator', '仅重点项目（绿色通道）可指定全程代办人')),
+  },
 };
 
 export type Check = { ok: true; to: CaseState } | { ok: false; refusal: Refusal };
@@ -163,7 +241,7 @@ export function checkTransition(action: CaseAction, c: CaseFacts, a: ActorFacts)
     return { ok: false, refusal: refuse(409, 'invalid_transition', `Cannot ${action} a case that is ${c.state}`, `办件当前状态不能执行“${action}”操作`) };
   }
   if (!t.who(c, a)) return { ok: false, refusal: refuse(403, 'forbidden', 'Your role or scope may not do this on this case', '您的岗位或权限范围不能对该办件执行此操作') };
-  const g = t.guard?.(c);
+  const g = t.guard?.(c, a);
   if (g) return { ok: false, refusal: g };
   const to = t.to === 'same' ? c.state : typeof t.to === 'function' ? t.to(c) : t.to;
   return { ok: true, to };

@@ -9,7 +9,7 @@ import { computeClock, type ClockState } from '../core/clock/clock.js';
 import { serviceItemVersions } from '../catalog/schema.js';
 import type { GuideData } from '../catalog/types.js';
 import { caseEvents, casePauses, cases, counters } from './schema.js';
-import { handlingSteps, type CaseFacts } from './machine.js';
+import { handlingSteps, type CaseFacts, type JointFacts } from './machine.js';
 import { DEFAULT_CASE_SETTINGS } from './settings.js';
 import { runCaseHooks } from './hooks.js';
 import { CASE_HOOKS } from '../caseHooks.js';
@@ -38,8 +38,10 @@ export async function itemVersionOf(db: Queryable, row: Pick<CaseRow, 'itemId' |
   return v.data;
 }
 
-export function caseFacts(row: CaseRow, guide: GuideData): CaseFacts {
+/** `joint`: the parts of a joint case (see joint/parts.ts `jointFacts`). */
+export function caseFacts(row: CaseRow, guide: GuideData, joint?: JointFacts): CaseFacts {
   return {
+    keyProject: row.keyProject, greenCoordinatorId: row.greenCoordinatorId, joint,
     state: row.state, kind: row.kind, centerId: row.centerId, departmentId: row.departmentId, applicantUserId: row.applicantUserId,
     assigneeId: row.assigneeId, coordinatorId: row.coordinatorId, steps: handlingSteps(guide.procedure), stepIndex: row.stepIndex,
     hasPendingExtension: row.pendingExtension !== null, owedCount: row.owed.length, conditionalAllowed: guide.conditionalAcceptance,

@@ -8,6 +8,7 @@ import { actOnCase, createCase } from './service.js';
 import { caseView, departmentStaff, documentHtml, listCases, publicProgress } from './view.js';
 import { ACTION_BODIES } from './bodies.js';
 import { CASE_ACTIONS, CHANNELS } from './types.js';
+import { jointRoutes } from './joint/routes.js';
 
 const ANYONE_SIGNED_IN = ROLES; // each route still narrows by case scope in the service
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
@@ -53,6 +54,8 @@ export function caseRoutes(app: App, ctx: AppContext) {
     config: { policy: ['coordinator', 'handler', 'chiefRep', 'leader'] },
     schema: { tags: ['cases'], summary: 'Staff of my department (to assign or hand over)', querystring: Type.Object({ role: Type.Optional(literal(ROLES)) }), response: errors(401, 403) },
   }, async (req) => departmentStaff(ctx, currentUser(req), req.query.role));
+
+  jointRoutes(app, ctx);
 
   app.get('/api/cases/:id', {
     config: { policy: ANYONE_SIGNED_IN },

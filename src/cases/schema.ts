@@ -60,15 +60,19 @@ export const cases = pgTable('cases', {
   nextChangeOn: date('next_change_on', { mode: 'string' }),
   paused: boolean('paused').notNull().default(false),
   keyProject: boolean('key_project').notNull().default(false),
+  /** 绿色通道: the staff member the center appointed to act for the applicant throughout (全程代办). */
+  greenCoordinatorId: uuid('green_coordinator_id').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [
-  // Worklist indexes: scope, unfinished, most urgent first; the trailing columns let the
-  // light and state filters be checked inside the index without visiting the table.
+  // Worklist indexes: scope, unfinished, green channel (key projects) first, then most
+  // urgent; the key is (not key_project, due, id) so the keyset cursor is one ascending
+  // row comparison. The trailing columns let the light and state filters be checked
+  // inside the index without visiting the table.
   uniqueIndex('cases_case_no_idx').on(t.caseNo),
-  index('cases_dept_due_idx').on(t.departmentId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
-  index('cases_center_due_idx').on(t.centerId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
-  index('cases_assignee_idx').on(t.assigneeId, t.active, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
+  index('cases_dept_due_idx').on(t.departmentId, t.active, sql`(not ${t.keyProject})`, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
+  index('cases_center_due_idx').on(t.centerId, t.active, sql`(not ${t.keyProject})`, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
+  index('cases_assignee_idx').on(t.assigneeId, t.active, sql`(not ${t.keyProject})`, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
   index('cases_applicant_idx').on(t.applicantUserId, t.createdAt),
   index('cases_submitter_idx').on(t.submittedBy, t.createdAt),
   index('cases_next_change_idx').on(t.nextChangeOn).where(sql`${t.nextChangeOn} is not null`),

@@ -26,6 +26,8 @@ export const CASE_ACTIONS = [
   'accept', 'notifySupplement', 'supply', 'acceptConditional', 'return', 'refuse', 'assign', 'handOver', 'completeStep',
   'suspend', 'resume', 'requestExtension', 'approveExtension', 'rejectExtension', 'decide', 'markResultReady', 'deliver',
   'complete', 'withdraw', 'reportUp', 'recordReply',
+  // 联办 and 绿色通道 (see src/cases/joint/).
+  'assignPart', 'giveOpinion', 'callMeeting', 'recordMeeting', 'appointCoordinator',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -35,13 +37,30 @@ export const CASE_ACTION_LABELS: Record<CaseAction | 'submit' | 'overturn', stri
   resume: '恢复计时', requestExtension: '申请延期', approveExtension: '批准延期', rejectExtension: '驳回延期', decide: '作出决定',
   markResultReady: '结果待领取', deliver: '送达', complete: '办结', withdraw: '撤回',
   reportUp: '上报上级机关', recordReply: '登记上级批复',
+  assignPart: '分派联办任务', giveOpinion: '出具联办意见', callMeeting: '召集联审会议', recordMeeting: '登记联审会议结果', appointCoordinator: '指定全程代办人',
 };
 
+/** System events of joint cases (written by the sweep, not the action table). */
+export const JOINT_EVENT_LABELS: Record<'deemConsent' | 'escalatePart', string> = { deemConsent: '逾期视为同意（缺席默认）', escalatePart: '逾期未出具意见，已上报督办' };
+
+/** A participant department's opinion on a joint case. */
+export const OPINIONS = ['agree', 'agreeWithConditions', 'disagree'] as const;
+export type Opinion = (typeof OPINIONS)[number];
+export const OPINION_LABELS: Record<Opinion, string> = { agree: '同意', agreeWithConditions: '附条件同意', disagree: '不同意' };
+
+/**
+ * Where a participant's part stands: waiting for its opinion; answered; deemed to agree
+ * (缺席默认, overdue default deemedApproved); escalated (overdue default none — still owes its opinion).
+ */
+export const PART_STATUSES = ['pending', 'answered', 'deemed', 'escalated'] as const;
+export type PartStatus = (typeof PART_STATUSES)[number];
+export const PART_STATUS_LABELS: Record<PartStatus, string> = { pending: '办理中', answered: '已出具意见', deemed: '逾期视为同意', escalated: '逾期已督办' };
+
 export const DOCUMENT_KINDS = [
-  'acceptance', 'supplement', 'pledge', 'return', 'refusal', 'specialProcedure', 'extension', 'approval', 'denial', 'completion',
+  'acceptance', 'jointAcceptance', 'supplement', 'pledge', 'return', 'refusal', 'specialProcedure', 'extension', 'approval', 'denial', 'completion',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
-  acceptance: '受理通知书', supplement: '一次性告知书', pledge: '容缺受理承诺书', return: '退回告知书', refusal: '不予受理通知书',
+  acceptance: '受理通知书', jointAcceptance: '联办受理通知书', supplement: '一次性告知书', pledge: '容缺受理承诺书', return: '退回告知书', refusal: '不予受理通知书',
   specialProcedure: '特别程序告知书', extension: '延期告知书', approval: '准予许可决定书', denial: '不予许可决定书', completion: '办结通知书',
 };

@@ -9,9 +9,11 @@ import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
 import { caseFacts, clockOf, itemVersionOf, loadCase, type CaseRow } from './repo.js';
-import { allowedActions, handlingSteps } from './machine.js';
+import { allowedActions, handlingSteps, type CaseFacts } from './machine.js';
 import { asRepresentative, representativeMay } from './representative.js';
-import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, type CaseState } from './types.js';
+import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, JOINT_EVENT_LABELS, PART_STATUS_LABELS, type CaseState, type PartStatus } from './types.js';
+import { caseParticipants } from './joint/schema.js';
+import { jointFacts, participantsView, participatesIn } from './joint/parts.js';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['coordinator', 'handler', 'chiefRep', 'leader'];
 const CENTER_READERS: readonly Role[] = ['receiver', 'centerAdmin', 'supervisor'];
@@ -33,9 +35,19 @@ function scopeWhere(user: SessionUser): SQL {
   return user.centerScope.length === 1 ? eq(cases.centerId, user.centerScope[0]) : inArray(cases.centerId, user.centerScope);
 }
 
+/**
+ * Beyond canReadCase: staff of a joint case's participant departments read it (they work
+ * on its materials), and so does the green channel's appointed coordinator (全程代办).
+ */
+async function mayReadCase(db: Queryable, user: SessionUser, row: CaseRow): Promise<boolean> {
+  if (canReadCase(user, row)) return true;
+  if (row.greenCoordinatorId && row.greenCoordinatorId === user.id) return true;
+  return row.kind === 'joint' && DEPARTMENT_ROLES.includes(user.role) && participatesIn(db, row.id, user.departmentId);
+}
+
 async function readable(ctx: AppContext, user: SessionUser, id: string) {
   const row = await loadCase(ctx.db, id);
-  if (!canReadCase(user, row)) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
+  if (!(await mayReadCase(ctx.db, user, row))) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
   return row;
 }
 
@@ -58,7 +70,8 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)),
     ctx.db.select({ id: centers.id, name: centers.name }).from(centers).where(eq(centers.id, row.centerId)),
   ]);
-  const people = await names(ctx.db, [row.assigneeId, row.coordinatorId, ...events.map((e) => e.actorId)]);
+  const [joint, facts] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide)]);
+  const people = await names(ctx.db, [row.assigneeId, row.coordinatorId, row.greenCoordinatorId, ...events.map((e) => e.actorId)]);
   const person = (uid: string | null) => (uid && people.get(uid) ? { id: uid, displayName: people.get(uid)!.displayName } : null);
   const have = new Map(materials.map((m) => [m.materialId, m]));
   const steps = handlingSteps(guide.procedure);
@@ -82,6 +95,11 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     // 即办 cases are decided at the window: their handling steps are not a queue.
     step: step && row.state !== 'submitted' && row.kind !== 'immediate' ? { index: row.stepIndex, name: step.name, role: step.role } : null,
     coordinator: person(row.coordinatorId), assignee: person(row.assigneeId),
+    // 绿色通道 (key project) and its appointed coordinator (全程代办).
+    greenCoordinator: person(row.greenCoordinatorId),
+    // 联办: each participant's part (null for other kinds) and the joint review meetings.
+    participants: joint.participants, meetings: joint.meetings,
+    overdueDefault: row.kind === 'joint' ? guide.overdueDefault : null,
     pendingExtension: row.pendingExtension ? { workingDays: row.pendingExtension.workingDays, reason: row.pendingExtension.reason, requestedAt: row.pendingExtension.requestedAt } : null,
     extensionDays: row.extensionDays, supplementCount: row.supplementCount,
     clock: {
@@ -89,23 +107,23 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
       pausedWorkingDays: clock.pausedWorkingDays, remainingWorkingDays: clock.remainingWorkingDays, light: clock.light, paused: clock.paused,
     },
     events: events.map((e) => ({
-      seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? e.action,
+      seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? e.action,
       fromState: e.fromState, toState: e.toState, data: e.data,
       actor: staff ? { id: e.actorId, displayName: e.actorId ? people.get(e.actorId)?.displayName ?? '' : '', role: e.actorRole } : { id: null, displayName: ROLE_LABELS[e.actorRole as Role] ?? '', role: e.actorRole },
     })),
     documents: documents.map((d) => ({ ...d, issuedAt: new Date(d.issuedAt).toISOString() })),
-    allowedActions: allowedFor(user, row, guide),
+    allowedActions: allowedFor(user, row, caseFacts(row, guide, facts)),
   };
 }
 
-function allowedFor(user: SessionUser, row: CaseRow, guide: Awaited<ReturnType<typeof itemVersionOf>>) {
-  const rep = asRepresentative(user, row.submittedBy, caseFacts(row, guide));
+function allowedFor(user: SessionUser, row: CaseRow, facts: CaseFacts) {
+  const rep = asRepresentative(user, row.submittedBy, facts);
   return allowedActions(rep.facts, rep.actor).filter((a) => representativeMay(user, a));
 }
 
 export async function documentHtml(ctx: AppContext, user: SessionUser | null, caseId: string, docId: string) {
   const row = await loadCase(ctx.db, caseId);
-  if (!user || !canReadCase(user, row)) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
+  if (!user || !(await mayReadCase(ctx.db, user, row))) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
   const [doc] = await ctx.db.select({ html: caseDocuments.html }).from(caseDocuments).where(and(eq(caseDocuments.id, docId), eq(caseDocuments.caseId, caseId)));
   if (!doc) throw notFound('Document', '文书');
   return doc.html;
@@ -114,7 +132,11 @@ export async function documentHtml(ctx: AppContext, user: SessionUser | null, ca
 /** May the user read a file because it is attached to a case they may read? */
 export async function fileReadableViaCase(ctx: AppContext, user: SessionUser, fileId: string): Promise<boolean> {
   const rows = await ctx.db.select({ row: cases }).from(caseMaterials).innerJoin(cases, eq(cases.id, caseMaterials.caseId)).where(eq(caseMaterials.fileId, fileId));
-  return rows.some(({ row }) => canReadCase(user, row));
+  // A participant's opinion documents are read by whoever may read the joint case.
+  const opinions = await ctx.db.select({ row: cases }).from(caseParticipants).innerJoin(cases, eq(cases.id, caseParticipants.caseId))
+    .where(sql`${caseParticipants.opinionFiles} @> ${JSON.stringify([fileId])}::jsonb`);
+  for (const { row } of [...rows, ...opinions]) if (await mayReadCase(ctx.db, user, row)) return true;
+  return false;
 }
 
 // ---- the worklist ----------------------------------------------------------------------
@@ -146,51 +168,109 @@ function lightOf(r: Pick<CaseRow, 'promisedDue' | 'statutoryDue' | 'yellowOn' | 
   return 'green';
 }
 
-const encodeCursor = (due: string | null, id: string) => Buffer.from(`${due ?? '9999-12-31'}|${id}`).toString('base64url');
-function decodeCursor(c: string): [string, string] {
-  const [due, id] = Buffer.from(c, 'base64url').toString().split('|');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(due ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw badRequest('validation_failed', 'Invalid cursor', '分页游标无效', [{ field: 'querystring.cursor', message: 'invalid' }]);
-  return [due, id];
+/**
+ * Worklist order: green channel (key projects) first, then the most urgent due date, then
+ * id — the key (not key_project, due, id), ascending, which is exactly the worklist
+ * indexes' column order, so a page is one index range and the cursor one row comparison.
+ */
+const kpKey = sql`(not ${cases.keyProject})`;
+type SortKey = [notKey: boolean, due: string, id: string];
+
+const encodeCursor = (k: SortKey) => Buffer.from(`${k[0] ? 1 : 0}|${k[1]}|${k[2]}`).toString('base64url');
+function decodeCursor(c: string): SortKey {
+  const [kp, due, id] = Buffer.from(c, 'base64url').toString().split('|');
+  if (!/^[01]$/.test(kp ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(due ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw badRequest('validation_failed', 'Invalid cursor', '分页游标无效', [{ field: 'querystring.cursor', message: 'invalid' }]);
+  return [kp === '1', due, id];
+}
+const compareKeys = (a: SortKey, b: SortKey) => (a[0] !== b[0] ? (a[0] ? 1 : -1) : a[1] !== b[1] ? (a[1] < b[1] ? -1 : 1) : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+
+/** Light of a participant's part on its department's worklist (a sub-limit has no black). */
+function partLightWhere(light: string, today: string): SQL {
+  const due = sql`coalesce(${caseParticipants.subDue}, '9999-12-31'::date)`;
+  switch (light) {
+    case 'black': return sql`false`;
+    case 'red': return sql`${due} < ${today}::date`;
+    case 'yellow': return sql`${due} >= ${today}::date and ${caseParticipants.yellowOn} <= ${today}::date`;
+    default: return sql`${due} >= ${today}::date and (${caseParticipants.yellowOn} is null or ${caseParticipants.yellowOn} > ${today}::date)`;
+  }
 }
 
-/** Most urgent first (promised due ascending, undated last), keyset-paged. */
+function partLightOf(p: { subDue: string | null; yellowOn: string | null; status: PartStatus }, today: string) {
+  if (!p.subDue || p.status === 'answered' || p.status === 'deemed') return null;
+  if (p.subDue < today) return 'red';
+  return p.yellowOn && p.yellowOn <= today ? 'yellow' : 'green';
+}
+
+const listColumns = {
+  id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, itemCode: cases.itemCode, kind: cases.kind, state: cases.state, channel: cases.channel,
+  applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, departmentName: sql<string>`(select name from departments d where d.id = ${cases.departmentId})`,
+  acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, yellowOn: cases.yellowOn, paused: cases.paused,
+  assigneeId: cases.assigneeId, assigneeName: sql<string | null>`(select display_name from users u where u.id = ${cases.assigneeId})`, keyProject: cases.keyProject, submittedAt: cases.submittedAt,
+};
+
+type PartCols = { task: string; subDue: string | null; yellowOn: string | null; status: PartStatus };
+interface PartFilter { unfinished: boolean; states: CaseState[] | null; text: SQL | null; cursor: SortKey | null; today: string }
+
+/** The joint parts (联办任务) a department's staff owe, in the worklist's order (sub-due date for due). */
+async function partRows(ctx: AppContext, user: SessionUser, q: ListQuery, f: PartFilter) {
+  if (!DEPARTMENT_ROLES.includes(user.role) || !user.departmentId) return [];
+  const pKey = sql`coalesce(${caseParticipants.subDue}, '9999-12-31'::date)`;
+  const pKp = sql`(not ${caseParticipants.keyProject})`;
+  const pc: SQL[] = [eq(caseParticipants.departmentId, user.departmentId)];
+  if (f.unfinished) pc.push(eq(caseParticipants.open, true));
+  if (f.states) pc.push(inArray(cases.state, f.states));
+  if (q.light) pc.push(partLightWhere(q.light, f.today));
+  if (q.assignee === 'me') pc.push(eq(caseParticipants.assigneeId, user.id));
+  if (f.text) pc.push(f.text);
+  if (f.cursor) pc.push(sql`(${pKp}, ${pKey}, ${caseParticipants.caseId}) > (${f.cursor[0]}::boolean, ${f.cursor[1]}::date, ${f.cursor[2]}::uuid)`);
+  const rows = await ctx.db.select({ ...listColumns, task: caseParticipants.task, subDue: caseParticipants.subDue, partYellowOn: caseParticipants.yellowOn, status: caseParticipants.status })
+    .from(caseParticipants).innerJoin(cases, eq(cases.id, caseParticipants.caseId))
+    .where(and(...pc)).orderBy(asc(pKp), asc(pKey), asc(caseParticipants.caseId)).limit(q.limit + 1);
+  return rows.map(({ task, subDue, partYellowOn, status, ...r }) => ({ r, part: { task, subDue, yellowOn: partYellowOn, status } as PartCols | null, key: [!r.keyProject, subDue ?? '9999-12-31', r.id] as SortKey }));
+}
+
+/**
+ * Most urgent first (green channel first, then promised due ascending, undated last),
+ * keyset-paged. Department staff also get their joint sub-tasks (联办 parts their
+ * department owes), ordered by the sub-due date: a second index range, merged by the same key.
+ */
 export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery) {
   const today = ctx.today();
   const conds: SQL[] = [scopeWhere(user)];
   // Worklists show unfinished cases unless asked for a state (or `all`).
   const states = q.state && q.state !== 'all' ? (q.state.split(',') as CaseState[]) : null;
   // Unfinished cases live in their own index range: say so whenever the filter implies it.
-  if (!q.state || q.light || states?.every((st) => !FINISHED_STATES.includes(st))) conds.push(eq(cases.active, true));
+  const unfinished = !q.state || !!q.light || !!states?.every((st) => !FINISHED_STATES.includes(st));
+  if (unfinished) conds.push(eq(cases.active, true));
   if (states) conds.push(inArray(cases.state, states));
   if (q.light) conds.push(lightWhere(q.light, today));
   if (q.assignee === 'me') conds.push(eq(cases.assigneeId, user.id));
   // A case number is looked up exactly (unique index); anything else searches item and applicant names.
-  if (q.q && /^[0-9A-Z]{10,}$/.test(q.q)) conds.push(eq(cases.caseNo, q.q));
-  else if (q.q) conds.push(or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))!);
-  if (q.cursor) {
-    const [due, id] = decodeCursor(q.cursor);
-    conds.push(sql`(${dueKey}, ${cases.id}) > (${due}::date, ${id}::uuid)`);
-  }
+  const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? eq(cases.caseNo, q.q) : q.q ? or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))! : null;
+  if (text) conds.push(text);
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (cursor) conds.push(sql`(${kpKey}, ${dueKey}, ${cases.id}) > (${cursor[0]}::boolean, ${cursor[1]}::date, ${cursor[2]}::uuid)`);
   // One query: the page with its departments' and assignees' names as scalar subqueries,
   // which (unlike joins) keep the plan an index scan that stops after `limit` rows.
-  const rows = await ctx.db.select({
-    id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, itemCode: cases.itemCode, kind: cases.kind, state: cases.state, channel: cases.channel,
-    applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, departmentName: sql<string>`(select name from departments d where d.id = ${cases.departmentId})`,
-    acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, yellowOn: cases.yellowOn, paused: cases.paused,
-    assigneeId: cases.assigneeId, assigneeName: sql<string | null>`(select display_name from users u where u.id = ${cases.assigneeId})`, keyProject: cases.keyProject, submittedAt: cases.submittedAt,
-  }).from(cases)
-    .where(and(...conds)).orderBy(asc(dueKey), asc(cases.id)).limit(q.limit + 1);
+  const ownQuery = ctx.db.select(listColumns).from(cases)
+    .where(and(...conds)).orderBy(asc(kpKey), asc(dueKey), asc(cases.id)).limit(q.limit + 1);
+  // Department staff: their joint parts too, read in parallel (its own index, see joint/schema.ts).
+  const [ownRows, parts] = await Promise.all([ownQuery, partRows(ctx, user, q, { unfinished, states, text, cursor, today })]);
+  const own = ownRows.map((r) => ({ r, part: null as PartCols | null, key: [!r.keyProject, r.promisedDue ?? '9999-12-31', r.id] as SortKey }));
+  const rows = [...own, ...parts].sort((a, b) => compareKeys(a.key, b.key));
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
+    items: page.map(({ r, part }) => ({
       id: r.id, caseNo: r.caseNo, itemName: r.itemName, itemCode: r.itemCode, kind: r.kind, state: r.state, stateLabel: CASE_STATE_LABELS[r.state],
       channel: r.channel, applicantName: maskName(r.applicantName, r.applicantKind), department: { id: r.departmentId, name: r.departmentName },
-      acceptedOn: r.acceptedOn, promisedDue: r.promisedDue, light: lightOf(r, today), paused: r.paused, keyProject: r.keyProject,
+      acceptedOn: r.acceptedOn, promisedDue: r.promisedDue, light: part ? partLightOf(part, today) : lightOf(r, today), paused: r.paused, keyProject: r.keyProject,
       submittedAt: new Date(r.submittedAt).toISOString(),
       assignee: r.assigneeId ? { id: r.assigneeId, displayName: r.assigneeName ?? '' } : null,
+      // 联办: this row is the user's department's part of a joint case led by another department.
+      part: part ? { task: part.task, subDue: part.subDue, state: part.status, stateLabel: PART_STATUS_LABELS[part.status] } : null,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.promisedDue, last.id) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.key) : null,
   };
 }
 
@@ -212,7 +292,8 @@ export async function publicProgress(ctx: AppContext, caseNo: string, queryCode:
     light: clock.light, paused: clock.paused,
     reportedTo: row.state === 'reportedUp' ? String(events.find((e) => e.action === 'reportUp')?.data.authority ?? '') : null,
     history: events.map((e) => ({
-      at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? e.action,
+      at: new Date(e.at).toISOString(), action: e.action,
+      label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? e.action,
       role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
     })),
   };

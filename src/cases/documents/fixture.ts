@@ -7,6 +7,12 @@ type Details = DocumentInput['details'];
 /** Kind-specific facts as the case service passes them. */
 export const SAMPLE_DETAILS: Record<DocumentKind, Details> = {
   acceptance: {},
+  jointAcceptance: {
+    participants: [
+      { department: '清渭县自然资源局', task: '建设工程规划许可核验（规划核实）', subLimitWorkingDays: 5, subDue: '2025-10-14' },
+      { department: '清渭县公安局', task: '消防设计审查', subLimitWorkingDays: 10, subDue: '2025-10-21' },
+    ],
+  },
   supplement: { note: '平面图须标明各功能区面积并加盖单位公章；法定代表人身份证复印件须正反面复印在同一页。' },
   pledge: {},
   return: { reasons: '申请设立的为烟草制品零售经营，不属于本机关的审批事项。', redirectTo: '清渭县烟草专卖局（县城关镇建设路12号）' },

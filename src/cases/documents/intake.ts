@@ -41,6 +41,25 @@ ${contactLine(input)}`,
   };
 }
 
+/**
+ * 联办受理通知书: the lead department's acceptance of a joint case — the same facts as an
+ * acceptance notice, plus every participant department with its task and sub-due date,
+ * and the one due date the applicant holds the lead to.
+ */
+export function jointAcceptance(input: DocumentInput): PageParts {
+  const base = acceptance(input);
+  const parts = input.details.participants ?? [];
+  return {
+    body: html`${base.body}
+<h2>并联办理部门（共${parts.length}个）</h2>
+<p>本件由${input.department.name}牵头办理（首办负责），申请材料已于受理时同步推送下列部门并联审查；各部门在分时限内出具意见，逾期未出具的按本事项超时默认规则处理。</p>
+${parts.length ? html`<table class="list"><thead><tr><th>序号</th><th>部门</th><th>并联审查事项</th><th>分时限</th><th>意见出具期限</th></tr></thead><tbody>${
+  parts.map((p, i) => html`<tr><td class="n">${i + 1}</td><td>${p.department}</td><td>${p.task}</td><td class="c">${p.subLimitWorkingDays}个工作日</td><td>${zhDate(p.subDue)}</td></tr>`)
+}</tbody></table>` : html`<p class="flush">（无）</p>`}
+<p class="emph">本件实行“一家牵头、并联审批、限时办结”，全案只有一个办结期限：${zhDate(input.case.promisedDue)}。</p>`,
+  };
+}
+
 export function supplement(input: DocumentInput): PageParts {
   const missing = input.materials.filter((m) => m.missing);
   const note = input.details.note?.trim();

@@ -115,6 +115,18 @@ describe('every kind', () => {
   });
 });
 
+describe('联办受理通知书', () => {
+  it('is an acceptance notice that lists every participant, its task and sub-due date, and the one due date', async () => {
+    const t = text(await renderDocument(sampleInput('jointAcceptance')));
+    expect(t).toContain('本机关决定予以受理');
+    expect(t).toContain('并联办理部门（共2个）');
+    expect(t).toContain('1 清渭县自然资源局 建设工程规划许可核验（规划核实） 5个工作日 2025年10月14日');
+    expect(t).toContain('2 清渭县公安局 消防设计审查 10个工作日 2025年10月21日');
+    expect(t).toContain('全案只有一个办结期限：2025年10月14日');
+    expect(titleOf(await renderDocument(sampleInput('jointAcceptance')))).toBe('联办受理通知书');
+  });
+});
+
 describe('受理通知书', () => {
   it('states the item, case number, dates, limits, materials received and query code', async () => {
     const t = text(await renderDocument(sampleInput('acceptance')));

@@ -47,6 +47,8 @@ export interface DocumentInput {
     trackingNo?: string;
     /** Remedies (行政复议/行政诉讼) for refusals and denials. */
     remedies?: string;
+    /** 联办受理通知书: the participant departments, their tasks and sub-due dates. */
+    participants?: { department: string; task: string; subLimitWorkingDays: number; subDue: string }[];
   };
   /** The staff member who issued it (name and role label). */
   issuer: { name: string; roleLabel: string };

@@ -9,3 +9,4 @@ export * from '../../catalog/schema.js';
 export * from '../../cases/schema.js';
 export * from '../../filings/schema.js';
 export * from '../../agency/schema.js';
+export * from '../../cases/joint/schema.js';

@@ -1,5 +1,5 @@
 /** Case (办件) response shapes of docs/api.md "Files" and "Cases", and small helpers. */
-import type { CaseAction, CaseState, Channel, DocumentKind } from '../../../src/cases/types';
+import type { CaseAction, CaseState, Channel, DocumentKind, Opinion, PartStatus } from '../../../src/cases/types';
 import type { CaseKind, Material, ProcedureStep } from '../../../src/catalog/types';
 import type { Role } from '../../../src/core/auth/roles';
 import { upload } from './client';
@@ -112,6 +112,41 @@ export interface CaseView {
   events: CaseEvent[];
   documents: CaseDocument[];
   allowedActions: CaseAction[];
+  /** 绿色通道: the appointed coordinator (全程代办). */
+  greenCoordinator?: PersonRef | null;
+  /** 联办: the participants' parts (null for other kinds). */
+  participants?: CaseParticipant[] | null;
+  meetings?: CaseMeeting[] | null;
+  overdueDefault?: 'none' | 'deemedApproved' | null;
+}
+
+export interface CaseParticipant {
+  department: NamedRef;
+  task: string;
+  subLimitWorkingDays: number;
+  subDue: string | null;
+  deemOn: string | null;
+  light: Light | null;
+  state: PartStatus;
+  stateLabel: string;
+  assignee: PersonRef | null;
+  opinion: { value: Opinion; label: string; text: string; files: string[]; on: string | null; by: PersonRef | null } | null;
+  deemed: boolean;
+  deemedOn: string | null;
+  escalated: boolean;
+  escalatedOn: string | null;
+}
+
+export interface CaseMeeting {
+  id: number;
+  at: string;
+  place: string;
+  agenda: string;
+  invitees: NamedRef[];
+  held: boolean;
+  attended: NamedRef[] | null;
+  minutes: string | null;
+  opinions: { departmentId: string; department: NamedRef; opinion: Opinion; label: string; text: string }[];
 }
 
 export interface CaseRow {
@@ -131,6 +166,9 @@ export interface CaseRow {
   paused?: boolean;
   submittedAt?: string;
   assignee: PersonRef | null;
+  keyProject?: boolean;
+  /** 联办: the user's department's part of a joint case led by another department. */
+  part?: { task: string; subDue: string | null; state: PartStatus; stateLabel: string } | null;
 }
 
 export interface CaseList {

@@ -14,6 +14,7 @@ import { detailLines, errorText } from '../../lib/feedback';
 import { DELIVERY_LABELS, ROLE_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../lib/labels';
 import { CASE_ACTION_LABELS, type CaseAction } from '../../../../src/cases/types';
 import { SPECIAL_PROCEDURES } from '../../../../src/catalog/types';
+import { JOINT_ACTIONS, JointFields, jointBody, jointInitialValues } from './JointForms';
 
 type Values = Record<string, unknown>;
 
@@ -102,6 +103,8 @@ export function ActionModal({
   const [files, setFiles] = useState<Record<string, UploadedFile | null>>({});
   // An agent supplies as the resident's representative: uploads, not the window's ticks.
   const isApplicant = user.role === 'applicant' || user.role === 'agent';
+  // Who supplies by uploading files: the applicant (or agent), or the green channel's coordinator acting for them.
+  const uploads = isApplicant || user.role !== 'receiver';
 
   const needsStaff = action === 'assign' || action === 'handOver';
   const staff = useQuery({ ...staffQuery(action === 'assign' ? 'handler' : undefined), enabled: needsStaff });
@@ -146,7 +149,7 @@ export function ActionModal({
       case 'recordReply':
         return { outcome: 'approved', replyOn: new Date().toISOString().slice(0, 10), reference: '', note: '' };
       default:
-        return {};
+        return jointInitialValues(action, view);
     }
   });
 
@@ -170,7 +173,7 @@ export function ActionModal({
         return { owed, ...(provided.length ? { provided } : {}) };
       }
       case 'supply':
-        if (isApplicant) {
+        if (uploads) {
           return { materials: Object.entries(files).filter((e): e is [string, UploadedFile] => !!e[1]).map(([materialId, f]) => ({ materialId, fileId: f.id })) };
         }
         return { provided: list(v.provided) };
@@ -201,7 +204,7 @@ export function ActionModal({
       case 'recordReply':
         return { outcome: v.outcome, replyOn: v.replyOn, reference: String(v.reference ?? '').trim(), note: String(v.note ?? '').trim() };
       default:
-        return {};
+        return jointBody(action, v, view, files);
     }
   };
 
@@ -209,9 +212,9 @@ export function ActionModal({
     setError(null);
     const body = buildBody(v);
     if (action === 'supply') {
-      const n = isApplicant ? (body.materials as unknown[]).length : (body.provided as unknown[]).length;
+      const n = uploads ? (body.materials as unknown[]).length : (body.provided as unknown[]).length;
       if (n === 0) {
-        setError({ text: isApplicant ? '请至少上传一项补正材料' : '请至少勾选一项已收到的材料', lines: [] });
+        setError({ text: uploads ? '请至少上传一项补正材料' : '请至少勾选一项已收到的材料', lines: [] });
         return;
       }
     }
@@ -314,7 +317,7 @@ export function ActionModal({
       break;
     }
     case 'supply':
-      content = isApplicant ? (
+      content = uploads ? (
         <>
           <Typography.Paragraph type="secondary">请按一次性告知书上传需补正的材料（PDF、JPG、PNG，单个不超过 10MB）：</Typography.Paragraph>
           <div className="bs-checklist" data-testid="action-field-files">
@@ -542,6 +545,8 @@ export function ActionModal({
         </>
       );
       break;
+    default:
+      if (JOINT_ACTIONS.has(action)) content = <JointFields action={action} view={view} user={user} files={files} setFiles={setFiles} />;
   }
 
   return (

@@ -28,10 +28,11 @@ import { FullPageSpin, useSession } from '../../auth/session';
 import { formatDate, LightTag, MaterialFlags, StateTag } from '../../components/CaseTags';
 import { errorText, showSuccess } from '../../lib/feedback';
 import { caseKindLabel, DELIVERY_LABELS, formatDateTime, roleLabel, SPECIAL_PROCEDURE_LABELS, STEP_ROLE_LABELS } from '../../lib/labels';
-import { CASE_ACTION_LABELS, CHANNEL_LABELS, FINISHED_STATES, type CaseAction, type CaseState } from '../../../../src/cases/types';
+import { CASE_ACTION_LABELS, CHANNEL_LABELS, FINISHED_STATES, OPINION_LABELS, type CaseAction, type CaseState, type Opinion } from '../../../../src/cases/types';
 import { ActionModal, inHand, staffQuery, submittable } from './ActionModal';
+import { JointPanel } from './JointPanel';
 
-const PRIMARY_ACTIONS = new Set<CaseAction>(['accept', 'supply', 'assign', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete', 'approveExtension', 'resume']);
+const PRIMARY_ACTIONS = new Set<CaseAction>(['accept', 'supply', 'assign', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete', 'approveExtension', 'resume', 'giveOpinion']);
 const DANGER_ACTIONS = new Set<CaseAction>(['refuse', 'return', 'withdraw', 'rejectExtension']);
 const DONE_STATES: readonly CaseState[] = ['decided', 'resultReady', 'delivered', 'completed', 'archived'];
 
@@ -208,7 +209,11 @@ export function CasePage() {
                   暂停计时
                 </Tag>
               )}
-              {c.keyProject && <Tag color="magenta">重点项目</Tag>}
+              {c.keyProject && (
+                <Tag color="magenta" data-testid="case-green-channel">
+                  绿色通道·重点项目
+                </Tag>
+              )}
             </Space>
             <div className="bs-case-item">
               <Typography.Text strong style={{ fontSize: 16 }} data-testid="case-item">
@@ -248,6 +253,11 @@ export function CasePage() {
           <Descriptions.Item label="承办人">
             <span data-testid="case-assignee">{c.assignee?.displayName ?? '—'}</span>
           </Descriptions.Item>
+          {c.keyProject && (
+            <Descriptions.Item label="全程代办人">
+              <span data-testid="case-green-coordinator">{c.greenCoordinator?.displayName ?? '未指定'}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
 
         <div className="bs-action-panel bs-no-print" data-testid="case-actions">
@@ -302,6 +312,8 @@ export function CasePage() {
               />
             </Card>
           )}
+
+          <JointPanel c={c} />
 
           <Card title="申请材料" size="small" className="bs-section" data-testid="case-materials">
             <Table<CaseMaterial>
@@ -478,7 +490,8 @@ function eventColor(e: CaseEvent): string {
   if (['refuse', 'return', 'withdraw', 'rejectExtension'].includes(e.action)) return 'red';
   if (e.action === 'decide') return (e.data?.outcome as string) === 'denied' ? 'red' : 'green';
   if (['complete', 'accept', 'acceptConditional'].includes(e.action)) return 'green';
-  if (['notifySupplement', 'suspend', 'requestExtension'].includes(e.action)) return 'orange';
+  if (['notifySupplement', 'suspend', 'requestExtension', 'deemConsent'].includes(e.action)) return 'orange';
+  if (e.action === 'escalatePart') return 'red';
   return 'blue';
 }
 
@@ -492,8 +505,15 @@ function EventItem({ e, c }: { e: CaseEvent; c: CaseView }) {
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const lines: [string, ReactNode][] = [];
   if (str(d.step)) lines.push(['环节', str(d.step)]);
-  if (d.to && typeof d.to === 'object' && str((d.to as { name?: unknown }).name)) lines.push(['承办人', str((d.to as { name?: unknown }).name)]);
-  if (str(d.opinion)) lines.push(['意见', str(d.opinion)]);
+  if (d.to && typeof d.to === 'object' && str((d.to as { name?: unknown }).name)) lines.push([e.action === 'appointCoordinator' ? '全程代办人' : '承办人', str((d.to as { name?: unknown }).name)]);
+  if (str(d.department)) lines.push(['部门', str(d.department)]);
+  if (str(d.task)) lines.push(['联办任务', str(d.task)]);
+  if (str(d.opinion)) lines.push(['意见', OPINION_LABELS[d.opinion as Opinion] ?? str(d.opinion)]);
+  if (e.action === 'giveOpinion' && str(d.text)) lines.push(['说明', str(d.text)]);
+  if (str(d.place)) lines.push(['会议', `${formatDateTime(str(d.at))} · ${str(d.place)}`]);
+  if (str(d.minutes)) lines.push(['会议纪要', str(d.minutes)]);
+  if (e.action === 'deemConsent') lines.push(['超时默认', `意见期限 ${str(d.subDue)} 已过，视为同意，记入该部门`]);
+  if (e.action === 'escalatePart') lines.push(['超时默认', `意见期限 ${str(d.subDue)} 已过，已上报督办`]);
   if (d.outcome) lines.push(['决定', d.outcome === 'approved' ? '准予' : '不予']);
   if (str(d.reasons)) lines.push(['理由', str(d.reasons)]);
   if (str(d.reason)) lines.push(['理由', str(d.reason)]);

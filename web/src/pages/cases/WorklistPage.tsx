@@ -1,6 +1,6 @@
 /** 办件 worklist (all staff roles): most urgent first, filters, keyset "加载更多". */
 import { useEffect, useState, type HTMLAttributes, type MouseEvent } from 'react';
-import { Alert, Button, Card, Checkbox, Empty, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { CaseRow, Light } from '../../api/cases';
@@ -50,7 +50,7 @@ export function WorklistPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             办件
           </Typography.Title>
-          <Typography.Text type="secondary">按承诺办结日由近及远排列，最紧急的在前</Typography.Text>
+          <Typography.Text type="secondary">绿色通道（重点项目）优先，其余按承诺办结日由近及远排列；联办任务按本部门意见出具期限排列</Typography.Text>
         </div>
         <Space>
           {user?.role === 'receiver' && (
@@ -151,7 +151,29 @@ export function WorklistPage() {
                 </Link>
               ),
             },
-            { title: '事项', dataIndex: 'itemName', ellipsis: true },
+            {
+              title: '事项',
+              dataIndex: 'itemName',
+              ellipsis: true,
+              render: (v: string, r) => (
+                <span>
+                  {r.keyProject && (
+                    <Tag color="magenta" data-testid={`case-green-${r.caseNo}`}>
+                      绿色通道·重点项目
+                    </Tag>
+                  )}
+                  {v}
+                  {r.part && (
+                    <div data-testid={`case-part-${r.caseNo}`}>
+                      <Tag color="blue">联办任务</Tag>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.part.task} · {r.part.stateLabel} · 意见期限 {formatDate(r.part.subDue)}
+                      </Typography.Text>
+                    </div>
+                  )}
+                </span>
+              ),
+            },
             { title: '申请人', dataIndex: 'applicantName', width: 110 },
             { title: '部门', key: 'dept', width: 140, ellipsis: true, render: (_: unknown, r) => r.department?.name },
             {
