@@ -4,7 +4,8 @@ import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
 import { CASE_KINDS } from '../catalog/types.js';
 import { CHANNELS } from '../cases/types.js';
-import { GROUP_BYS, publicReport, staffReport, type ReportQuery } from './service.js';
+import { dimensions, publicReport, staffReport, type ReportQuery } from './service.js';
+import { GROUP_BYS, PUBLIC_GROUP_BYS } from './types.js';
 import { reportWorkbook } from './excel.js';
 import { publicBoard } from './board.js';
 
@@ -19,7 +20,6 @@ const ReportQuerySchema = Type.Object({
   kind: Type.Optional(lit(CASE_KINDS)), channel: Type.Optional(lit(CHANNELS)),
 });
 
-const PUBLIC_GROUP_BYS = ['none', 'month', 'department', 'kind', 'channel'] as const;
 
 export function statsRoutes(app: App, ctx: AppContext) {
   const query = (q: typeof ReportQuerySchema.static): ReportQuery => ({ ...q, groupBy: q.groupBy ?? 'none' });
@@ -31,6 +31,11 @@ export function statsRoutes(app: App, ctx: AppContext) {
       querystring: ReportQuerySchema, response: errors(400, 401, 403),
     },
   }, async (req) => staffReport(ctx, currentUser(req), query(req.query)));
+
+  app.get('/api/stats/dimensions', {
+    config: { policy: STATS_ROLES },
+    schema: { tags: ['stats'], summary: 'Filter choices for the report: centers, departments, windows and items in the reader\'s scope', response: errors(401, 403) },
+  }, async (req) => dimensions(ctx, currentUser(req)));
 
   app.get('/api/stats/report.xlsx', {
     config: { policy: STATS_ROLES },

@@ -10,11 +10,9 @@ import { CASE_KIND_LABELS, type CaseKind } from '../catalog/types.js';
 import { CHANNEL_LABELS, type Channel } from '../cases/types.js';
 import { measuresOf, zeroCounts, type Measures, type RowCounts } from './measures.js';
 
-export const GROUP_BYS = ['none', 'day', 'month', 'center', 'department', 'window', 'item', 'kind', 'channel'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
-export const GROUP_BY_LABELS: Record<GroupBy, string> = {
-  none: '合计', day: '日期', month: '月份', center: '中心', department: '部门', window: '窗口', item: '事项', kind: '办件类型', channel: '申报渠道',
-};
+import { GROUP_BY_LABELS, type GroupBy, type PublicGroupBy } from './types.js';
+
+export { GROUP_BYS, type GroupBy } from './types.js';
 
 export interface ReportQuery {
   from: string;
@@ -158,7 +156,16 @@ export async function buildReport(db: Queryable, scope: string[] | 'all', q: Rep
 export const staffReport = (ctx: AppContext, user: SessionUser, q: ReportQuery) => buildReport(ctx.db, user.centerScope, q);
 
 /** The portal: aggregate numbers only, every center, no window or person dimension. */
-export async function publicReport(ctx: AppContext, q: Pick<ReportQuery, 'from' | 'to' | 'centerId'> & { groupBy: 'none' | 'month' | 'department' | 'kind' | 'channel' }) {
-  const r = await buildReport(ctx.db, 'all', { ...q });
-  return r;
+export const publicReport = (ctx: AppContext, q: Pick<ReportQuery, 'from' | 'to' | 'centerId'> & { groupBy: PublicGroupBy }) => buildReport(ctx.db, 'all', q);
+
+/** Filter choices for the report page: the reader's centers and what is in them. */
+export async function dimensions(ctx: AppContext, user: SessionUser) {
+  const scope = user.centerScope.length ? user.centerScope : ['00000000-0000-0000-0000-000000000000'];
+  const [cs, ds, ws, items] = await Promise.all([
+    ctx.db.select({ id: centers.id, name: centers.name }).from(centers).where(inArray(centers.id, scope)),
+    ctx.db.select({ id: departments.id, name: departments.name, centerId: departments.centerId }).from(departments).where(inArray(departments.centerId, scope)),
+    ctx.db.select({ id: windows.id, number: windows.number, name: windows.name, centerId: windows.centerId }).from(windows).where(inArray(windows.centerId, scope)),
+    ctx.db.select({ id: serviceItems.id, name: serviceItems.name, code: serviceItems.code, departmentId: serviceItems.departmentId }).from(serviceItems).where(inArray(serviceItems.centerId, scope)),
+  ]);
+  return { centers: cs, departments: ds, windows: ws.map((w) => ({ ...w, name: `${w.number}号窗口 ${w.name}` })), items };
 }
