@@ -73,12 +73,17 @@ export async function buildRollups(db: Db) {
         (outcome is not null)::int, (outcome is not null and closed_on <= promised_due)::int, (outcome is not null and supplement_count = 0)::int,
         case when outcome is not null then closed_on - accepted_on else 0 end, (accepted_on is not null)::int
       from cases where closed_on is not null
-    ) e group by 1, 2, 3, 4, 5, 6, 7`);
+    ) e group by 1, 2, 3, 4, 5, 6, 7
+    -- In production rollup rows are written day after day, so a day's rows sit together;
+    -- inserting in day order gives the benchmark the same physical layout.
+    order by 1`);
   await db.execute(sql`
     insert into stats_open (center_id, department_id, window_id, item_id, kind, channel, open)
     select center_id, department_id, window_id, item_id, kind, channel, count(*) from cases
     where accepted_on is not null and closed_on is null group by 1, 2, 3, 4, 5, 6`);
-  await db.execute(sql`analyze cases`);
-  await db.execute(sql`analyze stats_daily`);
-  await db.execute(sql`analyze stats_open`);
+  // The steady state autovacuum reaches on its own; done here so that it does not run
+  // during the timings (it would on a freshly loaded 10 M-row table).
+  await db.execute(sql`vacuum analyze cases`);
+  await db.execute(sql`vacuum analyze stats_daily`);
+  await db.execute(sql`vacuum analyze stats_open`);
 }

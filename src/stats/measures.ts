@@ -121,7 +121,9 @@ export function diff(before: Contribution | null, after: Contribution): { daily:
   };
   if (before) add(before, -1);
   add(after, 1);
-  const daily = [...byKey.values()].filter((d) => COUNTS.some((c) => d.counts[c] !== 0));
+  // Sorted, so concurrent changes lock rollup rows in the same order (no deadlock).
+  const order = (a: { windowId: string | null }, b: { windowId: string | null }) => (a.windowId ?? '').localeCompare(b.windowId ?? '');
+  const daily = [...byKey.values()].filter((d) => COUNTS.some((c) => d.counts[c] !== 0)).sort((a, b) => a.day.localeCompare(b.day) || order(a, b));
   const open: OpenDelta[] = [];
   if (before && isOpen(before)) open.push({ windowId: before.windowId, open: -1 });
   if (isOpen(after)) open.push({ windowId: after.windowId, open: 1 });
@@ -131,7 +133,7 @@ export function diff(before: Contribution | null, after: Contribution): { daily:
     const cur = netted.get(k);
     if (cur) cur.open += o.open; else netted.set(k, { ...o });
   }
-  return { daily, open: [...netted.values()].filter((o) => o.open !== 0) };
+  return { daily, open: [...netted.values()].filter((o) => o.open !== 0).sort(order) };
 }
 
 /** Summed counts of a report row (plus the two sub-counts the rates need). */

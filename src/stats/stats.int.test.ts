@@ -236,6 +236,8 @@ describe('statistics API', () => {
     expect((await window1.get('/api/stats/report?from=2026-03-01&to=2026-04-30')).status).toBe(403);
     expect((await t.anon.get('/api/stats/report?from=2026-03-01&to=2026-04-30')).status).toBe(401);
     expect((await admin.get('/api/stats/report?from=2026-04-01&to=2026-03-01')).body.error.code).toBe('validation_failed');
+    expect((await admin.get('/api/stats/report?from=2026-02-30&to=2026-03-01')).body.error.code).toBe('validation_failed');
+    expect((await admin.get('/api/stats/report?from=2020-01-01&to=2026-03-01')).body.error.code).toBe('period_too_long');
     expect((await admin.get('/api/stats/report?from=2026-03-01&to=2026-04-30&groupBy=planet')).status).toBe(400);
   });
 
