@@ -124,8 +124,9 @@ export function AppLayout() {
     ),
   });
 
-  // Portal pages anyone may open (domain §12: the public board and statistics).
-  items.push(
+  // Portal pages anyone may open (domain §12: the public board and statistics). Listed for
+  // visitors and applicants; back-office menus are long already, and staff have 统计报表.
+  if (!user || isApplicant(user) || user.role === 'agent') items.push(
     {
       key: 'board',
       icon: <TableOutlined />,
