@@ -25,9 +25,9 @@ beforeAll(async () => {
   e = await startE2E();
   await fetch(`${e.baseUrl}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2026-11-18T02:00:00Z' }) });
   const w = await apiAs('window1');
-  const act = async (id: string, action: string, body: Record<string, unknown> = {}) => {
-    const cur = await w.get(`/api/cases/${id}`);
-    return w.post(`/api/cases/${id}/actions/${action}`, { version: cur.version, ...body });
+  const act = async (id: string, action: string, body: Record<string, unknown> = {}, as = w) => {
+    const cur = await as.get(`/api/cases/${id}`);
+    return as.post(`/api/cases/${id}/actions/${action}`, { version: cur.version, ...body });
   };
   const applicant = (name: string) => ({ kind: 'person', name, idNumber: '620524198001011234', phone: '13800001111' });
   // A promised case on the board, an immediate one decided at the window, one refused.
@@ -38,6 +38,16 @@ beforeAll(async () => {
   await act(immediate.id, 'decide', { outcome: 'approved' });
   const refused = await w.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: applicant('孙二娘') });
   await act(refused.id, 'refuse', { reasons: '不属于本县户籍' });
+  // A promised case decided: crossed off the board (struck through), not counted in this month's report period below.
+  await fetch(`${e.baseUrl}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2026-12-01T02:00:00Z' }) });
+  const [coord, handler, chief] = await Promise.all(['coord1', 'handler1', 'chief1'].map(apiAs));
+  const done = await w.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: applicant('周小平') });
+  await act(done.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+  const handlerId = (await handler.get('/api/auth/me')).user.id;
+  await act(done.id, 'assign', { userId: handlerId }, coord);
+  for (let i = 0; i < 3; i++) await act(done.id, 'completeStep', { opinion: '核查' }, handler);
+  await act(done.id, 'completeStep', { opinion: '复核' }, coord);
+  await act(done.id, 'decide', { outcome: 'approved' }, chief);
 });
 afterAll(async () => { await e?.close(); });
 
@@ -81,6 +91,9 @@ describe('statistics in the browser', () => {
     expect(text).toContain('最低生活保障审核确认');
     expect(text).not.toContain('赵大山');
     expect(text).not.toContain('钱'); // immediate cases are not hung on the board
+    // The decided one is crossed off: struck through, marked done.
+    expect(await page.locator('del').filter({ hasText: '周*平' }).count()).toBe(1);
+    expect(await page.getByTestId('board-done').innerText()).toContain('已办结（2026-12-01）');
     await page.getByTestId('nav-public-stats').click();
     await expect.poll(() => page.getByTestId('public-stats-page').innerText(), { timeout: 15_000 }).toContain('网办率');
   });

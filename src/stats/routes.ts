@@ -48,8 +48,9 @@ export function statsRoutes(app: App, ctx: AppContext) {
     return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`).send(buf);
   });
 
+  // Public and unauthenticated: limited per address so nobody can keep the database busy.
   app.get('/api/public/stats', {
-    config: { policy: 'public' },
+    config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
     schema: {
       tags: ['stats'], summary: 'Public statistics (portal): aggregate counts and rates, no personal data',
       querystring: Type.Object({ from: IsoDate, to: IsoDate, centerId: Type.Optional(Uuid), groupBy: Type.Optional(lit(PUBLIC_GROUP_BYS)) }),
@@ -58,12 +59,12 @@ export function statsRoutes(app: App, ctx: AppContext) {
   }, async (req) => publicReport(ctx, { ...req.query, groupBy: req.query.groupBy ?? 'none' }));
 
   app.get('/api/public/board', {
-    config: { policy: 'public' },
+    config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
     schema: {
       tags: ['stats'], summary: 'The public board (挂牌销号): promised cases in progress and recently done, masked applicant',
       querystring: Type.Object({
         centerId: Type.Optional(Uuid),
-        page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+        page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
       }),
       response: errors(400),
     },
