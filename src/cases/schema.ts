@@ -1,6 +1,6 @@
 import { pgTable, uuid, text, integer, jsonb, timestamp, date, boolean, bigserial, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { centers, departments } from '../core/org/schema.js';
+import { centers, departments, windows } from '../core/org/schema.js';
 import { users } from '../core/auth/schema.js';
 import { serviceItems } from '../catalog/schema.js';
 import { files } from '../core/files/schema.js';
@@ -40,6 +40,8 @@ export const cases = pgTable('cases', {
   acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),
   acceptedOn: date('accepted_on', { mode: 'string' }),
   acceptedBy: uuid('accepted_by').references(() => users.id),
+  /** The numbered window that took the case in (set by the statistics hook, src/stats/hook.ts). */
+  windowId: uuid('window_id').references(() => windows.id),
   closedOn: date('closed_on', { mode: 'string' }),
   coordinatorId: uuid('coordinator_id').references(() => users.id),
   assigneeId: uuid('assignee_id').references(() => users.id),

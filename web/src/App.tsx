@@ -17,6 +17,9 @@ const WorklistPage = lazy(() => import('./pages/cases/WorklistPage').then((m) =>
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const FilingsPage = lazy(() => import('./pages/admin/FilingsPage').then((m) => ({ default: m.FilingsPage })));
 const AgencyPage = lazy(() => import('./pages/agency/AgencyPage').then((m) => ({ default: m.AgencyPage })));
+const StatsReportPage = lazy(() => import('./pages/stats/StatsReportPage').then((m) => ({ default: m.StatsReportPage })));
+const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then((m) => ({ default: m.PublicStatsPage })));
+const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -44,6 +47,16 @@ export function App() {
             <Route path="guide/:code" element={<GuideDetailPage />} />
             <Route path="login" element={<LoginPage />} />
             <Route path="progress" element={<ProgressPage />} />
+            <Route path="stats" element={<PublicStatsPage />} />
+            <Route path="board" element={<BoardPage />} />
+            <Route
+              path="admin/stats"
+              element={
+                <RequireRole allow={ROLE_ALLOW.stats}>
+                  <StatsReportPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="apply/:code"
               element={

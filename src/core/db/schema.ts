@@ -10,3 +10,4 @@ export * from '../../cases/schema.js';
 export * from '../../filings/schema.js';
 export * from '../../agency/schema.js';
 export * from '../../cases/joint/schema.js';
+export * from '../../stats/schema.js';

@@ -107,6 +107,10 @@ export function canSeeCalendar(user: Me | null | undefined): boolean {
 export function canSeeFilings(user: Me | null | undefined): boolean {
   return user?.role === 'centerAdmin' || user?.role === 'supervisor';
 }
+/** 办件统计: the management office, supervision and leaders (their center subtree). */
+export function canSeeStats(user: Me | null | undefined): boolean {
+  return user?.role === 'centerAdmin' || user?.role === 'supervisor' || user?.role === 'leader';
+}
 /** Window staff: 窗口受理. */
 export function canIntake(user: Me | null | undefined): boolean {
   return user?.role === 'receiver';
@@ -132,7 +136,7 @@ export function canOpenCase(user: Me | null | undefined): boolean {
 /** May this user open this in-app path? (used to follow `?next=` after login) */
 export function mayOpen(user: Me, path: string): boolean {
   const guards: [string, (u: Me) => boolean][] = [
-    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings],
+    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings], ['/admin/stats', canSeeStats],
     ['/workbench/intake', canIntake], ['/agency', canSeeAgency], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
   ];
   const guard = guards.find(([prefix]) => path.startsWith(prefix));
@@ -189,6 +193,7 @@ export const ROLE_ALLOW = {
   catalog: canSeeCatalog,
   calendar: canSeeCalendar,
   filings: canSeeFilings,
+  stats: canSeeStats,
   intake: canIntake,
   worklist: canSeeWorklist,
   applicant: isApplicant,

@@ -3,18 +3,21 @@ import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   TeamOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   FormOutlined,
+  FundOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SearchOutlined,
+  TableOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import { canIntake, canSeeAgency, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canIntake, canSeeAgency, canSeeStats, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -100,6 +103,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeStats(user)) {
+    items.push({
+      key: 'stats-report',
+      icon: <BarChartOutlined />,
+      label: (
+        <Link to="/admin/stats" data-testid="nav-stats-report">
+          统计报表
+        </Link>
+      ),
+    });
+  }
   if (canSeeCalendar(user)) {
     items.push({
       key: 'calendar',
@@ -122,8 +136,37 @@ export function AppLayout() {
     ),
   });
 
+  // Portal pages anyone may open (domain §12: the public board and statistics). Listed for
+  // visitors and applicants; back-office menus are long already, and staff have 统计报表.
+  if (!user || isApplicant(user) || user.role === 'agent') items.push(
+    {
+      key: 'board',
+      icon: <TableOutlined />,
+      label: (
+        <Link to="/board" data-testid="nav-board">
+          挂牌销号
+        </Link>
+      ),
+    },
+    {
+      key: 'public-stats',
+      icon: <FundOutlined />,
+      label: (
+        <Link to="/stats" data-testid="nav-public-stats">
+          办件统计
+        </Link>
+      ),
+    },
+  );
+
   const path = location.pathname;
-  const selected = path.startsWith('/admin/catalog')
+  const selected = path.startsWith('/admin/stats')
+    ? 'stats-report'
+    : path === '/board'
+      ? 'board'
+      : path === '/stats'
+        ? 'public-stats'
+        : path.startsWith('/admin/catalog')
     ? 'catalog'
     : path.startsWith('/admin/calendar')
       ? 'calendar'

@@ -85,9 +85,55 @@ CREATE TABLE "case_participants" (
 	"escalated_on" date
 );
 --> statement-breakpoint
+CREATE TABLE "stats_cases" (
+	"case_id" uuid PRIMARY KEY NOT NULL,
+	"window_id" uuid,
+	"received_on" date NOT NULL,
+	"supplement_on" date,
+	"accepted_on" date,
+	"refused_on" date,
+	"completed_on" date,
+	"on_time" boolean DEFAULT false NOT NULL,
+	"first_time" boolean DEFAULT false NOT NULL,
+	"working_days_used" integer DEFAULT 0 NOT NULL,
+	"exit_on" date
+);
+--> statement-breakpoint
+CREATE TABLE "stats_daily" (
+	"day" date NOT NULL,
+	"center_id" uuid NOT NULL,
+	"department_id" uuid NOT NULL,
+	"window_id" uuid,
+	"item_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"channel" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"supplement_notified" integer DEFAULT 0 NOT NULL,
+	"accepted" integer DEFAULT 0 NOT NULL,
+	"refused" integer DEFAULT 0 NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL,
+	"on_time" integer DEFAULT 0 NOT NULL,
+	"first_time" integer DEFAULT 0 NOT NULL,
+	"working_days_used" integer DEFAULT 0 NOT NULL,
+	"exits" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_daily_key" UNIQUE NULLS NOT DISTINCT("day","center_id","department_id","window_id","item_id","kind","channel")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_open" (
+	"center_id" uuid NOT NULL,
+	"department_id" uuid NOT NULL,
+	"window_id" uuid,
+	"item_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"channel" text NOT NULL,
+	"open" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_open_key" UNIQUE NULLS NOT DISTINCT("center_id","department_id","window_id","item_id","kind","channel")
+);
+--> statement-breakpoint
 DROP INDEX "cases_dept_due_idx";--> statement-breakpoint
 DROP INDEX "cases_center_due_idx";--> statement-breakpoint
 DROP INDEX "cases_assignee_idx";--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "window_id" uuid;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "green_coordinator_id" uuid;--> statement-breakpoint
 ALTER TABLE "agency_cases" ADD CONSTRAINT "agency_cases_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agency_cases" ADD CONSTRAINT "agency_cases_point_id_agency_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."agency_points"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -107,6 +153,16 @@ ALTER TABLE "case_participants" ADD CONSTRAINT "case_participants_center_id_cent
 ALTER TABLE "case_participants" ADD CONSTRAINT "case_participants_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_participants" ADD CONSTRAINT "case_participants_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_participants" ADD CONSTRAINT "case_participants_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_cases" ADD CONSTRAINT "stats_cases_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_cases" ADD CONSTRAINT "stats_cases_window_id_windows_id_fk" FOREIGN KEY ("window_id") REFERENCES "public"."windows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_daily" ADD CONSTRAINT "stats_daily_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_daily" ADD CONSTRAINT "stats_daily_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_daily" ADD CONSTRAINT "stats_daily_window_id_windows_id_fk" FOREIGN KEY ("window_id") REFERENCES "public"."windows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_daily" ADD CONSTRAINT "stats_daily_item_id_service_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."service_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_window_id_windows_id_fk" FOREIGN KEY ("window_id") REFERENCES "public"."windows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_item_id_service_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."service_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agency_cases_point_idx" ON "agency_cases" USING btree ("point_id","created_at");--> statement-breakpoint
 CREATE INDEX "agency_cases_agent_idx" ON "agency_cases" USING btree ("agent_id","created_at");--> statement-breakpoint
 CREATE INDEX "agency_consultations_point_idx" ON "agency_consultations" USING btree ("point_id","at");--> statement-breakpoint
@@ -118,6 +174,8 @@ CREATE INDEX "case_participants_dept_idx" ON "case_participants" USING btree ("d
 CREATE INDEX "case_participants_assignee_idx" ON "case_participants" USING btree ("assignee_id","open");--> statement-breakpoint
 CREATE INDEX "case_participants_files_idx" ON "case_participants" USING gin ("opinion_files");--> statement-breakpoint
 CREATE INDEX "case_participants_deem_idx" ON "case_participants" USING btree ("deem_on") WHERE "case_participants"."status" = 'pending' and "case_participants"."open";--> statement-breakpoint
+CREATE INDEX "stats_daily_center_day_idx" ON "stats_daily" USING btree ("center_id","day");--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_window_id_windows_id_fk" FOREIGN KEY ("window_id") REFERENCES "public"."windows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_green_coordinator_id_users_id_fk" FOREIGN KEY ("green_coordinator_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cases_dept_due_idx" ON "cases" USING btree ("department_id","active",(not "key_project"),coalesce("promised_due", '9999-12-31'::date),"id","statutory_due","yellow_on","state");--> statement-breakpoint
 CREATE INDEX "cases_center_due_idx" ON "cases" USING btree ("center_id","active",(not "key_project"),coalesce("promised_due", '9999-12-31'::date),"id","statutory_due","yellow_on","state");--> statement-breakpoint

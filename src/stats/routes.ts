@@ -1,0 +1,72 @@
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../core/context.js';
+import { errors, IsoDate, Uuid, type App } from '../core/http.js';
+import { currentUser } from '../core/auth/policy.js';
+import { CASE_KINDS } from '../catalog/types.js';
+import { CHANNELS } from '../cases/types.js';
+import { dimensions, publicReport, staffReport, type ReportQuery } from './service.js';
+import { GROUP_BYS, PUBLIC_GROUP_BYS } from './types.js';
+import { reportWorkbook } from './excel.js';
+import { publicBoard } from './board.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const STATS_ROLES = ['centerAdmin', 'supervisor', 'leader'] as const;
+const lit = <T extends string>(vs: readonly T[]) => Type.Union(vs.map((v) => Type.Literal(v)));
+
+const ReportQuerySchema = Type.Object({
+  from: IsoDate, to: IsoDate,
+  groupBy: Type.Optional(lit(GROUP_BYS)),
+  centerId: Type.Optional(Uuid), departmentId: Type.Optional(Uuid), windowId: Type.Optional(Uuid), itemId: Type.Optional(Uuid),
+  kind: Type.Optional(lit(CASE_KINDS)), channel: Type.Optional(lit(CHANNELS)),
+});
+
+
+export function statsRoutes(app: App, ctx: AppContext) {
+  const query = (q: typeof ReportQuerySchema.static): ReportQuery => ({ ...q, groupBy: q.groupBy ?? 'none' });
+
+  app.get('/api/stats/report', {
+    config: { policy: STATS_ROLES },
+    schema: {
+      tags: ['stats'], summary: 'Statistics report (办件统计) from the daily rollups, for the reader\'s center subtree',
+      querystring: ReportQuerySchema, response: errors(400, 401, 403),
+    },
+  }, async (req) => staffReport(ctx, currentUser(req), query(req.query)));
+
+  app.get('/api/stats/dimensions', {
+    config: { policy: STATS_ROLES },
+    schema: { tags: ['stats'], summary: 'Filter choices for the report: centers, departments, windows and items in the reader\'s scope', response: errors(401, 403) },
+  }, async (req) => dimensions(ctx, currentUser(req)));
+
+  app.get('/api/stats/report.xlsx', {
+    config: { policy: STATS_ROLES },
+    schema: { tags: ['stats'], summary: 'The same report as an Excel workbook (Chinese headers)', querystring: ReportQuerySchema, response: errors(400, 401, 403) },
+  }, async (req, reply) => {
+    const q = query(req.query);
+    const report = await staffReport(ctx, currentUser(req), q);
+    const filterText = Object.entries(req.query).filter(([k]) => !['from', 'to', 'groupBy'].includes(k)).map(([k, v]) => `${k}=${v}`).join('；');
+    const buf = await reportWorkbook(report, filterText);
+    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`).send(buf);
+  });
+
+  // Public and unauthenticated: limited per address so nobody can keep the database busy.
+  app.get('/api/public/stats', {
+    config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['stats'], summary: 'Public statistics (portal): aggregate counts and rates, no personal data',
+      querystring: Type.Object({ from: IsoDate, to: IsoDate, centerId: Type.Optional(Uuid), groupBy: Type.Optional(lit(PUBLIC_GROUP_BYS)) }),
+      response: errors(400),
+    },
+  }, async (req) => publicReport(ctx, { ...req.query, groupBy: req.query.groupBy ?? 'none' }));
+
+  app.get('/api/public/board', {
+    config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['stats'], summary: 'The public board (挂牌销号): promised cases in progress and recently done, masked applicant',
+      querystring: Type.Object({
+        centerId: Type.Optional(Uuid),
+        page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+      }),
+      response: errors(400),
+    },
+  }, async (req) => publicBoard(ctx, req.query));
+}

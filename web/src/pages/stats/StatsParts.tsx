@@ -1,0 +1,67 @@
+/** The statistics table and chart, shared by the staff report page and the portal's public page. */
+import { Table } from 'antd';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { MEASURE_COLUMNS, type Measures } from '../../../../src/stats/measures';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ReportRow extends Measures { key: string | null; label: string }
+export interface Report { from: string; to: string; groupBy: string; groupLabel: string; rows: ReportRow[]; total: ReportRow }
+
+/** Rates and averages come rounded from the server (one rule); the table only shows them. */
+const show = (v: number | null, rate?: boolean) => (v === null ? '—' : rate ? `${v.toFixed(2)}%` : Number.isInteger(v) ? String(v) : v.toFixed(2));
+
+export function StatsTable({ report, loading, columns }: { report?: Report; loading?: boolean; columns?: (keyof Measures)[] }) {
+  const cols = MEASURE_COLUMNS.filter((c) => !columns || columns.includes(c.key));
+  const data = report ? [...report.rows, { ...report.total, key: '__total__' }] : [];
+  return (
+    <Table<ReportRow>
+      size="small"
+      bordered
+      loading={loading}
+      rowKey={(r) => String(r.key)}
+      dataSource={data}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      data-testid="stats-table"
+      rowClassName={(r) => (r.key === '__total__' ? 'bs-total-row' : '')}
+      columns={[
+        { title: report?.groupLabel ?? '分组', dataIndex: 'label', fixed: 'left', render: (v: string, r) => <span data-testid={`stats-row-${r.key === '__total__' ? 'total' : r.key}`}>{v}</span> },
+        ...cols.map((c) => ({
+          title: c.zh.replace('(%)', ''),
+          dataIndex: c.key,
+          align: 'right' as const,
+          render: (v: number | null, r: ReportRow) => <span data-testid={`stats-${r.key === '__total__' ? 'total' : r.key}-${c.key}`}>{show(v, c.rate)}</span>,
+        })),
+      ]}
+    />
+  );
+}
+
+/** Bars: received / accepted / completed per group; line: on-time rate. */
+export function StatsChart({ report }: { report?: Report }) {
+  if (!report || report.rows.length === 0) return null;
+  const labels = report.rows.map((r) => r.label);
+  const option = {
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['收件数', '受理数', '办结数', '按时办结率(%)'] },
+    grid: { left: 48, right: 56, bottom: 72, top: 40 },
+    xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
+    yAxis: [{ type: 'value', name: '件', minInterval: 1 }, { type: 'value', name: '%', min: 0, max: 100 }],
+    series: [
+      { name: '收件数', type: 'bar', data: report.rows.map((r) => r.received) },
+      { name: '受理数', type: 'bar', data: report.rows.map((r) => r.accepted) },
+      { name: '办结数', type: 'bar', data: report.rows.map((r) => r.completed) },
+      { name: '按时办结率(%)', type: 'line', yAxisIndex: 1, data: report.rows.map((r) => r.onTimeRate) },
+    ],
+  };
+  return (
+    <div data-testid="stats-chart">
+      <ReactEChartsCore echarts={echarts} option={option} style={{ height: 340 }} notMerge />
+    </div>
+  );
+}
