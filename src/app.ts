@@ -25,6 +25,7 @@ import { caseRoutes } from './cases/routes.js';
 import { fileRoutes } from './core/files/routes.js';
 import { filingRoutes } from './filings/routes.js';
 import { notifyRoutes } from './notify/routes.js';
+import { supervisionRoutes } from './supervision/routes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -75,7 +76,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, supervisionRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -52,6 +52,26 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   await tx.insert(auditEvents).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });
 }
 
+/** Appends several audit rows in one statement (batch jobs); same chain, same lock as appendAudit. */
+export async function appendAuditMany(tx: Tx, list: readonly AuditInput[]): Promise<void> {
+  if (list.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS;
+  const values = list.map((e) => {
+    const fields: HashedFields = {
+      actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
+      before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
+    };
+    const hash = rowHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // ids follow the array order (one multi-row insert per chunk, chunks in order), so the chain stays linear.
+  for (let i = 0; i < values.length; i += 1000) await tx.insert(auditEvents).values(values.slice(i, i + 1000));
+}
+
 export interface VerifyResult { ok: boolean; checked: number; brokenAt?: number; reason?: string }
 
 /** Walks the chain in id order and recomputes every hash. */

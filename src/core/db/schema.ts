@@ -8,3 +8,4 @@ export * from '../outbox/schema.js';
 export * from '../../catalog/schema.js';
 export * from '../../cases/schema.js';
 export * from '../../filings/schema.js';
+export * from '../../supervision/schema.js';
