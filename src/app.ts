@@ -26,6 +26,8 @@ import { fileRoutes } from './core/files/routes.js';
 import { filingRoutes } from './filings/routes.js';
 import { notifyRoutes } from './notify/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
+import { useTransports } from './notify/worker.js';
+import { transportsFromConfig } from './notify/configure.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -75,6 +77,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   enforcePolicies(app, ctx);
+  useTransports(transportsFromConfig(ctx.config));
 
   const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, supervisionRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);

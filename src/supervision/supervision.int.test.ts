@@ -43,6 +43,9 @@ describe('the escalation ladder', () => {
     await setNow('2026-03-18T01:00:00Z');
     await sweep();
     expect(await stepsOf(main)).toHaveLength(0);
+    // Staff are told at assignment (the case engine's notice).
+    const assigned = await t.ctx.db.select().from(outbox).where(and(eq(outbox.template, 'case.assigned'), eq(outbox.recipientUserId, ids.handler1)));
+    expect(assigned.map((n) => (n.payload as { caseId: string }).caseId)).toContain(main);
   });
 
   it('yellow → urge notice to the coordinator and the handler, once, without bumping the case version', async () => {
