@@ -16,6 +16,7 @@ const IntakePage = lazy(() => import('./pages/cases/IntakePage').then((m) => ({ 
 const WorklistPage = lazy(() => import('./pages/cases/WorklistPage').then((m) => ({ default: m.WorklistPage })));
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const FilingsPage = lazy(() => import('./pages/admin/FilingsPage').then((m) => ({ default: m.FilingsPage })));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -120,6 +121,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.filings}>
                   <FilingsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="supervision"
+              element={
+                <RequireRole allow={ROLE_ALLOW.supervision}>
+                  <SupervisionPage />
                 </RequireRole>
               }
             />

@@ -107,6 +107,10 @@ export function canSeeCalendar(user: Me | null | undefined): boolean {
 export function canSeeFilings(user: Me | null | undefined): boolean {
   return user?.role === 'centerAdmin' || user?.role === 'supervisor';
 }
+/** 电子监察 board: supervisors, the management office, department leaders. */
+export function canSeeSupervision(user: Me | null | undefined): boolean {
+  return user?.role === 'supervisor' || user?.role === 'centerAdmin' || user?.role === 'leader';
+}
 /** Window staff: 窗口受理. */
 export function canIntake(user: Me | null | undefined): boolean {
   return user?.role === 'receiver';
@@ -127,7 +131,7 @@ export function canOpenCase(user: Me | null | undefined): boolean {
 /** May this user open this in-app path? (used to follow `?next=` after login) */
 export function mayOpen(user: Me, path: string): boolean {
   const guards: [string, (u: Me) => boolean][] = [
-    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings],
+    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings], ['/supervision', canSeeSupervision],
     ['/workbench/intake', canIntake], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
   ];
   const guard = guards.find(([prefix]) => path.startsWith(prefix));
@@ -138,6 +142,7 @@ export function mayOpen(user: Me, path: string): boolean {
 export function homeFor(user: Me): string {
   if (user.role === 'centerAdmin') return '/admin/catalog';
   if (user.role === 'applicant') return '/';
+  if (user.role === 'supervisor') return '/supervision';
   if (canSeeWorklist(user)) return '/workbench/cases';
   return '/';
 }
@@ -183,6 +188,7 @@ export const ROLE_ALLOW = {
   catalog: canSeeCatalog,
   calendar: canSeeCalendar,
   filings: canSeeFilings,
+  supervision: canSeeSupervision,
   intake: canIntake,
   worklist: canSeeWorklist,
   applicant: isApplicant,

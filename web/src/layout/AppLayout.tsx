@@ -1,6 +1,7 @@
 /** Page frame: header with the role's menus and the user, content, footer. */
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
+  AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
   FileSearchOutlined,
@@ -13,7 +14,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import { canIntake, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canIntake, canSeeCalendar, canSeeFilings, canSeeSupervision, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -88,6 +89,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeSupervision(user)) {
+    items.push({
+      key: 'supervision',
+      icon: <AlertOutlined />,
+      label: (
+        <Link to="/supervision" data-testid="nav-supervision">
+          电子监察
+        </Link>
+      ),
+    });
+  }
   if (canSeeCalendar(user)) {
     items.push({
       key: 'calendar',
@@ -111,7 +123,9 @@ export function AppLayout() {
   });
 
   const path = location.pathname;
-  const selected = path.startsWith('/admin/catalog')
+  const selected = path.startsWith('/supervision')
+    ? 'supervision'
+    : path.startsWith('/admin/catalog')
     ? 'catalog'
     : path.startsWith('/admin/calendar')
       ? 'calendar'
