@@ -12,10 +12,11 @@ import type { Role } from '../core/auth/roles.js';
 import { centers, departments } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { appendAuditMany, type AuditInput } from '../core/audit/audit.js';
-import { enqueue, type Notice } from '../core/outbox/enqueue.js';
+import type { Notice } from '../core/outbox/enqueue.js';
+import { enqueueMany, insertCharges, insertSteps } from './bulk.js';
 import { handlingSteps } from '../cases/machine.js';
 import { itemVersionOf, type CaseRow } from '../cases/repo.js';
-import { accountabilityRecords, ladderSteps, type LadderLight } from './schema.js';
+import { ladderSteps, type LadderLight } from './schema.js';
 import { LADDER, answerDue, docNumber, rungOf, storedLight, type Recipient } from './ladder.js';
 import { settingsFor } from './settings.js';
 
@@ -132,23 +133,25 @@ export async function recordLadderSteps(tx: Tx, list: readonly CaseRow[], today:
     } });
   }
   const inserted = new Map<string, string>();
-  for (const part of chunks(planned, 1000)) {
-    const got = await tx.insert(ladderSteps).values(part.map((p) => p.values)).onConflictDoNothing()
-      .returning({ id: ladderSteps.id, caseId: ladderSteps.caseId, light: ladderSteps.light });
-    for (const g of got) inserted.set(`${g.caseId}:${g.light}`, g.id);
+  for (const part of chunks(planned, 5000)) {
+    const got = await insertSteps(tx, part.map(({ values: v }) => ({
+      case_id: v.caseId, light: v.light, kind: v.kind, center_id: v.centerId, department_id: v.departmentId, doc_no: v.docNo,
+      issued_on: v.issuedOn, issued_at: v.issuedAt, snapshot: v.snapshot, answer_due: v.answerDue,
+    })));
+    for (const g of got) inserted.set(`${g.case_id}:${g.light}`, g.id);
   }
   const written = planned.filter((p) => inserted.has(`${p.row.id}:${p.light}`)).map((p) => ({ ...p, stepId: inserted.get(`${p.row.id}:${p.light}`)! }));
 
   const charges = written.filter((p) => p.rung.charge).map((p) => ({
-    stepId: p.stepId, caseId: p.row.id, kind: p.rung.charge!, centerId: p.row.centerId, departmentId: p.row.departmentId,
-    userId: p.holder, stepName: p.snapshot.stepName, recordedOn: today, recordedAt: nowIso,
+    step_id: p.stepId, case_id: p.row.id, kind: p.rung.charge!, center_id: p.row.centerId, department_id: p.row.departmentId,
+    user_id: p.holder, step_name: p.snapshot.stepName, recorded_on: today, recorded_at: nowIso,
   }));
-  for (const part of chunks(charges, 1000)) await tx.insert(accountabilityRecords).values(part);
+  for (const part of chunks(charges, 5000)) await insertCharges(tx, part);
 
   const notices = written.flatMap((p) => p.to.flatMap((person) => noticesFor(person, `supervision.${p.rung.kind}`, {
     caseId: p.row.id, caseNo: p.row.caseNo, itemName: p.row.itemName, stepId: p.stepId, docNo: p.values.docNo, answerDue: p.values.answerDue,
   })));
-  for (const part of chunks(notices, 1000)) await enqueue(tx, part, now);
+  for (const part of chunks(notices, 20000)) await enqueueMany(tx, part, now);
 
   const audit: AuditInput[] = written.map((p) => ({
     actorId: null, actorRole: 'system', action: `supervision.${p.rung.kind}`, entityType: 'case', entityId: p.row.id,

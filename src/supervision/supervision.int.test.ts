@@ -6,6 +6,7 @@ import { outbox } from '../core/outbox/schema.js';
 import { users } from '../core/auth/schema.js';
 import { cases } from '../cases/schema.js';
 import { accountabilityRecords, ladderSteps } from './schema.js';
+import { verifyAuditChain } from '../core/audit/audit.js';
 
 let t: TestApp;
 let window1: Client, coord: Client, handler: Client, chief: Client, leader: Client, super1: Client;
@@ -139,7 +140,12 @@ describe('the escalation ladder', () => {
     expect(board.lights.black).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps the audit chain intact through batched sweeps', async () => {
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
+  });
+
   it('the board, settings and documents follow the role policy', async () => {
+    expect((await handler.get('/api/supervision/stream')).status).toBe(403);
     expect((await handler.get('/api/supervision/board')).status).toBe(403);
     expect((await window1.get('/api/supervision/anomalies')).status).toBe(403);
     const admin = await t.login('admin');

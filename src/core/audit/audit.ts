@@ -58,18 +58,23 @@ export async function appendAuditMany(tx: Tx, list: readonly AuditInput[]): Prom
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   let prevHash = last?.hash ?? GENESIS;
-  const values = list.map((e) => {
+  const values = list.map((e, i) => {
     const fields: HashedFields = {
       actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
       before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
     };
     const hash = rowHash(prevHash, fields);
-    const row = { ...fields, prevHash, hash };
+    const row = { actor_id: fields.actorId, actor_role: fields.actorRole, action: fields.action, entity_type: fields.entityType, entity_id: fields.entityId, before: fields.before, after: fields.after, at: fields.at, prev_hash: prevHash, hash, n: i };
     prevHash = hash;
     return row;
   });
-  // ids follow the array order (one multi-row insert per chunk, chunks in order), so the chain stays linear.
-  for (let i = 0; i < values.length; i += 1000) await tx.insert(auditEvents).values(values.slice(i, i + 1000));
+  // One statement, one JSON parameter; ids are drawn in array order (ORDER BY n), so the chain stays linear.
+  await tx.execute(sql`
+    insert into audit_events (actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash)
+    select actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(actor_id uuid, actor_role text, action text, entity_type text,
+           entity_id text, before jsonb, after jsonb, at timestamptz, prev_hash text, hash text, n int)
+     order by n`);
 }
 
 export interface VerifyResult { ok: boolean; checked: number; brokenAt?: number; reason?: string }
