@@ -11,7 +11,7 @@ import { users } from '../core/auth/schema.js';
 import type { Role } from '../core/auth/roles.js';
 import { centers, departments } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
-import { appendAuditMany, type AuditInput } from '../core/audit/audit.js';
+import { appendAuditMany, lockAuditChain, type AuditInput } from '../core/audit/audit.js';
 import type { Notice } from '../core/outbox/enqueue.js';
 import { enqueueMany, insertCharges, insertSteps } from './bulk.js';
 import { handlingSteps } from '../cases/machine.js';
@@ -100,6 +100,9 @@ export async function recordLadderSteps(tx: Tx, list: readonly CaseRow[], today:
     const [calendar, settings] = [await calendarFor(tx, id), await settingsFor(tx, id)];
     perCenter.set(id, { answerDue: answerDue(calendar, today, settings.orderAnswerDays) });
   }
+  // Lock order: the audit chain before the counters, as in a case action (which appends its
+  // audit row before its hooks run) — otherwise a sweep and an action could deadlock.
+  await lockAuditChain(tx);
   // Document numbers: one counter reservation per (center, kind, year).
   const year = today.slice(0, 4);
   const groups = new Map<string, number>();

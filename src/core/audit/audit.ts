@@ -52,6 +52,14 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   await tx.insert(auditEvents).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });
 }
 
+/**
+ * Takes the chain's lock now (held to commit). A batch job that also locks other rows
+ * (counters) takes this first, in the same order as a case action (audit row, then hooks).
+ */
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+}
+
 /** Appends several audit rows in one statement (batch jobs); same chain, same lock as appendAudit. */
 export async function appendAuditMany(tx: Tx, list: readonly AuditInput[]): Promise<void> {
   if (list.length === 0) return;
