@@ -59,7 +59,7 @@ export async function clockOf(db: Queryable, row: CaseRow, today: string): Promi
 }
 
 /** The clock's input from a case row and its pauses (batch readers such as the supervision sweep load pauses themselves). */
-export function clockInput(row: CaseRow, pauses: readonly Pick<typeof casePauses.$inferSelect, 'startOn' | 'endOn' | 'plannedWorkingDays'>[], today: string, settings: ClockSettings): ClockInput {
+export function clockInput(row: Pick<CaseRow, 'acceptedOn' | 'promisedLimit' | 'statutoryLimit' | 'extensionDays' | 'closedOn'>, pauses: readonly Pick<typeof casePauses.$inferSelect, 'startOn' | 'endOn' | 'plannedWorkingDays'>[], today: string, settings: ClockSettings): ClockInput {
   return {
     acceptedOn: row.acceptedOn, promisedLimit: row.promisedLimit, statutoryLimit: row.statutoryLimit,
     pauses: pauses.map((p) => ({ startOn: p.startOn, endOn: p.endOn, plannedWorkingDays: p.plannedWorkingDays })),

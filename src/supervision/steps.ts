@@ -20,6 +20,10 @@ import { ladderSteps, type LadderLight } from './schema.js';
 import { LADDER, answerDue, docNumber, rungOf, storedLight, type Recipient } from './ladder.js';
 import { settingsFor } from './settings.js';
 
+/** What the ladder needs of a case (the sweep reads only these columns). */
+export type LadderCase = Pick<CaseRow, 'id' | 'centerId' | 'departmentId' | 'state' | 'caseNo' | 'itemName' | 'itemCode' | 'itemId' | 'itemVersion'
+  | 'stepIndex' | 'assigneeId' | 'coordinatorId' | 'acceptedOn' | 'promisedDue' | 'statutoryDue' | 'yellowOn'>;
+
 interface Person { id: string; role: Role; departmentId: string | null; centerId: string | null; phone: string | null; displayName: string }
 
 export const uniq = <T>(xs: Iterable<T>) => [...new Set(xs)];
@@ -32,7 +36,7 @@ export function chunks<T>(xs: readonly T[], n: number): T[][] {
 /** The person holding the late step: the assignee, else the coordinator. */
 export const holderOf = (row: Pick<CaseRow, 'assigneeId' | 'coordinatorId'>) => row.assigneeId ?? row.coordinatorId;
 
-async function peopleFor(tx: Tx, list: readonly CaseRow[]): Promise<Person[]> {
+async function peopleFor(tx: Tx, list: readonly LadderCase[]): Promise<Person[]> {
   const deptIds = uniq(list.map((r) => r.departmentId));
   const centerIds = uniq(list.map((r) => r.centerId));
   const named = uniq(list.flatMap((r) => [r.assigneeId, r.coordinatorId]).filter((x): x is string => !!x));
@@ -45,7 +49,7 @@ async function peopleFor(tx: Tx, list: readonly CaseRow[]): Promise<Person[]> {
 }
 
 /** Resolves a rung's recipients for one case (deduplicated). */
-export function recipientsOf(recipients: readonly Recipient[], row: CaseRow, people: readonly Person[]): Person[] {
+export function recipientsOf(recipients: readonly Recipient[], row: LadderCase, people: readonly Person[]): Person[] {
   const byId = new Map(people.map((p) => [p.id, p]));
   const inDept = (role: Role) => people.filter((p) => p.role === role && p.departmentId === row.departmentId);
   const out = new Map<string, Person>();
@@ -77,8 +81,8 @@ async function reserve(tx: Tx, key: string, k: number): Promise<number> {
  * Records the ladder step each case's current light calls for, unless already recorded
  * (one per case and light). The caller holds the cases' row locks. Returns steps written.
  */
-export async function recordLadderSteps(tx: Tx, list: readonly CaseRow[], today: string, now: Date): Promise<number> {
-  const lit = list.map((row) => ({ row, light: rungOf(storedLight(row, today)) })).filter((c): c is { row: CaseRow; light: LadderLight } => c.light !== null);
+export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], today: string, now: Date): Promise<number> {
+  const lit = list.map((row) => ({ row, light: rungOf(storedLight(row, today)) })).filter((c): c is { row: LadderCase; light: LadderLight } => c.light !== null);
   if (lit.length === 0) return 0;
   const existing = await tx.select({ caseId: ladderSteps.caseId, light: ladderSteps.light }).from(ladderSteps)
     .where(inArray(ladderSteps.caseId, uniq(lit.map((c) => c.row.id))));

@@ -23,7 +23,7 @@ import { appendAuditMany } from '../core/audit/audit.js';
 import { enqueue } from '../core/outbox/enqueue.js';
 import { users } from '../core/auth/schema.js';
 import { casePauses, cases } from '../cases/schema.js';
-import { clockColumns, clockInput, type CaseRow } from '../cases/repo.js';
+import { clockColumns, clockInput } from '../cases/repo.js';
 import { ladderSteps } from './schema.js';
 import { chunks, noticesFor, recordLadderSteps, uniq } from './steps.js';
 import { settingsFor } from './settings.js';
@@ -32,10 +32,19 @@ import { announce } from './bus.js';
 /** Cases per run; a larger backlog (a settings change) drains over the following runs. */
 export const SWEEP_BATCH = 20_000;
 
+/** The columns the clock and the ladder read: not the wide ones (form data, applicant). */
+const SWEEP_COLUMNS = {
+  id: cases.id, centerId: cases.centerId, departmentId: cases.departmentId, state: cases.state, caseNo: cases.caseNo, itemName: cases.itemName,
+  itemCode: cases.itemCode, itemId: cases.itemId, itemVersion: cases.itemVersion, stepIndex: cases.stepIndex, assigneeId: cases.assigneeId,
+  coordinatorId: cases.coordinatorId, acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue,
+  yellowOn: cases.yellowOn, nextChangeOn: cases.nextChangeOn, paused: cases.paused, promisedLimit: cases.promisedLimit,
+  statutoryLimit: cases.statutoryLimit, extensionDays: cases.extensionDays, closedOn: cases.closedOn,
+};
+
 export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH): Promise<number> {
   const today = ctx.today();
   const now = ctx.now();
-  const due = await tx.select().from(cases).where(lte(cases.nextChangeOn, today))
+  const due = await tx.select(SWEEP_COLUMNS).from(cases).where(lte(cases.nextChangeOn, today))
     .orderBy(asc(cases.nextChangeOn)).limit(batch).for('update', { skipLocked: true });
   if (due.length === 0) return 0;
   // One query for every pause of every due case (clockOf would make one per case).
@@ -47,7 +56,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH):
   const perCenter = new Map<string, { calendar: Awaited<ReturnType<typeof calendarFor>>; settings: Awaited<ReturnType<typeof settingsFor>> }>();
   for (const id of uniq(due.map((r) => r.centerId))) perCenter.set(id, { calendar: await calendarFor(tx, id), settings: await settingsFor(tx, id) });
 
-  const moved: CaseRow[] = due.map((row) => {
+  const moved = due.map((row) => {
     const { calendar, settings } = perCenter.get(row.centerId)!;
     // clockInput is clockOf's own input builder: the same facts, the same rules.
     const clock = computeClock(calendar, clockInput(row, pauses.get(row.id) ?? [], today, settings));
