@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
@@ -16,6 +17,9 @@ const KEEPALIVE_MS = 25_000;
 
 export function supervisionRoutes(app: App, ctx: AppContext) {
   const bus = new BoardBus(ctx.database);
+  // Open event streams would keep the server from closing: end them first.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', async () => { for (const res of streams) res.end(); });
   app.addHook('onClose', async () => bus.close());
 
   app.get('/api/supervision/board', {
@@ -40,7 +44,8 @@ export function supervisionRoutes(app: App, ctx: AppContext) {
       if (centerIds.some((c) => user.centerScope.includes(c))) res.write(`event: change\ndata: ${JSON.stringify(centerIds)}\n\n`);
     });
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    req.raw.on('close', () => { clearInterval(keepalive); unsubscribe(); });
+    streams.add(res);
+    req.raw.on('close', () => { clearInterval(keepalive); unsubscribe(); streams.delete(res); });
   });
 
   app.get('/api/supervision/steps', {

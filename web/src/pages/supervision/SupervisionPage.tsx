@@ -23,15 +23,21 @@ const LIGHTS = [
 ] as const;
 const KIND = { urge: ['催办单', 'gold'], order: ['督办单', 'red'], violation: ['违法记录', 'default'] } as const;
 
-/** Live updates: the server pushes `change` events; the board refetches (coalesced by react-query). */
+/**
+ * Live updates: the server pushes `change` events; a burst of them (a busy hall) makes one
+ * refetch a second at most, so many open boards do not multiply the load.
+ */
 function useLiveBoard(onChange: () => void) {
   const [live, setLive] = useState(false);
   useEffect(() => {
     const es = new EventSource('/api/supervision/stream');
+    let pending: ReturnType<typeof setTimeout> | null = null;
     es.onopen = () => setLive(true);
     es.onerror = () => setLive(false);
-    es.addEventListener('change', () => onChange());
-    return () => es.close();
+    es.addEventListener('change', () => {
+      pending ??= setTimeout(() => { pending = null; onChange(); }, 1000);
+    });
+    return () => { es.close(); if (pending) clearTimeout(pending); };
   }, [onChange]);
   return live;
 }
