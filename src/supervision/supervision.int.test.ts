@@ -140,6 +140,24 @@ describe('the escalation ladder', () => {
     expect(board.lights.black).toBeGreaterThanOrEqual(1);
   });
 
+  it('streams a change event to a signed-in board when a case changes (SSE, delivered on commit)', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const ac = new AbortController();
+    const res = await fetch(`${address}/api/supervision/stream`, { headers: { cookie: super1.cookie }, signal: ac.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const read = async (until: string) => {
+      let text = '';
+      while (!text.includes(until)) text += new TextDecoder().decode((await reader.read()).value);
+      return text;
+    };
+    await read(': connected');
+    const id = await acceptedCase('戊'); // any case change in the supervisor's center
+    expect(await read('event: change')).toContain('event: change');
+    expect(id).toBeTruthy();
+    ac.abort();
+  });
+
   it('keeps the audit chain intact through batched sweeps', async () => {
     expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
   });
