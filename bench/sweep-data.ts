@@ -34,8 +34,9 @@ export async function generateOpenCases(db: Db, n: number, today: string) {
  * 16 calendar days ago: about 11 of 15 working days used) — each sweep of them writes an
  * urge notice, its outbox rows and audit row, the full cost of a light change.
  */
-export async function markDue(db: Db, from: number, k: number, today: string) {
+export async function markDue(db: Db, from: number, k: number, today: string, turnYellow = true) {
+  // Without turnYellow the facts stay green: the sweep only rewrites the clock columns.
   await db.execute(sql`
-    update cases set next_change_on = ${today}::date, accepted_on = ${today}::date - 16
+    update cases set next_change_on = ${today}::date, accepted_on = ${turnYellow ? sql`${today}::date - 16` : sql`accepted_on`}
      where case_no between ${'S' + String(from + 1).padStart(12, '0')} and ${'S' + String(from + k).padStart(12, '0')}`);
 }

@@ -35,8 +35,8 @@ async function main() {
     console.log(`due-case query plan: ${Object.values(plan)[0]}`);
 
     let next = 0;
-    const sweepOnce = async (k: number) => {
-      await markDue(ctx.db, next, k, today);
+    const sweepOnce = async (k: number, turnYellow = true) => {
+      await markDue(ctx.db, next, k, today, turnYellow);
       next += k;
       const t = performance.now();
       const moved = await runExclusive(ctx, lightSweepJob);
@@ -51,10 +51,13 @@ async function main() {
     console.log(`sweep with nothing due: ${(performance.now() - t1).toFixed(1)} ms`);
     const one: number[] = [];
     for (let i = 0; i < REPS; i++) one.push(await sweepOnce(1_000));
+    const still: number[] = [];
+    for (let i = 0; i < REPS; i++) still.push(await sweepOnce(1_000, false));
     const ten: number[] = [];
     for (let i = 0; i < REPS; i++) ten.push(await sweepOnce(10_000));
     const [steps] = await rows<{ n: number; o: number }>(ctx.db, sql`select (select count(*) from ladder_steps)::int as n, (select count(*) from outbox)::int as o`);
     console.log(`1 k due of ${N.toLocaleString()} open: ${one.map((x) => x.toFixed(0)).join(' / ')} ms → median ${median(one).toFixed(1)} ms (goal ≤ 50 ms)`);
+    console.log(`1 k due, light unchanged (clock columns rewritten, no ladder step): ${still.map((x) => x.toFixed(0)).join(' / ')} ms → median ${median(still).toFixed(1)} ms`);
     console.log(`10 k due of ${N.toLocaleString()} open: ${ten.map((x) => x.toFixed(0)).join(' / ')} ms → median ${median(ten).toFixed(1)} ms`);
     console.log(`ratio 10 k / 1 k: ${(median(ten) / median(one)).toFixed(1)}× for 10× the changes; urge notices written: ${steps.n.toLocaleString()}, outbox rows: ${steps.o.toLocaleString()}`);
   } finally {
