@@ -31,8 +31,8 @@ async function main() {
     const t0 = performance.now();
     await generateOpenCases(ctx.db, N, today);
     console.log(`generated ${N.toLocaleString()} open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const [plan] = await rows<{ 'QUERY PLAN': string }>(ctx.db, sql`explain select * from cases where next_change_on <= ${today}::date order by next_change_on limit 20000 for update skip locked`);
-    console.log(`due-case query plan: ${Object.values(plan)[0]}`);
+    const plan = await rows<{ 'QUERY PLAN': string }>(ctx.db, sql`explain select * from cases where next_change_on <= ${today}::date order by next_change_on limit 20000 for update skip locked`);
+    console.log(`due-case query plan:\n  ${plan.map((p) => Object.values(p)[0]).join('\n  ')}`);
 
     let next = 0;
     const sweepOnce = async (k: number, turnYellow = true) => {
