@@ -46,7 +46,9 @@ export function SupervisionPage() {
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [handling, setHandling] = useState<Anomaly | null>(null);
+  const [answering, setAnswering] = useState<Step | null>(null);
   const [form] = Form.useForm<{ note: string }>();
+  const [answerForm] = Form.useForm<{ answer: string }>();
   useEffect(() => { document.title = '电子监察 · 政务服务中心'; }, []);
   const board = useQuery({ queryKey: ['supervision', 'board'], queryFn: ({ signal }) => api.get<Board>('/api/supervision/board', undefined, signal) });
   const steps = useQuery({ queryKey: ['supervision', 'steps'], queryFn: ({ signal }) => api.get<{ items: Step[] }>('/api/supervision/steps', undefined, signal) });
@@ -63,6 +65,20 @@ export function SupervisionPage() {
       showSuccess('已标记处理');
       setHandling(null);
       form.resetFields();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  /** A department leader answers a supervision order addressed to the department. */
+  const answer = async () => {
+    if (!answering) return;
+    const values = await answerForm.validateFields();
+    try {
+      await api.post(`/api/supervision/steps/${answering.id}/answer`, values);
+      showSuccess('已答复督办单');
+      setAnswering(null);
+      answerForm.resetFields();
     } catch (e) {
       showError(e);
     }
@@ -137,7 +153,12 @@ export function SupervisionPage() {
               { title: '文号', dataIndex: 'docNo', render: (v: string, r) => <a href={`/api/supervision/steps/${r.id}/document`} target="_blank" rel="noreferrer">{v}</a> },
               { title: '办件', dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
               { title: '部门', dataIndex: 'department' }, { title: '签发日期', dataIndex: 'issuedOn' },
-              { title: '答复', render: (_: unknown, r) => r.kind !== 'order' ? '—' : r.answeredAt ? <Tag color="green">已答复</Tag> : r.escalatedAt ? <Tag color="red">逾期·已报分管领导</Tag> : `待答复（${r.answerDue} 前）` },
+              { title: '答复', render: (_: unknown, r) => r.kind !== 'order' ? '—' : r.answeredAt ? <Tag color="green">已答复</Tag> : (
+                <Space>
+                  {r.escalatedAt ? <Tag color="red">逾期·已报分管领导</Tag> : `待答复（${r.answerDue} 前）`}
+                  {user?.role === 'leader' && <Button size="small" onClick={() => setAnswering(r)}>答复</Button>}
+                </Space>
+              ) },
             ]} /> },
           { key: 'anomalies', label: `异常（${anomalies.data?.items.length ?? 0}）`, children: <Table<Anomaly> rowKey="id" size="small" dataSource={anomalies.data?.items ?? []} data-testid="board-anomalies"
             columns={[
@@ -149,6 +170,11 @@ export function SupervisionPage() {
             ]} /> },
         ]} />
       </Card>
+      <Modal title={`答复督办单 ${answering?.docNo ?? ''}`} open={!!answering} onOk={answer} onCancel={() => setAnswering(null)} okText="提交答复" cancelText="取消">
+        <Form form={answerForm} layout="vertical">
+          <Form.Item name="answer" label="超时原因及整改措施" rules={[{ required: true, min: 2, message: '请填写答复内容' }]}><Input.TextArea rows={4} /></Form.Item>
+        </Form>
+      </Modal>
       <Modal title="标记异常已处理" open={!!handling} onOk={handle} onCancel={() => setHandling(null)} okText="确定" cancelText="取消">
         <Form form={form} layout="vertical">
           <Form.Item name="note" label="处理说明" rules={[{ required: true, min: 2, message: '请填写处理说明' }]}><Input.TextArea rows={3} /></Form.Item>
