@@ -4,9 +4,9 @@
  * from stored data — whoever wrote it: the case engine, an import, another system — so a
  * rule also fires when the engine itself would have refused the action.
  *
- * Not built (no data to judge them on yet): "a window without staff during office hours"
- * and "case handled outside office hours by a person not on duty" need attendance and
- * duty rosters (the hall module, not written yet).
+ * "A window without staff during office hours" is written against a minimal attendance
+ * interface in staffing.ts (no attendance module yet, so its job is not registered).
+ * Not built: "case handled outside office hours by a person not on duty" (needs duty rosters).
  */
 import type { Limit } from '../../catalog/types.js';
 
@@ -18,6 +18,7 @@ export const RULES = {
   promisedOverStatutory: '承诺时限超过法定时限',
   excessVisits: '申请人跑动次数超过承诺',
   repeatedExtension: '多次延期',
+  windowWithoutStaff: '工作时间窗口无人',
 } as const;
 export type RuleName = keyof typeof RULES;
 
