@@ -27,6 +27,9 @@ import { filingRoutes } from './filings/routes.js';
 import { notifyRoutes } from './notify/routes.js';
 import { agencyRoutes } from './agency/routes.js';
 import { statsRoutes } from './stats/routes.js';
+import { supervisionRoutes } from './supervision/routes.js';
+import { useTransports } from './notify/worker.js';
+import { transportsFromConfig } from './notify/configure.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -76,8 +79,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   enforcePolicies(app, ctx);
+  useTransports(transportsFromConfig(ctx.config));
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

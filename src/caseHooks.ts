@@ -1,9 +1,18 @@
 import type { CaseHook } from './cases/hooks.js';
 import { syncJointParts } from './cases/joint/hook.js';
 import { statsHook } from './stats/hook.js';
+import type { ClockSettings } from './cases/settings.js';
+import type { Queryable } from './core/db/index.js';
+import { clockSettings } from './supervision/settings.js';
+import { supervisionHook } from './supervision/hook.js';
 
 /**
  * Every module that follows case changes in the same transaction (statistics rollups,
  * supervision). Kept here, like src/jobs.ts, so the case engine does not import them.
+ * Hooks are wrapped in arrows: the hook modules import the case engine back, and the
+ * wrapper reads the binding at call time, whatever the module load order.
  */
-export const CASE_HOOKS: CaseHook[] = [syncJointParts, statsHook];
+export const CASE_HOOKS: CaseHook[] = [syncJointParts, statsHook, (change) => supervisionHook(change)];
+
+/** The clock's per-center settings (yellow share, minimum yellow days), kept by supervision. */
+export const clockSettingsFor = (db: Queryable, centerId: string): Promise<ClockSettings> => clockSettings(db, centerId);

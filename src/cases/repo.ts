@@ -5,14 +5,14 @@ import { rows } from '../core/db/index.js';
 import { notFound } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { calendarFor } from '../core/calendar/service.js';
-import { computeClock, type ClockState } from '../core/clock/clock.js';
+import { computeClock, type ClockInput, type ClockState } from '../core/clock/clock.js';
 import { serviceItemVersions } from '../catalog/schema.js';
 import type { GuideData } from '../catalog/types.js';
 import { caseEvents, casePauses, cases, counters } from './schema.js';
 import { handlingSteps, type CaseFacts, type JointFacts } from './machine.js';
-import { DEFAULT_CASE_SETTINGS } from './settings.js';
+import type { ClockSettings } from './settings.js';
 import { runCaseHooks } from './hooks.js';
-import { CASE_HOOKS } from '../caseHooks.js';
+import { CASE_HOOKS, clockSettingsFor } from '../caseHooks.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -52,16 +52,22 @@ export async function pausesOf(db: Queryable, caseId: string) {
   return db.select().from(casePauses).where(eq(casePauses.caseId, caseId)).orderBy(asc(casePauses.id));
 }
 
-/** The deadline state of a case on a given day, from its stored facts. */
+/** The deadline state of a case on a given day, from its stored facts and its center's settings. */
 export async function clockOf(db: Queryable, row: CaseRow, today: string): Promise<ClockState> {
   const calendar = await calendarFor(db, row.centerId);
+  const settings = await clockSettingsFor(db, row.centerId);
   const pauses = row.acceptedOn ? await pausesOf(db, row.id) : [];
-  return computeClock(calendar, {
+  return computeClock(calendar, clockInput(row, pauses, today, settings));
+}
+
+/** The clock's input from a case row and its pauses (batch readers such as the supervision sweep load pauses themselves). */
+export function clockInput(row: Pick<CaseRow, 'acceptedOn' | 'promisedLimit' | 'statutoryLimit' | 'extensionDays' | 'closedOn'>, pauses: readonly Pick<typeof casePauses.$inferSelect, 'startOn' | 'endOn' | 'plannedWorkingDays'>[], today: string, settings: ClockSettings): ClockInput {
+  return {
     acceptedOn: row.acceptedOn, promisedLimit: row.promisedLimit, statutoryLimit: row.statutoryLimit,
     pauses: pauses.map((p) => ({ startOn: p.startOn, endOn: p.endOn, plannedWorkingDays: p.plannedWorkingDays })),
     extensions: row.extensionDays ? [{ workingDays: row.extensionDays }] : [], today, closedOn: row.closedOn,
-    yellowShare: DEFAULT_CASE_SETTINGS.yellowShare, minYellowDays: DEFAULT_CASE_SETTINGS.minYellowDays,
-  });
+    yellowShare: settings.yellowShare, minYellowDays: settings.minYellowDays,
+  };
 }
 
 /** The stored clock columns (lists filter and sort on them; the sweep indexes next_change_on). */

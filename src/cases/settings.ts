@@ -19,3 +19,6 @@ export const DEFAULT_CASE_SETTINGS: CaseSettings = { yellowShare: 1 / 3, minYell
 export function extensionCap(statutory: Limit): number {
   return statutory.unit === 'onTheSpot' ? 0 : Math.ceil(statutory.value / 2);
 }
+
+/** The clock's share of a center's settings (the supervision module stores them per center). */
+export type ClockSettings = Pick<CaseSettings, 'yellowShare' | 'minYellowDays'>;

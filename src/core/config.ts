@@ -13,6 +13,14 @@ export interface Config {
   timeZone: string;
   logLevel: string;
   secureCookies: boolean;
+  /** SMTP server for e-mail notices (smtp:// or smtps:// URL); console when unset. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** HTTP SMS gateway: POST URL, body template with {{phone}} {{text}}, content type, bearer token; console when unset. */
+  smsGatewayUrl?: string;
+  smsBodyTemplate: string;
+  smsContentType: string;
+  smsGatewayToken?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +34,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.BANSHI_TZ ?? 'Asia/Shanghai',
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.BANSHI_SECURE_COOKIES === '1',
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM ?? 'Banshi <noreply@localhost>',
+    smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
+    smsBodyTemplate: env.SMS_BODY_TEMPLATE ?? '{"phone":"{{phone}}","text":"{{text}}"}',
+    smsContentType: env.SMS_CONTENT_TYPE ?? 'application/json',
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
   };
 }

@@ -1,4 +1,4 @@
-/** Notification transports are plug-ins: console (default), SMTP e-mail and an HTTP SMS gateway come later. */
+/** Notification transports are plug-ins: console (default), SMTP e-mail (smtp.ts) and an HTTP SMS gateway (sms.ts), chosen by configure.ts. */
 export interface OutgoingNotice {
   id: number;
   channel: 'sms' | 'email' | 'inApp';

@@ -20,6 +20,7 @@ const AgencyPage = lazy(() => import('./pages/agency/AgencyPage').then((m) => ({
 const StatsReportPage = lazy(() => import('./pages/stats/StatsReportPage').then((m) => ({ default: m.StatsReportPage })));
 const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then((m) => ({ default: m.PublicStatsPage })));
 const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -142,6 +143,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.agency}>
                   <AgencyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="supervision"
+              element={
+                <RequireRole allow={ROLE_ALLOW.supervision}>
+                  <SupervisionPage />
                 </RequireRole>
               }
             />

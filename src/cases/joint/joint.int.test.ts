@@ -291,7 +291,7 @@ describe('green channel (绿色通道)', () => {
     await must(c.window1, id, 'acceptConditional', { owed: ['funding-pledge'], provided: PERMIT_MATERIALS.filter((m) => m !== 'funding-pledge') });
     expect((await c.sc_handler.get(`/api/cases/${id}`)).status).toBe(403);
     expect((await act(c.zj_coord, id, 'appointCoordinator', { userId: ids.sc_handler })).status).toBe(403);
-    expect((await act(c.admin, id, 'appointCoordinator', { userId: ids.rs_leader.replace(/.$/, '0') })).body.error.code).toBe('invalid_appointee');
+    expect((await act(c.admin, id, 'appointCoordinator', { userId: '00000000-0000-4000-8000-000000000001' })).body.error.code).toBe('invalid_appointee');
     const appointees = await c.admin.get(`/api/cases/${id}/appointees`);
     expect(appointees.body.users.map((u: any) => u.id)).toEqual(expect.arrayContaining([ids.sc_handler, ids.window1]));
     expect(appointees.body.users.map((u: any) => u.id)).not.toContain(ids.super1);

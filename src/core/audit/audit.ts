@@ -52,6 +52,39 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   await tx.insert(auditEvents).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });
 }
 
+/**
+ * Takes the chain's lock now (held to commit). A batch job that also locks other rows
+ * (counters) takes this first, in the same order as a case action (audit row, then hooks).
+ */
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+}
+
+/** Appends several audit rows in one statement (batch jobs); same chain, same lock as appendAudit. */
+export async function appendAuditMany(tx: Tx, list: readonly AuditInput[]): Promise<void> {
+  if (list.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS;
+  const values = list.map((e, i) => {
+    const fields: HashedFields = {
+      actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
+      before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
+    };
+    const hash = rowHash(prevHash, fields);
+    const row = { actor_id: fields.actorId, actor_role: fields.actorRole, action: fields.action, entity_type: fields.entityType, entity_id: fields.entityId, before: fields.before, after: fields.after, at: fields.at, prev_hash: prevHash, hash, n: i };
+    prevHash = hash;
+    return row;
+  });
+  // One statement, one JSON parameter; ids are drawn in array order (ORDER BY n), so the chain stays linear.
+  await tx.execute(sql`
+    insert into audit_events (actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash)
+    select actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(actor_id uuid, actor_role text, action text, entity_type text,
+           entity_id text, before jsonb, after jsonb, at timestamptz, prev_hash text, hash text, n int)
+     order by n`);
+}
+
 export interface VerifyResult { ok: boolean; checked: number; brokenAt?: number; reason?: string }
 
 /** Walks the chain in id order and recomputes every hash. */

@@ -16,6 +16,11 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel (a plain identifier); `pg_notify` inside a transaction reaches
+   * every instance's listeners when it commits. Returns the unsubscribe function.
+   */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
@@ -40,7 +45,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const client = new PGlite(dataDir.startsWith('memory://') ? undefined : path.join(dataDir, 'pglite'));
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrate(drizzle(client), { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  const listen = async (channel: string, fn: (payload: string) => void) => client.listen(channel, fn);
+  return { db, kind: 'pglite', close: () => client.close(), listen };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -62,7 +68,15 @@ async function openPostgres(url: string): Promise<Database> {
     await client.query('select pg_advisory_unlock(727001)');
     client.release();
   }
-  return { db, kind: 'postgres', close: () => pool.end() };
+  // One dedicated connection per channel holds the LISTEN (a pooled one would be reused by queries).
+  const listen = async (channel: string, fn: (payload: string) => void) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel ${channel}`);
+    const conn = await pool.connect();
+    conn.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
+    await conn.query(`listen ${channel}`);
+    return async () => { await conn.query(`unlisten ${channel}`).catch(() => {}); conn.release(); };
+  };
+  return { db, kind: 'postgres', close: () => pool.end(), listen };
 }
 
 /** Rows of a raw SQL query, the same shape on both drivers. */

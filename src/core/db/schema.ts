@@ -11,3 +11,4 @@ export * from '../../filings/schema.js';
 export * from '../../agency/schema.js';
 export * from '../../cases/joint/schema.js';
 export * from '../../stats/schema.js';
+export * from '../../supervision/schema.js';

@@ -111,6 +111,10 @@ export function canSeeFilings(user: Me | null | undefined): boolean {
 export function canSeeStats(user: Me | null | undefined): boolean {
   return user?.role === 'centerAdmin' || user?.role === 'supervisor' || user?.role === 'leader';
 }
+/** 电子监察 board: supervisors, the management office, department leaders. */
+export function canSeeSupervision(user: Me | null | undefined): boolean {
+  return user?.role === 'supervisor' || user?.role === 'centerAdmin' || user?.role === 'leader';
+}
 /** Window staff: 窗口受理. */
 export function canIntake(user: Me | null | undefined): boolean {
   return user?.role === 'receiver';
@@ -136,7 +140,7 @@ export function canOpenCase(user: Me | null | undefined): boolean {
 /** May this user open this in-app path? (used to follow `?next=` after login) */
 export function mayOpen(user: Me, path: string): boolean {
   const guards: [string, (u: Me) => boolean][] = [
-    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings], ['/admin/stats', canSeeStats],
+    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings], ['/admin/stats', canSeeStats], ['/supervision', canSeeSupervision],
     ['/workbench/intake', canIntake], ['/agency', canSeeAgency], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
   ];
   const guard = guards.find(([prefix]) => path.startsWith(prefix));
@@ -148,6 +152,7 @@ export function homeFor(user: Me): string {
   if (user.role === 'centerAdmin') return '/admin/catalog';
   if (user.role === 'applicant') return '/';
   if (user.role === 'agent') return '/agency';
+  if (user.role === 'supervisor') return '/supervision';
   if (canSeeWorklist(user)) return '/workbench/cases';
   return '/';
 }
@@ -194,6 +199,7 @@ export const ROLE_ALLOW = {
   calendar: canSeeCalendar,
   filings: canSeeFilings,
   stats: canSeeStats,
+  supervision: canSeeSupervision,
   intake: canIntake,
   worklist: canSeeWorklist,
   applicant: isApplicant,

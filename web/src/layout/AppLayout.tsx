@@ -1,6 +1,7 @@
 /** Page frame: header with the role's menus and the user, content, footer. */
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
+  AlertOutlined,
   AuditOutlined,
   TeamOutlined,
   BarChartOutlined,
@@ -17,7 +18,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import { canIntake, canSeeAgency, canSeeStats, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -103,6 +104,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeSupervision(user)) {
+    items.push({
+      key: 'supervision',
+      icon: <AlertOutlined />,
+      label: (
+        <Link to="/supervision" data-testid="nav-supervision">
+          电子监察
+        </Link>
+      ),
+    });
+  }
   if (canSeeStats(user)) {
     items.push({
       key: 'stats-report',
@@ -160,7 +172,9 @@ export function AppLayout() {
   );
 
   const path = location.pathname;
-  const selected = path.startsWith('/admin/stats')
+  const selected = path.startsWith('/supervision')
+    ? 'supervision'
+    : path.startsWith('/admin/stats')
     ? 'stats-report'
     : path === '/board'
       ? 'board'

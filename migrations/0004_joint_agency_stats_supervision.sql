@@ -130,6 +130,65 @@ CREATE TABLE "stats_open" (
 	CONSTRAINT "stats_open_key" UNIQUE NULLS NOT DISTINCT("center_id","department_id","window_id","item_id","kind","channel")
 );
 --> statement-breakpoint
+CREATE TABLE "accountability_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"step_id" uuid NOT NULL,
+	"case_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"center_id" uuid NOT NULL,
+	"department_id" uuid NOT NULL,
+	"user_id" uuid,
+	"step_name" text,
+	"recorded_on" date NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "anomalies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"rule" text NOT NULL,
+	"subject" text NOT NULL,
+	"center_id" uuid,
+	"department_id" uuid,
+	"case_id" uuid,
+	"evidence" jsonb NOT NULL,
+	"detected_at" timestamp with time zone NOT NULL,
+	"handled_at" timestamp with time zone,
+	"handled_by" uuid,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "ladder_steps" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"light" text NOT NULL,
+	"kind" text NOT NULL,
+	"center_id" uuid NOT NULL,
+	"department_id" uuid NOT NULL,
+	"doc_no" text NOT NULL,
+	"issued_on" date NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL,
+	"snapshot" jsonb NOT NULL,
+	"answer_due" date,
+	"answered_at" timestamp with time zone,
+	"answered_by" uuid,
+	"answer" text,
+	"escalated_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "scan_cursors" (
+	"name" text PRIMARY KEY NOT NULL,
+	"last_id" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supervision_settings" (
+	"center_id" uuid PRIMARY KEY NOT NULL,
+	"yellow_share" double precision NOT NULL,
+	"min_yellow_days" integer NOT NULL,
+	"order_answer_days" integer NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" uuid
+);
+--> statement-breakpoint
 DROP INDEX "cases_dept_due_idx";--> statement-breakpoint
 DROP INDEX "cases_center_due_idx";--> statement-breakpoint
 DROP INDEX "cases_assignee_idx";--> statement-breakpoint
@@ -163,6 +222,21 @@ ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_center_id_centers_id_fk" FOR
 ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_window_id_windows_id_fk" FOREIGN KEY ("window_id") REFERENCES "public"."windows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stats_open" ADD CONSTRAINT "stats_open_item_id_service_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."service_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_step_id_ladder_steps_id_fk" FOREIGN KEY ("step_id") REFERENCES "public"."ladder_steps"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "anomalies" ADD CONSTRAINT "anomalies_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "anomalies" ADD CONSTRAINT "anomalies_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "anomalies" ADD CONSTRAINT "anomalies_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "anomalies" ADD CONSTRAINT "anomalies_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ladder_steps" ADD CONSTRAINT "ladder_steps_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ladder_steps" ADD CONSTRAINT "ladder_steps_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ladder_steps" ADD CONSTRAINT "ladder_steps_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ladder_steps" ADD CONSTRAINT "ladder_steps_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "supervision_settings" ADD CONSTRAINT "supervision_settings_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "supervision_settings" ADD CONSTRAINT "supervision_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agency_cases_point_idx" ON "agency_cases" USING btree ("point_id","created_at");--> statement-breakpoint
 CREATE INDEX "agency_cases_agent_idx" ON "agency_cases" USING btree ("agent_id","created_at");--> statement-breakpoint
 CREATE INDEX "agency_consultations_point_idx" ON "agency_consultations" USING btree ("point_id","at");--> statement-breakpoint
@@ -175,6 +249,13 @@ CREATE INDEX "case_participants_assignee_idx" ON "case_participants" USING btree
 CREATE INDEX "case_participants_files_idx" ON "case_participants" USING gin ("opinion_files");--> statement-breakpoint
 CREATE INDEX "case_participants_deem_idx" ON "case_participants" USING btree ("deem_on") WHERE "case_participants"."status" = 'pending' and "case_participants"."open";--> statement-breakpoint
 CREATE INDEX "stats_daily_center_day_idx" ON "stats_daily" USING btree ("center_id","day");--> statement-breakpoint
+CREATE UNIQUE INDEX "accountability_step_idx" ON "accountability_records" USING btree ("step_id");--> statement-breakpoint
+CREATE INDEX "accountability_dept_idx" ON "accountability_records" USING btree ("department_id","recorded_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "anomalies_rule_subject_idx" ON "anomalies" USING btree ("rule","subject");--> statement-breakpoint
+CREATE INDEX "anomalies_center_idx" ON "anomalies" USING btree ("center_id","detected_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "ladder_steps_case_light_idx" ON "ladder_steps" USING btree ("case_id","light");--> statement-breakpoint
+CREATE INDEX "ladder_steps_center_idx" ON "ladder_steps" USING btree ("center_id","issued_on");--> statement-breakpoint
+CREATE INDEX "ladder_steps_open_orders_idx" ON "ladder_steps" USING btree ("answer_due") WHERE "ladder_steps"."kind" = 'order' and "ladder_steps"."answered_at" is null and "ladder_steps"."escalated_at" is null;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_window_id_windows_id_fk" FOREIGN KEY ("window_id") REFERENCES "public"."windows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_green_coordinator_id_users_id_fk" FOREIGN KEY ("green_coordinator_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cases_dept_due_idx" ON "cases" USING btree ("department_id","active",(not "key_project"),coalesce("promised_due", '9999-12-31'::date),"id","statutory_due","yellow_on","state");--> statement-breakpoint

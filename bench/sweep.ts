@@ -1,0 +1,69 @@
+/**
+ * The light sweep at scale: N open cases (default 1 M) of which 1 k, then 10 k, are due for
+ * a light change today. Prints the sweep time for each (median of 3 runs over fresh sets of
+ * due cases) and their ratio: the cost should follow the cases that change, not the open
+ * cases. Goal: ≤ 50 ms for 1 k due at 1 M open.   npx tsx bench/sweep.ts [cases=1000000]
+ */
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/core/config.js';
+import { openDatabase, rows } from '../src/core/db/index.js';
+import { SettableClock } from '../src/core/now.js';
+import { makeContext } from '../src/core/context.js';
+import { seedDemo } from '../src/demo/seed.js';
+import { runExclusive } from '../src/core/scheduler.js';
+import { lightSweepJob } from '../src/supervision/sweep.js';
+import { freshBenchDatabase } from './pg.js';
+import { generateOpenCases, markDue } from './sweep-data.js';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const REPS = 3;
+
+async function main() {
+  const fresh = await freshBenchDatabase('bench_sweep');
+  const config = { ...loadConfig({}), databaseUrl: fresh.url, demo: true };
+  const database = await openDatabase({ databaseUrl: fresh.url });
+  const clock = new SettableClock();
+  clock.set(new Date('2026-06-10T02:00:00Z')); // a Wednesday; the data is laid out around it
+  const ctx = makeContext(config, database, clock);
+  try {
+    await seedDemo(ctx.db, ctx.now());
+    const today = ctx.today();
+    const t0 = performance.now();
+    await generateOpenCases(ctx.db, N, today);
+    console.log(`generated ${N.toLocaleString()} open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const plan = await rows<{ 'QUERY PLAN': string }>(ctx.db, sql`explain select * from cases where next_change_on <= ${today}::date order by next_change_on limit 20000 for update skip locked`);
+    console.log(`due-case query plan:\n  ${plan.map((p) => Object.values(p)[0]).join('\n  ')}`);
+
+    let next = 0;
+    const sweepOnce = async (k: number, turnYellow = true) => {
+      await markDue(ctx.db, next, k, today, turnYellow);
+      next += k;
+      const t = performance.now();
+      const moved = await runExclusive(ctx, lightSweepJob);
+      const ms = performance.now() - t;
+      if (moved !== k) throw new Error(`expected ${k} moved, got ${moved}`);
+      return ms;
+    };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    await sweepOnce(100); // warm-up: calendar compile, item-version cache, plan cache
+    const t1 = performance.now();
+    await runExclusive(ctx, lightSweepJob);
+    console.log(`sweep with nothing due: ${(performance.now() - t1).toFixed(1)} ms`);
+    const one: number[] = [];
+    for (let i = 0; i < REPS; i++) one.push(await sweepOnce(1_000));
+    const still: number[] = [];
+    for (let i = 0; i < REPS; i++) still.push(await sweepOnce(1_000, false));
+    const ten: number[] = [];
+    for (let i = 0; i < REPS; i++) ten.push(await sweepOnce(10_000));
+    const [steps] = await rows<{ n: number; o: number }>(ctx.db, sql`select (select count(*) from ladder_steps)::int as n, (select count(*) from outbox)::int as o`);
+    console.log(`1 k due of ${N.toLocaleString()} open: ${one.map((x) => x.toFixed(0)).join(' / ')} ms → median ${median(one).toFixed(1)} ms (goal ≤ 50 ms)`);
+    console.log(`1 k due, light unchanged (clock columns rewritten, no ladder step): ${still.map((x) => x.toFixed(0)).join(' / ')} ms → median ${median(still).toFixed(1)} ms`);
+    console.log(`10 k due of ${N.toLocaleString()} open: ${ten.map((x) => x.toFixed(0)).join(' / ')} ms → median ${median(ten).toFixed(1)} ms`);
+    console.log(`ratio 10 k / 1 k: ${(median(ten) / median(one)).toFixed(1)}× for 10× the changes; urge notices written: ${steps.n.toLocaleString()}, outbox rows: ${steps.o.toLocaleString()}`);
+  } finally {
+    await database.close();
+    await fresh.drop();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

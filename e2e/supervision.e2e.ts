@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startE2E, type E2E } from './harness.js';
+
+let e: E2E;
+beforeAll(async () => { e = await startE2E(); });
+afterAll(async () => { await e?.close(); });
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${e.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, any>>);
+
+async function apiAs(username: string) {
+  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return (path: string, body: unknown) => post(path, body, { cookie, 'x-csrf-token': csrfToken });
+}
+
+describe('supervision board in the browser', () => {
+  it('shows a case turning red live when the clock moves and the sweep runs, without a reload', async () => {
+    await post('/api/test/clock', { now: '2026-03-05T01:00:00Z' });
+    const window1 = await apiAs('window1');
+    const created = await window1('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '钱多多', idNumber: '620524198503031234', phone: '13800003333' } });
+    const accepted = await window1(`/api/cases/${created.id}/actions/accept`, { version: 1, provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    expect(accepted.clock.promisedDue).toBe('2026-03-26');
+    const caseNo = String(created.caseNo);
+
+    const page = await e.page();
+    await loginAs(page, 'super1');
+    await page.getByTestId('nav-supervision').click();
+    await expect.poll(() => page.getByTestId('board-live').innerText(), { timeout: 15_000 }).toBe('实时更新');
+    await expect.poll(() => page.getByTestId('board-count-green').innerText(), { timeout: 15_000 }).not.toBe('0');
+    expect(await page.getByTestId(`board-late-${caseNo}`).count()).toBe(0);
+    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+
+    // The day after the promised due date: the sweep turns the case red and the board hears it.
+    await post('/api/test/clock', { now: '2026-03-27T01:00:00Z' });
+    const swept = await post('/api/test/sweep', {});
+    expect(swept.changed['supervision-lights']).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.getByTestId(`board-late-${caseNo}`).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId(`board-late-${caseNo}`).getAttribute('data-light')).toBe('red');
+    expect(await page.getByTestId('board-count-red').innerText()).toBe('1');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    // The supervision order is listed with its printable document.
+    await page.getByRole('tab', { name: '催办督办' }).click();
+    await expect.poll(() => page.getByTestId('board-steps').innerText(), { timeout: 15_000 }).toContain('督办单');
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The light sweep (domain §6): reads only the cases whose next light change is due — the
+ * partial index on next_change_on — never all open cases. For each it recomputes the
+ * clock from the case's facts, rewrites the clock columns and the next change, and records
+ * the ladder step of the new light (once per case and light).
+ *
+ * Why the case `version` is NOT bumped: version is the optimistic-lock token of people
+ * editing a case; the sweep changes no fact of the case, only columns derived from the
+ * facts and today. Bumping it would make every user with the case open fail with
+ * version_conflict the morning it turns yellow. Concurrency is still safe: the sweep takes
+ * the row lock (SKIP LOCKED — a case being acted on is left for the next run), and
+ * actOnCase recomputes the same derived columns from the same facts under the same lock,
+ * so whichever writes last writes the right values. `updated_at` is left alone for the
+ * same reason (it is the last change by a person or a case transition).
+ */
+import { and, asc, inArray, isNull, lt, lte, eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../core/context.js';
+import type { Tx } from '../core/db/index.js';
+import type { Job } from '../core/scheduler.js';
+import { calendarFor } from '../core/calendar/service.js';
+import { computeClock } from '../core/clock/clock.js';
+import { appendAuditMany } from '../core/audit/audit.js';
+import { enqueue } from '../core/outbox/enqueue.js';
+import { users } from '../core/auth/schema.js';
+import { casePauses, cases } from '../cases/schema.js';
+import { clockColumns, clockInput } from '../cases/repo.js';
+import { ladderSteps } from './schema.js';
+import { chunks, noticesFor, recordLadderSteps, uniq } from './steps.js';
+import { settingsFor } from './settings.js';
+import { announce } from './bus.js';
+
+/** Cases per run; a larger backlog (a settings change) drains over the following runs. */
+export const SWEEP_BATCH = 20_000;
+
+/** The columns the clock and the ladder read: not the wide ones (form data, applicant). */
+const SWEEP_COLUMNS = {
+  id: cases.id, centerId: cases.centerId, departmentId: cases.departmentId, state: cases.state, caseNo: cases.caseNo, itemName: cases.itemName,
+  itemCode: cases.itemCode, itemId: cases.itemId, itemVersion: cases.itemVersion, stepIndex: cases.stepIndex, assigneeId: cases.assigneeId,
+  coordinatorId: cases.coordinatorId, acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue,
+  yellowOn: cases.yellowOn, nextChangeOn: cases.nextChangeOn, paused: cases.paused, promisedLimit: cases.promisedLimit,
+  statutoryLimit: cases.statutoryLimit, extensionDays: cases.extensionDays, closedOn: cases.closedOn,
+};
+
+export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH): Promise<number> {
+  const today = ctx.today();
+  const now = ctx.now();
+  const due = await tx.select(SWEEP_COLUMNS).from(cases).where(lte(cases.nextChangeOn, today))
+    .orderBy(asc(cases.nextChangeOn)).limit(batch).for('update', { skipLocked: true });
+  if (due.length === 0) return 0;
+  // One query for every pause of every due case (clockOf would make one per case).
+  const pauses = new Map<string, (typeof casePauses.$inferSelect)[]>();
+  for (const part of chunks(due.filter((r) => r.acceptedOn).map((r) => r.id), 5000)) {
+    const got = await tx.select().from(casePauses).where(inArray(casePauses.caseId, part)).orderBy(asc(casePauses.id));
+    for (const p of got) pauses.set(p.caseId, [...(pauses.get(p.caseId) ?? []), p]);
+  }
+  const perCenter = new Map<string, { calendar: Awaited<ReturnType<typeof calendarFor>>; settings: Awaited<ReturnType<typeof settingsFor>> }>();
+  for (const id of uniq(due.map((r) => r.centerId))) perCenter.set(id, { calendar: await calendarFor(tx, id), settings: await settingsFor(tx, id) });
+
+  const moved = due.map((row) => {
+    const { calendar, settings } = perCenter.get(row.centerId)!;
+    // clockInput is clockOf's own input builder: the same facts, the same rules.
+    const clock = computeClock(calendar, clockInput(row, pauses.get(row.id) ?? [], today, settings));
+    return { ...row, ...clockColumns(clock, row) };
+  });
+  // One UPDATE per chunk from a JSON record set: clock columns only (see the note on version above).
+  for (const part of chunks(moved, 5000)) {
+    const data = JSON.stringify(part.map((r) => ({ id: r.id, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, nc: r.nextChangeOn, p: r.paused })));
+    await tx.execute(sql`
+      update cases c set promised_due = v.pd, statutory_due = v.sd, yellow_on = v.yo, next_change_on = v.nc, paused = v.p
+        from jsonb_to_recordset(${data}::jsonb) as v(id uuid, pd date, sd date, yo date, nc date, p boolean)
+       where c.id = v.id`);
+  }
+  await recordLadderSteps(tx, moved, today, now);
+  await announce(tx, uniq(moved.map((r) => r.centerId)));
+  return moved.length;
+}
+
+/**
+ * Supervision orders not answered within the center's answer days escalate to the
+ * department's leader(s) — once (escalated_at), read by a partial index on open orders.
+ */
+export async function escalateOrders(ctx: AppContext, tx: Tx): Promise<number> {
+  const today = ctx.today();
+  const now = ctx.now();
+  const late = await tx.select().from(ladderSteps)
+    .where(and(eq(ladderSteps.kind, 'order'), isNull(ladderSteps.answeredAt), isNull(ladderSteps.escalatedAt), lt(ladderSteps.answerDue, today)))
+    .limit(5000).for('update', { skipLocked: true });
+  if (late.length === 0) return 0;
+  const leaders = await tx.select({ id: users.id, role: users.role, departmentId: users.departmentId, centerId: users.centerId, phone: users.phone, displayName: users.displayName })
+    .from(users).where(and(eq(users.active, true), eq(users.role, 'leader'), inArray(users.departmentId, uniq(late.map((s) => s.departmentId)))));
+  const nowIso = now.toISOString();
+  for (const part of chunks(late.map((s) => s.id), 5000)) await tx.update(ladderSteps).set({ escalatedAt: nowIso }).where(inArray(ladderSteps.id, part));
+  const notices = late.flatMap((s) => leaders.filter((l) => l.departmentId === s.departmentId).flatMap((l) => noticesFor(l, 'supervision.escalated', {
+    caseId: s.caseId, caseNo: s.snapshot.caseNo, itemName: s.snapshot.itemName, stepId: s.id, docNo: s.docNo, answerDue: s.answerDue,
+  })));
+  await enqueue(tx, notices, now);
+  await appendAuditMany(tx, late.map((s) => ({
+    actorId: null, actorRole: 'system', action: 'supervision.escalate', entityType: 'ladderStep', entityId: s.id,
+    before: { answerDue: s.answerDue }, after: { escalatedTo: leaders.filter((l) => l.departmentId === s.departmentId).map((l) => l.id) }, at: now,
+  })));
+  await announce(tx, uniq(late.map((s) => s.centerId)));
+  return late.length;
+}
+
+export const lightSweepJob: Job = { name: 'supervision-lights', lockKey: 727301, everyMs: 60_000, run: (ctx, tx) => sweepLights(ctx, tx) };
+export const escalationJob: Job = { name: 'supervision-escalation', lockKey: 727302, everyMs: 10 * 60_000, run: escalateOrders };
