@@ -1,13 +1,14 @@
 /** 代办申报: the agent picks an item, chooses 代办 or 陪办, enters the resident and ticks what they took. */
-import { useEffect, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Radio, Result, Row, Space, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined, SearchOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Result, Row, Space, Tag, Typography } from 'antd';
+import { PrinterOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
-import type { ItemSummary, Page, PublicGuide } from '../../api/types';
+import type { PublicGuide } from '../../api/types';
 import { documentUrl } from '../../api/cases';
 import { AGENCY_MODE_LABELS, type AgencyMode, type SubmitResponse } from '../../api/agency';
+import { ItemPicker } from '../../components/ItemPicker';
 import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit } from '../../lib/labels';
 
@@ -22,8 +23,6 @@ interface ResidentForm {
 
 export function SubmitTab() {
   const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
   const [code, setCode] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -31,12 +30,6 @@ export function SubmitTab() {
   const [done, setDone] = useState<SubmitResponse | null>(null);
   const [form] = Form.useForm<ResidentForm>();
 
-  const items = useQuery({
-    queryKey: ['public-items', 'agency', q],
-    queryFn: ({ signal }) => api.get<Page<ItemSummary>>('/api/public/items', { q, pageSize: 8 }, signal),
-    enabled: !code,
-    placeholderData: keepPreviousData,
-  });
   const guide = useQuery({
     queryKey: ['guide', code],
     queryFn: ({ signal }) => api.get<PublicGuide>(`/api/public/items/${encodeURIComponent(code)}`, undefined, signal),
@@ -105,45 +98,7 @@ export function SubmitTab() {
 
   return (
     <div data-testid="agency-submit">
-      {!code && (
-        <Card title="第一步：选择事项" size="small" className="bs-section">
-          <Space.Compact style={{ width: '100%', maxWidth: 560, marginBottom: 12 }}>
-            <Input
-              allowClear
-              placeholder="输入事项名称，如：高龄津贴、最低生活保障"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              onPressEnter={() => setQ(text.trim())}
-              data-testid="agency-item-search"
-            />
-            <Button type="primary" icon={<SearchOutlined />} onClick={() => setQ(text.trim())} data-testid="agency-item-search-button">
-              搜索
-            </Button>
-          </Space.Compact>
-          <Table<ItemSummary>
-            rowKey="code"
-            size="small"
-            loading={items.isFetching}
-            dataSource={items.data?.items ?? []}
-            pagination={false}
-            locale={{ emptyText: <Empty description={items.isError ? errorText(items.error) : '没有匹配的已发布事项'} /> }}
-            onRow={(r) => ({ 'data-testid': `agency-item-${r.code}` }) as HTMLAttributes<HTMLElement>}
-            columns={[
-              { title: '事项名称', dataIndex: 'name', render: (v: string, r) => <div>{v}<div className="bs-sub"><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Typography.Text></div></div> },
-              { title: '实施部门', key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
-              { title: '承诺时限', key: 'limit', width: 110, render: (_: unknown, r) => formatLimit(r.promisedLimit) },
-              {
-                title: '', key: 'op', width: 90,
-                render: (_: unknown, r) => (
-                  <Button type="primary" size="small" onClick={() => setCode(r.code)} data-testid={`agency-pick-${r.code}`}>
-                    选择
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      )}
+      {!code && <ItemPicker testId="agency" placeholder="输入事项名称，如：高龄津贴、最低生活保障" onPick={setCode} />}
 
       {code && guide.isError && <Alert type="error" showIcon title={errorText(guide.error)} action={<Button size="small" onClick={() => setCode('')}>重新选择</Button>} />}
 

@@ -1,13 +1,14 @@
 /** 窗口受理 (receiver): pick a published item, enter the applicant, tick the materials, create a window case. */
-import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Radio, Row, Space, Table, Tag, Typography } from 'antd';
-import { CheckSquareOutlined, PlusCircleOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
+import { CheckSquareOutlined, PlusCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
-import type { ItemSummary, Page, PublicGuide } from '../../api/types';
+import type { PublicGuide } from '../../api/types';
 import { saveChecklist, type NewCaseBody, type NewCaseResponse } from '../../api/cases';
 import { MaterialFlags } from '../../components/CaseTags';
+import { ItemPicker } from '../../components/ItemPicker';
 import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
@@ -24,8 +25,6 @@ export function IntakePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const code = params.get('item') ?? '';
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [q, setQ] = useState(params.get('q') ?? '');
   const [form] = Form.useForm<ApplicantForm>();
   const [ticked, setTicked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -35,12 +34,6 @@ export function IntakePage() {
     document.title = '窗口受理 · 政务服务中心';
   }, []);
 
-  const items = useQuery({
-    queryKey: ['public-items', 'intake', q],
-    queryFn: ({ signal }) => api.get<Page<ItemSummary>>('/api/public/items', { q, pageSize: 8 }, signal),
-    enabled: !code,
-    placeholderData: keepPreviousData,
-  });
 
   const guide = useQuery({
     queryKey: ['guide', code],
@@ -111,59 +104,7 @@ export function IntakePage() {
         </div>
       </div>
 
-      {!code && (
-        <Card title="第一步：选择事项" size="small" className="bs-section" data-testid="intake-item-search-card">
-          <Space.Compact style={{ width: '100%', maxWidth: 560, marginBottom: 12 }}>
-            <Input
-              allowClear
-              placeholder="输入事项名称或编码，如：最低生活保障、结婚登记"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              onPressEnter={() => setQ(text.trim())}
-              data-testid="intake-item-search"
-            />
-            <Button type="primary" icon={<SearchOutlined />} onClick={() => setQ(text.trim())} data-testid="intake-item-search-button">
-              搜索
-            </Button>
-          </Space.Compact>
-          <Table<ItemSummary>
-            rowKey="code"
-            size="small"
-            loading={items.isFetching}
-            dataSource={items.data?.items ?? []}
-            pagination={false}
-            locale={{ emptyText: <Empty description={items.isError ? errorText(items.error) : '没有匹配的已发布事项'} /> }}
-            onRow={(r) => ({ 'data-testid': `intake-item-${r.code}` }) as HTMLAttributes<HTMLElement>}
-            columns={[
-              {
-                title: '事项名称',
-                dataIndex: 'name',
-                render: (v: string, r) => (
-                  <div>
-                    <div className="bs-item-link">{v}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.code}
-                    </Typography.Text>
-                  </div>
-                ),
-              },
-              { title: '实施部门', key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
-              { title: '办件类型', dataIndex: 'caseKind', width: 90, render: (v: string) => <Tag>{caseKindLabel(v)}</Tag> },
-              { title: '承诺时限', key: 'limit', width: 110, render: (_: unknown, r) => formatLimit(r.promisedLimit) },
-              {
-                title: '',
-                key: 'op',
-                width: 90,
-                render: (_: unknown, r) => (
-                  <Button type="primary" size="small" onClick={() => pick(r.code)} data-testid={`intake-pick-${r.code}`}>
-                    选择
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      )}
+      {!code && <ItemPicker testId="intake" cardTestId="intake-item-search-card" placeholder="输入事项名称或编码，如：最低生活保障、结婚登记" initialQuery={params.get('q') ?? ''} onPick={pick} />}
 
       {code && guide.isError && (
         <Alert
