@@ -232,7 +232,7 @@ const requestExtension: EffectFn<'requestExtension'> = async (i) => {
   return {
     set: { pendingExtension: { workingDays: i.body.workingDays, reason: i.body.reason, requestedAt: i.nowIso, requestedBy: i.user.id } },
     event: { ...i.body, ...(i.row.extensionDays > 0 ? { anomaly: 'repeatedExtension' } : {}) },
-    notify: leaders.map((l) => ({ channel: 'inApp' as const, recipientUserId: l.id, template: 'case.extensionRequested', payload: { caseNo: i.row.caseNo, caseId: i.row.id } })),
+    notify: leaders.map((l) => ({ channel: 'inApp' as const, recipientUserId: l.id, template: 'case.extensionRequested', payload: { caseNo: i.row.caseNo, itemName: i.row.itemName, caseId: i.row.id, workingDays: i.body.workingDays } })),
   };
 };
 

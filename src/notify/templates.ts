@@ -70,7 +70,11 @@ export const TEMPLATES = {
 
   // ---- to staff (in-app) ------------------------------------------------------------
   'case.assigned': { title: (p) => `新分办：${s(p.caseNo)}`, text: (p) => `${caseRef(p)}已分办给您，请及时办理。`, link: caseLink },
-  'case.extensionRequested': { title: (p) => `延期申请待审批：${s(p.caseNo)}`, text: (p) => `${caseRef(p)}申请延期办理，请审批。`, link: caseLink },
+  'case.extensionRequested': {
+    title: (p) => `延期申请待审批：${s(p.caseNo)}`,
+    text: (p) => `${caseRef(p)}申请延期${s(p.workingDays) ? `${s(p.workingDays)}个工作日` : ''}办理，请审批。`,
+    link: caseLink,
+  },
   'case.redoOrdered': {
     title: (p) => `责令重办：${s(p.caseNo)}`,
     text: (p) => `${caseRef(p)}的否定性决定备案被撤销，请重新办理${s(p.redoDue) ? `，重办期限${s(p.redoDue)}` : ''}。`,
