@@ -10,9 +10,10 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { users } from '../core/auth/schema.js';
 import { files } from '../core/files/schema.js';
 import type { Notice } from '../core/outbox/enqueue.js';
+import type { NoticeTemplate } from '../notify/templates.js';
 import { SPECIAL_PROCEDURE_LABELS, type GuideData } from '../catalog/types.js';
 import { caseMaterials, casePauses } from './schema.js';
-import type { CaseRow } from './repo.js';
+import { clockOf, type CaseRow } from './repo.js';
 import type { ActionBody } from './bodies.js';
 import { handlingSteps } from './machine.js';
 import { extensionCap } from './settings.js';
@@ -96,9 +97,9 @@ async function departmentMember(tx: Tx, row: CaseRow, userId: string, roles: str
   return u;
 }
 
-const applicantSms = (row: CaseRow, template: string, payload: Record<string, unknown> = {}): Notice => ({
+const applicantSms = (row: CaseRow, template: NoticeTemplate, payload: Record<string, unknown> = {}): Notice => ({
   channel: 'sms', recipientUserId: row.applicantUserId, address: row.applicantPhone, template,
-  payload: { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, ...payload },
+  payload: { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, caseId: row.id, ...payload },
 });
 
 // ---- the effects -----------------------------------------------------------------------
@@ -115,6 +116,14 @@ async function acceptance(i: EffectInput<'accept' | 'acceptConditional'>): Promi
   return { documents: [{ kind: 'jointAcceptance', details: { participants: opened.parts } }], notify: opened.notify };
 }
 
+/**
+ * The promised due date the acceptance SMS names. The engine recomputes the clock after the
+ * effect; this is the same computation on the row as it will be (accepted today, no pauses yet).
+ */
+async function promisedDueAt(i: EffectInput<'accept' | 'acceptConditional'>): Promise<string | null> {
+  return (await clockOf(i.tx, { ...i.row, acceptedOn: i.today, acceptedAt: i.nowIso }, i.today)).promisedDue ?? null;
+}
+
 const accept: EffectFn<'accept'> = async (i) => {
   await provide(i, i.body.provided);
   await requireComplete(i);
@@ -122,7 +131,7 @@ const accept: EffectFn<'accept'> = async (i) => {
   return {
     set: { acceptedAt: i.nowIso, acceptedOn: i.today, acceptedBy: i.user.id },
     documents: a.documents,
-    notify: [applicantSms(i.row, 'case.accepted'), ...(a.notify ?? [])],
+    notify: [applicantSms(i.row, 'case.accepted', { promisedDue: await promisedDueAt(i) }), ...(a.notify ?? [])],
   };
 };
 
@@ -164,7 +173,7 @@ const acceptConditional: EffectFn<'acceptConditional'> = async (i) => {
     set: { acceptedAt: i.nowIso, acceptedOn: i.today, acceptedBy: i.user.id, owed: [...new Set(i.body.owed)] },
     event: { owed: i.body.owed },
     documents: [...a.documents!, { kind: 'pledge' }],
-    notify: [applicantSms(i.row, 'case.accepted', { conditional: true }), ...(a.notify ?? [])],
+    notify: [applicantSms(i.row, 'case.accepted', { conditional: true, promisedDue: await promisedDueAt(i) }), ...(a.notify ?? [])],
   };
 };
 
@@ -223,7 +232,7 @@ const requestExtension: EffectFn<'requestExtension'> = async (i) => {
   return {
     set: { pendingExtension: { workingDays: i.body.workingDays, reason: i.body.reason, requestedAt: i.nowIso, requestedBy: i.user.id } },
     event: { ...i.body, ...(i.row.extensionDays > 0 ? { anomaly: 'repeatedExtension' } : {}) },
-    notify: leaders.map((l) => ({ channel: 'inApp' as const, recipientUserId: l.id, template: 'case.extensionRequested', payload: { caseNo: i.row.caseNo, caseId: i.row.id } })),
+    notify: leaders.map((l) => ({ channel: 'inApp' as const, recipientUserId: l.id, template: 'case.extensionRequested', payload: { caseNo: i.row.caseNo, itemName: i.row.itemName, caseId: i.row.id, workingDays: i.body.workingDays } })),
   };
 };
 

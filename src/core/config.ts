@@ -16,6 +16,8 @@ export interface Config {
   /** SMTP server for e-mail notices (smtp:// or smtps:// URL); console when unset. */
   smtpUrl?: string;
   smtpFrom: string;
+  /** Where people open the web app (https://banshi.example.gov.cn): e-mail notices link there; relative links when unset. */
+  publicUrl?: string;
   /** HTTP SMS gateway: POST URL, body template with {{phone}} {{text}}, content type, bearer token; console when unset. */
   smsGatewayUrl?: string;
   smsBodyTemplate: string;
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.BANSHI_SECURE_COOKIES === '1',
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Banshi <noreply@localhost>',
+    publicUrl: env.BANSHI_PUBLIC_URL || undefined,
     smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
     smsBodyTemplate: env.SMS_BODY_TEMPLATE ?? '{"phone":"{{phone}}","text":"{{text}}"}',
     smsContentType: env.SMS_CONTENT_TYPE ?? 'application/json',

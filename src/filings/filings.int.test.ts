@@ -41,5 +41,8 @@ describe('negative filing (否定备案)', () => {
     expect(view.body).toMatchObject({ state: 'inProgress', outcome: null });
     expect(view.body.events.at(-1)).toMatchObject({ action: 'overturn', data: { redoDue: '2026-03-09', note: '收入核算有误，重新核定' } });
     expect(view.body.allowedActions).toContain('assign');
+    const redo = (await coord.get('/api/notifications')).body.items.find((n: { template: string; link: string }) => n.template === 'case.redoOrdered' && n.link === `/cases/${body.id}`);
+    expect(redo).toMatchObject({ title: `责令重办：${body.caseNo}`, read: false });
+    expect(redo.text).toContain(`办件${body.caseNo}（最低生活保障审核确认）的否定性决定备案被撤销，请重新办理，重办期限2026-03-09`);
   });
 });

@@ -63,7 +63,7 @@ export async function overturnFiling(ctx: AppContext, user: SessionUser, id: str
       toState, set: { outcome: null, closedOn: null, stepIndex: 0 }, action: 'overturn', auditAction: 'filing.overturn', actor: user, data, at: now, today: ctx.today(),
     });
     const coordinators = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), eq(users.role, 'coordinator')));
-    await enqueue(tx, coordinators.map((c) => ({ channel: 'inApp' as const, recipientUserId: c.id, template: 'case.redoOrdered', payload: { caseNo: row.caseNo, caseId: row.id, redoDue } })), now);
+    await enqueue(tx, coordinators.map((c) => ({ channel: 'inApp' as const, recipientUserId: c.id, template: 'case.redoOrdered', payload: { caseNo: row.caseNo, itemName: row.itemName, caseId: row.id, redoDue } })), now);
     return { ok: true, caseId: row.id, state: toState, redoDue };
   });
 }

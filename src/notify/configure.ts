@@ -7,7 +7,7 @@ import { httpSmsTransport } from './sms.js';
 export function transportsFromConfig(config: Config): Record<'sms' | 'email' | 'inApp', Transport> {
   return {
     inApp: inAppTransport,
-    email: config.smtpUrl ? smtpTransport(config.smtpUrl, config.smtpFrom) : consoleTransport,
+    email: config.smtpUrl ? smtpTransport(config.smtpUrl, config.smtpFrom, config.publicUrl) : consoleTransport,
     sms: config.smsGatewayUrl
       ? httpSmsTransport({ url: config.smsGatewayUrl, bodyTemplate: config.smsBodyTemplate, contentType: config.smsContentType, token: config.smsGatewayToken })
       : consoleTransport,

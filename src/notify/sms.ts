@@ -1,9 +1,9 @@
 import type { Transport } from './transports.js';
-import { noticeText } from './templates.js';
+import { renderNotice } from './templates.js';
 
 export interface SmsGatewayOptions {
   url: string;
-  /** Request body with {{phone}}, {{text}}, {{template}}, {{id}} placeholders (values are JSON-string escaped). */
+  /** Request body with {{phone}}, {{text}}, {{title}}, {{template}}, {{id}} placeholders (values are JSON-string escaped). */
   bodyTemplate: string;
   contentType: string;
   /** Sent as `Authorization: Bearer …` when set. */
@@ -27,8 +27,9 @@ export function httpSmsTransport(o: SmsGatewayOptions): Transport {
     name: 'httpSms',
     async send(n) {
       if (!n.address) throw new Error('no phone number');
-      const { text } = noticeText(n.template, n.payload);
-      const body = fillTemplate(o.bodyTemplate, { phone: n.address, text, template: n.template, id: String(n.id) });
+      // The message is the rendered wording; the template name stays available for gateways that map it to their own.
+      const { title, text } = renderNotice(n.template, n.payload);
+      const body = fillTemplate(o.bodyTemplate, { phone: n.address, text, title, template: n.template, id: String(n.id) });
       const res = await fetch(o.url, {
         method: 'POST', body, signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
         headers: { 'content-type': o.contentType, ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },

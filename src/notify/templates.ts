@@ -1,19 +1,179 @@
-/** Plain-text wording of each notice template (SMS and e-mail); the in-app list shows the template and payload. */
+/**
+ * The wording of every notice: template name → title, text and (for notices about a case)
+ * a link into the web app. SMS sends the text, e-mail the title as subject and text + link
+ * as body, the in-app list shows all three. Payloads are stored with the outbox row, so a
+ * template reads only what its producers put there and tolerates missing values (old rows).
+ *
+ * `NoticeTemplate` is the union of the names below; `Notice.template` (core/outbox) uses it,
+ * so enqueueing a template that has no wording does not compile.
+ */
+import { SPECIAL_PROCEDURE_LABELS } from '../catalog/types.js';
+
 type P = Record<string, unknown>;
+
+export interface Wording {
+  title: (p: P) => string;
+  text: (p: P) => string;
+  link?: (p: P) => string | null;
+}
+
+export interface RenderedNotice { title: string; text: string; link: string | null }
+
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+/** 「办件 2026…（最低生活保障审核确认）」, leaving out what the payload lacks. */
+const caseRef = (p: P) => `办件${s(p.caseNo)}${s(p.itemName) ? `（${s(p.itemName)}）` : ''}`;
+const yourCase = (p: P) => `您的${caseRef(p)}`;
+const caseLink = (p: P) => (typeof p.caseId === 'string' && p.caseId ? `/cases/${encodeURIComponent(p.caseId)}` : null);
+const docNo = (p: P) => (s(p.docNo) ? `文号：${s(p.docNo)}。` : '');
+const list = (v: unknown) => (Array.isArray(v) ? v.map(s).filter(Boolean).join('、') : s(v));
 
-const TEXTS: Record<string, (p: P) => { subject: string; text: string }> = {
-  'case.accepted': (p) => ({ subject: '办件已受理', text: `您申请的“${s(p.itemName)}”已受理，办件编号${s(p.caseNo)}，查询码${s(p.queryCode)}。` }),
-  'case.assigned': (p) => ({ subject: '新分办办件', text: `办件${s(p.caseNo)}（${s(p.itemName)}）已分办给您，请及时办理。` }),
-  'supervision.urge': (p) => ({ subject: '催办单', text: `【催办】办件${s(p.caseNo)}（${s(p.itemName)}）临近承诺时限，请抓紧办理。文号：${s(p.docNo)}` }),
-  'supervision.order': (p) => ({ subject: '督办单', text: `【督办】办件${s(p.caseNo)}（${s(p.itemName)}）已超过承诺时限，请于${s(p.answerDue)}前书面答复。文号：${s(p.docNo)}` }),
-  'supervision.violation': (p) => ({ subject: '超法定时限违法记录', text: `【监察】办件${s(p.caseNo)}（${s(p.itemName)}）已超过法定时限，已记入违法记录。文号：${s(p.docNo)}` }),
-  'supervision.escalated': (p) => ({ subject: '督办单逾期未答复', text: `【督办升级】办件${s(p.caseNo)}（${s(p.itemName)}）的督办单逾期未答复，请督促处理。文号：${s(p.docNo)}` }),
-};
+const OUTCOME: Record<string, string> = { approved: '准予许可', denied: '不予许可' };
+const OPINION: Record<string, string> = { agree: '同意', agreeWithConditions: '附条件同意', disagree: '不同意' };
+const PROCEDURE: Record<string, string> = SPECIAL_PROCEDURE_LABELS;
 
-export function noticeText(template: string, payload: P): { subject: string; text: string } {
-  const f = TEXTS[template];
-  if (f) return f(payload);
-  const no = payload.caseNo ? `办件${s(payload.caseNo)}` : '';
-  return { subject: '办事通知', text: `【办事】${no}${s(payload.itemName) ? `（${s(payload.itemName)}）` : ''}有新进展，请登录查看。` };
+export const TEMPLATES = {
+  // ---- to the applicant (SMS) -------------------------------------------------------
+  'case.accepted': {
+    title: () => '办件已受理',
+    text: (p) => `${yourCase(p)}已${p.conditional ? '容缺' : ''}受理${s(p.promisedDue) ? `，承诺办结日期${s(p.promisedDue)}` : ''}。查询码${s(p.queryCode)}，可凭办件编号和查询码查询进度。${p.conditional ? '请在承诺期限内补齐容缺材料。' : ''}`,
+    link: caseLink,
+  },
+  'case.supplementNotice': {
+    title: () => '材料补正告知',
+    text: (p) => `${yourCase(p)}材料需要补正${list(p.missing) ? `（${list(p.missing)}）` : ''}，请按一次性告知书一次补齐；补正期间不计入办理时限。`,
+    link: caseLink,
+  },
+  'case.returned': { title: () => '申请已退回', text: (p) => `${yourCase(p)}已退回，退回理由见退回告知书。`, link: caseLink },
+  'case.refused': { title: () => '申请不予受理', text: (p) => `${yourCase(p)}不予受理，理由见不予受理决定书。`, link: caseLink },
+  'case.suspended': {
+    title: () => '办件进入特别程序',
+    text: (p) => `${yourCase(p)}进入特别程序${PROCEDURE[s(p.procedure)] ? `（${PROCEDURE[s(p.procedure)]}）` : ''}，特别程序所需时间不计入办理时限。`,
+    link: caseLink,
+  },
+  'case.extended': {
+    title: () => '办件延期办理',
+    text: (p) => `${yourCase(p)}经批准延期${s(p.workingDays) ? `${s(p.workingDays)}个工作日` : ''}办理，详见延期办理告知书。`,
+    link: caseLink,
+  },
+  'case.decided': {
+    title: (p) => `办件已作出决定${OUTCOME[s(p.outcome)] ? `：${OUTCOME[s(p.outcome)]}` : ''}`,
+    text: (p) => `${yourCase(p)}已作出${OUTCOME[s(p.outcome)] ? `${OUTCOME[s(p.outcome)]}的` : ''}决定。`,
+    link: caseLink,
+  },
+  'case.completed': { title: () => '办件已办结', text: (p) => `${yourCase(p)}已办结，感谢您的支持。`, link: caseLink },
+  'case.reportedUp': {
+    title: () => '办件已上报',
+    text: (p) => `${yourCase(p)}已上报${s(p.authority) || '上级机关'}审查，等待答复期间不计入办理时限。`,
+    link: caseLink,
+  },
+  'case.resultReady': { title: () => '办理结果可领取', text: (p) => `${yourCase(p)}已办结，结果可领取，请携带身份证件到窗口领取或按约定方式送达。`, link: caseLink },
+
+  // ---- to staff (in-app) ------------------------------------------------------------
+  'case.assigned': { title: (p) => `新分办：${s(p.caseNo)}`, text: (p) => `${caseRef(p)}已分办给您，请及时办理。`, link: caseLink },
+  'case.extensionRequested': {
+    title: (p) => `延期申请待审批：${s(p.caseNo)}`,
+    text: (p) => `${caseRef(p)}申请延期${s(p.workingDays) ? `${s(p.workingDays)}个工作日` : ''}办理，请审批。`,
+    link: caseLink,
+  },
+  'case.redoOrdered': {
+    title: (p) => `责令重办：${s(p.caseNo)}`,
+    text: (p) => `${caseRef(p)}的否定性决定备案被撤销，请重新办理${s(p.redoDue) ? `，重办期限${s(p.redoDue)}` : ''}。`,
+    link: caseLink,
+  },
+  'case.jointTask': { title: (p) => `联办任务：${s(p.caseNo)}`, text: (p) => `联办${caseRef(p)}已受理，请分办并在子时限内出具本部门意见。`, link: caseLink },
+  'case.jointAssigned': { title: (p) => `联办任务分办：${s(p.caseNo)}`, text: (p) => `联办${caseRef(p)}的本部门任务已分办给您，请出具意见。`, link: caseLink },
+  'case.jointOpinion': {
+    title: (p) => `联办意见：${s(p.caseNo)}`,
+    text: (p) => `联办${caseRef(p)}收到联办部门意见${OPINION[s(p.opinion)] ? `：${OPINION[s(p.opinion)]}` : ''}。`,
+    link: caseLink,
+  },
+  'case.jointMeeting': {
+    title: (p) => `联审会议通知：${s(p.caseNo)}`,
+    text: (p) => `联办${caseRef(p)}召开联审会议${s(p.at) ? `，时间${formatAt(s(p.at))}` : ''}${s(p.place) ? `，地点${s(p.place)}` : ''}，请准时参加。`,
+    link: caseLink,
+  },
+  'case.jointEscalated': {
+    title: (p) => `联办意见逾期：${s(p.caseNo)}`,
+    text: (p) => `联办${caseRef(p)}中${s(p.task) ? `“${s(p.task)}”` : '本部门任务'}${p.why === 'absentFromMeeting' ? '缺席联审会议' : `已超过子时限${s(p.subDue) ? `（${s(p.subDue)}）` : ''}`}仍未出具意见，请督促处理。`,
+    link: caseLink,
+  },
+  'case.greenCoordinatorAppointed': { title: (p) => `全程代办：${s(p.caseNo)}`, text: (p) => `您被指定为重点项目${caseRef(p)}的全程代办人。`, link: caseLink },
+
+  // ---- electronic supervision (in-app and SMS) ---------------------------------------
+  'supervision.urge': {
+    title: (p) => `催办单：${s(p.caseNo)}`,
+    text: (p) => `【催办】${caseRef(p)}临近承诺办结时限，请抓紧办理。${docNo(p)}`,
+    link: caseLink,
+  },
+  'supervision.order': {
+    title: (p) => `督办单：${s(p.caseNo)}`,
+    text: (p) => `【督办】${caseRef(p)}已超过承诺办结时限，请于${s(p.answerDue) || '规定期限'}前书面答复。${docNo(p)}`,
+    link: caseLink,
+  },
+  'supervision.violation': {
+    title: (p) => `超法定时限：${s(p.caseNo)}`,
+    text: (p) => `【监察】${caseRef(p)}已超过法定办结时限，已记入违法记录。${docNo(p)}`,
+    link: caseLink,
+  },
+  'supervision.escalated': {
+    title: (p) => `督办单逾期未答复：${s(p.caseNo)}`,
+    text: (p) => `【督办升级】${caseRef(p)}的督办单${s(p.answerDue) ? `（答复期限${s(p.answerDue)}）` : ''}逾期未答复，请督促处理。${docNo(p)}`,
+    link: caseLink,
+  },
+} satisfies Record<string, Wording>;
+
+export type NoticeTemplate = keyof typeof TEMPLATES;
+
+export const isKnownTemplate = (t: string): t is NoticeTemplate => Object.hasOwn(TEMPLATES, t);
+
+/** 2026-03-10T01:30:00Z → 2026-03-10 09:30 (the center's zone; meetings are local). */
+function formatAt(iso: string, timeZone = 'Asia/Shanghai'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(d).map((x) => [x.type, x.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** A generic wording for a template this version does not know (rows written by a newer version). */
+function fallback(p: P): RenderedNotice {
+  const ref = s(p.caseNo) ? caseRef(p) : '';
+  return { title: '办事通知', text: ref ? `${ref}有新进展，请登录查看。` : '您有一条新通知，请登录查看。', link: caseLink(p) };
+}
+
+/**
+ * Renders a stored notice. Never throws: the delivery worker calls it for every row, and a
+ * malformed payload must not keep the rest of the batch from going out.
+ */
+export function renderNotice(template: string, payload: unknown): RenderedNotice {
+  const p: P = payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as P) : {};
+  try {
+    if (!isKnownTemplate(template)) return fallback(p);
+    const w: Wording = TEMPLATES[template];
+    return { title: w.title(p), text: w.text(p), link: w.link?.(p) ?? null };
+  } catch {
+    try {
+      return fallback(p);
+    } catch {
+      return { title: '办事通知', text: '您有一条新通知，请登录查看。', link: null };
+    }
+  }
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/**
+ * The e-mail form: plain text (text, then the link) and HTML with every rendered value
+ * escaped — payloads carry applicant- and staff-typed strings (item names, places).
+ * `baseUrl` makes the link absolute; without it the path is given as is.
+ */
+export function renderEmail(template: string, payload: unknown, baseUrl?: string): { subject: string; text: string; html: string } {
+  const n = renderNotice(template, payload);
+  const url = n.link ? `${baseUrl ? baseUrl.replace(/\/$/, '') : ''}${n.link}` : null;
+  return {
+    subject: n.title,
+    text: url ? `${n.text}\n\n${url}` : n.text,
+    html: `<p>${escapeHtml(n.text)}</p>${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>` : ''}`,
+  };
 }

@@ -49,10 +49,22 @@ describe('HTTP SMS gateway transport', () => {
     expect(g.got).toHaveLength(1);
     const body = JSON.parse(g.got[0].body);
     expect(body.phone).toBe('13800001111');
-    expect(body.text).toContain('【督办】办件C1（最低生活保障"审核"）');
-    expect(body.text).toContain('2026-03-31');
+    expect(body.text).toBe('【督办】办件C1（最低生活保障"审核"）已超过承诺办结时限，请于2026-03-31前书面答复。文号：督字1。');
     expect(g.got[0].headers.authorization).toBe('Bearer secret');
     expect(g.got[0].headers['content-type']).toBe('application/json');
+  });
+
+  it('fills {{title}} and {{template}} too, for gateways with their own body format', async () => {
+    const g = await gateway([200]);
+    const bodyTemplate = 'to={{phone}}&sign=banshi&title={{title}}&tpl={{template}}&msg={{text}}';
+    await httpSmsTransport({ url: g.url, bodyTemplate, contentType: 'application/x-www-form-urlencoded' }).send({ ...notice, template: 'case.assigned' });
+    expect(g.got[0].body).toBe('to=13800001111&sign=banshi&title=新分办：C1&tpl=case.assigned&msg=办件C1（最低生活保障\\"审核\\"）已分办给您，请及时办理。');
+  });
+
+  it('sends a generic text for a template it does not know', async () => {
+    const g = await gateway([200]);
+    await httpSmsTransport({ url: g.url, bodyTemplate: DEFAULT_SMS_BODY, contentType: 'application/json' }).send({ ...notice, template: 'case.fromTheFuture' });
+    expect(JSON.parse(g.got[0].body).text).toBe('办件C1（最低生活保障"审核"）有新进展，请登录查看。');
   });
 
   it('throws on a non-2xx answer', async () => {
@@ -64,6 +76,19 @@ describe('HTTP SMS gateway transport', () => {
     expect(JSON.parse(fillTemplate('{"t":"{{text}}"}', { text: 'a"b\\c\n' })).t).toBe('a"b\\c\n');
   });
 });
+
+/** Subject and the text/plain and text/html parts (base64 or quoted-printable) of a message as nodemailer writes it. */
+function readMail(raw: string) {
+  const subject = /^Subject: (.*)$/m.exec(raw)![1].replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/g, (_, b: string) => Buffer.from(b, 'base64').toString('utf8'));
+  const part = (type: string) => {
+    const m = new RegExp(`Content-Type: ${type}; charset=utf-8\\r?\\nContent-Transfer-Encoding: (\\S+)\\r?\\n\\r?\\n([\\s\\S]*?)\\r?\\n--`).exec(raw);
+    if (!m) return '';
+    if (m[1] === 'base64') return Buffer.from(m[2].replace(/\s/g, ''), 'base64').toString('utf8');
+    const bytes = m[2].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => `%${h}`);
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/g, '%25'));
+  };
+  return { subject, text: part('text/plain'), html: part('text/html') };
+}
 
 describe('SMTP transport', () => {
   it('hands the message to a real SMTP server', async () => {
@@ -97,10 +122,15 @@ describe('SMTP transport', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     closers.push(() => new Promise((r) => server.close(() => r())));
     const port = (server.address() as AddressInfo).port;
-    const t = smtpTransport(`smtp://127.0.0.1:${port}`, 'Banshi <noreply@banshi.test>');
-    await t.send({ ...notice, channel: 'email', address: 'chief@banshi.test' });
+    const t = smtpTransport(`smtp://127.0.0.1:${port}`, 'Banshi <noreply@banshi.test>', 'https://banshi.example.gov.cn');
+    await t.send({ ...notice, channel: 'email', address: 'chief@banshi.test', payload: { ...notice.payload, itemName: '<b>低保</b>', caseId: 'c-1' } });
     expect(mails).toHaveLength(1);
     expect(mails[0]).toContain('To: chief@banshi.test');
+    const mail = readMail(mails[0]);
+    expect(mail.subject).toBe('督办单：C1');
+    expect(mail.text).toBe('【督办】办件C1（<b>低保</b>）已超过承诺办结时限，请于2026-03-31前书面答复。文号：督字1。\n\nhttps://banshi.example.gov.cn/cases/c-1');
+    expect(mail.html).toContain('办件C1（&lt;b&gt;低保&lt;/b&gt;）');
+    expect(mail.html).toContain('<a href="https://banshi.example.gov.cn/cases/c-1">');
     await expect(t.send({ ...notice, channel: 'email', address: null })).rejects.toThrow('no e-mail address');
   });
 });

@@ -1,3 +1,5 @@
+import { renderNotice } from './templates.js';
+
 /** Notification transports are plug-ins: console (default), SMTP e-mail (smtp.ts) and an HTTP SMS gateway (sms.ts), chosen by configure.ts. */
 export interface OutgoingNotice {
   id: number;
@@ -19,7 +21,7 @@ export const consoleTransport: Transport = {
   name: 'console',
   async send(n) {
     const to = n.address ? `${n.address.slice(0, 3)}****${n.address.slice(-4)}` : n.recipientUserId;
-    console.log(`[notify:${n.channel}] to ${to}: ${n.template} ${JSON.stringify(n.payload)}`);
+    console.log(`[notify:${n.channel}] to ${to}: ${renderNotice(n.template, n.payload).text} (${n.template})`);
   },
 };
 

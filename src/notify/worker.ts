@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Tx } from '../core/db/index.js';
 import type { Job } from '../core/scheduler.js';
@@ -42,10 +42,3 @@ export async function deliverOutbox(ctx: AppContext, tx: Tx, batch = 100): Promi
 }
 
 export const outboxJob: Job = { name: 'outbox', lockKey: 727201, everyMs: 15_000, run: (ctx, tx) => deliverOutbox(ctx, tx) };
-
-/** A staff member's in-app notices, newest first. */
-export async function inAppNotices(ctx: AppContext, userId: string) {
-  const rows = await ctx.db.select({ id: outbox.id, template: outbox.template, payload: outbox.payload, createdAt: outbox.createdAt }).from(outbox)
-    .where(and(eq(outbox.channel, 'inApp'), eq(outbox.recipientUserId, userId))).orderBy(sql`${outbox.id} desc`).limit(100);
-  return { items: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) };
-}

@@ -13,6 +13,7 @@ import { centers, departments } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { appendAuditMany, lockAuditChain, type AuditInput } from '../core/audit/audit.js';
 import type { Notice } from '../core/outbox/enqueue.js';
+import type { NoticeTemplate } from '../notify/templates.js';
 import { enqueueMany, insertCharges, insertSteps } from './bulk.js';
 import { handlingSteps } from '../cases/machine.js';
 import { itemVersionOf, type CaseRow } from '../cases/repo.js';
@@ -64,7 +65,7 @@ export function recipientsOf(recipients: readonly Recipient[], row: LadderCase, 
 }
 
 /** Notices for one person: in-app always, SMS when the account has a phone. */
-export function noticesFor(p: Person, template: string, payload: Record<string, unknown>): Notice[] {
+export function noticesFor(p: Person, template: NoticeTemplate, payload: Record<string, unknown>): Notice[] {
   const list: Notice[] = [{ channel: 'inApp', recipientUserId: p.id, template, payload }];
   if (p.phone) list.push({ channel: 'sms', recipientUserId: p.id, address: p.phone, template, payload });
   return list;

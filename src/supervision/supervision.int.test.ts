@@ -69,7 +69,11 @@ describe('the escalation ladder', () => {
     expect(doc.body).toContain(after.caseNo);
     expect(doc.body).toContain('<svg');
     // In-app list of the coordinator.
-    expect((await coord.get('/api/notifications')).body.items.map((n: { template: string }) => n.template)).toContain('supervision.urge');
+    const inbox = (await coord.get('/api/notifications')).body.items;
+    const urgeNotice = inbox.find((n: { template: string; link: string }) => n.template === 'supervision.urge' && n.link === `/cases/${main}`);
+    expect(urgeNotice).toMatchObject({ title: `催办单：${after.caseNo}` });
+    expect(urgeNotice.text).toContain(`【催办】办件${after.caseNo}（`);
+    expect(urgeNotice.text).toContain(`文号：${urge.docNo}`);
   });
 
   it('sweeping twice writes nothing twice', async () => {

@@ -21,6 +21,7 @@ const StatsReportPage = lazy(() => import('./pages/stats/StatsReportPage').then(
 const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then((m) => ({ default: m.PublicStatsPage })));
 const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -151,6 +152,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.supervision}>
                   <SupervisionPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="notifications"
+              element={
+                <RequireRole allow={() => true}>
+                  <NotificationsPage />
                 </RequireRole>
               }
             />

@@ -11,6 +11,7 @@ import { files } from '../../core/files/schema.js';
 import { departments } from '../../core/org/schema.js';
 import { unprocessable } from '../../core/errors.js';
 import type { Notice } from '../../core/outbox/enqueue.js';
+import type { NoticeTemplate } from '../../notify/templates.js';
 import type { GuideData } from '../../catalog/types.js';
 import type { CaseRow } from '../repo.js';
 import type { ActionBody } from '../bodies.js';
@@ -23,7 +24,7 @@ interface In<A extends CaseAction> { tx: Tx; user: SessionUser; row: CaseRow; gu
 interface Out { set?: Partial<CaseRow>; event?: Record<string, unknown>; notify?: Notice[] }
 
 const fail = (code: string, en: string, zh: string, details?: unknown) => unprocessable(code, en, zh, details);
-const inApp = (row: CaseRow, to: string | null | undefined, template: string, extra: Record<string, unknown> = {}): Notice[] =>
+const inApp = (row: CaseRow, to: string | null | undefined, template: NoticeTemplate, extra: Record<string, unknown> = {}): Notice[] =>
   to ? [{ channel: 'inApp', recipientUserId: to, template, payload: { caseNo: row.caseNo, itemName: row.itemName, caseId: row.id, ...extra } }] : [];
 
 async function myPart(i: In<CaseAction>) {

@@ -90,7 +90,7 @@ export async function openParts(tx: Tx, row: CaseRow, guide: GuideData, today: s
   const name = new Map(depts.map((d) => [d.id, d.name]));
   return {
     parts: list.map((p) => ({ ...p, department: name.get(p.departmentId) ?? '' })),
-    notify: coords.map((c) => ({ channel: 'inApp' as const, recipientUserId: c.id, template: 'case.jointTask', payload: { caseNo: row.caseNo, itemName: row.itemName, caseId: row.id } })),
+    notify: coords.map((c) => ({ channel: 'inApp' as const, recipientUserId: c.id, template: 'case.jointTask' as const, payload: { caseNo: row.caseNo, itemName: row.itemName, caseId: row.id } })),
   };
 }
 

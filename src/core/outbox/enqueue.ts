@@ -1,11 +1,13 @@
 import type { Tx } from '../db/index.js';
 import { outbox } from './schema.js';
+import type { NoticeTemplate } from '../../notify/templates.js';
 
 export interface Notice {
   channel: 'sms' | 'email' | 'inApp';
   recipientUserId?: string | null;
   address?: string | null;
-  template: string;
+  /** A name from the wording registry (src/notify/templates.ts): an unknown name does not compile. */
+  template: NoticeTemplate;
   payload: Record<string, unknown>;
 }
 

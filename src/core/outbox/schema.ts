@@ -18,4 +18,6 @@ export const outbox = pgTable('outbox', {
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+  /** In-app notices: when the recipient marked it read (null: unread). */
+  readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
 }, (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.recipientUserId)]);

@@ -18,6 +18,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
+import { NotificationBell } from '../components/NotificationBell';
 import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
@@ -207,12 +208,14 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[selected]}
+          selectedKeys={path.startsWith('/notifications') ? [] : [selected]}
           items={items}
           className="bs-menu"
           data-testid="main-menu"
         />
         <div className="bs-user">
+          {/* Every signed-in user: staff get assignments and orders; applicants whatever in-app notices reach them. */}
+          {user && <NotificationBell />}
           {user ? (
             <Dropdown
               menu={{
