@@ -5,6 +5,7 @@ import type { ClockSettings } from './cases/settings.js';
 import type { Queryable } from './core/db/index.js';
 import { clockSettings } from './supervision/settings.js';
 import { supervisionHook } from './supervision/hook.js';
+import { worklistHook } from './cases/worklistCache.js';
 
 /**
  * Every module that follows case changes in the same transaction (statistics rollups,
@@ -12,7 +13,7 @@ import { supervisionHook } from './supervision/hook.js';
  * Hooks are wrapped in arrows: the hook modules import the case engine back, and the
  * wrapper reads the binding at call time, whatever the module load order.
  */
-export const CASE_HOOKS: CaseHook[] = [syncJointParts, statsHook, (change) => supervisionHook(change)];
+export const CASE_HOOKS: CaseHook[] = [syncJointParts, statsHook, (change) => supervisionHook(change), worklistHook];
 
 /** The clock's per-center settings (yellow share, minimum yellow days), kept by supervision. */
 export const clockSettingsFor = (db: Queryable, centerId: string): Promise<ClockSettings> => clockSettings(db, centerId);

@@ -4,7 +4,18 @@ import { outboxJob } from './notify/worker.js';
 import { jointDefaultsJob } from './cases/joint/sweep.js';
 import { escalationJob, lightSweepJob } from './supervision/sweep.js';
 import { anomalyScanJob } from './supervision/anomalies/scan.js';
+import { invalidateAfter } from './cases/worklistCache.js';
+
+/** A job that rewrites case rows (the light sweep moves lights without a case hook) drops cached worklist pages when it commits. */
+const changingCases = (job: Job): Job => ({
+  ...job,
+  run: async (ctx, tx) => {
+    const n = await job.run(ctx, tx);
+    if (n) invalidateAfter(tx);
+    return n;
+  },
+});
 
 /** Every background job of the product (run by the scheduler; `POST /api/test/sweep` in test mode). */
 // Supervision runs before the outbox so its notices go out in the same pass.
-export const JOBS: Job[] = [supplementTimeoutJob, lightSweepJob, escalationJob, anomalyScanJob, jointDefaultsJob, outboxJob];
+export const JOBS: Job[] = [changingCases(supplementTimeoutJob), changingCases(lightSweepJob), escalationJob, anomalyScanJob, changingCases(jointDefaultsJob), outboxJob];

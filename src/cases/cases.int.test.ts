@@ -314,3 +314,20 @@ describe('report-up (上报件)', () => {
     expect((await act(coord, other.id, 'reportUp', { authority: 'x', reference: '' })).body.error.code).toBe('not_report_up');
   });
 });
+
+describe('worklist freshness (pages are cached between case changes)', () => {
+  it('shows the result of each action on the next worklist read', async () => {
+    await setNow('2026-03-09T02:00:00Z');
+    const created = (await window1.post('/api/cases', walkIn(LOW_INCOME, '钱小满'))).body;
+    const row = async () => (await coord.get('/api/cases?limit=200')).body.items.find((c: { id: string }) => c.id === created.id);
+    expect(await row()).toMatchObject({ state: 'submitted', promisedDue: null });
+    expect(await row()).toMatchObject({ state: 'submitted' }); // served again from the cache
+    await must(window1, created.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    expect(await row()).toMatchObject({ state: 'accepted', promisedDue: expect.any(String), light: 'green' });
+    await must(coord, created.id, 'assign', { userId: handlerId });
+    const mine = await handler.get('/api/cases?assignee=me&limit=200');
+    expect(mine.headers['content-type']).toMatch(/application\/json/);
+    expect(mine.body.items.find((c: { id: string }) => c.id === created.id)).toMatchObject({ assignee: { id: handlerId } });
+    expect(await row()).toMatchObject({ assignee: { id: handlerId } });
+  });
+});

@@ -9,6 +9,7 @@ import { caseView, departmentStaff, documentHtml, listCases, publicProgress } fr
 import { ACTION_BODIES } from './bodies.js';
 import { CASE_ACTIONS, CHANNELS } from './types.js';
 import { jointRoutes } from './joint/routes.js';
+import { cachedPage, scopeKey } from './worklistCache.js';
 
 const ANYONE_SIGNED_IN = ROLES; // each route still narrows by case scope in the service
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
@@ -48,7 +49,12 @@ export function caseRoutes(app: App, ctx: AppContext) {
       }),
       response: errors(400, 401, 403),
     },
-  }, async (req) => listCases(ctx, currentUser(req), { ...req.query, limit: req.query.limit ?? 50 }));
+  }, async (req, reply) => {
+    const user = currentUser(req);
+    const q = { ...req.query, limit: req.query.limit ?? 50 };
+    const key = `${scopeKey(user, q.assignee === 'me')}|${ctx.today()}|${JSON.stringify(q)}`;
+    return reply.type('application/json; charset=utf-8').send(await cachedPage(key, () => listCases(ctx, user, q)));
+  });
 
   app.get('/api/cases/staff', {
     config: { policy: ['coordinator', 'handler', 'chiefRep', 'leader'] },
