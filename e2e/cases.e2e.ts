@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, pick } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -18,17 +18,6 @@ async function upload(page: Page, testId: string, name: string) {
   await page.getByTestId(`${testId}-file`).waitFor({ timeout: 15_000 });
 }
 
-async function pick(page: Page, testId: string, option: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-  await item.waitFor();
-  await item.click();
-  await expect.poll(() => select.innerText()).toContain(option);
-  // The dropdown may sit over the modal's footer: make sure it has closed.
-  if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
-}
 
 const caseState = (page: Page) => page.getByTestId('case-state').getAttribute('data-state');
 

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../src/core/config.js';
 import { startServer } from '../src/server.js';
@@ -33,4 +34,20 @@ export async function loginAs(page: Page, username: string, password = 'banshi12
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Picks a select option; retried because the option list may re-render (staff still loading) under the click. */
+export async function pick(page: Page, testId: string, option: string) {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+    await item.waitFor();
+    await item.click();
+    const ok = await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(option).then(() => true, () => false);
+    if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    if (ok) return;
+    if (attempt === 3) throw new Error(`could not pick ${option} in ${testId}`);
+  }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, pick } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -14,21 +14,6 @@ const field = (page: Page, testId: string) => page.getByTestId(testId).locator('
 const caseState = (page: Page) => page.getByTestId('case-state').getAttribute('data-state');
 const partState = (page: Page, dept: string) => page.getByTestId(`participant-${dept}`).getAttribute('data-state');
 
-/** Picks a select option; retried because the option list may re-render (staff still loading) under the click. */
-async function pick(page: Page, testId: string, option: string) {
-  const select = page.getByTestId(testId);
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-    await item.waitFor();
-    await item.click();
-    const ok = await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(option).then(() => true, () => false);
-    if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
-    if (ok) return;
-    if (attempt === 3) throw new Error(`could not pick ${option} in ${testId}`);
-  }
-}
 
 /** Clicks an action button, fills its modal, confirms, and waits for the modal to close and `done` to hold. */
 async function act(page: Page, action: string, fill: (() => Promise<void>) | undefined, done: () => Promise<unknown>, expected: unknown) {

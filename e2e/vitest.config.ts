@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // The default 1 s is too short for a page re-rendering while CI's two cores are busy.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
