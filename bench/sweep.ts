@@ -12,35 +12,65 @@ import { makeContext } from '../src/core/context.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { runExclusive } from '../src/core/scheduler.js';
 import { lightSweepJob } from '../src/supervision/sweep.js';
-import { freshBenchDatabase } from './pg.js';
+import { baseUrl, freshBenchDatabase } from './pg.js';
+import { sweepLights, SWEEP_BATCH, type SweepPhases } from '../src/supervision/sweep.js';
+import pg from 'pg';
 import { generateOpenCases, markDue } from './sweep-data.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
-const REPS = 3;
+const REPS = Number(process.env.SWEEP_REPS ?? 3);
+/**
+ * SWEEP_KEEP=name: keep the generated database `name` between runs (generation takes ~95 s);
+ * later runs reuse it and take fresh due sets after the ones already used.
+ * SWEEP_PHASES=1: print the time of each phase of each sweep (same work, same transaction).
+ */
+const KEEP = process.env.SWEEP_KEEP;
+const PHASES = process.env.SWEEP_PHASES === '1';
+
+async function keptDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: baseUrl() });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl());
+  url.pathname = `/${name}`;
+  return { url: url.toString(), fresh: !exists, drop: async () => {} };
+}
 
 async function main() {
-  const fresh = await freshBenchDatabase('bench_sweep');
+  const fresh = KEEP ? await keptDatabase(KEEP) : { ...(await freshBenchDatabase('bench_sweep')), fresh: true };
   const config = { ...loadConfig({}), databaseUrl: fresh.url, demo: true };
   const database = await openDatabase({ databaseUrl: fresh.url });
   const clock = new SettableClock();
   clock.set(new Date('2026-06-10T02:00:00Z')); // a Wednesday; the data is laid out around it
   const ctx = makeContext(config, database, clock);
   try {
-    await seedDemo(ctx.db, ctx.now());
     const today = ctx.today();
-    const t0 = performance.now();
-    await generateOpenCases(ctx.db, N, today);
-    console.log(`generated ${N.toLocaleString()} open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    if (fresh.fresh) {
+      await seedDemo(ctx.db, ctx.now());
+      const t0 = performance.now();
+      await generateOpenCases(ctx.db, N, today);
+      console.log(`generated ${N.toLocaleString()} open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const [{ open }] = await rows<{ open: number }>(ctx.db, sql`select count(*)::int as open from cases where next_change_on is not null`);
+    console.log(`open cases: ${open.toLocaleString()}`);
     const plan = await rows<{ 'QUERY PLAN': string }>(ctx.db, sql`explain select * from cases where next_change_on <= ${today}::date order by next_change_on limit 20000 for update skip locked`);
     console.log(`due-case query plan:\n  ${plan.map((p) => Object.values(p)[0]).join('\n  ')}`);
 
-    let next = 0;
+    // Where the next fresh due set starts (a kept database remembers the sets already used).
+    const [{ n: used }] = await rows<{ n: number }>(ctx.db, sql`select coalesce((select n from counters where key = 'bench:sweep:next'), 0)::int as n`);
+    let next = used;
     const sweepOnce = async (k: number, turnYellow = true) => {
       await markDue(ctx.db, next, k, today, turnYellow);
       next += k;
+      await ctx.db.execute(sql`insert into counters (key, n) values ('bench:sweep:next', ${next}) on conflict (key) do update set n = ${next}`);
+      const phases: SweepPhases = {};
+      const job = PHASES ? { ...lightSweepJob, run: (c: typeof ctx, tx: Parameters<typeof lightSweepJob.run>[1]) => sweepLights(c, tx, SWEEP_BATCH, phases) } : lightSweepJob;
       const t = performance.now();
-      const moved = await runExclusive(ctx, lightSweepJob);
+      const moved = await runExclusive(ctx, job);
       const ms = performance.now() - t;
+      if (PHASES) console.log(`  ${k} ${turnYellow ? 'yellow' : 'unchanged'}: ${ms.toFixed(1)} ms = ${Object.entries(phases).map(([p, v]) => `${p} ${v.toFixed(1)}`).join(', ')}`);
       if (moved !== k) throw new Error(`expected ${k} moved, got ${moved}`);
       return ms;
     };

@@ -9,6 +9,8 @@ import { rows } from '../core/db/index.js';
 import type { Notice } from '../core/outbox/enqueue.js';
 
 export interface StepRow {
+  /** Drawn by the caller (the notices and the audit row name the step in the same statement); default random. */
+  id?: string;
   case_id: string; light: string; kind: string; center_id: string; department_id: string; doc_no: string;
   issued_on: string; issued_at: string; snapshot: Record<string, unknown>; answer_due: string | null;
 }
@@ -17,9 +19,9 @@ export interface StepRow {
 export async function insertSteps(tx: Tx, list: readonly StepRow[]) {
   if (list.length === 0) return [];
   return rows<{ id: string; case_id: string; light: string }>(tx, sql`
-    insert into ladder_steps (case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due)
-    select case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due
-      from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(case_id uuid, light text, kind text, center_id uuid, department_id uuid,
+    insert into ladder_steps (id, case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due)
+    select coalesce(id, gen_random_uuid()), case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due
+      from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(id uuid, case_id uuid, light text, kind text, center_id uuid, department_id uuid,
            doc_no text, issued_on date, issued_at timestamptz, snapshot jsonb, answer_due date)
     on conflict (case_id, light) do nothing
     returning id, case_id, light`);
@@ -49,4 +51,36 @@ export async function enqueueMany(tx: Tx, notices: readonly Notice[], now: Date)
     insert into outbox (channel, recipient_user_id, address, template, payload, next_attempt_at, created_at)
     select channel, recipient_user_id, address, template, payload, ${at}::timestamptz, ${at}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as v(channel text, recipient_user_id uuid, address text, template text, payload jsonb)`);
+}
+
+/**
+ * The same three inserts as WITH sub-statements of one statement (the sweep writes steps,
+ * records, notices and its audit row in one round trip). Steps carry their ids.
+ */
+export function stepsInsertSql(list: readonly (StepRow & { id: string })[]) {
+  return sql`
+    insert into ladder_steps (id, case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due)
+    select id, case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due
+      from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(id uuid, case_id uuid, light text, kind text, center_id uuid, department_id uuid,
+           doc_no text, issued_on date, issued_at timestamptz, snapshot jsonb, answer_due date)
+    on conflict (case_id, light) do nothing
+    returning id`;
+}
+
+export function chargesInsertSql(list: readonly ChargeRow[]) {
+  return sql`
+    insert into accountability_records (step_id, case_id, kind, center_id, department_id, user_id, step_name, recorded_on, recorded_at)
+    select * from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(step_id uuid, case_id uuid, kind text, center_id uuid,
+           department_id uuid, user_id uuid, step_name text, recorded_on date, recorded_at timestamptz)`;
+}
+
+export function outboxInsertSql(notices: readonly Notice[], now: Date) {
+  const at = now.toISOString();
+  const data = notices.map((n) => ({
+    channel: n.channel, recipient_user_id: n.recipientUserId ?? null, address: n.address ?? null, template: n.template, payload: n.payload,
+  }));
+  return sql`
+    insert into outbox (channel, recipient_user_id, address, template, payload, next_attempt_at, created_at)
+    select channel, recipient_user_id, address, template, payload, ${at}::timestamptz, ${at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as v(channel text, recipient_user_id uuid, address text, template text, payload jsonb)`;
 }

@@ -11,15 +11,17 @@ import { users } from '../core/auth/schema.js';
 import type { Role } from '../core/auth/roles.js';
 import { centers, departments } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
-import { appendAuditMany, lockAuditChain, type AuditInput } from '../core/audit/audit.js';
+import { auditHeadSql, auditInsertSql, chainAuditRows, lockAuditChain, type AuditInput } from '../core/audit/audit.js';
 import type { Notice } from '../core/outbox/enqueue.js';
 import type { NoticeTemplate } from '../notify/templates.js';
-import { enqueueMany, insertCharges, insertSteps } from './bulk.js';
+import { chargesInsertSql, outboxInsertSql, stepsInsertSql } from './bulk.js';
 import { handlingSteps } from '../cases/machine.js';
 import { itemVersionOf, type CaseRow } from '../cases/repo.js';
 import { ladderSteps, type LadderLight } from './schema.js';
 import { LADDER, answerDue, docNumber, rungOf, storedLight, type Recipient } from './ladder.js';
-import { settingsFor } from './settings.js';
+import { settingsFor, type SupervisionSettings } from './settings.js';
+import type { WorkCalendar } from '../core/calendar/calendar.js';
+import { randomUUID } from 'node:crypto';
 
 /** What the ladder needs of a case (the sweep reads only these columns). */
 export type LadderCase = Pick<CaseRow, 'id' | 'centerId' | 'departmentId' | 'state' | 'caseNo' | 'itemName' | 'itemCode' | 'itemId' | 'itemVersion'
@@ -71,24 +73,38 @@ export function noticesFor(p: Person, template: NoticeTemplate, payload: Record<
   return list;
 }
 
-/** Reserves k consecutive numbers of a named counter; returns the first. */
-async function reserve(tx: Tx, key: string, k: number): Promise<number> {
-  const [r] = await rows<{ n: number }>(tx, sql`
-    insert into counters (key, n) values (${key}, ${k}) on conflict (key) do update set n = counters.n + ${k} returning n`);
-  return Number(r.n) - k + 1;
+/** What the sweep already knows, so the ladder does not read it again. */
+export interface LadderPrefetch {
+  /** Lights already recorded per case (read with the due rows, under their row locks). */
+  recorded?: ReadonlyMap<string, readonly string[]>;
+  /** The center's calendar and settings. */
+  centers?: ReadonlyMap<string, { calendar: WorkCalendar; settings: SupervisionSettings }>;
+  mark?: (phase: string) => void;
 }
 
 /**
  * Records the ladder step each case's current light calls for, unless already recorded
  * (one per case and light). The caller holds the cases' row locks. Returns steps written.
+ *
+ * A few statements for any number of cases: the recipients and names (three reads), the
+ * document numbers and the audit chain head (one statement, after the chain lock), then the
+ * step rows, accountability records, outbox notices and ONE audit row per rung listing its
+ * steps (one statement with four inserts).
  */
-export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], today: string, now: Date): Promise<number> {
+export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], today: string, now: Date, pre: LadderPrefetch = {}): Promise<number> {
+  const mark = pre.mark ?? (() => {});
   const lit = list.map((row) => ({ row, light: rungOf(storedLight(row, today)) })).filter((c): c is { row: LadderCase; light: LadderLight } => c.light !== null);
   if (lit.length === 0) return 0;
-  const existing = await tx.select({ caseId: ladderSteps.caseId, light: ladderSteps.light }).from(ladderSteps)
-    .where(inArray(ladderSteps.caseId, uniq(lit.map((c) => c.row.id))));
-  const have = new Set(existing.map((e) => `${e.caseId}:${e.light}`));
-  const fresh = lit.filter((c) => !have.has(`${c.row.id}:${c.light}`));
+  let recorded = pre.recorded;
+  if (!recorded) {
+    const existing = await tx.select({ caseId: ladderSteps.caseId, light: ladderSteps.light }).from(ladderSteps)
+      .where(inArray(ladderSteps.caseId, uniq(lit.map((c) => c.row.id))));
+    const m = new Map<string, string[]>();
+    for (const e of existing) m.set(e.caseId, [...(m.get(e.caseId) ?? []), e.light]);
+    recorded = m;
+  }
+  const fresh = lit.filter((c) => !recorded.get(c.row.id)?.includes(c.light));
+  mark('steps:existing');
   if (fresh.length === 0) return 0;
 
   const rowsOnly = fresh.map((c) => c.row);
@@ -102,70 +118,96 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
   const deptName = new Map(deptRows.map((d) => [d.id, d.name]));
   const perCenter = new Map<string, { answerDue: string }>();
   for (const id of centerIds) {
-    const [calendar, settings] = [await calendarFor(tx, id), await settingsFor(tx, id)];
+    const known = pre.centers?.get(id);
+    const [calendar, settings] = known ? [known.calendar, known.settings] : [await calendarFor(tx, id), await settingsFor(tx, id)];
     perCenter.set(id, { answerDue: answerDue(calendar, today, settings.orderAnswerDays) });
   }
+  mark('steps:people');
   // Lock order: the audit chain before the counters, as in a case action (which appends its
   // audit row before its hooks run) — otherwise a sweep and an action could deadlock.
   await lockAuditChain(tx);
-  // Document numbers: one counter reservation per (center, kind, year).
+  // Document numbers: one counter reservation per (center, kind, year), and the chain head,
+  // in one statement (it starts after the lock is held, so the head it reads is current).
   const year = today.slice(0, 4);
   const groups = new Map<string, number>();
-  for (const c of fresh) { const k = `${c.row.centerId}:${LADDER[c.light].kind}`; groups.set(k, (groups.get(k) ?? 0) + 1); }
+  for (const c of fresh) { const k = `supervision:${c.row.centerId}:${LADDER[c.light].kind}:${year}`; groups.set(k, (groups.get(k) ?? 0) + 1); }
+  const reserved = await rows<{ key: string; n: number; head: string }>(tx, sql`
+    with r as (
+      insert into counters (key, n) select key, n from jsonb_to_recordset(${JSON.stringify([...groups].map(([key, n]) => ({ key, n })))}::jsonb) as v(key text, n int)
+      on conflict (key) do update set n = counters.n + excluded.n returning key, n)
+    select r.key, r.n, ${auditHeadSql()} as head from r`);
   const next = new Map<string, number>();
-  for (const [k, n] of groups) next.set(k, await reserve(tx, `supervision:${k}:${year}`, n));
+  for (const r of reserved) next.set(r.key, Number(r.n) - groups.get(r.key)! + 1);
+  const head = reserved[0].head;
+  mark('steps:counters');
 
   const nowIso = now.toISOString();
-  const planned = [];
+  const guides = new Map<string, string | null>();
+  const recipientsMemo = new Map<string, Person[]>();
+  interface Planned {
+    row: LadderCase; light: LadderLight; rung: (typeof LADDER)[LadderLight]; to: Person[]; holder: string | null;
+    snapshot: Record<string, unknown> & { stepName: string | null }; stepId: string; docNo: string; answerDue: string | null;
+  }
+  const planned: Planned[] = [];
   for (const { row, light } of fresh) {
     const rung = LADDER[light];
-    const k = `${row.centerId}:${rung.kind}`;
+    const k = `supervision:${row.centerId}:${rung.kind}:${year}`;
     const seq = next.get(k)!;
     next.set(k, seq + 1);
-    const guide = await itemVersionOf(tx, row);
+    const gk = `${row.itemId}@${row.itemVersion}:${row.stepIndex}`;
+    if (!guides.has(gk)) guides.set(gk, handlingSteps((await itemVersionOf(tx, row)).procedure)[row.stepIndex]?.name ?? null);
     const holder = holderOf(row);
     const holderPerson = holder ? people.find((p) => p.id === holder) : undefined;
-    const to = recipientsOf(rung.recipients, row, people);
+    const rk = `${light}:${row.centerId}:${row.departmentId}:${row.coordinatorId}:${holder}`;
+    let to = recipientsMemo.get(rk);
+    if (!to) recipientsMemo.set(rk, to = recipientsOf(rung.recipients, row, people));
     const due = rung.kind === 'order' ? perCenter.get(row.centerId)!.answerDue : null;
     const snapshot = {
       title: rung.title, caseNo: row.caseNo, itemName: row.itemName, itemCode: row.itemCode, state: row.state,
       centerName: centerName.get(row.centerId) ?? '', departmentName: deptName.get(row.departmentId) ?? '',
       acceptedOn: row.acceptedOn, promisedDue: row.promisedDue, statutoryDue: row.statutoryDue, light,
-      stepName: handlingSteps(guide.procedure)[row.stepIndex]?.name ?? null,
+      stepName: guides.get(gk)!,
       holder: holderPerson ? { id: holderPerson.id, name: holderPerson.displayName } : null,
       recipients: to.map((p) => ({ id: p.id, name: p.displayName, role: p.role })), answerDue: due,
     };
-    planned.push({ row, light, rung, to, holder, snapshot, values: {
-      caseId: row.id, light, kind: rung.kind, centerId: row.centerId, departmentId: row.departmentId,
-      docNo: docNumber(centerName.get(row.centerId) ?? '', rung.mark, year, seq), issuedOn: today, issuedAt: nowIso, snapshot, answerDue: due,
-    } });
+    planned.push({ row, light, rung, to, holder, snapshot, stepId: randomUUID(), docNo: docNumber(centerName.get(row.centerId) ?? '', rung.mark, year, seq), answerDue: due });
   }
-  const inserted = new Map<string, string>();
-  for (const part of chunks(planned, 5000)) {
-    const got = await insertSteps(tx, part.map(({ values: v }) => ({
-      case_id: v.caseId, light: v.light, kind: v.kind, center_id: v.centerId, department_id: v.departmentId, doc_no: v.docNo,
-      issued_on: v.issuedOn, issued_at: v.issuedAt, snapshot: v.snapshot, answer_due: v.answerDue,
-    })));
-    for (const g of got) inserted.set(`${g.case_id}:${g.light}`, g.id);
-  }
-  const written = planned.filter((p) => inserted.has(`${p.row.id}:${p.light}`)).map((p) => ({ ...p, stepId: inserted.get(`${p.row.id}:${p.light}`)! }));
 
-  const charges = written.filter((p) => p.rung.charge).map((p) => ({
+  const steps = planned.map((p) => ({
+    id: p.stepId, case_id: p.row.id, light: p.light, kind: p.rung.kind, center_id: p.row.centerId, department_id: p.row.departmentId, doc_no: p.docNo,
+    issued_on: today, issued_at: nowIso, snapshot: p.snapshot, answer_due: p.answerDue,
+  }));
+  const charges = planned.filter((p) => p.rung.charge).map((p) => ({
     step_id: p.stepId, case_id: p.row.id, kind: p.rung.charge!, center_id: p.row.centerId, department_id: p.row.departmentId,
     user_id: p.holder, step_name: p.snapshot.stepName, recorded_on: today, recorded_at: nowIso,
   }));
-  for (const part of chunks(charges, 5000)) await insertCharges(tx, part);
-
-  const notices = written.flatMap((p) => p.to.flatMap((person) => noticesFor(person, `supervision.${p.rung.kind}`, {
-    caseId: p.row.id, caseNo: p.row.caseNo, itemName: p.row.itemName, stepId: p.stepId, docNo: p.values.docNo, answerDue: p.values.answerDue,
+  const notices = planned.flatMap((p) => p.to.flatMap((person) => noticesFor(person, `supervision.${p.rung.kind}`, {
+    caseId: p.row.id, caseNo: p.row.caseNo, itemName: p.row.itemName, stepId: p.stepId, docNo: p.docNo, answerDue: p.answerDue,
   })));
-  for (const part of chunks(notices, 20000)) await enqueueMany(tx, part, now);
-
-  const audit: AuditInput[] = written.map((p) => ({
-    actorId: null, actorRole: 'system', action: `supervision.${p.rung.kind}`, entityType: 'case', entityId: p.row.id,
-    after: { light: p.light, stepId: p.stepId, docNo: p.values.docNo, recipients: p.to.map((x) => x.id), chargedTo: p.rung.charge ? { departmentId: p.row.departmentId, userId: p.holder } : null },
-    at: now,
-  }));
-  await appendAuditMany(tx, audit);
-  return written.length;
+  const entry = (p: Planned) => ({
+    light: p.light, stepId: p.stepId, docNo: p.docNo, recipients: p.to.map((x) => x.id), chargedTo: p.rung.charge ? { departmentId: p.row.departmentId, userId: p.holder } : null,
+  });
+  // The audit chain is global: one row per rung for the whole batch, listing its steps
+  // (a single step keeps the per-case form: entity = the case).
+  const audit: AuditInput[] = [];
+  for (const kind of uniq(planned.map((p) => p.rung.kind))) {
+    const of = planned.filter((p) => p.rung.kind === kind);
+    audit.push(of.length === 1
+      ? { actorId: null, actorRole: 'system', action: `supervision.${kind}`, entityType: 'case', entityId: of[0].row.id, after: entry(of[0]), at: now }
+      : { actorId: null, actorRole: 'system', action: `supervision.${kind}`, entityType: 'ladderBatch', entityId: of[0].stepId,
+          after: { count: of.length, issuedOn: today, steps: of.map((p) => ({ caseId: p.row.id, ...entry(p) })) }, at: now });
+  }
+  mark('steps:plan');
+  const [{ written }] = await rows<{ written: number }>(tx, sql`
+    with s as (${stepsInsertSql(steps)}),
+         c as (${charges.length ? chargesInsertSql(charges) : sql`select 1`}),
+         o as (${notices.length ? outboxInsertSql(notices, now) : sql`select 1`}),
+         a as (${auditInsertSql(chainAuditRows(head, audit))})
+    select count(*)::int as written from s`);
+  // Under the cases' row locks no other writer can have recorded these steps since they
+  // were read; if one did, the notices and the audit row would name a step that was not
+  // written: roll back (the next run redoes the batch).
+  if (Number(written) !== planned.length) throw new Error(`ladder: ${planned.length - Number(written)} step(s) recorded concurrently; batch rolled back`);
+  mark('steps:write');
+  return planned.length;
 }

@@ -24,9 +24,10 @@ import { enqueue } from '../core/outbox/enqueue.js';
 import { users } from '../core/auth/schema.js';
 import { casePauses, cases } from '../cases/schema.js';
 import { clockColumns, clockInput } from '../cases/repo.js';
-import { ladderSteps } from './schema.js';
+import { ladderSteps, supervisionSettings } from './schema.js';
 import { chunks, noticesFor, recordLadderSteps, uniq } from './steps.js';
-import { settingsFor } from './settings.js';
+import { DEFAULT_SUPERVISION_SETTINGS, type SupervisionSettings } from './settings.js';
+import type { WorkCalendar } from '../core/calendar/calendar.js';
 import { announce } from './bus.js';
 
 /** Cases per run; a larger backlog (a settings change) drains over the following runs. */
@@ -41,37 +42,65 @@ const SWEEP_COLUMNS = {
   statutoryLimit: cases.statutoryLimit, extensionDays: cases.extensionDays, closedOn: cases.closedOn,
 };
 
-export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH): Promise<number> {
+/** Milliseconds per phase of one sweep (the benchmark's breakdown; nothing is measured without it). */
+export type SweepPhases = Record<string, number>;
+export type Mark = (phase: string) => void;
+export function phaseMarker(phases?: SweepPhases): Mark {
+  if (!phases) return () => {};
+  let t = performance.now();
+  return (phase) => { const n = performance.now(); phases[phase] = (phases[phase] ?? 0) + n - t; t = n; };
+}
+
+export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, phases?: SweepPhases): Promise<number> {
+  const mark = phaseMarker(phases);
   const today = ctx.today();
   const now = ctx.now();
-  const due = await tx.select(SWEEP_COLUMNS).from(cases).where(lte(cases.nextChangeOn, today))
+  // One statement: the due rows (locked), their pauses and the ladder lights already
+  // recorded for them (correlated subqueries on the case_pauses and ladder_steps indexes),
+  // and the row's ctid so the UPDATE below reaches it without a primary-key probe (the row
+  // lock held to commit keeps the tuple where it is).
+  const due = await tx.select({
+    ...SWEEP_COLUMNS,
+    tid: sql<string>`${cases}.ctid::text`,
+    pauses: sql<{ startOn: string; endOn: string | null; plannedWorkingDays: number }[] | null>`(
+      select json_agg(json_build_object('startOn', p.start_on, 'endOn', p.end_on, 'plannedWorkingDays', p.planned_working_days) order by p.id)
+        from ${casePauses} p where p.case_id = ${cases}.id)`,
+    recorded: sql<string[] | null>`(select json_agg(s.light) from ${ladderSteps} s where s.case_id = ${cases}.id)`,
+  }).from(cases).where(lte(cases.nextChangeOn, today))
     .orderBy(asc(cases.nextChangeOn)).limit(batch).for('update', { skipLocked: true });
+  mark('select');
   if (due.length === 0) return 0;
-  // One query for every pause of every due case (clockOf would make one per case).
-  const pauses = new Map<string, (typeof casePauses.$inferSelect)[]>();
-  for (const part of chunks(due.filter((r) => r.acceptedOn).map((r) => r.id), 5000)) {
-    const got = await tx.select().from(casePauses).where(inArray(casePauses.caseId, part)).orderBy(asc(casePauses.id));
-    for (const p of got) pauses.set(p.caseId, [...(pauses.get(p.caseId) ?? []), p]);
+  const centerIds = uniq(due.map((r) => r.centerId));
+  const stored = new Map((await tx.select().from(supervisionSettings).where(inArray(supervisionSettings.centerId, centerIds))).map((s) => [s.centerId, s]));
+  const perCenter = new Map<string, { calendar: WorkCalendar; settings: SupervisionSettings }>();
+  for (const id of centerIds) {
+    const s = stored.get(id);
+    perCenter.set(id, {
+      calendar: await calendarFor(tx, id),
+      settings: s ? { yellowShare: s.yellowShare, minYellowDays: s.minYellowDays, orderAnswerDays: s.orderAnswerDays } : DEFAULT_SUPERVISION_SETTINGS,
+    });
   }
-  const perCenter = new Map<string, { calendar: Awaited<ReturnType<typeof calendarFor>>; settings: Awaited<ReturnType<typeof settingsFor>> }>();
-  for (const id of uniq(due.map((r) => r.centerId))) perCenter.set(id, { calendar: await calendarFor(tx, id), settings: await settingsFor(tx, id) });
+  mark('settings');
 
   const moved = due.map((row) => {
     const { calendar, settings } = perCenter.get(row.centerId)!;
     // clockInput is clockOf's own input builder: the same facts, the same rules.
-    const clock = computeClock(calendar, clockInput(row, pauses.get(row.id) ?? [], today, settings));
+    const clock = computeClock(calendar, clockInput(row, row.acceptedOn ? (row.pauses ?? []) : [], today, settings));
     return { ...row, ...clockColumns(clock, row) };
   });
+  mark('clock');
   // One UPDATE per chunk from a JSON record set: clock columns only (see the note on version above).
   for (const part of chunks(moved, 5000)) {
-    const data = JSON.stringify(part.map((r) => ({ id: r.id, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, nc: r.nextChangeOn, p: r.paused })));
+    const data = JSON.stringify(part.map((r) => ({ t: r.tid, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, nc: r.nextChangeOn, p: r.paused })));
     await tx.execute(sql`
       update cases c set promised_due = v.pd, statutory_due = v.sd, yellow_on = v.yo, next_change_on = v.nc, paused = v.p
-        from jsonb_to_recordset(${data}::jsonb) as v(id uuid, pd date, sd date, yo date, nc date, p boolean)
-       where c.id = v.id`);
+        from jsonb_to_recordset(${data}::jsonb) as v(t text, pd date, sd date, yo date, nc date, p boolean)
+       where c.ctid = v.t::tid`);
   }
-  await recordLadderSteps(tx, moved, today, now);
-  await announce(tx, uniq(moved.map((r) => r.centerId)));
+  mark('update');
+  await recordLadderSteps(tx, moved, today, now, { recorded: new Map(moved.map((r) => [r.id, r.recorded ?? []])), centers: perCenter, mark });
+  await announce(tx, centerIds);
+  mark('announce');
   return moved.length;
 }
 

@@ -60,29 +60,54 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
 }
 
+/** A chained audit row ready to insert (snake_case, as the bulk insert reads it). */
+export interface ChainedAuditRow {
+  actor_id: string | null; actor_role: string | null; action: string; entity_type: string; entity_id: string;
+  before: unknown; after: unknown; at: string; prev_hash: string; hash: string; n: number;
+}
+
+/**
+ * The chain's current head, as an SQL expression. Read it in a statement that runs AFTER
+ * `lockAuditChain` (a statement's snapshot is taken when it starts: the lock must already
+ * be held, so it cannot be taken in the same statement).
+ */
+export const auditHeadSql = () => sql`coalesce((select hash from audit_events order by id desc limit 1), ${GENESIS})`;
+
+/** Hashes `list` onto the chain after `prevHash` (pure: nothing is written). */
+export function chainAuditRows(prevHash: string, list: readonly AuditInput[]): ChainedAuditRow[] {
+  let prev = prevHash;
+  return list.map((e, i) => {
+    const fields: HashedFields = {
+      actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
+      before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
+    };
+    const hash = rowHash(prev, fields);
+    const row = { actor_id: fields.actorId, actor_role: fields.actorRole, action: fields.action, entity_type: fields.entityType, entity_id: fields.entityId, before: fields.before, after: fields.after, at: fields.at, prev_hash: prev, hash, n: i };
+    prev = hash;
+    return row;
+  });
+}
+
+/**
+ * The INSERT of chained rows as one statement with one JSON parameter (usable as a WITH
+ * sub-statement); ids are drawn in array order (ORDER BY n), so the chain stays linear.
+ * The caller holds the chain lock and read the head after taking it.
+ */
+export function auditInsertSql(rows: readonly ChainedAuditRow[]) {
+  return sql`
+    insert into audit_events (actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash)
+    select actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(actor_id uuid, actor_role text, action text, entity_type text,
+           entity_id text, before jsonb, after jsonb, at timestamptz, prev_hash text, hash text, n int)
+     order by n`;
+}
+
 /** Appends several audit rows in one statement (batch jobs); same chain, same lock as appendAudit. */
 export async function appendAuditMany(tx: Tx, list: readonly AuditInput[]): Promise<void> {
   if (list.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  let prevHash = last?.hash ?? GENESIS;
-  const values = list.map((e, i) => {
-    const fields: HashedFields = {
-      actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
-      before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
-    };
-    const hash = rowHash(prevHash, fields);
-    const row = { actor_id: fields.actorId, actor_role: fields.actorRole, action: fields.action, entity_type: fields.entityType, entity_id: fields.entityId, before: fields.before, after: fields.after, at: fields.at, prev_hash: prevHash, hash, n: i };
-    prevHash = hash;
-    return row;
-  });
-  // One statement, one JSON parameter; ids are drawn in array order (ORDER BY n), so the chain stays linear.
-  await tx.execute(sql`
-    insert into audit_events (actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash)
-    select actor_id, actor_role, action, entity_type, entity_id, before, after, at, prev_hash, hash
-      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(actor_id uuid, actor_role text, action text, entity_type text,
-           entity_id text, before jsonb, after jsonb, at timestamptz, prev_hash text, hash text, n int)
-     order by n`);
+  await tx.execute(auditInsertSql(chainAuditRows(last?.hash ?? GENESIS, list)));
 }
 
 export interface VerifyResult { ok: boolean; checked: number; brokenAt?: number; reason?: string }
