@@ -101,10 +101,16 @@ describe('walk-in 即办 at the window', () => {
     const accepted = await must(window1, id, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
     expect(accepted.clock).toMatchObject({ acceptedOn: '2026-03-06', promisedDue: '2026-03-06' });
     expect(accepted.allowedActions).toContain('decide');
+    // Due today, so "yellow" at once — but decided in this sitting: no urge notice to the department.
+    expect(accepted.clock.light).toBe('yellow');
+    const steps = (await t.ctx.db.execute(sql`select kind from ladder_steps where case_id = ${id}`)) as unknown as { rows: unknown[] };
+    expect(steps.rows).toHaveLength(0);
     await must(window1, id, 'decide', { outcome: 'approved' });
     await must(window1, id, 'markResultReady');
     await must(window1, id, 'deliver', { mode: 'pickup' });
     expect((await must(window1, id, 'complete')).state).toBe('completed');
+    const sent = (await t.ctx.db.execute(sql`select template from outbox where payload->>'caseNo' = ${created.body.caseNo}`)) as unknown as { rows: { template: string }[] };
+    expect(sent.rows.map((r) => r.template)).not.toContain('supervision.urge');
   });
 });
 

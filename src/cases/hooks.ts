@@ -15,7 +15,8 @@ export interface CaseChange {
   before: CaseRow | null;
   /** The row as written, clock columns included. */
   after: CaseRow;
-  actor: { id: string | null; role: string };
+  /** windowId: the acting receiver's window, when the actor is a signed-in person (jobs leave it out). */
+  actor: { id: string | null; role: string; windowId?: string | null };
   at: Date;
   /** The business day of `at` in the center's time zone. */
   today: string;

@@ -101,7 +101,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
       actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: row.id,
       after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) } }, at: now,
     });
-    await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role }, at: now, today: ctx.today(), event: { channel: input.channel } });
+    await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
     return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
   });
 }
@@ -154,7 +154,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
         caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
       });
     }
-    await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role }, at: now, today, event: effect.event ?? {} });
+    await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {} });
     return { id };
   });
 }

@@ -23,10 +23,12 @@ const sameFacts = (a: CaseFacts, b: CaseFacts) => (Object.keys(a) as (keyof Case
  */
 async function assignWindow(change: CaseChange, row: CaseRow): Promise<string | null> {
   if (row.windowId || change.actor.role !== 'receiver' || !change.actor.id) return row.windowId;
-  const [u] = await change.tx.select({ windowId: users.windowId }).from(users).where(eq(users.id, change.actor.id));
-  if (!u?.windowId) return null;
-  await change.tx.update(cases).set({ windowId: u.windowId }).where(eq(cases.id, row.id));
-  return u.windowId;
+  // The session already knows the receiver's window; jobs acting as a receiver would not.
+  const windowId = change.actor.windowId !== undefined ? change.actor.windowId
+    : (await change.tx.select({ windowId: users.windowId }).from(users).where(eq(users.id, change.actor.id)))[0]?.windowId;
+  if (!windowId) return null;
+  await change.tx.update(cases).set({ windowId }).where(eq(cases.id, row.id));
+  return windowId;
 }
 
 /** Working days the decided case used: the clock's rule, counted in working days whatever the limit's unit. */

@@ -8,7 +8,14 @@ import { rungOf, storedLight } from './ladder.js';
  * ending, a resume after a pause…) records the ladder step at once, because the action
  * has just moved next_change_on past today and the sweep would not see this light again.
  * (Live boards hear about case changes from the event log: see bus.ts.)
+ *
+ * A 即办 case is due the day it is accepted, so it is "yellow" from its first moment; the
+ * window decides it in the same sitting, and an urge notice to the department then would
+ * only be noise (a marriage window accepts dozens a day). It enters the ladder if it is
+ * still open after its day: red, a supervision order.
  */
 export async function supervisionHook(c: CaseChange): Promise<void> {
-  if (rungOf(storedLight(c.after, c.today))) await recordLadderSteps(c.tx, [c.after], c.today, c.at);
+  const rung = rungOf(storedLight(c.after, c.today));
+  if (!rung || (rung === 'yellow' && c.after.kind === 'immediate')) return;
+  await recordLadderSteps(c.tx, [c.after], c.today, c.at);
 }

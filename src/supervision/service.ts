@@ -6,7 +6,8 @@ import { conflict, forbidden, notFound } from '../core/errors.js';
 import { cases } from '../cases/schema.js';
 import { accountabilityRecords, anomalies, ladderSteps, supervisionSettings, type LadderKind } from './schema.js';
 import { inScope, scopeOf } from './scope.js';
-import { settingsFor, type SupervisionSettings } from './settings.js';
+import { forgetSettings, settingsFor, type SupervisionSettings } from './settings.js';
+import { afterCommit } from '../core/db/afterCommit.js';
 import { renderStepDocument } from './document.js';
 import { RULES, type RuleName } from './anomalies/rules.js';
 import { announce } from './bus.js';
@@ -112,6 +113,8 @@ export async function putSettings(ctx: AppContext, user: SessionUser, next: Supe
   const now = ctx.now();
   const today = ctx.today();
   return ctx.db.transaction(async (tx) => {
+    forgetSettings();
+    afterCommit(tx, forgetSettings);
     const before = await settingsFor(tx, centerId);
     await tx.insert(supervisionSettings).values({ centerId, ...next, updatedAt: now.toISOString(), updatedBy: user.id })
       .onConflictDoUpdate({ target: supervisionSettings.centerId, set: { ...next, updatedAt: now.toISOString(), updatedBy: user.id } });
