@@ -64,7 +64,7 @@ export function stepsInsertSql(list: readonly (StepRow & { id: string })[]) {
       from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(id uuid, case_id uuid, light text, kind text, center_id uuid, department_id uuid,
            doc_no text, issued_on date, issued_at timestamptz, snapshot jsonb, answer_due date)
     on conflict (case_id, light) do nothing
-    returning id`;
+    returning id, case_id, doc_no, answer_due, snapshot`;
 }
 
 export function chargesInsertSql(list: readonly ChargeRow[]) {
@@ -72,15 +72,4 @@ export function chargesInsertSql(list: readonly ChargeRow[]) {
     insert into accountability_records (step_id, case_id, kind, center_id, department_id, user_id, step_name, recorded_on, recorded_at)
     select * from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(step_id uuid, case_id uuid, kind text, center_id uuid,
            department_id uuid, user_id uuid, step_name text, recorded_on date, recorded_at timestamptz)`;
-}
-
-export function outboxInsertSql(notices: readonly Notice[], now: Date) {
-  const at = now.toISOString();
-  const data = notices.map((n) => ({
-    channel: n.channel, recipient_user_id: n.recipientUserId ?? null, address: n.address ?? null, template: n.template, payload: n.payload,
-  }));
-  return sql`
-    insert into outbox (channel, recipient_user_id, address, template, payload, next_attempt_at, created_at)
-    select channel, recipient_user_id, address, template, payload, ${at}::timestamptz, ${at}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as v(channel text, recipient_user_id uuid, address text, template text, payload jsonb)`;
 }

@@ -14,7 +14,7 @@ import { calendarFor } from '../core/calendar/service.js';
 import { auditHeadSql, auditInsertSql, chainAuditRows, lockAuditChain, type AuditInput } from '../core/audit/audit.js';
 import type { Notice } from '../core/outbox/enqueue.js';
 import type { NoticeTemplate } from '../notify/templates.js';
-import { chargesInsertSql, outboxInsertSql, stepsInsertSql } from './bulk.js';
+import { chargesInsertSql, stepsInsertSql } from './bulk.js';
 import { handlingSteps } from '../cases/machine.js';
 import { itemVersionOf, type CaseRow } from '../cases/repo.js';
 import { ladderSteps, type LadderLight } from './schema.js';
@@ -181,29 +181,45 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
     step_id: p.stepId, case_id: p.row.id, kind: p.rung.charge!, center_id: p.row.centerId, department_id: p.row.departmentId,
     user_id: p.holder, step_name: p.snapshot.stepName, recorded_on: today, recorded_at: nowIso,
   }));
-  const notices = planned.flatMap((p) => p.to.flatMap((person) => noticesFor(person, `supervision.${p.rung.kind}`, {
-    caseId: p.row.id, caseNo: p.row.caseNo, itemName: p.row.itemName, stepId: p.stepId, docNo: p.docNo, answerDue: p.answerDue,
-  })));
+  // Notices: the payload (case number, item name, document number…) is taken from the step
+  // rows the same statement writes, so only who gets what travels with the statement.
+  const notices = planned.flatMap((p) => p.to.flatMap((person) => noticesFor(person, `supervision.${p.rung.kind}`, {}).map((n) => ({
+    step_id: p.stepId, channel: n.channel, recipient_user_id: n.recipientUserId ?? null, address: n.address ?? null, template: n.template,
+  }))));
+  // The audit chain is global: one row per rung for the whole batch, listing its steps as
+  // [case, step, document number, recipients, charged user] (a single step keeps the
+  // per-case form: entity = the case).
   const entry = (p: Planned) => ({
     light: p.light, stepId: p.stepId, docNo: p.docNo, recipients: p.to.map((x) => x.id), chargedTo: p.rung.charge ? { departmentId: p.row.departmentId, userId: p.holder } : null,
   });
-  // The audit chain is global: one row per rung for the whole batch, listing its steps
-  // (a single step keeps the per-case form: entity = the case).
   const audit: AuditInput[] = [];
   for (const kind of uniq(planned.map((p) => p.rung.kind))) {
     const of = planned.filter((p) => p.rung.kind === kind);
     audit.push(of.length === 1
       ? { actorId: null, actorRole: 'system', action: `supervision.${kind}`, entityType: 'case', entityId: of[0].row.id, after: entry(of[0]), at: now }
       : { actorId: null, actorRole: 'system', action: `supervision.${kind}`, entityType: 'ladderBatch', entityId: of[0].stepId,
-          after: { count: of.length, issuedOn: today, steps: of.map((p) => ({ caseId: p.row.id, ...entry(p) })) }, at: now });
+          after: { light: of[0].light, count: of.length, issuedOn: today, charged: of[0].rung.charge !== null,
+            columns: ['caseId', 'stepId', 'docNo', 'recipients', 'chargedUserId'],
+            steps: of.map((p) => [p.row.id, p.stepId, p.docNo, p.to.map((x) => x.id), p.rung.charge ? p.holder : null]) }, at: now });
   }
   mark('steps:plan');
-  const [{ written }] = await rows<{ written: number }>(tx, sql`
+  const chained = chainAuditRows(head, audit);
+  mark('steps:hash');
+  const statement = sql`
     with s as (${stepsInsertSql(steps)}),
          c as (${charges.length ? chargesInsertSql(charges) : sql`select 1`}),
-         o as (${notices.length ? outboxInsertSql(notices, now) : sql`select 1`}),
-         a as (${auditInsertSql(chainAuditRows(head, audit))})
-    select count(*)::int as written from s`);
+         o as (${notices.length ? sql`
+           insert into outbox (channel, recipient_user_id, address, template, payload, next_attempt_at, created_at)
+           select n.channel, n.recipient_user_id, n.address, n.template,
+                  jsonb_build_object('caseId', st.case_id, 'caseNo', st.snapshot->>'caseNo', 'itemName', st.snapshot->>'itemName',
+                                     'stepId', st.id, 'docNo', st.doc_no, 'answerDue', st.answer_due),
+                  ${nowIso}::timestamptz, ${nowIso}::timestamptz
+             from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(step_id uuid, channel text, recipient_user_id uuid, address text, template text)
+             join s st on st.id = n.step_id` : sql`select 1`}),
+         a as (${auditInsertSql(chained)})
+    select count(*)::int as written from s`;
+  mark('steps:sql');
+  const [{ written }] = await rows<{ written: number }>(tx, statement);
   // Under the cases' row locks no other writer can have recorded these steps since they
   // were read; if one did, the notices and the audit row would name a step that was not
   // written: roll back (the next run redoes the batch).

@@ -82,10 +82,16 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
   }
   mark('settings');
 
+  // computeClock is a pure function of (calendar, facts, today): cases of one center with the
+  // same facts (accepted the same day under the same limits, no pause…) share one computation.
+  const clocks = new Map<string, ReturnType<typeof computeClock>>();
   const moved = due.map((row) => {
     const { calendar, settings } = perCenter.get(row.centerId)!;
     // clockInput is clockOf's own input builder: the same facts, the same rules.
-    const clock = computeClock(calendar, clockInput(row, row.acceptedOn ? (row.pauses ?? []) : [], today, settings));
+    const input = clockInput(row, row.acceptedOn ? (row.pauses ?? []) : [], today, settings);
+    const key = `${row.centerId}|${JSON.stringify(input)}`;
+    let clock = clocks.get(key);
+    if (!clock) clocks.set(key, clock = computeClock(calendar, input));
     return { ...row, ...clockColumns(clock, row) };
   });
   mark('clock');
