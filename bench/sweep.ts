@@ -72,6 +72,9 @@ async function main() {
       const ms = performance.now() - t;
       if (PHASES) console.log(`  ${k} ${turnYellow ? 'yellow' : 'unchanged'}: ${ms.toFixed(1)} ms = ${Object.entries(phases).map(([p, v]) => `${p} ${v.toFixed(1)}`).join(', ')}`);
       if (moved !== k) throw new Error(`expected ${k} moved, got ${moved}`);
+      // Outside the timing: the sweep really moved every due case on (nothing left due today).
+      const [{ left }] = await rows<{ left: number }>(ctx.db, sql`select count(*)::int as left from cases where next_change_on <= ${today}::date`);
+      if (left !== 0) throw new Error(`${left} cases still due after the sweep`);
       return ms;
     };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

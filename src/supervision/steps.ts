@@ -4,7 +4,7 @@
  * the audit rows — set-based, a few statements for any number of cases, so the sweep's
  * cost follows the number of cases that change.
  */
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../core/db/index.js';
 import { rows } from '../core/db/index.js';
 import { users } from '../core/auth/schema.js';
@@ -80,6 +80,12 @@ export interface LadderPrefetch {
   /** The center's calendar and settings. */
   centers?: ReadonlyMap<string, { calendar: WorkCalendar; settings: SupervisionSettings }>;
   mark?: (phase: string) => void;
+  /**
+   * Statements of the caller to run in the same final statement as the step rows (the
+   * sweep's clock-column UPDATE as a WITH sub-statement, its board NOTIFY as an
+   * expression); `ran()` is called when they did run (i.e. steps were written).
+   */
+  also?: { statements: SQL[]; expressions: SQL[]; ran: () => void };
 }
 
 /**
@@ -109,13 +115,14 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
 
   const rowsOnly = fresh.map((c) => c.row);
   const centerIds = uniq(rowsOnly.map((r) => r.centerId));
-  const [people, centerRows, deptRows] = [
-    await peopleFor(tx, rowsOnly),
-    await tx.select({ id: centers.id, name: centers.name }).from(centers).where(inArray(centers.id, centerIds)),
-    await tx.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, uniq(rowsOnly.map((r) => r.departmentId)))),
-  ];
-  const centerName = new Map(centerRows.map((c) => [c.id, c.name]));
-  const deptName = new Map(deptRows.map((d) => [d.id, d.name]));
+  const people = await peopleFor(tx, rowsOnly);
+  // The center and department names, in one read.
+  const names = await rows<{ k: string; id: string; name: string }>(tx, sql`
+    select 'c' as k, id, name from ${centers} where ${inArray(centers.id, centerIds)}
+    union all
+    select 'd' as k, id, name from ${departments} where ${inArray(departments.id, uniq(rowsOnly.map((r) => r.departmentId)))}`);
+  const centerName = new Map(names.filter((n) => n.k === 'c').map((c) => [c.id, c.name]));
+  const deptName = new Map(names.filter((n) => n.k === 'd').map((d) => [d.id, d.name]));
   const perCenter = new Map<string, { answerDue: string }>();
   for (const id of centerIds) {
     const known = pre.centers?.get(id);
@@ -216,14 +223,16 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
                   ${nowIso}::timestamptz, ${nowIso}::timestamptz
              from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(step_id uuid, channel text, recipient_user_id uuid, address text, template text)
              join s st on st.id = n.step_id` : sql`select 1`}),
-         a as (${auditInsertSql(chained)})
-    select count(*)::int as written from s`;
+         a as (${auditInsertSql(chained)})${sql.join((pre.also?.statements ?? []).map((x, i) => sql`,
+         x${sql.raw(String(i))} as (${x})`))}
+    select (select count(*) from s)::int as written${sql.join((pre.also?.expressions ?? []).map((x, i) => sql`, ${x} as e${sql.raw(String(i))}`))}`;
   mark('steps:sql');
   const [{ written }] = await rows<{ written: number }>(tx, statement);
   // Under the cases' row locks no other writer can have recorded these steps since they
   // were read; if one did, the notices and the audit row would name a step that was not
   // written: roll back (the next run redoes the batch).
   if (Number(written) !== planned.length) throw new Error(`ladder: ${planned.length - Number(written)} step(s) recorded concurrently; batch rolled back`);
+  pre.also?.ran();
   mark('steps:write');
   return planned.length;
 }

@@ -28,7 +28,7 @@ import { ladderSteps, supervisionSettings } from './schema.js';
 import { chunks, noticesFor, recordLadderSteps, uniq } from './steps.js';
 import { DEFAULT_SUPERVISION_SETTINGS, type SupervisionSettings } from './settings.js';
 import type { WorkCalendar } from '../core/calendar/calendar.js';
-import { announce } from './bus.js';
+import { announce, CHANNEL } from './bus.js';
 
 /** Cases per run; a larger backlog (a settings change) drains over the following runs. */
 export const SWEEP_BATCH = 20_000;
@@ -95,18 +95,27 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
     return { ...row, ...clockColumns(clock, row) };
   });
   mark('clock');
-  // One UPDATE per chunk from a JSON record set: clock columns only (see the note on version above).
-  for (const part of chunks(moved, 5000)) {
+  // The clock columns, one UPDATE from a JSON record set (see the note on version above),
+  // and the boards' NOTIFY: run inside the ladder's final statement when it writes steps,
+  // else on their own (one round trip each).
+  const updates = chunks(moved, 5000).map((part) => {
     const data = JSON.stringify(part.map((r) => ({ t: r.tid, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, nc: r.nextChangeOn, p: r.paused })));
-    await tx.execute(sql`
+    return sql`
       update cases c set promised_due = v.pd, statutory_due = v.sd, yellow_on = v.yo, next_change_on = v.nc, paused = v.p
         from jsonb_to_recordset(${data}::jsonb) as v(t text, pd date, sd date, yo date, nc date, p boolean)
-       where c.ctid = v.t::tid`);
+       where c.ctid = v.t::tid`;
+  });
+  const notify = sql`pg_notify(${CHANNEL}, ${JSON.stringify(centerIds)})`;
+  let ran = false;
+  await recordLadderSteps(tx, moved, today, now, {
+    recorded: new Map(moved.map((r) => [r.id, r.recorded ?? []])), centers: perCenter, mark,
+    also: { statements: updates, expressions: [notify], ran: () => { ran = true; } },
+  });
+  if (!ran) {
+    for (const u of updates) await tx.execute(u);
+    await tx.execute(sql`select ${notify}`);
   }
   mark('update');
-  await recordLadderSteps(tx, moved, today, now, { recorded: new Map(moved.map((r) => [r.id, r.recorded ?? []])), centers: perCenter, mark });
-  await announce(tx, centerIds);
-  mark('announce');
   return moved.length;
 }
 
