@@ -14,7 +14,7 @@ export interface AuditInput {
   at: Date;
 }
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 /** One chain for the whole installation; the transaction-scoped lock keeps it linear. */
 const CHAIN_LOCK = 727002;
 
