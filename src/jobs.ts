@@ -5,6 +5,7 @@ import { jointDefaultsJob } from './cases/joint/sweep.js';
 import { escalationJob, lightSweepJob } from './supervision/sweep.js';
 import { anomalyScanJob } from './supervision/anomalies/scan.js';
 import { invalidateAfter } from './cases/worklistCache.js';
+import { auditSealJob } from './core/audit/seal.js';
 
 /** A job that rewrites case rows (the light sweep moves lights without a case hook) drops cached worklist pages when it commits. */
 const changingCases = (job: Job): Job => ({
@@ -18,4 +19,4 @@ const changingCases = (job: Job): Job => ({
 
 /** Every background job of the product (run by the scheduler; `POST /api/test/sweep` in test mode). */
 // Supervision runs before the outbox so its notices go out in the same pass.
-export const JOBS: Job[] = [changingCases(supplementTimeoutJob), changingCases(lightSweepJob), escalationJob, anomalyScanJob, changingCases(jointDefaultsJob), outboxJob];
+export const JOBS: Job[] = [changingCases(supplementTimeoutJob), changingCases(lightSweepJob), escalationJob, anomalyScanJob, changingCases(jointDefaultsJob), outboxJob, auditSealJob];

@@ -8,6 +8,8 @@ export interface Job {
   /** Advisory-lock key: with several instances, one runs the job at a time. */
   lockKey: number;
   everyMs: number;
+  /** Frequent housekeeping (the audit sealer): not logged each time it changes something. */
+  quiet?: boolean;
   run(ctx: AppContext, tx: Tx): Promise<number>;
 }
 
@@ -29,7 +31,7 @@ export function startScheduler(ctx: AppContext, jobs: Job[], log: (msg: string) 
     const tick = async () => {
       try {
         const n = await runExclusive(ctx, job);
-        if (n) log(`${job.name}: ${n} changed`);
+        if (n && !job.quiet) log(`${job.name}: ${n} changed`);
       } catch (err) {
         log(`${job.name} failed: ${(err as Error).message}`);
       }

@@ -20,6 +20,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/index.js';
 import { rows } from '../db/index.js';
+import type { Job } from '../scheduler.js';
 import { GENESIS, rowHash } from './audit.js';
 
 /** One sealer at a time (advisory transaction lock; the scheduler's job takes the same key). */
@@ -118,3 +119,6 @@ export async function verifyAuditChain(db: Queryable, batch = 5000): Promise<Ver
   if (slipped !== null) return { ok: false, checked, pending: Number(n), brokenAt: Number(slipped), reason: 'row added to history after that point was sealed' };
   return { ok: true, checked, pending: Number(n) };
 }
+
+/** Seals about once a second, so a committed audit row is tamper-evident within about a second. */
+export const auditSealJob: Job = { name: 'audit-seal', lockKey: SEAL_LOCK, everyMs: 1000, quiet: true, run: (_ctx, tx) => sealAudit(tx) };
