@@ -103,10 +103,13 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
   if (lit.length === 0) return 0;
   let recorded = pre.recorded;
   if (!recorded) {
-    const existing = await tx.select({ caseId: ladderSteps.caseId, light: ladderSteps.light }).from(ladderSteps)
-      .where(inArray(ladderSteps.caseId, uniq(lit.map((c) => c.row.id))));
+    // Only the lit cases are probed; one JSON parameter (an IN list of thousands of bind
+    // parameters is slow to bind and plan).
+    const existing = await rows<{ case_id: string; light: string }>(tx, sql`
+      select case_id, light from ${ladderSteps}
+       where case_id in (select jsonb_array_elements_text(${JSON.stringify(uniq(lit.map((c) => c.row.id)))}::jsonb)::uuid)`);
     const m = new Map<string, string[]>();
-    for (const e of existing) m.set(e.caseId, [...(m.get(e.caseId) ?? []), e.light]);
+    for (const e of existing) m.set(e.case_id, [...(m.get(e.case_id) ?? []), e.light]);
     recorded = m;
   }
   const fresh = lit.filter((c) => !recorded.get(c.row.id)?.includes(c.light));

@@ -55,9 +55,8 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
   const mark = phaseMarker(phases);
   const today = ctx.today();
   const now = ctx.now();
-  // One statement: the due rows (locked), their pauses and the ladder lights already
-  // recorded for them (correlated subqueries on the case_pauses and ladder_steps indexes),
-  // and the row's ctid so the UPDATE below reaches it without a primary-key probe (the row
+  // One statement: the due rows (locked), their pauses (a correlated subquery on the
+  // case_pauses index), and the row's ctid so the UPDATE below reaches it without a primary-key probe (the row
   // lock held to commit keeps the tuple where it is).
   const due = await tx.select({
     ...SWEEP_COLUMNS,
@@ -65,7 +64,6 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
     pauses: sql<{ startOn: string; endOn: string | null; plannedWorkingDays: number }[] | null>`(
       select json_agg(json_build_object('startOn', p.start_on, 'endOn', p.end_on, 'plannedWorkingDays', p.planned_working_days) order by p.id)
         from ${casePauses} p where p.case_id = ${cases}.id)`,
-    recorded: sql<string[] | null>`(select json_agg(s.light) from ${ladderSteps} s where s.case_id = ${cases}.id)`,
   }).from(cases).where(lte(cases.nextChangeOn, today))
     .orderBy(asc(cases.nextChangeOn)).limit(batch).for('update', { skipLocked: true });
   mark('select');
@@ -108,7 +106,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
   const notify = sql`pg_notify(${CHANNEL}, ${JSON.stringify(centerIds)})`;
   let ran = false;
   await recordLadderSteps(tx, moved, today, now, {
-    recorded: new Map(moved.map((r) => [r.id, r.recorded ?? []])), centers: perCenter, mark,
+    centers: perCenter, mark,
     also: { statements: updates, expressions: [notify], ran: () => { ran = true; } },
   });
   if (!ran) {
