@@ -4,27 +4,12 @@
  * parameters measured ~10× slower here (parameter binding and planning dominate).
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../core/db/index.js';
-import { rows } from '../core/db/index.js';
-import type { Notice } from '../core/outbox/enqueue.js';
 
 export interface StepRow {
-  /** Drawn by the caller (the notices and the audit row name the step in the same statement); default random. */
-  id?: string;
+  /** Drawn by the caller: the notices and the audit row name the step in the same statement. */
+  id: string;
   case_id: string; light: string; kind: string; center_id: string; department_id: string; doc_no: string;
   issued_on: string; issued_at: string; snapshot: Record<string, unknown>; answer_due: string | null;
-}
-
-/** Inserts ladder steps; a (case, light) already present is skipped. Returns what was written. */
-export async function insertSteps(tx: Tx, list: readonly StepRow[]) {
-  if (list.length === 0) return [];
-  return rows<{ id: string; case_id: string; light: string }>(tx, sql`
-    insert into ladder_steps (id, case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due)
-    select coalesce(id, gen_random_uuid()), case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due
-      from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(id uuid, case_id uuid, light text, kind text, center_id uuid, department_id uuid,
-           doc_no text, issued_on date, issued_at timestamptz, snapshot jsonb, answer_due date)
-    on conflict (case_id, light) do nothing
-    returning id, case_id, light`);
 }
 
 export interface ChargeRow {
@@ -32,32 +17,12 @@ export interface ChargeRow {
   step_name: string | null; recorded_on: string; recorded_at: string;
 }
 
-export async function insertCharges(tx: Tx, list: readonly ChargeRow[]) {
-  if (list.length === 0) return;
-  await tx.execute(sql`
-    insert into accountability_records (step_id, case_id, kind, center_id, department_id, user_id, step_name, recorded_on, recorded_at)
-    select * from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(step_id uuid, case_id uuid, kind text, center_id uuid,
-           department_id uuid, user_id uuid, step_name text, recorded_on date, recorded_at timestamptz)`);
-}
-
-/** The outbox's `enqueue`, for thousands of notices at once (same columns, same defaults). */
-export async function enqueueMany(tx: Tx, notices: readonly Notice[], now: Date) {
-  if (notices.length === 0) return;
-  const at = now.toISOString();
-  const data = notices.map((n) => ({
-    channel: n.channel, recipient_user_id: n.recipientUserId ?? null, address: n.address ?? null, template: n.template, payload: n.payload,
-  }));
-  await tx.execute(sql`
-    insert into outbox (channel, recipient_user_id, address, template, payload, next_attempt_at, created_at)
-    select channel, recipient_user_id, address, template, payload, ${at}::timestamptz, ${at}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as v(channel text, recipient_user_id uuid, address text, template text, payload jsonb)`);
-}
-
 /**
- * The same three inserts as WITH sub-statements of one statement (the sweep writes steps,
- * records, notices and its audit row in one round trip). Steps carry their ids.
+ * The inserts as WITH sub-statements of one statement (the ladder writes steps, records,
+ * notices and its audit row in one round trip; see steps.ts). Steps carry their ids, drawn
+ * by the caller so the notices and the audit row can name them.
  */
-export function stepsInsertSql(list: readonly (StepRow & { id: string })[]) {
+export function stepsInsertSql(list: readonly StepRow[]) {
   return sql`
     insert into ladder_steps (id, case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due)
     select id, case_id, light, kind, center_id, department_id, doc_no, issued_on, issued_at, snapshot, answer_due

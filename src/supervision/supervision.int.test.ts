@@ -76,6 +76,21 @@ describe('the escalation ladder', () => {
     expect(urgeNotice.text).toContain(`文号：${urge.docNo}`);
   });
 
+  it('one audit row per rung and sweep batch lists every step it wrote (chained like any other row)', async () => {
+    const [urge] = await stepsOf(main);
+    const batch = (await t.ctx.db.execute(sql`select entity_type, entity_id, after from audit_events where action = 'supervision.urge' and entity_type = 'ladderBatch'`) as unknown as { rows: { entity_type: string; entity_id: string; after: { count: number; columns: string[]; steps: [string, string, string, string[], string | null][] } }[] }).rows;
+    expect(batch).toHaveLength(1);
+    const { after } = batch[0];
+    expect(after.columns).toEqual(['caseId', 'stepId', 'docNo', 'recipients', 'chargedUserId']);
+    expect(after.steps).toHaveLength(after.count);
+    expect(after.steps.find((x) => x[0] === main)).toEqual([main, urge.id, urge.docNo, expect.arrayContaining([ids.coord1, ids.handler1]), null]);
+    // The steps the sweep wrote are exactly the ones listed.
+    const urges = await t.ctx.db.select({ id: ladderSteps.id }).from(ladderSteps).where(and(eq(ladderSteps.kind, 'urge'), eq(ladderSteps.issuedOn, '2026-03-19')));
+    const byHook = (await t.ctx.db.execute(sql`select entity_id from audit_events where action = 'supervision.urge' and entity_type = 'case'`) as unknown as { rows: { entity_id: string }[] }).rows;
+    expect(after.steps.length + byHook.length).toBe(urges.length); // the paused case's urge was recorded by its action's hook, one row for one case
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
+  });
+
   it('sweeping twice writes nothing twice', async () => {
     const count = async () => (await t.ctx.db.execute(sql`select (select count(*) from ladder_steps)::int + (select count(*) from outbox)::int + (select count(*) from audit_events)::int as n`) as unknown as { rows: { n: number }[] }).rows[0].n;
     const n = await count();
