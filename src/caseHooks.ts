@@ -13,7 +13,9 @@ import { worklistHook } from './cases/worklistCache.js';
  * Hooks are wrapped in arrows: the hook modules import the case engine back, and the
  * wrapper reads the binding at call time, whatever the module load order.
  */
-export const CASE_HOOKS: CaseHook[] = [syncJointParts, statsHook, (change) => supervisionHook(change), worklistHook];
+// Statistics last: its rollup rows are shared by every case of the same item, window and day,
+// and each transaction holds them from its upsert to its commit.
+export const CASE_HOOKS: CaseHook[] = [syncJointParts, (change) => supervisionHook(change), worklistHook, statsHook];
 
 /** The clock's per-center settings (yellow share, minimum yellow days), kept by supervision. */
 export const clockSettingsFor = (db: Queryable, centerId: string): Promise<ClockSettings> => clockSettings(db, centerId);

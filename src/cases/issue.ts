@@ -1,15 +1,16 @@
 /** Issues notices: gathers what a document shows, renders it once and stores it for good. */
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../core/db/index.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { ROLE_LABELS } from '../core/auth/roles.js';
 import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { dateInZone } from '../core/now.js';
-import { centers, departments } from '../core/org/schema.js';
+import { centerById, departmentById } from '../core/org/lookup.js';
 import { CASE_KIND_LABELS, type GuideData } from '../catalog/types.js';
 import { caseDocuments, caseEvents, caseMaterials } from './schema.js';
 import type { CaseRow } from './repo.js';
-import { nextCounter } from './repo.js';
+import { reserveCounters } from './repo.js';
 import { renderDocument } from './documents/render.js';
 import type { DocumentInput } from './documents/types.js';
 import { CHANNEL_LABELS, DOCUMENT_TITLES, type DocumentKind } from './types.js';
@@ -46,16 +47,24 @@ async function lastDelivery(i: IssueContext) {
   return (e?.data ?? {}) as { mode?: 'pickup' | 'post'; trackingNo?: string };
 }
 
-export async function issueDocument(i: IssueContext, kind: DocumentKind, details: Record<string, unknown> = {}) {
-  const [center] = await i.tx.select().from(centers).where(eq(centers.id, i.row.centerId));
-  const [dept] = await i.tx.select().from(departments).where(eq(departments.id, i.row.departmentId));
+/** Stands in for the document number while the notice is rendered; the number is reserved last. */
+const DOC_NO_MARK = 'BANSHIDOCNO0000';
+
+export interface PreparedDocument { id: string; kind: DocumentKind; counterKey: string; prefix: string; year: string; html: string }
+
+/**
+ * Gathers what a notice shows and renders it, with a stand-in for its number. The number
+ * itself (a per center, kind and year counter, one row every issuing transaction locks
+ * until it commits) is reserved by numberDocuments at the end of the transaction, so
+ * concurrent actions queue on it only for their last statements, not for the rendering.
+ */
+export async function prepareDocument(i: IssueContext, kind: DocumentKind, details: Record<string, unknown> = {}): Promise<PreparedDocument> {
+  const [center, dept] = [await centerById(i.tx, i.row.centerId), await departmentById(i.tx, i.row.departmentId)];
   const year = i.today.slice(0, 4);
-  const seq = await nextCounter(i.tx, `doc:${i.row.centerId}:${kind}:${year}`);
   const shortName = center.name.replace(/政务服务中心|便民服务中心|便民服务站|便民代办点/g, '');
-  const docNo = `${shortName}政务${DOC_MARKS[kind]}字〔${year}〕第${String(seq).padStart(6, '0')}号`;
   const delivery = kind === 'completion' ? await lastDelivery(i) : {};
   const input: DocumentInput = {
-    kind, docNo, issuedAt: i.nowIso, issuedOn: i.today,
+    kind, docNo: DOC_NO_MARK, issuedAt: i.nowIso, issuedOn: i.today,
     center: { name: center.name, address: center.address, phone: center.phone, complaintPhone: center.complaintPhone, hours: center.hours },
     department: { name: dept.name, phone: dept.phone },
     case: {
@@ -71,8 +80,21 @@ export async function issueDocument(i: IssueContext, kind: DocumentKind, details
     progressUrl: `${i.origin}/progress?caseNo=${encodeURIComponent(i.row.caseNo)}&queryCode=${encodeURIComponent(i.row.queryCode)}`,
   };
   const html = await renderDocument(input);
-  const [doc] = await i.tx.insert(caseDocuments).values({
-    caseId: i.row.id, kind, title: DOCUMENT_TITLES[kind], docNo, html, issuedAt: i.nowIso, issuedBy: i.user.id,
-  }).returning({ id: caseDocuments.id });
-  return { id: doc.id, kind, docNo };
+  return { id: randomUUID(), kind, counterKey: `doc:${i.row.centerId}:${kind}:${year}`, prefix: `${shortName}政务${DOC_MARKS[kind]}字`, year, html };
+}
+
+/** Reserves the documents' numbers (one statement), writes them into the notices and stores them for good. */
+export async function numberDocuments(i: Pick<IssueContext, 'tx' | 'user' | 'row' | 'nowIso'>, docs: readonly PreparedDocument[]) {
+  if (docs.length === 0) return [];
+  const wanted = new Map<string, number>();
+  for (const d of docs) wanted.set(d.counterKey, (wanted.get(d.counterKey) ?? 0) + 1);
+  const reserved = await reserveCounters(i.tx, wanted);
+  const stored = docs.map((d) => {
+    const seq = reserved.get(d.counterKey)!;
+    reserved.set(d.counterKey, seq + 1);
+    const docNo = `${d.prefix}〔${d.year}〕第${String(seq).padStart(6, '0')}号`;
+    return { id: d.id, caseId: i.row.id, kind: d.kind, title: DOCUMENT_TITLES[d.kind], docNo, html: d.html.replaceAll(DOC_NO_MARK, docNo), issuedAt: i.nowIso, issuedBy: i.user.id };
+  });
+  await i.tx.insert(caseDocuments).values(stored);
+  return stored.map((d) => ({ id: d.id, kind: d.kind, docNo: d.docNo }));
 }

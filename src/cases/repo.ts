@@ -116,13 +116,32 @@ export async function nextCounter(tx: Tx, key: string): Promise<number> {
 }
 
 /**
+ * Reserves `n` consecutive values of each named counter in one statement; returns the first
+ * value of each. The counter rows stay locked until commit: call it late in the transaction.
+ */
+export async function reserveCounters(tx: Tx, wanted: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  // Sorted keys: two transactions reserving the same counters lock them in the same order.
+  const list = [...wanted].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, n]) => ({ key, n }));
+  const got = await rows<{ key: string; n: number }>(tx, sql`
+    insert into ${counters} (key, n) select key, n from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as v(key text, n int) order by key
+    on conflict (key) do update set n = ${counters.n} + excluded.n returning key, n`);
+  return new Map(got.map((r) => [r.key, Number(r.n) - wanted.get(r.key)! + 1]));
+}
+
+/**
  * 办件编号: the center's division code + date + 5-digit daily sequence, e.g. 6205242026112200042
  * at the county, 6205241012026112200042 at a town: the full code keeps the centers of one
  * county (each with its own daily sequence) from issuing the same number.
  */
-export async function nextCaseNo(tx: Tx, centerId: string, divisionCode: string, today: string): Promise<string> {
-  const n = await nextCounter(tx, `case:${centerId}:${today}`);
-  return `${divisionCode}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
+const caseNoOf = (divisionCode: string, today: string, n: number) => `${divisionCode}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
+
+/** Reserves the next 办件编号 and writes it on the (just inserted) case, in one statement. */
+export async function assignCaseNo(tx: Tx, caseId: string, centerId: string, divisionCode: string, today: string): Promise<string> {
+  const [r] = await rows<{ n: number }>(tx, sql`
+    with c as (insert into ${counters} (key, n) values (${`case:${centerId}:${today}`}, 1)
+               on conflict (key) do update set n = ${counters.n} + 1 returning n)
+    update cases set case_no = ${`${divisionCode}${today.replaceAll('-', '')}`} || lpad(c.n::text, greatest(5, length(c.n::text)), '0') from c where cases.id = ${caseId} returning c.n`);
+  return caseNoOf(divisionCode, today, Number(r.n));
 }
 
 /** 6-digit query code given to the applicant with the case number. */

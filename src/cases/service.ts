@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -11,11 +12,11 @@ import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
 import { cases } from './schema.js';
 import { negativeFilings } from '../filings/schema.js';
-import { appendEvent, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, nextCaseNo, type CaseRow } from './repo.js';
+import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, type CaseRow } from './repo.js';
 import { checkTransition } from './machine.js';
 import { parseActionBody } from './bodies.js';
 import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
-import { issueDocument } from './issue.js';
+import { numberDocuments, prepareDocument } from './issue.js';
 import type { CaseAction, Channel } from './types.js';
 import { runCaseHooks } from './hooks.js';
 import { asRepresentative, representativeMay } from './representative.js';
@@ -85,23 +86,27 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   return ctx.db.transaction(async (tx) => {
     await assertOwnFiles(tx, user, (input.materials ?? []).map((m) => m.fileId));
     const [center] = await tx.select({ divisionCode: centers.divisionCode }).from(centers).where(eq(centers.id, centerId));
-    const caseNo = await nextCaseNo(tx, centerId, center.divisionCode, ctx.today());
-    const [row] = await tx.insert(cases).values({
-      caseNo, queryCode: newQueryCode(), centerId, departmentId: item.departmentId, itemId: item.id, itemCode: item.code,
+    const id = randomUUID();
+    const [inserted] = await tx.insert(cases).values({
+      id, caseNo: `pending:${id}`, queryCode: newQueryCode(), centerId, departmentId: item.departmentId, itemId: item.id, itemCode: item.code,
       itemVersion: item.publishedVersion!, itemName: data.name, kind: data.caseKind, state: 'submitted', channel: input.channel,
       applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
       applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, formData: input.formData ?? {},
       submittedAt: nowIso, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit, keyProject: data.keyProject ?? false,
       createdAt: nowIso, updatedAt: nowIso,
     }).returning();
-    await markProvided(tx, row.id, input.materials ?? [], nowIso);
+    await markProvided(tx, id, input.materials ?? [], nowIso);
+    await appendEvent(tx, { caseId: id, at: nowIso, actorId: user.id, actorRole: user.role, action: 'submit', fromState: null, toState: 'submitted', data: { channel: input.channel, materials: (input.materials ?? []).map((m) => m.materialId) } });
+    // The number comes from the center's daily counter, which every submission locks until
+    // it commits: reserved here, after the rest of the rows are written.
+    const row: CaseRow = { ...inserted, caseNo: await assignCaseNo(tx, id, centerId, center.divisionCode, ctx.today()) };
+    const caseNo = row.caseNo;
     await opts.within?.(tx, row);
-    await appendEvent(tx, { caseId: row.id, at: nowIso, actorId: user.id, actorRole: user.role, action: 'submit', fromState: null, toState: 'submitted', data: { channel: input.channel, materials: (input.materials ?? []).map((m) => m.materialId) } });
+    await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
     await appendAudit(tx, {
-      actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: row.id,
+      actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: id,
       after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) } }, at: now,
     });
-    await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
     return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
   });
 }
@@ -138,15 +143,11 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     const documents = [];
     for (const d of effect.documents ?? []) {
       const details = d.kind === 'extension' ? { extension: { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } } : d.details;
-      documents.push(await issueDocument(issueCtx, d.kind, details));
+      documents.push(await prepareDocument(issueCtx, d.kind, details));
     }
     await appendEvent(tx, {
       caseId: id, at: nowIso, actorId: user.id, actorRole: user.role, action, fromState: row.state, toState: check.to,
       data: { ...effect.event, ...(documents.length ? { documents: documents.map((d) => d.id) } : {}) },
-    });
-    await appendAudit(tx, {
-      actorId: user.id, actorRole: user.role, action: `case.${action}`, entityType: 'case', entityId: id,
-      before: { state: row.state, version: row.version }, after: { state: check.to, version: updated.version, ...effect.event }, at: now,
     });
     await enqueue(tx, effect.notify ?? [], now);
     if (effect.filing) {
@@ -154,7 +155,14 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
         caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
       });
     }
+    // Last, the rows that every concurrent action of the center competes for (rollup rows,
+    // document-number counters), so they are held only while the transaction ends.
     await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {} });
+    await numberDocuments(issueCtx, documents);
+    await appendAudit(tx, {
+      actorId: user.id, actorRole: user.role, action: `case.${action}`, entityType: 'case', entityId: id,
+      before: { state: row.state, version: row.version }, after: { state: check.to, version: updated.version, ...effect.event }, at: now,
+    });
     return { id };
   });
 }

@@ -5,6 +5,7 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { ROLE_LABELS, type Role } from '../core/auth/roles.js';
 import { users } from '../core/auth/schema.js';
 import { centers, departments } from '../core/org/schema.js';
+import { centerById, departmentById } from '../core/org/lookup.js';
 import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
@@ -60,15 +61,15 @@ async function names(db: Queryable, ids: (string | null)[]) {
 
 export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
   const row = await readable(ctx, user, id);
-  const [guide, materials, events, documents, clock, [dept], [center]] = await Promise.all([
+  const [guide, materials, events, documents, clock, deptRow, centerRow] = await Promise.all([
     itemVersionOf(ctx.db, row),
     ctx.db.select().from(caseMaterials).where(eq(caseMaterials.caseId, id)),
     ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq)),
     ctx.db.select({ id: caseDocuments.id, kind: caseDocuments.kind, title: caseDocuments.title, docNo: caseDocuments.docNo, issuedAt: caseDocuments.issuedAt })
       .from(caseDocuments).where(eq(caseDocuments.caseId, id)).orderBy(asc(caseDocuments.issuedAt)),
     clockOf(ctx.db, row, ctx.today()),
-    ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)),
-    ctx.db.select({ id: centers.id, name: centers.name }).from(centers).where(eq(centers.id, row.centerId)),
+    departmentById(ctx.db, row.departmentId),
+    centerById(ctx.db, row.centerId),
   ]);
   const [joint, facts] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide)]);
   const people = await names(ctx.db, [row.assigneeId, row.coordinatorId, row.greenCoordinatorId, ...events.map((e) => e.actorId)]);
@@ -81,7 +82,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state, stateLabel: CASE_STATE_LABELS[row.state], outcome: row.outcome,
     kind: row.kind, channel: row.channel, version: row.version, keyProject: row.keyProject,
     item: { id: row.itemId, code: row.itemCode, version: row.itemVersion, name: row.itemName },
-    department: dept, center,
+    department: { id: deptRow.id, name: deptRow.name }, center: { id: centerRow.id, name: centerRow.name },
     applicant: {
       kind: row.applicantKind, name: row.applicantName,
       idNumber: maskIdNumber(row.applicantIdNumber), phone: maskPhone(row.applicantPhone),

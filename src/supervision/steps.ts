@@ -11,7 +11,7 @@ import { users } from '../core/auth/schema.js';
 import type { Role } from '../core/auth/roles.js';
 import { centers, departments } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
-import { auditHeadSql, auditInsertSql, chainAuditRows, lockAuditChain, type AuditInput } from '../core/audit/audit.js';
+import { auditInsertSql, type AuditInput } from '../core/audit/audit.js';
 import type { Notice } from '../core/outbox/enqueue.js';
 import type { NoticeTemplate } from '../notify/templates.js';
 import { chargesInsertSql, stepsInsertSql } from './bulk.js';
@@ -93,7 +93,7 @@ export interface LadderPrefetch {
  * (one per case and light). The caller holds the cases' row locks. Returns steps written.
  *
  * A few statements for any number of cases: the recipients and names (three reads), the
- * document numbers and the audit chain head (one statement, after the chain lock), then the
+ * document numbers (one statement), then the
  * step rows, accountability records, outbox notices and ONE audit row per rung listing its
  * steps (one statement with four inserts).
  */
@@ -133,22 +133,16 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
     perCenter.set(id, { answerDue: answerDue(calendar, today, settings.orderAnswerDays) });
   }
   mark('steps:people');
-  // Lock order: the audit chain before the counters, as in a case action (which appends its
-  // audit row before its hooks run) — otherwise a sweep and an action could deadlock.
-  await lockAuditChain(tx);
-  // Document numbers: one counter reservation per (center, kind, year), and the chain head,
-  // in one statement (it starts after the lock is held, so the head it reads is current).
+  // Document numbers: one counter reservation per (center, kind, year), in key order (the
+  // same order as a case action's reservations, so the two never wait on each other in a cycle).
   const year = today.slice(0, 4);
   const groups = new Map<string, number>();
   for (const c of fresh) { const k = `supervision:${c.row.centerId}:${LADDER[c.light].kind}:${year}`; groups.set(k, (groups.get(k) ?? 0) + 1); }
-  const reserved = await rows<{ key: string; n: number; head: string }>(tx, sql`
-    with r as (
-      insert into counters (key, n) select key, n from jsonb_to_recordset(${JSON.stringify([...groups].map(([key, n]) => ({ key, n })))}::jsonb) as v(key text, n int)
-      on conflict (key) do update set n = counters.n + excluded.n returning key, n)
-    select r.key, r.n, ${auditHeadSql()} as head from r`);
+  const reserved = await rows<{ key: string; n: number }>(tx, sql`
+    insert into counters (key, n) select key, n from jsonb_to_recordset(${JSON.stringify([...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, n]) => ({ key, n })))}::jsonb) as v(key text, n int)
+    order by key on conflict (key) do update set n = counters.n + excluded.n returning key, n`);
   const next = new Map<string, number>();
   for (const r of reserved) next.set(r.key, Number(r.n) - groups.get(r.key)! + 1);
-  const head = reserved[0].head;
   mark('steps:counters');
 
   const nowIso = now.toISOString();
@@ -196,7 +190,7 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
   const notices = planned.flatMap((p) => p.to.flatMap((person) => noticesFor(person, `supervision.${p.rung.kind}`, {}).map((n) => ({
     step_id: p.stepId, channel: n.channel, recipient_user_id: n.recipientUserId ?? null, address: n.address ?? null, template: n.template,
   }))));
-  // The audit chain is global: one row per rung for the whole batch, listing its steps as
+  // One audit row per rung for the whole batch (not one per case), listing its steps as
   // [case, step, document number, recipients, charged user] (a single step keeps the
   // per-case form: entity = the case).
   const entry = (p: Planned) => ({
@@ -213,8 +207,6 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
             steps: of.map((p) => [p.row.id, p.stepId, p.docNo, p.to.map((x) => x.id), p.rung.charge ? p.holder : null]) }, at: now });
   }
   mark('steps:plan');
-  const chained = chainAuditRows(head, audit);
-  mark('steps:hash');
   const statement = sql`
     with s as (${stepsInsertSql(steps)}),
          c as (${charges.length ? chargesInsertSql(charges) : sql`select 1`}),
@@ -226,7 +218,7 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
                   ${nowIso}::timestamptz, ${nowIso}::timestamptz
              from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(step_id uuid, channel text, recipient_user_id uuid, address text, template text)
              join s st on st.id = n.step_id` : sql`select 1`}),
-         a as (${auditInsertSql(chained)})${sql.join((pre.also?.statements ?? []).map((x, i) => sql`,
+         a as (${auditInsertSql(audit)})${sql.join((pre.also?.statements ?? []).map((x, i) => sql`,
          x${sql.raw(String(i))} as (${x})`))}
     select (select count(*) from s)::int as written${sql.join((pre.also?.expressions ?? []).map((x, i) => sql`, ${x} as e${sql.raw(String(i))}`))}`;
   mark('steps:sql');

@@ -18,9 +18,6 @@ export const auditEvents = pgTable('audit_events', {
   before: jsonb('before'),
   after: jsonb('after'),
   at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
-  /** Chain columns of rows written before the sealer existed (their seals carry the same values). */
-  prevHash: text('prev_hash'),
-  hash: text('hash'),
   txid: xid8('txid').notNull().default(sql`pg_current_xact_id()`),
 }, (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_txid_idx').on(t.txid, t.id)]);
 

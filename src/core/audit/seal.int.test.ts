@@ -15,6 +15,11 @@ const write = (n: number, tag: string) => t.ctx.db.transaction(async (tx) => {
   for (let i = 0; i < n; i++) await appendAudit(tx, { actorId: null, actorRole: 'system', action: `${tag}.${i}`, entityType: 'test', entityId: tag, after: { i, tag }, at: new Date('2026-12-01T02:00:00Z') });
 });
 const seal = (batch?: number) => t.ctx.db.transaction((tx) => sealAudit(tx, batch));
+/** On a shared PostgreSQL, other databases' running transactions hold the horizon back for a moment. */
+const readyCount = async () => (await rows<{ n: number }>(t.ctx.db, sql`
+  select count(*)::int as n from audit_events e where e.txid < pg_snapshot_xmin(pg_current_snapshot())
+     and not exists (select 1 from audit_seals s where s.audit_id = e.id)`))[0].n;
+const untilReady = async (n: number) => { for (let i = 0; i < 250 && (await readyCount()) < n; i++) await new Promise((r) => setTimeout(r, 20)); };
 const sealedCount = async () => (await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_seals`))[0].n;
 const idOf = async (action: string) => Number((await rows<{ id: number }>(t.ctx.db, sql`select id from audit_events where action = ${action}`))[0].id);
 /** Tampering as someone who can switch the append-only triggers off. */
@@ -28,6 +33,7 @@ describe('audit sealer', () => {
     await write(3, 'a');
     await write(2, 'b');
     expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, pending: 5, checked: 0 });
+    await untilReady(5);
     expect(await seal(2)).toBe(2); // stops inside transaction a
     expect(await seal(2)).toBe(2);
     expect(await seal(2)).toBe(1);
@@ -52,6 +58,7 @@ describe('audit sealer', () => {
       const before = await sealedCount();
       expect(await seal()).toBe(0);
       await other.query('commit');
+      await untilReady(2);
       expect(await seal()).toBe(2);
       expect(await sealedCount()).toBe(before + 2);
       const order = await rows<{ action: string }>(t.ctx.db, sql`select e.action from audit_seals s join audit_events e on e.id = s.audit_id order by s.seq desc limit 2`);

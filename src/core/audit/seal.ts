@@ -16,6 +16,8 @@
  * What a seal proves: seq N carries hash(prev hash, the row's canonical content); altering,
  * deleting or reordering a sealed row breaks the chain at that row. A row is tamper-evident
  * once sealed (a second or so after commit): `audit verify` seals what is ready first.
+ * The horizon is the cluster's: a long transaction anywhere on the server delays sealing
+ * (it never skips a row).
  */
 import { sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/index.js';
@@ -64,13 +66,29 @@ export async function sealAudit(tx: Tx, batch = BATCH): Promise<number> {
   return seals.length;
 }
 
-/** Seals everything that is ready (used before a verification). */
-export async function sealAll(db: Queryable & { transaction: Tx['transaction'] }): Promise<number> {
+/** Committed audit rows after the last seal (sealed by the next round once their transactions' horizon passes). */
+async function unsealedCount(db: Queryable): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`
+    select count(*)::int as n from audit_events e
+      left join (select txid, audit_id from audit_seals order by seq desc limit 1) h on true
+     where h.txid is null or (e.txid, e.id) > (h.txid, h.audit_id)`);
+  return Number(r.n);
+}
+
+/**
+ * Seals everything committed (before a verification). The horizon is the whole cluster's:
+ * a transaction still running anywhere on the server holds back rows committed after it
+ * began, so this waits up to `waitMs` for such transactions to end.
+ */
+export async function sealAll(db: Queryable & { transaction: Tx['transaction'] }, waitMs = 5000): Promise<number> {
+  const deadline = performance.now() + waitMs;
   let total = 0;
   for (;;) {
     const n = await db.transaction((tx) => sealAudit(tx as Tx));
     total += n;
-    if (n < BATCH) return total;
+    if (n === BATCH) continue;
+    if ((await unsealedCount(db)) === 0 || performance.now() > deadline) return total;
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
