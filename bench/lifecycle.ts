@@ -27,28 +27,15 @@ function pgbench(url: string, args: string[]): Promise<string> {
   });
 }
 
-async function client(base: string, deadline: number) {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'window1', password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
-  const post = async (path: string, body: unknown) => {
-    const r = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    if (r.status >= 300) throw new Error(`${path} → ${r.status} ${await r.text()}`);
-    return r.json() as Promise<{ id: string; version: number }>;
-  };
-  let transitions = 0;
-  while (performance.now() < deadline) {
-    const c = await post('/api/cases', { itemCode: ITEM, channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: '620524199001011234', phone: '13800000000' } });
-    transitions++;
-    let version = 1;
-    const steps: [string, object][] = [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]];
-    for (const [action, body] of steps) {
-      version = (await post(`/api/cases/${c.id}/actions/${action}`, { version, ...body })).version;
-      transitions++;
-    }
-  }
-  return transitions;
+/** The HTTP load, from its own process (bench/lifecycle-clients.ts). */
+function clients(base: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', 'bench/lifecycle-clients.ts', base, String(SECONDS), String(CLIENTS)]);
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => process.stderr.write(d));
+    p.on('close', (code) => (code === 0 ? resolve((JSON.parse(out.trim().split('\n').pop()!) as { transitions: number }).transitions) : reject(new Error(`clients exited ${code}`))));
+  });
 }
 
 async function main() {
@@ -58,14 +45,13 @@ async function main() {
   try {
     await pgbench(database.url, ['-i', '-s', '1', '-q']);
     const base = server.address.replace('0.0.0.0', '127.0.0.1');
-    const deadline = performance.now() + SECONDS * 1000;
-    const [bench, counts] = await Promise.all([
+    const [bench, done] = await Promise.all([
       pgbench(database.url, ['-c', String(CLIENTS), '-j', '1', '-T', String(SECONDS), '-n']),
-      Promise.all(Array.from({ length: CLIENTS }, () => client(base, deadline))),
+      clients(base),
     ]);
     const tps = Number(/tps = ([\d.]+)/.exec(bench)?.[1] ?? NaN);
-    const transitions = counts.reduce((a, b) => a + b, 0) / SECONDS;
-    console.log(`clients ${CLIENTS}, ${SECONDS} s, PostgreSQL shared by both`);
+    const transitions = done / SECONDS;
+    console.log(`clients ${CLIENTS} (own process), ${SECONDS} s, PostgreSQL shared by both`);
     console.log(`case transitions/s:  ${transitions.toFixed(1)}  (each: state + event + audit row + notice + outbox, one transaction)`);
     console.log(`pgbench TPC-B tps:   ${tps.toFixed(1)}`);
     console.log(`ratio:               ${(transitions / tps).toFixed(2)}  (goal ≥ 0.5)`);
