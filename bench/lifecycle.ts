@@ -2,7 +2,7 @@
  * Case throughput against PostgreSQL: concurrent HTTP clients run create → accept → decide →
  * markResultReady → deliver → complete on 即办 cases while pgbench runs TPC-B on the same
  * server for the same time. Prints transitions/s, pgbench tps and their ratio (goal ≥ 0.5).
- *   npx tsx bench/lifecycle.ts [seconds=15] [clients=8]
+ *   npx tsx bench/lifecycle.ts [seconds=15] [clients=8]     (LIFECYCLE_ALONE=1: the load alone, no pgbench)
  */
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../src/core/config.js';
@@ -45,6 +45,11 @@ async function main() {
   try {
     await pgbench(database.url, ['-i', '-s', '1', '-q']);
     const base = server.address.replace('0.0.0.0', '127.0.0.1');
+    if (process.env.LIFECYCLE_ALONE === '1') {
+      // The same load with nothing else on the server: the engine's own ceiling on this machine.
+      console.log(`clients ${CLIENTS} (own process), ${SECONDS} s, no pgbench: ${((await clients(base)) / SECONDS).toFixed(1)} transitions/s`);
+      return;
+    }
     const [bench, done] = await Promise.all([
       pgbench(database.url, ['-c', String(CLIENTS), '-j', '1', '-T', String(SECONDS), '-n']),
       clients(base),
