@@ -41,7 +41,7 @@ function clients(base: string): Promise<number> {
 async function main() {
   const database = await freshDatabase('bench_lifecycle');
   process.env.PG_POOL_MAX = '20';
-  const server = await startServer({ ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true });
+  const server = await startServer({ ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, demoCases: false });
   try {
     await pgbench(database.url, ['-i', '-s', '1', '-q']);
     const base = server.address.replace('0.0.0.0', '127.0.0.1');

@@ -40,7 +40,7 @@ async function keptDatabase(name: string) {
 
 async function main() {
   const fresh = KEEP ? await keptDatabase(KEEP) : { ...(await freshBenchDatabase('bench_sweep')), fresh: true };
-  const config = { ...loadConfig({}), databaseUrl: fresh.url, demo: true };
+  const config = { ...loadConfig({}), databaseUrl: fresh.url, demo: true, demoCases: false };
   const database = await openDatabase({ databaseUrl: fresh.url });
   const clock = new SettableClock();
   clock.set(new Date('2026-06-10T02:00:00Z')); // a Wednesday; the data is laid out around it

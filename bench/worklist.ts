@@ -42,7 +42,7 @@ async function writer(base: string, everyMs: number) {
 
 async function main() {
   const database = await freshDatabase('bench_worklist');
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true };
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, demoCases: false };
   process.env.PG_POOL_MAX = '20';
   const server = await startServer(config);
   try {

@@ -7,7 +7,7 @@ export interface E2E { baseUrl: string; browser: Browser; close(): Promise<void>
 
 /** A real server (in-memory PGlite with demo data, test clock on) and headless Chromium. */
 export async function startE2E(): Promise<E2E> {
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: 'memory://', testClock: true, demo: true, databaseUrl: process.env.TEST_DATABASE_URL };
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: 'memory://', testClock: true, demo: true, demoCases: false, databaseUrl: process.env.TEST_DATABASE_URL };
   const server = await startServer(config);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -4,6 +4,7 @@ import { SettableClock } from './core/now.js';
 import { makeContext, type AppContext } from './core/context.js';
 import { buildApp } from './app.js';
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from './demo/seed.js';
+import { seedDemoCases } from './demo/cases.js';
 import { startScheduler } from './core/scheduler.js';
 import { JOBS } from './jobs.js';
 
@@ -13,6 +14,7 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx: AppContext = makeContext(config, database, new SettableClock());
   const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
+  if (seeded && config.demoCases) await seedDemoCases(ctx);
   const app = await buildApp(ctx, opts);
   let stopScheduler = () => {};
   app.addHook('onClose', async () => stopScheduler());

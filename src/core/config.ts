@@ -9,6 +9,8 @@ export interface Config {
   testClock: boolean;
   /** Load demo data into an empty database. */
   demo: boolean;
+  /** With the demo data, also file the demo cases (weeks of history); off in tests and benchmarks. */
+  demoCases: boolean;
   /** The center's zone decides which calendar date an instant falls on. */
   timeZone: string;
   logLevel: string;
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     testClock: env.BANSHI_TEST_CLOCK === '1',
     demo: env.BANSHI_DEMO !== '0',
+    demoCases: env.BANSHI_DEMO_CASES !== '0',
     timeZone: env.BANSHI_TZ ?? 'Asia/Shanghai',
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.BANSHI_SECURE_COOKIES === '1',

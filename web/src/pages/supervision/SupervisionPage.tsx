@@ -94,20 +94,26 @@ export function SupervisionPage() {
 
   const trendOption = b && {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['受理量', '催办单', '督办单', '违法记录'] },
+    legend: { data: ['受理量', '催办单', '督办单', '违法记录'], top: 0 },
     grid: { left: 40, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: b.trend.map((t) => t.day.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '受理量', type: 'line', smooth: true, data: b.trend.map((t) => t.received) },
+      { name: '受理量', type: 'line', data: b.trend.map((t) => t.received) },
       { name: '催办单', type: 'bar', stack: 'ladder', itemStyle: { color: '#faad14' }, data: b.trend.map((t) => t.urge) },
       { name: '督办单', type: 'bar', stack: 'ladder', itemStyle: { color: '#f5222d' }, data: b.trend.map((t) => t.order) },
       { name: '违法记录', type: 'bar', stack: 'ladder', itemStyle: { color: '#262626' }, data: b.trend.map((t) => t.violation) },
     ],
   };
+  // Slices for the lights that have cases (an all-zero pie would draw four equal quarters).
+  const lit = b ? LIGHTS.slice(0, 4).filter(([k]) => b.lights[k] > 0) : [];
   const lightOption = b && {
     tooltip: { trigger: 'item' },
-    series: [{ type: 'pie', radius: ['45%', '70%'], data: LIGHTS.slice(0, 4).map(([k, label, color]) => ({ name: label, value: b.lights[k], itemStyle: { color } })) }],
+    title: lit.length ? undefined : { text: '暂无在办件', left: 'center', top: 'middle', textStyle: { fontSize: 14, color: '#999', fontWeight: 'normal' } },
+    series: [{
+      type: 'pie', radius: ['45%', '70%'], label: { formatter: '{b|{b}}\n{c} 件', rich: { b: { fontSize: 12 } } },
+      data: lit.map(([k, label, color]) => ({ name: label.replace(/（.*）/, ''), value: b.lights[k], itemStyle: { color } })),
+    }],
   };
 
   return (

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+import { rows } from '../core/db/index.js';
+import { sealAll, verifyAuditChain } from '../core/audit/seal.js';
+import { seedDemoCases } from './cases.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-03-20T03:00:00Z' }); // Friday 11:00 in Shanghai
+  await seedDemoCases(t.ctx);
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+describe('demo cases', () => {
+  it('are filed through the engine in every stage a user should see', async () => {
+    const states = await rows<{ state: string; n: number }>(t.ctx.db, sql`select state, count(*)::int as n from cases group by state`);
+    expect(Object.fromEntries(states.map((r) => [r.state, r.n]))).toEqual({
+      submitted: 1, awaitingSupplement: 1, refused: 1, accepted: 2, inProgress: 4, suspended: 1, reportedUp: 1, completed: 3,
+    });
+    const events = await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from case_events`);
+    expect(events[0].n).toBeGreaterThan(40);
+  });
+
+  it('give the 民政局 worklist every light, and nothing dated after now', async () => {
+    const coord = await t.login('coord1');
+    const list = (await coord.get('/api/cases?limit=200')).body.items as { light: string | null; submittedAt: string }[];
+    expect(new Set(list.map((c) => c.light))).toEqual(new Set([null, 'green', 'yellow', 'red', 'black']));
+    expect(list.every((c) => c.submittedAt <= '2026-03-20T03:00:00.000Z')).toBe(true);
+  });
+
+  it('put the refusal in the 否定备案 queue and the joint case\'s first opinion on its panel', async () => {
+    const admin = await t.login('admin');
+    expect((await admin.get('/api/filings')).body.items).toHaveLength(1);
+    const [joint] = await rows<{ id: string }>(t.ctx.db, sql`select id from cases where kind = 'joint'`);
+    const view = (await admin.get(`/api/cases/${joint.id}`)).body;
+    expect(view.participants.map((p: { state: string }) => p.state).sort()).toEqual(['answered', 'pending', 'pending']);
+  });
+
+  it('leave an audit trail that seals and verifies', async () => {
+    await sealAll(t.ctx.db);
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, pending: 0 });
+  });
+});
