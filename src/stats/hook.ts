@@ -48,7 +48,8 @@ const COUNT_COLS = ['received', 'supplement_notified', 'accepted', 'refused', 'c
 
 async function applyDaily(tx: Tx, row: CaseRow, deltas: DailyDelta[]) {
   if (deltas.length === 0) return;
-  const values = deltas.map((d) => {
+  // Rows in key order: two changes touching the same two rollup rows lock them in the same order.
+  const values = [...deltas].sort((a, b) => (a.day + (a.windowId ?? '') < b.day + (b.windowId ?? '') ? -1 : 1)).map((d) => {
     const c = d.counts;
     return sql`(${d.day}::date, ${row.centerId}::uuid, ${row.departmentId}::uuid, ${d.windowId}::uuid, ${row.itemId}::uuid, ${row.kind}, ${row.channel},
       ${c.received}::int, ${c.supplementNotified}::int, ${c.accepted}::int, ${c.refused}::int, ${c.completed}::int, ${c.onTime}::int, ${c.firstTime}::int, ${c.workingDaysUsed}::int, ${c.exits}::int)`;
@@ -59,7 +60,7 @@ async function applyDaily(tx: Tx, row: CaseRow, deltas: DailyDelta[]) {
 }
 
 async function applyOpen(tx: Tx, row: CaseRow, deltas: OpenDelta[]) {
-  for (const d of deltas) {
+  for (const d of [...deltas].sort((a, b) => ((a.windowId ?? '') < (b.windowId ?? '') ? -1 : 1))) {
     await tx.execute(sql`insert into stats_open (center_id, department_id, window_id, item_id, kind, channel, open)
       values (${row.centerId}, ${row.departmentId}, ${d.windowId}, ${row.itemId}, ${row.kind}, ${row.channel}, ${d.open})
       on conflict on constraint stats_open_key do update set open = stats_open.open + excluded.open`);
