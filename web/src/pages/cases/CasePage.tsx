@@ -393,8 +393,8 @@ export function CasePage() {
               </Col>
               <Col span={12}>
                 <Statistic
-                  title="剩余工作日"
-                  value={c.clock.acceptedOn ? (c.clock.remainingWorkingDays ?? '—') : '—'}
+                  title={(c.clock.remainingWorkingDays ?? 0) < 0 ? '已超期工作日' : '剩余工作日'}
+                  value={c.clock.acceptedOn ? (c.clock.remainingWorkingDays === null ? '—' : Math.abs(c.clock.remainingWorkingDays)) : '—'}
                   styles={{ content: { color: lightColor(c.clock.light) } }}
                   data-testid="clock-remaining"
                 />

@@ -110,8 +110,8 @@ export function ProgressPage() {
                 <Descriptions.Item label="承诺办结日">
                   <span data-testid="progress-due">{formatDate(p.promisedDue)}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label="剩余工作日">
-                  <span data-testid="progress-remaining">{p.remainingWorkingDays ?? '—'}</span>
+                <Descriptions.Item label={(p.remainingWorkingDays ?? 0) < 0 ? '已超期工作日' : '剩余工作日'}>
+                  <span data-testid="progress-remaining">{p.remainingWorkingDays === null || p.remainingWorkingDays === undefined ? '—' : Math.abs(p.remainingWorkingDays)}</span>
                 </Descriptions.Item>
               </Descriptions>
             </Card>
