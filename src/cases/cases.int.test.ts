@@ -115,6 +115,24 @@ describe('walk-in 即办 at the window', () => {
 });
 
 describe('rules of the engine', () => {
+  it('numbers cases and notices without gaps or repeats when many windows work at once', async () => {
+    const window2 = await t.login('window2');
+    const windows = [window1, window2, window1, window2, window1, window2, window1, window2];
+    const created = await Promise.all(windows.map((w, i) => w.post('/api/cases', walkIn(MARRIAGE, `并发${i}`))));
+    expect(created.map((r) => r.status)).toEqual(windows.map(() => 201));
+    const seqs = created.map((r) => Number(r.body.caseNo.slice(-5))).sort((a, b) => a - b);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i)); // consecutive, none twice
+    const accepted = await Promise.all(created.map((r, i) => windows[i].post(`/api/cases/${r.body.id}/actions/accept`, { version: 1, provided: ['id-card', 'photo', 'declaration'] })));
+    expect(accepted.map((r) => r.status)).toEqual(windows.map(() => 200));
+    const numbers = accepted.map((r) => r.body.documents.find((d: { kind: string }) => d.kind === 'acceptance').docNo as string);
+    const docSeqs = numbers.map((n) => Number(/第(\d+)号/.exec(n)![1])).sort((a, b) => a - b);
+    expect(docSeqs).toEqual(docSeqs.map((_, i) => docSeqs[0] + i));
+    // The stored notice carries its own number, not the stand-in it was rendered with.
+    const html = await window1.get(`/api/cases/${created[0].body.id}/documents/${accepted[0].body.documents[0].id}`);
+    expect(html.body).toContain(accepted[0].body.documents[0].docNo);
+    expect(html.body).not.toContain('BANSHIDOCNO');
+  });
+
   it('lets exactly one of two simultaneous accepts win', async () => {
     const { body } = await window1.post('/api/cases', walkIn(MARRIAGE));
     const window2 = await t.login('window2');
