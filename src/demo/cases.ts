@@ -178,7 +178,8 @@ export async function seedDemoCases(ctx: AppContext): Promise<number> {
   const window = await actor(past, 'window1');
   const today = { date: ctx.today(), now: ctx.now() };
   const calendar = await calendarFor(ctx.db, window.centerId);
-  for (const s of SCRIPTS) await play(past, walker, s, window, today, calendar);
+  // Oldest first, so document numbers grow with their dates as they would have.
+  for (const s of [...SCRIPTS].sort((a, b) => b.ago - a.ago)) await play(past, walker, s, window, today, calendar);
   await ctx.db.update(outbox).set({ status: 'sent', sentAt: ctx.now().toISOString() }).where(inArray(outbox.channel, ['sms', 'email']));
   return SCRIPTS.length;
 }
