@@ -1,5 +1,6 @@
 /** Small shared pieces of the case screens: state and light tags, material flags. */
 import { Tag, Tooltip } from 'antd';
+import { formatDateTime } from '../lib/labels';
 import { CASE_STATE_LABELS, type CaseState } from '../../../src/cases/types';
 import type { Light } from '../api/cases';
 import { REQUIRED_LABELS } from '../lib/labels';
@@ -80,6 +81,6 @@ export function formatDate(s: string | null | undefined): string {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(s)) return s;
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return s.slice(0, 10);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  // The day in the center's zone, like formatDateTime.
+  return formatDateTime(s).slice(0, 10);
 }

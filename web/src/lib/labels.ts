@@ -151,12 +151,21 @@ export function formatVisits(n: number | undefined | null): string {
   return MAX_VISITS_LABELS[n] ?? `最多跑${n}次`;
 }
 
+/**
+ * The center's zone (the server's BANSHI_TZ default): times read as the hall's clock, the
+ * same as on the printed notices, whatever zone the browser is set to.
+ */
+export const CENTER_TIME_ZONE = 'Asia/Shanghai';
+const dateTimeParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CENTER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
 export function formatDateTime(s: string | null | undefined): string {
   if (!s) return '—';
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return s;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const part = Object.fromEntries(dateTimeParts.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 /** Chinese names of GuideData fields, for validation messages. */

@@ -7,6 +7,7 @@ import ReactECharts from 'echarts-for-react';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
+import { formatDateTime } from '../../lib/labels';
 
 interface Row { id: string | null; name: string; received: number; inProgress: number; finished: number; onTime: number; onTimeRate: number | null; overdue: number; openOrders?: number }
 interface LateCase { id: string; caseNo: string; itemName: string; applicantName: string; promisedDue: string; statutoryDue: string; department: string; holder: string | null; light: 'red' | 'black' }
@@ -171,7 +172,7 @@ export function SupervisionPage() {
               { title: '规则', dataIndex: 'ruleLabel' },
               { title: '办件', dataIndex: 'caseNo', render: (v: string | null, r) => (v && r.caseId ? <Link to={`/cases/${r.caseId}`}>{v}</Link> : '—') },
               { title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => <Typography.Text code style={{ fontSize: 12 }}>{JSON.stringify(e).slice(0, 160)}</Typography.Text> },
-              { title: '发现时间', dataIndex: 'detectedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+              { title: '发现时间', dataIndex: 'detectedAt', render: (v: string) => formatDateTime(v) },
               ...(user?.role === 'supervisor' ? [{ title: '操作', render: (_: unknown, r: Anomaly) => <Button size="small" onClick={() => setHandling(r)}>标记已处理</Button> }] : []),
             ]} /> },
         ]} />
