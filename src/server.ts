@@ -14,12 +14,14 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx: AppContext = makeContext(config, database, new SettableClock());
   const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
-  if (seeded && config.demoCases) await seedDemoCases(ctx);
+  // Demo cases are a showcase, not data the product needs: if they cannot be filed, say so and start anyway.
+  const demoCasesFailed = seeded && config.demoCases ? await seedDemoCases(ctx).then(() => null, (e: Error) => e.message) : null;
   const app = await buildApp(ctx, opts);
   let stopScheduler = () => {};
   app.addHook('onClose', async () => stopScheduler());
   const address = await app.listen({ port: config.port, host: config.host });
   stopScheduler = startScheduler(ctx, JOBS, (m) => app.log.info(m));
+  if (demoCasesFailed) console.warn(`demo cases not loaded: ${demoCasesFailed}`);
   return { app, ctx, address, seeded, startupMs: Math.round(performance.now() - t0) };
 }
 
