@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../core/calendar/calendar.js';
-import { LADDER, answerDue, docNumber, escalationDue, rungOf, storedLight } from './ladder.js';
+import { LADDER, answerDue, docNumber, escalationDue, rungFor, rungOf, storedLight } from './ladder.js';
 
 const cal = WorkCalendar.national();
 
 describe('escalation ladder (pure)', () => {
+  it('skips the urge rung of a 即办 case (yellow from acceptance), not its order or violation', () => {
+    expect(rungFor('yellow', 'immediate')).toBeNull();
+    expect(rungFor('red', 'immediate')).toBe('red');
+    expect(rungFor('black', 'immediate')).toBe('black');
+    expect(rungFor('yellow', 'promised')).toBe('yellow');
+  });
+
   it('maps lights to rungs: green has none', () => {
     expect(rungOf('green')).toBeNull();
     expect(rungOf(null)).toBeNull();

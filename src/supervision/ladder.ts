@@ -33,6 +33,17 @@ export function rungOf(light: Light | null): LadderLight | null {
   return light === 'yellow' || light === 'red' || light === 'black' ? light : null;
 }
 
+/**
+ * The rung a case's light calls for. A 即办 case is due the day it is accepted, so it is
+ * "yellow" from its first moment; the window decides it in the same sitting, and an urge
+ * notice to the department then would only be noise (a marriage window accepts dozens a
+ * day). It enters the ladder if it is still open after its day: red, a supervision order.
+ */
+export function rungFor(light: Light | null, kind: string): LadderLight | null {
+  const rung = rungOf(light);
+  return rung === 'yellow' && kind === 'immediate' ? null : rung;
+}
+
 /** States whose clock runs or is paused (the worklist's lit states). */
 export const LIT_STATES: readonly string[] = ['accepted', 'inProgress', 'suspended', 'reportedUp'];
 

@@ -16,15 +16,15 @@ import type { Notice } from '../core/outbox/enqueue.js';
 import type { NoticeTemplate } from '../notify/templates.js';
 import { chargesInsertSql, stepsInsertSql } from './bulk.js';
 import { handlingSteps } from '../cases/machine.js';
-import { itemVersionOf, type CaseRow } from '../cases/repo.js';
+import { itemVersionOf, reserveCounters, type CaseRow } from '../cases/repo.js';
 import { ladderSteps, type LadderLight } from './schema.js';
-import { LADDER, answerDue, docNumber, rungOf, storedLight, type Recipient } from './ladder.js';
+import { LADDER, answerDue, docNumber, rungFor, storedLight, type Recipient } from './ladder.js';
 import { settingsFor, type SupervisionSettings } from './settings.js';
 import type { WorkCalendar } from '../core/calendar/calendar.js';
 import { randomUUID } from 'node:crypto';
 
 /** What the ladder needs of a case (the sweep reads only these columns). */
-export type LadderCase = Pick<CaseRow, 'id' | 'centerId' | 'departmentId' | 'state' | 'caseNo' | 'itemName' | 'itemCode' | 'itemId' | 'itemVersion'
+export type LadderCase = Pick<CaseRow, 'id' | 'centerId' | 'departmentId' | 'state' | 'kind' | 'caseNo' | 'itemName' | 'itemCode' | 'itemId' | 'itemVersion'
   | 'stepIndex' | 'assigneeId' | 'coordinatorId' | 'acceptedOn' | 'promisedDue' | 'statutoryDue' | 'yellowOn'>;
 
 interface Person { id: string; role: Role; departmentId: string | null; centerId: string | null; phone: string | null; displayName: string }
@@ -99,7 +99,7 @@ export interface LadderPrefetch {
  */
 export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], today: string, now: Date, pre: LadderPrefetch = {}): Promise<number> {
   const mark = pre.mark ?? (() => {});
-  const lit = list.map((row) => ({ row, light: rungOf(storedLight(row, today)) })).filter((c): c is { row: LadderCase; light: LadderLight } => c.light !== null);
+  const lit = list.map((row) => ({ row, light: rungFor(storedLight(row, today), row.kind) })).filter((c): c is { row: LadderCase; light: LadderLight } => c.light !== null);
   if (lit.length === 0) return 0;
   let recorded = pre.recorded;
   if (!recorded) {
@@ -138,11 +138,7 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
   const year = today.slice(0, 4);
   const groups = new Map<string, number>();
   for (const c of fresh) { const k = `supervision:${c.row.centerId}:${LADDER[c.light].kind}:${year}`; groups.set(k, (groups.get(k) ?? 0) + 1); }
-  const reserved = await rows<{ key: string; n: number }>(tx, sql`
-    insert into counters (key, n) select key, n from jsonb_to_recordset(${JSON.stringify([...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, n]) => ({ key, n })))}::jsonb) as v(key text, n int)
-    order by key on conflict (key) do update set n = counters.n + excluded.n returning key, n`);
-  const next = new Map<string, number>();
-  for (const r of reserved) next.set(r.key, Number(r.n) - groups.get(r.key)! + 1);
+  const next = await reserveCounters(tx, groups);
   mark('steps:counters');
 
   const nowIso = now.toISOString();

@@ -35,7 +35,7 @@ export const SWEEP_BATCH = 20_000;
 
 /** The columns the clock and the ladder read: not the wide ones (form data, applicant). */
 const SWEEP_COLUMNS = {
-  id: cases.id, centerId: cases.centerId, departmentId: cases.departmentId, state: cases.state, caseNo: cases.caseNo, itemName: cases.itemName,
+  id: cases.id, centerId: cases.centerId, departmentId: cases.departmentId, state: cases.state, kind: cases.kind, caseNo: cases.caseNo, itemName: cases.itemName,
   itemCode: cases.itemCode, itemId: cases.itemId, itemVersion: cases.itemVersion, stepIndex: cases.stepIndex, assigneeId: cases.assigneeId,
   coordinatorId: cases.coordinatorId, acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue,
   yellowOn: cases.yellowOn, nextChangeOn: cases.nextChangeOn, paused: cases.paused, promisedLimit: cases.promisedLimit,
