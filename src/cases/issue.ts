@@ -84,8 +84,8 @@ export async function prepareDocument(i: IssueContext, kind: DocumentKind, detai
 }
 
 /** Reserves the documents' numbers (one statement), writes them into the notices and stores them for good. */
-export async function numberDocuments(i: Pick<IssueContext, 'tx' | 'user' | 'row' | 'nowIso'>, docs: readonly PreparedDocument[]) {
-  if (docs.length === 0) return [];
+export async function numberDocuments(i: Pick<IssueContext, 'tx' | 'user' | 'row' | 'nowIso'>, docs: readonly PreparedDocument[]): Promise<void> {
+  if (docs.length === 0) return;
   const wanted = new Map<string, number>();
   for (const d of docs) wanted.set(d.counterKey, (wanted.get(d.counterKey) ?? 0) + 1);
   const reserved = await reserveCounters(i.tx, wanted);
@@ -96,5 +96,4 @@ export async function numberDocuments(i: Pick<IssueContext, 'tx' | 'user' | 'row
     return { id: d.id, caseId: i.row.id, kind: d.kind, title: DOCUMENT_TITLES[d.kind], docNo, html: d.html.replaceAll(DOC_NO_MARK, docNo), issuedAt: i.nowIso, issuedBy: i.user.id };
   });
   await i.tx.insert(caseDocuments).values(stored);
-  return stored.map((d) => ({ id: d.id, kind: d.kind, docNo: d.docNo }));
 }

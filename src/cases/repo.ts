@@ -131,17 +131,16 @@ export async function reserveCounters(tx: Tx, wanted: ReadonlyMap<string, number
 /**
  * 办件编号: the center's division code + date + 5-digit daily sequence, e.g. 6205242026112200042
  * at the county, 6205241012026112200042 at a town: the full code keeps the centers of one
- * county (each with its own daily sequence) from issuing the same number.
+ * county (each with its own daily sequence) from issuing the same number. Reserved and
+ * written on the (just inserted) case in one statement.
  */
-const caseNoOf = (divisionCode: string, today: string, n: number) => `${divisionCode}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
-
-/** Reserves the next 办件编号 and writes it on the (just inserted) case, in one statement. */
 export async function assignCaseNo(tx: Tx, caseId: string, centerId: string, divisionCode: string, today: string): Promise<string> {
-  const [r] = await rows<{ n: number }>(tx, sql`
+  const [r] = await rows<{ case_no: string }>(tx, sql`
     with c as (insert into ${counters} (key, n) values (${`case:${centerId}:${today}`}, 1)
                on conflict (key) do update set n = ${counters.n} + 1 returning n)
-    update cases set case_no = ${`${divisionCode}${today.replaceAll('-', '')}`} || lpad(c.n::text, greatest(5, length(c.n::text)), '0') from c where cases.id = ${caseId} returning c.n`);
-  return caseNoOf(divisionCode, today, Number(r.n));
+    update cases set case_no = ${`${divisionCode}${today.replaceAll('-', '')}`} || lpad(c.n::text, greatest(5, length(c.n::text)), '0')
+      from c where cases.id = ${caseId} returning cases.case_no`);
+  return r.case_no;
 }
 
 /** 6-digit query code given to the applicant with the case number. */

@@ -29,7 +29,7 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export interface HashedFields {
+interface HashedFields {
   actorId: string | null; actorRole: string | null; action: string; entityType: string; entityId: string;
   before: unknown; after: unknown; at: string;
 }
