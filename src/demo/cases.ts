@@ -12,6 +12,7 @@ import { makeContext } from '../core/context.js';
 import { SettableClock } from '../core/now.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { users } from '../core/auth/schema.js';
+import { actingUser } from '../core/auth/service.js';
 import { rows } from '../core/db/index.js';
 import { calendarFor } from '../core/calendar/service.js';
 import type { WorkCalendar } from '../core/calendar/calendar.js';
@@ -57,23 +58,12 @@ const SCRIPTS: Script[] = [
 /** The order in which the demo's staff move a case forward (the first action someone may take). */
 const FORWARD: CaseAction[] = ['completeStep', 'decide', 'markResultReady', 'deliver', 'complete', 'assign'];
 
-async function actor(ctx: AppContext, username: string): Promise<SessionUser> {
-  const [r] = await rows<{ id: string; display_name: string; role: SessionUser['role']; center_id: string | null; department_id: string | null; window_id: string | null; applicant_kind: SessionUser['applicantKind']; scope: string[] | null }>(ctx.db, sql`
-    select u.id, u.display_name, u.role, u.center_id, u.department_id, u.window_id, u.applicant_kind,
-           (select array_agg(c.id) from centers c where u.center_id is not null and c.path like '%' || u.center_id || '%') as scope
-      from users u where u.username = ${username}`);
-  return {
-    id: r.id, username, displayName: r.display_name, role: r.role, centerId: r.center_id, centerScope: r.scope ?? [],
-    departmentId: r.department_id, windowId: r.window_id, applicantKind: r.applicant_kind, sessionId: '', csrfToken: '',
-  };
-}
-
 /** The first coordinator, handler, chief representative and leader of a department. */
 async function departmentStaff(ctx: AppContext, departmentId: string): Promise<SessionUser[]> {
   const found = await ctx.db.select({ username: users.username, role: users.role }).from(users)
     .where(and(eq(users.departmentId, departmentId), inArray(users.role, ['coordinator', 'handler', 'chiefRep', 'leader']))).orderBy(users.username);
   const first = ['coordinator', 'handler', 'chiefRep', 'leader'].map((role) => found.find((u) => u.role === role)).filter((u) => !!u);
-  return Promise.all(first.map((u) => actor(ctx, u!.username)));
+  return Promise.all(first.map((u) => actingUser(ctx, u!.username)));
 }
 
 /**
@@ -175,7 +165,7 @@ export async function seedDemoCases(ctx: AppContext): Promise<number> {
   const past = makeContext(ctx.config, ctx.database, clock);
   const origin = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
   const walker = new Walker(past, clock, origin);
-  const window = await actor(past, 'window1');
+  const window = await actingUser(past, 'window1');
   const today = { date: ctx.today(), now: ctx.now() };
   const calendar = await calendarFor(ctx.db, window.centerId);
   // Oldest first, so document numbers grow with their dates as they would have.

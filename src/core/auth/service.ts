@@ -68,20 +68,33 @@ export async function loadSession(ctx: AppContext, sid: string): Promise<Session
   return user;
 }
 
+/** A user's columns as a SessionUser needs them, with the centers the user may read (own center and below). */
+const USER_COLUMNS = sql`u.id, u.username, u.display_name, u.role, u.center_id, u.department_id, u.window_id, u.applicant_kind,
+  (select array_agg(c.id) from centers c where u.center_id is not null and c.path like '%' || u.center_id || '%') as center_scope`;
+
+const sessionUserOf = (r: SessionRow): SessionUser => ({
+  id: r.id, username: r.username, displayName: r.display_name, role: r.role, centerId: r.center_id,
+  centerScope: r.center_scope ?? [], departmentId: r.department_id, windowId: r.window_id,
+  applicantKind: r.applicant_kind, sessionId: r.session_id, csrfToken: r.csrf_token,
+});
+
 /** One query: the session, its user and the centers the user may read. */
 async function readSession(ctx: AppContext, sid: string): Promise<SessionUser | null> {
   const [r] = await rows<SessionRow>(ctx.db, sql`
-    select s.id as session_id, s.csrf_token, u.id, u.username, u.display_name, u.role, u.center_id,
-           u.department_id, u.window_id, u.applicant_kind,
-           (select array_agg(c.id) from centers c where u.center_id is not null and c.path like '%' || u.center_id || '%') as center_scope
+    select s.id as session_id, s.csrf_token, ${USER_COLUMNS}
       from sessions s join users u on u.id = s.user_id
      where s.id = ${hashSessionId(sid)} and s.expires_at > ${ctx.clock.wall().toISOString()} and u.active`);
-  if (!r) return null;
-  return {
-    id: r.id, username: r.username, displayName: r.display_name, role: r.role, centerId: r.center_id,
-    centerScope: r.center_scope ?? [], departmentId: r.department_id, windowId: r.window_id,
-    applicantKind: r.applicant_kind, sessionId: r.session_id, csrfToken: r.csrf_token,
-  };
+  return r ? sessionUserOf(r) : null;
+}
+
+/**
+ * A user acting without a session (the demo's history is filed in their names): the same
+ * user, role and scope a login would give, with no session or CSRF token.
+ */
+export async function actingUser(ctx: AppContext, username: string): Promise<SessionUser> {
+  const [r] = await rows<SessionRow>(ctx.db, sql`select '' as session_id, '' as csrf_token, ${USER_COLUMNS} from users u where u.username = ${username}`);
+  if (!r) throw new Error(`no user ${username}`);
+  return sessionUserOf(r);
 }
 
 /** What the UI needs about the signed-in user. */
