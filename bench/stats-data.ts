@@ -43,7 +43,7 @@ export async function generateCases(db: Db, n: number, log: (s: string) => void)
   // A benchmark database only: skip FK triggers during the bulk load (set local, per chunk's
   // transaction) and build no worklist
   // indexes (neither query below uses them; the naive query scans the table anyway).
-  for (const idx of ['cases_dept_due_idx', 'cases_center_due_idx', 'cases_assignee_idx', 'cases_applicant_idx', 'cases_submitter_idx', 'cases_next_change_idx', 'cases_case_no_idx']) {
+  for (const idx of ['cases_dept_due_idx', 'cases_center_due_idx', 'cases_assignee_idx', 'cases_applicant_idx', 'cases_submitter_idx', 'cases_case_no_idx']) {
     await db.execute(sql.raw(`drop index if exists ${idx}`));
   }
   const [{ id: userId }] = await rows<{ id: string }>(db, sql`select id from users where username = 'window1'`);

@@ -53,9 +53,9 @@ async function main() {
       await generateOpenCases(ctx.db, N, today);
       console.log(`generated ${N.toLocaleString()} open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
-    const [{ open }] = await rows<{ open: number }>(ctx.db, sql`select count(*)::int as open from cases where next_change_on is not null`);
+    const [{ open }] = await rows<{ open: number }>(ctx.db, sql`select count(*)::int as open from case_light_queue`);
     console.log(`open cases: ${open.toLocaleString()}`);
-    const plan = await rows<{ 'QUERY PLAN': string }>(ctx.db, sql`explain select * from cases where next_change_on <= ${today}::date order by next_change_on limit 20000 for update skip locked`);
+    const plan = await rows<{ 'QUERY PLAN': string }>(ctx.db, sql`explain select * from case_light_queue q join cases c on c.id = q.case_id where q.next_change_on <= ${today}::date order by q.next_change_on limit 20000 for update of c, q skip locked`);
     console.log(`due-case query plan:\n  ${plan.map((p) => Object.values(p)[0]).join('\n  ')}`);
 
     // Where the next fresh due set starts (a kept database remembers the sets already used).
@@ -73,7 +73,7 @@ async function main() {
       if (PHASES) console.log(`  ${k} ${turnYellow ? 'yellow' : 'unchanged'}: ${ms.toFixed(1)} ms = ${Object.entries(phases).map(([p, v]) => `${p} ${v.toFixed(1)}`).join(', ')}`);
       if (moved !== k) throw new Error(`expected ${k} moved, got ${moved}`);
       // Outside the timing: the sweep really moved every due case on (nothing left due today).
-      const [{ left }] = await rows<{ left: number }>(ctx.db, sql`select count(*)::int as left from cases where next_change_on <= ${today}::date`);
+      const [{ left }] = await rows<{ left: number }>(ctx.db, sql`select count(*)::int as left from case_light_queue where next_change_on <= ${today}::date`);
       if (left !== 0) throw new Error(`${left} cases still due after the sweep`);
       return ms;
     };

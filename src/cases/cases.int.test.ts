@@ -16,6 +16,9 @@ afterAll(async () => { await t?.close(); });
 
 const setNow = (iso: string) => t.anon.post('/api/test/clock', { now: iso });
 
+/** The case's entry in the light sweep's queue (its next light change), or null. */
+const queued = async (caseId: string) => (await t.ctx.db.execute(sql`select next_change_on::text as d from case_light_queue where case_id = ${caseId}`) as unknown as { rows: { d: string }[] }).rows[0]?.d ?? null;
+
 describe('online application to completion', () => {
   it('walks submit → supplement → supply → accept → handling → decision → pickup → complete', async () => {
     await setNow('2026-03-02T01:00:00Z');
@@ -45,8 +48,10 @@ describe('online application to completion', () => {
     const supplied = await must(citizen, id, 'supply', { materials: [{ materialId: 'economic-statement', fileId: more[0].body.id }, { materialId: 'verification-consent', fileId: more[1].body.id }] });
     expect(supplied.state).toBe('submitted');
 
+    expect(await queued(id)).toBeNull(); // not accepted: no clock, nothing for the light sweep
     const accepted = await must(window1, id, 'accept');
     expect(accepted.state).toBe('accepted');
+    expect(await queued(id)).toBe('2026-03-19'); // the sweep's next look: the day it turns yellow
     // Accepted Thu 2026-03-05: 15 working days later, the supplement days never counted.
     expect(accepted.clock).toMatchObject({ acceptedOn: '2026-03-05', promisedDue: '2026-03-26', statutoryDue: '2026-04-17', light: 'green', usedWorkingDays: 0 });
     expect(accepted.item.version).toBe(1);
@@ -69,6 +74,7 @@ describe('online application to completion', () => {
     await must(window1, id, 'deliver', { mode: 'pickup' });
     const done = await must(window1, id, 'complete');
     expect(done.state).toBe('completed');
+    expect(await queued(id)).toBeNull(); // closed: out of the sweep's queue
     expect(done.documents.map((d: { kind: string }) => d.kind)).toEqual(['supplement', 'acceptance', 'approval', 'completion']);
     expect(done.events.map((e: { action: string }) => e.action)).toEqual([
       'submit', 'notifySupplement', 'supply', 'accept', 'assign', 'completeStep', 'completeStep', 'completeStep', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete',
@@ -287,6 +293,7 @@ describe('unanswered supplement notices', () => {
     const view = await window1.get(`/api/cases/${body.id}`);
     expect(view.body.state).toBe('withdrawn');
     expect(view.body.events.at(-1)).toMatchObject({ action: 'withdraw', data: { reason: 'supplementTimeout' } });
+    expect(await queued(body.id)).toBeNull();
     const again = await t.anon.post('/api/test/sweep', {});
     expect(again.body.changed['supplement-timeout']).toBe(0);
   });

@@ -8,7 +8,7 @@ import { calendarFor } from '../core/calendar/service.js';
 import { computeClock, type ClockInput, type ClockState } from '../core/clock/clock.js';
 import { serviceItemVersions } from '../catalog/schema.js';
 import type { GuideData } from '../catalog/types.js';
-import { caseEvents, casePauses, cases, counters } from './schema.js';
+import { caseEvents, caseLightQueue, casePauses, cases, counters } from './schema.js';
 import { handlingSteps, type CaseFacts, type JointFacts } from './machine.js';
 import type { ClockSettings } from './settings.js';
 import { runCaseHooks } from './hooks.js';
@@ -70,13 +70,29 @@ export function clockInput(row: Pick<CaseRow, 'acceptedOn' | 'promisedLimit' | '
   };
 }
 
-/** The stored clock columns (lists filter and sort on them; the sweep indexes next_change_on). */
-export function clockColumns(c: ClockState, row: Pick<CaseRow, 'acceptedOn'>) {
+/**
+ * The stored clock columns (lists filter and sort on them). `yellowOn` is only ever
+ * compared with today: a green case stores its coming yellow day; a case already past it
+ * keeps the day it stored (so the morning it turns yellow nothing in `cases` changes),
+ * or its acceptance day if it never stored one.
+ */
+export function clockColumns(c: ClockState, row: Pick<CaseRow, 'acceptedOn' | 'yellowOn'>, today: string) {
   return {
     promisedDue: c.promisedDue, statutoryDue: c.statutoryDue, paused: c.paused,
-    yellowOn: c.light === 'green' ? c.nextChangeOn : row.acceptedOn,
-    nextChangeOn: c.closed ? null : c.nextChangeOn,
+    yellowOn: c.light === 'green' ? c.nextChangeOn : row.yellowOn !== null && row.yellowOn <= today ? row.yellowOn : row.acceptedOn,
   };
+}
+
+/** When the light next changes if nothing happens; null once closed (the sweep's queue). */
+export const nextChangeOf = (c: ClockState) => (c.closed ? null : c.nextChangeOn);
+
+/** Writes a case's place in the light sweep's queue (no row when nothing is coming). */
+export async function setNextChange(tx: Tx, caseId: string, on: string | null): Promise<void> {
+  if (on === null) await tx.delete(caseLightQueue).where(eq(caseLightQueue.caseId, caseId));
+  else {
+    await tx.insert(caseLightQueue).values({ caseId, nextChangeOn: on })
+      .onConflictDoUpdate({ target: caseLightQueue.caseId, set: { nextChangeOn: on }, setWhere: sql`${caseLightQueue.nextChangeOn} <> ${on}::date` });
+  }
 }
 
 export async function appendEvent(tx: Tx, e: Omit<typeof caseEvents.$inferInsert, 'seq'>): Promise<void> {
@@ -92,12 +108,13 @@ export async function appendEvent(tx: Tx, e: Omit<typeof caseEvents.$inferInsert
  * the row, its event and its audit row in the caller's transaction.
  */
 export async function writeTransition(tx: Tx, row: CaseRow, t: {
-  toState: CaseRow['state']; set?: Partial<CaseRow>; action: string; auditAction: string;
+  toState: CaseRow['state']; set?: Partial<CaseRow>; nextChangeOn?: string | null; action: string; auditAction: string;
   actor: { id: string | null; role: string }; data: Record<string, unknown>; at: Date; today: string;
 }): Promise<CaseRow> {
   const at = t.at.toISOString();
   const after: CaseRow = { ...row, ...t.set, state: t.toState, version: row.version + 1, updatedAt: at };
   await tx.update(cases).set({ ...t.set, state: t.toState, version: after.version, updatedAt: at }).where(eq(cases.id, row.id));
+  if (t.nextChangeOn !== undefined) await setNextChange(tx, row.id, t.nextChangeOn);
   await appendEvent(tx, { caseId: row.id, at, actorId: t.actor.id, actorRole: t.actor.role, action: t.action, fromState: row.state, toState: t.toState, data: t.data });
   await appendAudit(tx, {
     actorId: t.actor.id, actorRole: t.actor.role, action: t.auditAction, entityType: 'case', entityId: row.id,

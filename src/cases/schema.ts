@@ -8,9 +8,10 @@ import type { Limit, CaseKind } from '../catalog/types.js';
 import type { CaseState, Channel } from './types.js';
 
 /**
- * One application (办件). The clock columns (due dates, yellow day, next change) are
- * derived from the case's own facts (acceptance, pauses, extensions) and rewritten in the
- * same transaction as every action, so lists and the sweep read them without recomputing.
+ * One application (办件). The clock columns (due dates, yellow day) are derived from the
+ * case's own facts (acceptance, pauses, extensions) and rewritten in the same transaction
+ * as every action, so lists read them without recomputing; the next light change lives in
+ * `case_light_queue` (below), written in the same transaction.
  */
 export const cases = pgTable('cases', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -58,8 +59,6 @@ export const cases = pgTable('cases', {
   statutoryDue: date('statutory_due', { mode: 'string' }),
   /** First day the light is yellow (dates before it are green). */
   yellowOn: date('yellow_on', { mode: 'string' }),
-  /** When the light next changes if nothing happens (the sweep's index). */
-  nextChangeOn: date('next_change_on', { mode: 'string' }),
   paused: boolean('paused').notNull().default(false),
   keyProject: boolean('key_project').notNull().default(false),
   /** 绿色通道: the staff member the center appointed to act for the applicant throughout (全程代办). */
@@ -77,8 +76,19 @@ export const cases = pgTable('cases', {
   index('cases_assignee_idx').on(t.assigneeId, t.active, sql`(not ${t.keyProject})`, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
   index('cases_applicant_idx').on(t.applicantUserId, t.createdAt),
   index('cases_submitter_idx').on(t.submittedBy, t.createdAt),
-  index('cases_next_change_idx').on(t.nextChangeOn).where(sql`${t.nextChangeOn} is not null`),
 ]);
+
+/**
+ * The light sweep's queue: when each open case's light next changes if nothing happens
+ * (one row per case with a next change; none once closed, paused or black). Kept out of
+ * `cases` on purpose: the sweep moves this date every time a light changes, and in `cases`
+ * an indexed column forces a new entry in every one of its worklist indexes per row
+ * (no HOT update) — here the move touches one narrow row and two small indexes.
+ */
+export const caseLightQueue = pgTable('case_light_queue', {
+  caseId: uuid('case_id').primaryKey().references(() => cases.id),
+  nextChangeOn: date('next_change_on', { mode: 'string' }).notNull(),
+}, (t) => [index('case_light_queue_next_idx').on(t.nextChangeOn)]);
 
 /** Every action on a case, in order: who, when, from which state to which, with what. */
 export const caseEvents = pgTable('case_events', {

@@ -12,7 +12,7 @@ import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
 import { cases } from './schema.js';
 import { negativeFilings } from '../filings/schema.js';
-import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, type CaseRow } from './repo.js';
+import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, nextChangeOf, setNextChange, type CaseRow } from './repo.js';
 import { checkTransition } from './machine.js';
 import { parseActionBody } from './bodies.js';
 import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
@@ -136,9 +136,10 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });
     const updated: CaseRow = { ...row, ...effect.set, state: check.to, version: row.version + 1, updatedAt: nowIso };
     const clock = await clockOf(tx, updated, today);
-    Object.assign(updated, clockColumns(clock, updated));
+    Object.assign(updated, clockColumns(clock, updated, today));
     const { id: _id, active: _active, ...columns } = updated;
     await tx.update(cases).set(columns).where(eq(cases.id, id));
+    await setNextChange(tx, id, nextChangeOf(clock));
     const issueCtx = { tx, user, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
     const documents = [];
     for (const d of effect.documents ?? []) {

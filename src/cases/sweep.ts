@@ -17,7 +17,7 @@ export async function withdrawUnansweredSupplements(ctx: AppContext, tx: Tx): Pr
   const stale = await tx.select().from(cases).where(and(eq(cases.state, 'awaitingSupplement'), lt(cases.updatedAt, cutoff))).for('update', { skipLocked: true });
   for (const row of stale) {
     await writeTransition(tx, row, {
-      toState: 'withdrawn', set: { closedOn: ctx.today(), nextChangeOn: null }, action: 'withdraw', auditAction: 'case.withdraw',
+      toState: 'withdrawn', set: { closedOn: ctx.today() }, nextChangeOn: null, action: 'withdraw', auditAction: 'case.withdraw',
       actor: { id: null, role: 'system' }, data: { reason: 'supplementTimeout', days: DEFAULT_CASE_SETTINGS.supplementWithdrawDays }, at: now, today: ctx.today(),
     });
   }

@@ -3,7 +3,7 @@ import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { conflict, forbidden, notFound } from '../core/errors.js';
-import { cases } from '../cases/schema.js';
+import { caseLightQueue, cases } from '../cases/schema.js';
 import { accountabilityRecords, anomalies, ladderSteps, supervisionSettings, type LadderKind } from './schema.js';
 import { inScope, scopeOf } from './scope.js';
 import { forgetSettings, settingsFor, type SupervisionSettings } from './settings.js';
@@ -119,7 +119,9 @@ export async function putSettings(ctx: AppContext, user: SessionUser, next: Supe
     await tx.insert(supervisionSettings).values({ centerId, ...next, updatedAt: now.toISOString(), updatedBy: user.id })
       .onConflictDoUpdate({ target: supervisionSettings.centerId, set: { ...next, updatedAt: now.toISOString(), updatedBy: user.id } });
     if (before.yellowShare !== next.yellowShare || before.minYellowDays !== next.minYellowDays) {
-      await tx.update(cases).set({ nextChangeOn: today }).where(and(eq(cases.centerId, centerId), sql`${cases.nextChangeOn} > ${today}::date`));
+      // Every open case of the center is due for the sweep now: its lights follow the new threshold.
+      await tx.execute(sql`update ${caseLightQueue} q set next_change_on = ${today}::date from ${cases} c
+        where c.id = q.case_id and c.center_id = ${centerId} and q.next_change_on > ${today}::date`);
     }
     await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'supervision.settings', entityType: 'center', entityId: centerId, before, after: next, at: now });
     return next;

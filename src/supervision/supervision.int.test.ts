@@ -23,6 +23,10 @@ afterAll(async () => { await t?.close(); });
 const setNow = (iso: string) => t.anon.post('/api/test/clock', { now: iso });
 const sweep = async () => (await t.anon.post('/api/test/sweep')).body.changed as Record<string, number>;
 const stepsOf = (caseId: string) => t.ctx.db.select().from(ladderSteps).where(eq(ladderSteps.caseId, caseId));
+/** The case's stored clock columns, its queue entry and its row version (xmin changes with every rewrite of the row). */
+const storedClock = async (caseId: string) => (await t.ctx.db.execute(sql`
+  select c.xmin::text as xmin, c.yellow_on::text, c.promised_due::text, q.next_change_on::text
+    from cases c left join case_light_queue q on q.case_id = c.id where c.id = ${caseId}`) as unknown as { rows: Record<string, string | null>[] }).rows[0];
 const noticesFor = (template: string, stepId: string) => t.ctx.db.select().from(outbox)
   .where(and(eq(outbox.template, template), sql`${outbox.payload}->>'stepId' = ${stepId}`));
 
@@ -54,8 +58,14 @@ describe('the escalation ladder', () => {
     await must(handler, paused, 'suspend', { reason: '专家评审', procedure: 'expertReview', plannedWorkingDays: 10 }); // paused while yellow
     const before = (await coord.get(`/api/cases/${main}`)).body;
     expect(before.clock.light).toBe('yellow');
+    // Stored as the green case it was on its last action: yellow from today, due in the queue today.
+    expect(await storedClock(main)).toMatchObject({ yellow_on: '2026-03-19', next_change_on: '2026-03-19' });
+    const rowBefore = await storedClock(main);
     const first = await sweep();
     expect(first['supervision-lights']).toBeGreaterThanOrEqual(2);
+    // The light change moved only the queue: the case row itself was not rewritten.
+    const rowAfter = await storedClock(main);
+    expect(rowAfter).toMatchObject({ xmin: rowBefore.xmin, yellow_on: '2026-03-19', next_change_on: '2026-03-27' }); // red from Fri 27
     const [urge] = await stepsOf(main);
     expect(urge).toMatchObject({ light: 'yellow', kind: 'urge', issuedOn: '2026-03-19' });
     const notices = await noticesFor('supervision.urge', urge.id);
@@ -96,7 +106,7 @@ describe('the escalation ladder', () => {
     const count = async () => (await t.ctx.db.execute(sql`select (select count(*) from ladder_steps)::int + (select count(*) from outbox)::int + (select count(*) from audit_events)::int as n`) as unknown as { rows: { n: number }[] }).rows[0].n;
     const n = await count();
     const again = await sweep();
-    expect(again['supervision-lights']).toBe(0); // next_change_on moved past today: nothing due
+    expect(again['supervision-lights']).toBe(0); // the queue moved past today: nothing due
     expect(await count()).toBe(n);
   });
 

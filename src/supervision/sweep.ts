@@ -1,8 +1,10 @@
 /**
  * The light sweep (domain §6): reads only the cases whose next light change is due — the
- * partial index on next_change_on — never all open cases. For each it recomputes the
- * clock from the case's facts, rewrites the clock columns and the next change, and records
- * the ladder step of the new light (once per case and light).
+ * index of `case_light_queue` — never all open cases. For each it recomputes the clock
+ * from the case's facts, moves its next change in the queue, rewrites the clock columns of
+ * `cases` only where they changed (the morning a light changes they normally do not: due
+ * dates move only with pauses, and the stored yellow day stays), and records the ladder
+ * step of the new light (once per case and light).
  *
  * Why the case `version` is NOT bumped: version is the optimistic-lock token of people
  * editing a case; the sweep changes no fact of the case, only columns derived from the
@@ -22,11 +24,11 @@ import { computeClock } from '../core/clock/clock.js';
 import { appendAuditMany } from '../core/audit/audit.js';
 import { enqueue } from '../core/outbox/enqueue.js';
 import { users } from '../core/auth/schema.js';
-import { casePauses, cases } from '../cases/schema.js';
-import { clockColumns, clockInput } from '../cases/repo.js';
-import { ladderSteps, supervisionSettings } from './schema.js';
+import { caseLightQueue, casePauses, cases } from '../cases/schema.js';
+import { clockColumns, clockInput, nextChangeOf } from '../cases/repo.js';
+import { ladderSteps } from './schema.js';
 import { chunks, noticesFor, recordLadderSteps, uniq } from './steps.js';
-import { DEFAULT_SUPERVISION_SETTINGS, type SupervisionSettings } from './settings.js';
+import { settingsFor, type SupervisionSettings } from './settings.js';
 import type { WorkCalendar } from '../core/calendar/calendar.js';
 import { announce, CHANNEL } from './bus.js';
 
@@ -38,7 +40,7 @@ const SWEEP_COLUMNS = {
   id: cases.id, centerId: cases.centerId, departmentId: cases.departmentId, state: cases.state, kind: cases.kind, caseNo: cases.caseNo, itemName: cases.itemName,
   itemCode: cases.itemCode, itemId: cases.itemId, itemVersion: cases.itemVersion, stepIndex: cases.stepIndex, assigneeId: cases.assigneeId,
   coordinatorId: cases.coordinatorId, acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue,
-  yellowOn: cases.yellowOn, nextChangeOn: cases.nextChangeOn, paused: cases.paused, promisedLimit: cases.promisedLimit,
+  yellowOn: cases.yellowOn, paused: cases.paused, promisedLimit: cases.promisedLimit,
   statutoryLimit: cases.statutoryLimit, extensionDays: cases.extensionDays, closedOn: cases.closedOn,
 };
 
@@ -55,29 +57,25 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
   const mark = phaseMarker(phases);
   const today = ctx.today();
   const now = ctx.now();
-  // One statement: the due rows (locked), their pauses (a correlated subquery on the
-  // case_pauses index), and the row's ctid so the UPDATE below reaches it without a primary-key probe (the row
-  // lock held to commit keeps the tuple where it is).
+  // One statement: the due queue entries with their cases (locked; a case being acted on
+  // is left for the next run), their pauses (a correlated subquery on the case_pauses
+  // index), the lights already on the ladder, and the case row's ctid so a rewrite below
+  // reaches it without a primary-key probe (the row lock held to commit keeps the tuple
+  // where it is).
   const due = await tx.select({
     ...SWEEP_COLUMNS,
     tid: sql<string>`${cases}.ctid::text`,
     pauses: sql<{ startOn: string; endOn: string | null; plannedWorkingDays: number }[] | null>`(
       select json_agg(json_build_object('startOn', p.start_on, 'endOn', p.end_on, 'plannedWorkingDays', p.planned_working_days) order by p.id)
         from ${casePauses} p where p.case_id = ${cases}.id)`,
-  }).from(cases).where(lte(cases.nextChangeOn, today))
-    .orderBy(asc(cases.nextChangeOn)).limit(batch).for('update', { skipLocked: true });
+    recorded: sql<string[] | null>`(select json_agg(s.light) from ${ladderSteps} s where s.case_id = ${cases}.id)`,
+  }).from(caseLightQueue).innerJoin(cases, eq(cases.id, caseLightQueue.caseId)).where(lte(caseLightQueue.nextChangeOn, today))
+    .orderBy(asc(caseLightQueue.nextChangeOn)).limit(batch).for('update', { of: [cases, caseLightQueue], skipLocked: true });
   mark('select');
   if (due.length === 0) return 0;
   const centerIds = uniq(due.map((r) => r.centerId));
-  const stored = new Map((await tx.select().from(supervisionSettings).where(inArray(supervisionSettings.centerId, centerIds))).map((s) => [s.centerId, s]));
   const perCenter = new Map<string, { calendar: WorkCalendar; settings: SupervisionSettings }>();
-  for (const id of centerIds) {
-    const s = stored.get(id);
-    perCenter.set(id, {
-      calendar: await calendarFor(tx, id),
-      settings: s ? { yellowShare: s.yellowShare, minYellowDays: s.minYellowDays, orderAnswerDays: s.orderAnswerDays } : DEFAULT_SUPERVISION_SETTINGS,
-    });
-  }
+  for (const id of centerIds) perCenter.set(id, { calendar: await calendarFor(tx, id), settings: await settingsFor(tx, id) });
   mark('settings');
 
   // computeClock is a pure function of (calendar, facts, today): cases of one center with the
@@ -90,23 +88,35 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
     const key = `${row.centerId}|${JSON.stringify(input)}`;
     let clock = clocks.get(key);
     if (!clock) clocks.set(key, clock = computeClock(calendar, input));
-    return { ...row, ...clockColumns(clock, row) };
+    const columns = clockColumns(clock, row, today);
+    const changed = columns.promisedDue !== row.promisedDue || columns.statutoryDue !== row.statutoryDue || columns.yellowOn !== row.yellowOn || columns.paused !== row.paused;
+    return { ...row, ...columns, nextChangeOn: nextChangeOf(clock), changed };
   });
   mark('clock');
-  // The clock columns, one UPDATE from a JSON record set (see the note on version above),
+  // The queue moves for every due case; `cases` is rewritten only where a clock column
+  // changed (see the note on version above). One statement each from a JSON record set,
   // and the boards' NOTIFY: run inside the ladder's final statement when it writes steps,
   // else on their own (one round trip each).
-  const updates = chunks(moved, 5000).map((part) => {
-    const data = JSON.stringify(part.map((r) => ({ t: r.tid, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, nc: r.nextChangeOn, p: r.paused })));
+  // (Plain statements, no WITH of their own: they may become WITH sub-statements.)
+  const queue = chunks(moved.filter((r) => r.nextChangeOn !== null), 5000).map((part) => sql`
+      update ${caseLightQueue} q set next_change_on = v.nc
+        from jsonb_to_recordset(${JSON.stringify(part.map((r) => ({ id: r.id, nc: r.nextChangeOn })))}::jsonb) as v(id uuid, nc date)
+       where q.case_id = v.id`);
+  const ended = chunks(moved.filter((r) => r.nextChangeOn === null), 5000).map((part) => sql`
+      delete from ${caseLightQueue} q using jsonb_array_elements_text(${JSON.stringify(part.map((r) => r.id))}::jsonb) as v(id)
+       where q.case_id = v.id::uuid`);
+  const rewrites = chunks(moved.filter((r) => r.changed), 5000).map((part) => {
+    const data = JSON.stringify(part.map((r) => ({ t: r.tid, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, p: r.paused })));
     return sql`
-      update cases c set promised_due = v.pd, statutory_due = v.sd, yellow_on = v.yo, next_change_on = v.nc, paused = v.p
-        from jsonb_to_recordset(${data}::jsonb) as v(t text, pd date, sd date, yo date, nc date, p boolean)
+      update ${cases} c set promised_due = v.pd, statutory_due = v.sd, yellow_on = v.yo, paused = v.p
+        from jsonb_to_recordset(${data}::jsonb) as v(t text, pd date, sd date, yo date, p boolean)
        where c.ctid = v.t::tid`;
   });
+  const updates = [...queue, ...ended, ...rewrites];
   const notify = sql`pg_notify(${CHANNEL}, ${JSON.stringify(centerIds)})`;
   let ran = false;
   await recordLadderSteps(tx, moved, today, now, {
-    centers: perCenter, mark,
+    centers: perCenter, mark, recorded: new Map(due.map((r) => [r.id, r.recorded ?? []])),
     also: { statements: updates, expressions: [notify], ran: () => { ran = true; } },
   });
   if (!ran) {
