@@ -212,7 +212,7 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
                   jsonb_build_object('caseId', st.case_id, 'caseNo', st.snapshot->>'caseNo', 'itemName', st.snapshot->>'itemName',
                                      'stepId', st.id, 'docNo', st.doc_no, 'answerDue', st.answer_due),
                   ${nowIso}::timestamptz, ${nowIso}::timestamptz
-             from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(step_id uuid, channel text, recipient_user_id uuid, address text, template text)
+             from json_to_recordset(${JSON.stringify(notices)}::json) as n(step_id uuid, channel text, recipient_user_id uuid, address text, template text)
              join s st on st.id = n.step_id` : sql`select 1`}),
          a as (${auditInsertSql(audit)})${sql.join((pre.also?.statements ?? []).map((x, i) => sql`,
          x${sql.raw(String(i))} as (${x})`))}

@@ -100,7 +100,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
   // (Plain statements, no WITH of their own: they may become WITH sub-statements.)
   const queue = chunks(moved.filter((r) => r.nextChangeOn !== null), 5000).map((part) => sql`
       update ${caseLightQueue} q set next_change_on = v.nc
-        from jsonb_to_recordset(${JSON.stringify(part.map((r) => ({ id: r.id, nc: r.nextChangeOn })))}::jsonb) as v(id uuid, nc date)
+        from json_to_recordset(${JSON.stringify(part.map((r) => ({ id: r.id, nc: r.nextChangeOn })))}::json) as v(id uuid, nc date)
        where q.case_id = v.id`);
   const ended = chunks(moved.filter((r) => r.nextChangeOn === null), 5000).map((part) => sql`
       delete from ${caseLightQueue} q using jsonb_array_elements_text(${JSON.stringify(part.map((r) => r.id))}::jsonb) as v(id)
@@ -109,7 +109,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
     const data = JSON.stringify(part.map((r) => ({ t: r.tid, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, p: r.paused })));
     return sql`
       update ${cases} c set promised_due = v.pd, statutory_due = v.sd, yellow_on = v.yo, paused = v.p
-        from jsonb_to_recordset(${data}::jsonb) as v(t text, pd date, sd date, yo date, p boolean)
+        from json_to_recordset(${data}::json) as v(t text, pd date, sd date, yo date, p boolean)
        where c.ctid = v.t::tid`;
   });
   const updates = [...queue, ...ended, ...rewrites];

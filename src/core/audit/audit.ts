@@ -59,7 +59,7 @@ export function auditInsertSql(list: readonly AuditInput[]) {
   return sql`
     insert into audit_events (actor_id, actor_role, action, entity_type, entity_id, before, after, at)
     select actor_id, actor_role, action, entity_type, entity_id, before, after, at
-      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(actor_id uuid, actor_role text, action text, entity_type text,
+      from json_to_recordset(${JSON.stringify(values)}::json) as v(actor_id uuid, actor_role text, action text, entity_type text,
            entity_id text, before jsonb, after jsonb, at timestamptz)`;
 }
 
