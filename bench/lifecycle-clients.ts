@@ -32,5 +32,6 @@ async function client(deadline: number) {
 
 const deadline = performance.now() + seconds * 1000;
 const counts = await Promise.all(Array.from({ length: clients }, () => client(deadline)));
-console.log(JSON.stringify({ transitions: counts.reduce((a, b) => a + b, 0) }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ transitions: counts.reduce((a, b) => a + b, 0), cpuMs: (cpu.user + cpu.system) / 1000 }));
 export {};
