@@ -54,9 +54,12 @@ export async function pausesOf(db: Queryable, caseId: string) {
 
 /** The deadline state of a case on a given day, from its stored facts and its center's settings. */
 export async function clockOf(db: Queryable, row: CaseRow, today: string): Promise<ClockState> {
-  const calendar = await calendarFor(db, row.centerId);
-  const settings = await clockSettingsFor(db, row.centerId);
-  const pauses = row.acceptedOn ? await pausesOf(db, row.id) : [];
+  return clockFrom(db, row, row.acceptedOn ? await pausesOf(db, row.id) : [], today);
+}
+
+/** The same, with the case's pauses already read (calendar and settings come from their caches). */
+export async function clockFrom(db: Queryable, row: CaseRow, pauses: Parameters<typeof clockInput>[1], today: string): Promise<ClockState> {
+  const [calendar, settings] = await Promise.all([calendarFor(db, row.centerId), clockSettingsFor(db, row.centerId)]);
   return computeClock(calendar, clockInput(row, pauses, today, settings));
 }
 
