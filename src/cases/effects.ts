@@ -13,7 +13,7 @@ import type { Notice } from '../core/outbox/enqueue.js';
 import type { NoticeTemplate } from '../notify/templates.js';
 import { SPECIAL_PROCEDURE_LABELS, type GuideData } from '../catalog/types.js';
 import { caseMaterials, casePauses } from './schema.js';
-import { clockOf, type CaseRow } from './repo.js';
+import { clockFrom, type CaseRow } from './repo.js';
 import type { ActionBody } from './bodies.js';
 import { handlingSteps } from './machine.js';
 import { extensionCap } from './settings.js';
@@ -39,6 +39,8 @@ export interface Effect {
   notify?: Notice[];
   /** 否定备案: refusals, returns and denials are filed with the center for review. */
   filing?: { kind: 'refusal' | 'return' | 'denial'; reasons: string };
+  /** The effect opened or closed a pause: the clock reads the case's pauses again. */
+  pausesChanged?: true;
 }
 
 const fail = (code: string, en: string, zh: string, details?: unknown) => unprocessable(code, en, zh, details);
@@ -121,7 +123,7 @@ async function acceptance(i: EffectInput<'accept' | 'acceptConditional'>): Promi
  * effect; this is the same computation on the row as it will be (accepted today, no pauses yet).
  */
 async function promisedDueAt(i: EffectInput<'accept' | 'acceptConditional'>): Promise<string | null> {
-  return (await clockOf(i.tx, { ...i.row, acceptedOn: i.today, acceptedAt: i.nowIso }, i.today)).promisedDue ?? null;
+  return (await clockFrom(i.tx, { ...i.row, acceptedOn: i.today, acceptedAt: i.nowIso }, [], i.today)).promisedDue ?? null;
 }
 
 const accept: EffectFn<'accept'> = async (i) => {
@@ -215,12 +217,12 @@ const completeStep: EffectFn<'completeStep'> = async (i) => {
 const suspend: EffectFn<'suspend'> = async (i) => {
   await i.tx.insert(casePauses).values({ caseId: i.row.id, procedure: i.body.procedure, reason: i.body.reason, plannedWorkingDays: i.body.plannedWorkingDays, startOn: i.today });
   const details = { procedure: { label: SPECIAL_PROCEDURE_LABELS[i.body.procedure], reason: i.body.reason, plannedWorkingDays: i.body.plannedWorkingDays, startOn: i.today } };
-  return { event: { ...i.body }, documents: [{ kind: 'specialProcedure', details }], notify: [applicantSms(i.row, 'case.suspended', { procedure: i.body.procedure })] };
+  return { event: { ...i.body }, documents: [{ kind: 'specialProcedure', details }], notify: [applicantSms(i.row, 'case.suspended', { procedure: i.body.procedure })], pausesChanged: true };
 };
 
 const resume: EffectFn<'resume'> = async (i) => {
   await i.tx.update(casePauses).set({ endOn: i.today }).where(and(eq(casePauses.caseId, i.row.id), isNull(casePauses.endOn)));
-  return {};
+  return { pausesChanged: true };
 };
 
 const requestExtension: EffectFn<'requestExtension'> = async (i) => {
@@ -284,12 +286,12 @@ const withdraw: EffectFn<'withdraw'> = async (i) => ({ set: { closedOn: i.today 
 const reportUp: EffectFn<'reportUp'> = async (i) => {
   // The wait for the higher authority is a pause of the clock, like a special procedure.
   await i.tx.insert(casePauses).values({ caseId: i.row.id, procedure: 'reportUp', reason: `上报${i.body.authority}`, plannedWorkingDays: 0, startOn: i.today });
-  return { event: { ...i.body }, notify: [applicantSms(i.row, 'case.reportedUp', { authority: i.body.authority })] };
+  return { event: { ...i.body }, notify: [applicantSms(i.row, 'case.reportedUp', { authority: i.body.authority })], pausesChanged: true };
 };
 
 const recordReply: EffectFn<'recordReply'> = async (i) => {
   await i.tx.update(casePauses).set({ endOn: i.today }).where(and(eq(casePauses.caseId, i.row.id), isNull(casePauses.endOn)));
-  return { event: { ...i.body } };
+  return { event: { ...i.body }, pausesChanged: true };
 };
 
 export const EFFECTS: { [A in CaseAction]: EffectFn<A> } = {

@@ -1,5 +1,5 @@
 import type { Tx } from '../core/db/index.js';
-import type { CaseRow } from './repo.js';
+import type { CaseRow, PauseFacts } from './repo.js';
 
 /**
  * A case changed: submitted, acted on, or moved by the system (sweeps, the center's
@@ -22,6 +22,8 @@ export interface CaseChange {
   today: string;
   /** Facts recorded on the case event. */
   event: Record<string, unknown>;
+  /** The case's pauses after the change, when the caller has read them (else a hook reads them). */
+  pauses?: readonly PauseFacts[];
 }
 
 export type CaseHook = (change: CaseChange) => Promise<void>;

@@ -48,6 +48,30 @@ export function caseFacts(row: CaseRow, guide: GuideData, joint?: JointFacts): C
   };
 }
 
+export type PauseFacts = Pick<typeof casePauses.$inferSelect, 'startOn' | 'endOn' | 'plannedWorkingDays'>;
+
+/**
+ * The JSON of a case's pauses, as a subquery correlated with the `cases` row of the outer
+ * statement (statements that read a case read its pauses in the same trip). The table
+ * is named explicitly: drizzle leaves a column of a one-table select unqualified, and a
+ * bare "id" here would be the pause's.
+ */
+export const pausesJson = () => sql<PauseFacts[]>`coalesce((select json_agg(json_build_object('startOn', p.start_on, 'endOn', p.end_on,
+  'plannedWorkingDays', p.planned_working_days) order by p.id) from ${casePauses} p where p.case_id = ${cases}.id), '[]'::json)`;
+
+/**
+ * The case locked for an action, with its pauses and its place in the sweep's queue, in
+ * one statement (an action changes the queue only when its next light change moves).
+ */
+export async function loadForAction(tx: Tx, id: string): Promise<{ row: CaseRow; pauses: PauseFacts[]; queued: string | null }> {
+  const [found] = await tx.select({
+    row: cases, pauses: pausesJson(),
+    queued: sql<string | null>`(select q.next_change_on::text from ${caseLightQueue} q where q.case_id = ${cases}.id)`,
+  }).from(cases).where(eq(cases.id, id)).for('update', { of: cases });
+  if (!found) throw notFound('Case', '办件');
+  return found;
+}
+
 export async function pausesOf(db: Queryable, caseId: string) {
   return db.select().from(casePauses).where(eq(casePauses.caseId, caseId)).orderBy(asc(casePauses.id));
 }
@@ -58,13 +82,13 @@ export async function clockOf(db: Queryable, row: CaseRow, today: string): Promi
 }
 
 /** The same, with the case's pauses already read (calendar and settings come from their caches). */
-export async function clockFrom(db: Queryable, row: CaseRow, pauses: Parameters<typeof clockInput>[1], today: string): Promise<ClockState> {
+export async function clockFrom(db: Queryable, row: CaseRow, pauses: readonly PauseFacts[], today: string): Promise<ClockState> {
   const [calendar, settings] = await Promise.all([calendarFor(db, row.centerId), clockSettingsFor(db, row.centerId)]);
   return computeClock(calendar, clockInput(row, pauses, today, settings));
 }
 
 /** The clock's input from a case row and its pauses (batch readers such as the supervision sweep load pauses themselves). */
-export function clockInput(row: Pick<CaseRow, 'acceptedOn' | 'promisedLimit' | 'statutoryLimit' | 'extensionDays' | 'closedOn'>, pauses: readonly Pick<typeof casePauses.$inferSelect, 'startOn' | 'endOn' | 'plannedWorkingDays'>[], today: string, settings: ClockSettings): ClockInput {
+export function clockInput(row: Pick<CaseRow, 'acceptedOn' | 'promisedLimit' | 'statutoryLimit' | 'extensionDays' | 'closedOn'>, pauses: readonly PauseFacts[], today: string, settings: ClockSettings): ClockInput {
   return {
     acceptedOn: row.acceptedOn, promisedLimit: row.promisedLimit, statutoryLimit: row.statutoryLimit,
     pauses: pauses.map((p) => ({ startOn: p.startOn, endOn: p.endOn, plannedWorkingDays: p.plannedWorkingDays })),

@@ -12,7 +12,7 @@ import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
 import { cases } from './schema.js';
 import { negativeFilings } from '../filings/schema.js';
-import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockOf, itemVersionOf, loadCase, newQueryCode, nextChangeOf, setNextChange, type CaseRow } from './repo.js';
+import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockFrom, itemVersionOf, loadForAction, newQueryCode, nextChangeOf, pausesOf, setNextChange, type CaseRow } from './repo.js';
 import { checkTransition } from './machine.js';
 import { parseActionBody } from './bodies.js';
 import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
@@ -123,7 +123,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
   const nowIso = now.toISOString();
   const today = ctx.today();
   return ctx.db.transaction(async (tx) => {
-    const row = await loadCase(tx, id, true);
+    const { row, pauses: pausesBefore, queued } = await loadForAction(tx, id);
     const guide = await itemVersionOf(tx, row);
     // A stale view is reported first: the client must reload before anything else is meaningful.
     if (version !== row.version) {
@@ -135,11 +135,12 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
     const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });
     const updated: CaseRow = { ...row, ...effect.set, state: check.to, version: row.version + 1, updatedAt: nowIso };
-    const clock = await clockOf(tx, updated, today);
+    const pauses = effect.pausesChanged ? await pausesOf(tx, id) : pausesBefore;
+    const clock = await clockFrom(tx, updated, updated.acceptedOn ? pauses : [], today);
     Object.assign(updated, clockColumns(clock, updated, today));
     const { id: _id, active: _active, ...columns } = updated;
     await tx.update(cases).set(columns).where(eq(cases.id, id));
-    await setNextChange(tx, id, nextChangeOf(clock));
+    if (nextChangeOf(clock) !== queued) await setNextChange(tx, id, nextChangeOf(clock));
     const issueCtx = { tx, user, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
     const documents = [];
     for (const d of effect.documents ?? []) {
@@ -158,7 +159,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     }
     // Last, the rows that every concurrent action of the center competes for (rollup rows,
     // document-number counters), so they are held only while the transaction ends.
-    await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {} });
+    await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {}, pauses });
     await numberDocuments(issueCtx, documents);
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: `case.${action}`, entityType: 'case', entityId: id,

@@ -8,8 +8,8 @@ import { centers, departments } from '../core/org/schema.js';
 import { centerById, departmentById } from '../core/org/lookup.js';
 import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
-import { caseDocuments, caseEvents, caseMaterials, casePauses, cases } from './schema.js';
-import { caseFacts, clockFrom, clockOf, itemVersionOf, loadCase, type CaseRow } from './repo.js';
+import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
+import { caseFacts, clockFrom, clockOf, itemVersionOf, loadCase, pausesJson, type CaseRow, type PauseFacts } from './repo.js';
 import { allowedActions, handlingSteps, type CaseFacts } from './machine.js';
 import { asRepresentative, representativeMay } from './representative.js';
 import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, JOINT_EVENT_LABELS, PART_STATUS_LABELS, type CaseState, type PartStatus } from './types.js';
@@ -51,7 +51,7 @@ interface Bundle {
   materials: { materialId: string; provided: boolean; fileId: string | null }[];
   events: { seq: number; at: string; actorId: string | null; actorRole: string; action: string; fromState: string | null; toState: string; data: Record<string, unknown> }[];
   documents: { id: string; kind: string; title: string; docNo: string; issuedAt: string }[];
-  pauses: { startOn: string; endOn: string | null; plannedWorkingDays: number }[];
+  pauses: PauseFacts[];
   people: { id: string; displayName: string; role: Role }[];
 }
 
@@ -65,16 +65,15 @@ async function loadBundle(db: Queryable, id: string): Promise<Bundle> {
   const [found] = await db.select({
     row: cases,
     materials: sql<Bundle['materials']>`${list(sql`select json_agg(json_build_object('materialId', m.material_id, 'provided', m.provided, 'fileId', m.file_id))
-      from ${caseMaterials} m where m.case_id = ${cases.id}`)}`,
+      from ${caseMaterials} m where m.case_id = ${cases}.id`)}`,
     events: sql<Bundle['events']>`${list(sql`select json_agg(json_build_object('seq', e.seq, 'at', e.at, 'actorId', e.actor_id, 'actorRole', e.actor_role,
-      'action', e.action, 'fromState', e.from_state, 'toState', e.to_state, 'data', e.data) order by e.seq) from ${caseEvents} e where e.case_id = ${cases.id}`)}`,
+      'action', e.action, 'fromState', e.from_state, 'toState', e.to_state, 'data', e.data) order by e.seq) from ${caseEvents} e where e.case_id = ${cases}.id`)}`,
     documents: sql<Bundle['documents']>`${list(sql`select json_agg(json_build_object('id', d.id, 'kind', d.kind, 'title', d.title, 'docNo', d.doc_no, 'issuedAt', d.issued_at)
-      order by d.issued_at) from ${caseDocuments} d where d.case_id = ${cases.id}`)}`,
-    pauses: sql<Bundle['pauses']>`${list(sql`select json_agg(json_build_object('startOn', p.start_on, 'endOn', p.end_on, 'plannedWorkingDays', p.planned_working_days)
-      order by p.id) from ${casePauses} p where p.case_id = ${cases.id}`)}`,
+      order by d.issued_at) from ${caseDocuments} d where d.case_id = ${cases}.id`)}`,
+    pauses: pausesJson(),
     people: sql<Bundle['people']>`${list(sql`select json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'role', u.role)) from ${users} u
-      where u.id in (${cases.assigneeId}, ${cases.coordinatorId}, ${cases.greenCoordinatorId})
-         or u.id in (select e.actor_id from ${caseEvents} e where e.case_id = ${cases.id})`)}`,
+      where u.id in (${cases}.assignee_id, ${cases}.coordinator_id, ${cases}.green_coordinator_id)
+         or u.id in (select e.actor_id from ${caseEvents} e where e.case_id = ${cases}.id)`)}`,
   }).from(cases).where(eq(cases.id, id));
   if (!found) throw notFound('Case', '办件');
   return found;

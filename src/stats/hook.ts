@@ -4,7 +4,7 @@ import { users } from '../core/auth/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { computeClock } from '../core/clock/clock.js';
 import { cases } from '../cases/schema.js';
-import { pausesOf, type CaseRow } from '../cases/repo.js';
+import { pausesOf, type CaseRow, type PauseFacts } from '../cases/repo.js';
 import type { CaseChange } from '../cases/hooks.js';
 import { statsCases } from './schema.js';
 import { contributionOf, diff, type CaseFacts, type Contribution, type DailyDelta, type OpenDelta } from './measures.js';
@@ -32,9 +32,9 @@ async function assignWindow(change: CaseChange, row: CaseRow): Promise<string | 
 }
 
 /** Working days the decided case used: the clock's rule, counted in working days whatever the limit's unit. */
-async function workingDaysUsed(tx: Tx, row: CaseRow, today: string): Promise<number> {
+async function workingDaysUsed(tx: Tx, row: CaseRow, today: string, known?: readonly PauseFacts[]): Promise<number> {
   const calendar = await calendarFor(tx, row.centerId);
-  const pauses = await pausesOf(tx, row.id);
+  const pauses = known ?? await pausesOf(tx, row.id);
   const asWorkingDays = { value: 0, unit: 'workingDays' as const };
   const clock = computeClock(calendar, {
     acceptedOn: row.acceptedOn, promisedLimit: asWorkingDays, statutoryLimit: asWorkingDays, today, closedOn: row.closedOn,
@@ -86,7 +86,7 @@ export async function statsHook(change: CaseChange): Promise<void> {
     if (r) { const { caseId: _c, ...rest } = r; prev = rest; }
   }
   const next = contributionOf(facts(after), prev ?? { receivedOn: today, supplementOn: null }, today, () => 0);
-  if (next.completedOn !== null && next.completedOn !== prev?.completedOn) next.workingDaysUsed = await workingDaysUsed(tx, after, today);
+  if (next.completedOn !== null && next.completedOn !== prev?.completedOn) next.workingDaysUsed = await workingDaysUsed(tx, after, today, change.pauses);
 
   const { daily, open } = diff(prev, next);
   await applyDaily(tx, after, daily);

@@ -24,8 +24,8 @@ import { computeClock } from '../core/clock/clock.js';
 import { appendAuditMany } from '../core/audit/audit.js';
 import { enqueue } from '../core/outbox/enqueue.js';
 import { users } from '../core/auth/schema.js';
-import { caseLightQueue, casePauses, cases } from '../cases/schema.js';
-import { clockColumns, clockInput, nextChangeOf } from '../cases/repo.js';
+import { caseLightQueue, cases } from '../cases/schema.js';
+import { clockColumns, clockInput, nextChangeOf, pausesJson } from '../cases/repo.js';
 import { ladderSteps } from './schema.js';
 import { chunks, noticesFor, recordLadderSteps, uniq } from './steps.js';
 import { settingsFor, type SupervisionSettings } from './settings.js';
@@ -65,9 +65,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
   const due = await tx.select({
     ...SWEEP_COLUMNS,
     tid: sql<string>`${cases}.ctid::text`,
-    pauses: sql<{ startOn: string; endOn: string | null; plannedWorkingDays: number }[] | null>`(
-      select json_agg(json_build_object('startOn', p.start_on, 'endOn', p.end_on, 'plannedWorkingDays', p.planned_working_days) order by p.id)
-        from ${casePauses} p where p.case_id = ${cases}.id)`,
+    pauses: pausesJson(),
     recorded: sql<string[] | null>`(select json_agg(s.light) from ${ladderSteps} s where s.case_id = ${cases}.id)`,
   }).from(caseLightQueue).innerJoin(cases, eq(cases.id, caseLightQueue.caseId)).where(lte(caseLightQueue.nextChangeOn, today))
     .orderBy(asc(caseLightQueue.nextChangeOn)).limit(batch).for('update', { of: [cases, caseLightQueue], skipLocked: true });
@@ -84,7 +82,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
   const moved = due.map((row) => {
     const { calendar, settings } = perCenter.get(row.centerId)!;
     // clockInput is clockOf's own input builder: the same facts, the same rules.
-    const input = clockInput(row, row.acceptedOn ? (row.pauses ?? []) : [], today, settings);
+    const input = clockInput(row, row.acceptedOn ? row.pauses : [], today, settings);
     const key = `${row.centerId}|${JSON.stringify(input)}`;
     let clock = clocks.get(key);
     if (!clock) clocks.set(key, clock = computeClock(calendar, input));
