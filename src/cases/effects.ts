@@ -3,7 +3,7 @@
  * case, changes case fields, writes pauses and materials, and names the notices and
  * notifications to issue. Runs inside the action's transaction.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../core/db/index.js';
 import { unprocessable } from '../core/errors.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -55,10 +55,16 @@ function assertKnownMaterials(guide: GuideData, ids: readonly string[], field: s
 
 /** Marks materials as provided (ticked at the window, or a file attached). */
 export async function markProvided(tx: Tx, caseId: string, items: { materialId: string; fileId?: string | null }[], nowIso: string) {
-  for (const m of items) {
-    await tx.insert(caseMaterials).values({ caseId, materialId: m.materialId, fileId: m.fileId ?? null, provided: true, updatedAt: nowIso })
-      .onConflictDoUpdate({ target: [caseMaterials.caseId, caseMaterials.materialId], set: { provided: true, updatedAt: nowIso, ...(m.fileId ? { fileId: m.fileId } : {}) } });
-  }
+  // One statement for all of them; a material named twice counts once (the last file given wins),
+  // and a tick without a file keeps the file already attached.
+  const byId = new Map<string, string | null>();
+  for (const m of items) byId.set(m.materialId, m.fileId ?? byId.get(m.materialId) ?? null);
+  if (byId.size === 0) return;
+  await tx.insert(caseMaterials).values([...byId].map(([materialId, fileId]) => ({ caseId, materialId, fileId, provided: true, updatedAt: nowIso })))
+    .onConflictDoUpdate({
+      target: [caseMaterials.caseId, caseMaterials.materialId],
+      set: { provided: true, updatedAt: nowIso, fileId: sql`coalesce(excluded.file_id, ${caseMaterials.fileId})` },
+    });
 }
 
 /** Files must belong to the person attaching them (or be attached by window staff from their own scans). */

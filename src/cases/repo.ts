@@ -115,19 +115,27 @@ export const nextChangeOf = (c: ClockState) => (c.closed ? null : c.nextChangeOn
 
 /** Writes a case's place in the light sweep's queue (no row when nothing is coming). */
 export async function setNextChange(tx: Tx, caseId: string, on: string | null): Promise<void> {
-  if (on === null) await tx.delete(caseLightQueue).where(eq(caseLightQueue.caseId, caseId));
-  else {
-    await tx.insert(caseLightQueue).values({ caseId, nextChangeOn: on })
-      .onConflictDoUpdate({ target: caseLightQueue.caseId, set: { nextChangeOn: on }, setWhere: sql`${caseLightQueue.nextChangeOn} <> ${on}::date` });
-  }
+  await nextChangeWrite(tx, caseId, on);
+}
+
+/** The same write, not yet run (for writeTogether). */
+export function nextChangeWrite(tx: Tx, caseId: string, on: string | null) {
+  if (on === null) return tx.delete(caseLightQueue).where(eq(caseLightQueue.caseId, caseId));
+  return tx.insert(caseLightQueue).values({ caseId, nextChangeOn: on })
+    .onConflictDoUpdate({ target: caseLightQueue.caseId, set: { nextChangeOn: on }, setWhere: sql`${caseLightQueue.nextChangeOn} <> ${on}::date` });
 }
 
 export async function appendEvent(tx: Tx, e: Omit<typeof caseEvents.$inferInsert, 'seq'>): Promise<void> {
-  await tx.execute(sql`
+  await tx.execute(eventInsert(e));
+}
+
+/** The same INSERT, not yet run (for writeTogether): the next seq of the case, under the case's row lock. */
+export function eventInsert(e: Omit<typeof caseEvents.$inferInsert, 'seq'>) {
+  return sql`
     insert into case_events (case_id, seq, at, actor_id, actor_role, action, from_state, to_state, data)
     select ${e.caseId}, coalesce(max(seq), 0) + 1, ${e.at}, ${e.actorId ?? null}, ${e.actorRole}, ${e.action}, ${e.fromState ?? null}, ${e.toState},
            ${JSON.stringify(e.data ?? {})}::jsonb
-      from case_events where case_id = ${e.caseId}`);
+      from case_events where case_id = ${e.caseId}`;
 }
 
 /**

@@ -5,14 +5,14 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { users } from '../core/auth/schema.js';
 import { centers } from '../core/org/schema.js';
 import { AppError, conflict, forbidden, unprocessable } from '../core/errors.js';
-import { appendAudit } from '../core/audit/audit.js';
-import { enqueue } from '../core/outbox/enqueue.js';
+import { appendAudit, auditInsert } from '../core/audit/audit.js';
+import { outboxInsert } from '../core/outbox/enqueue.js';
 import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
 import { cases } from './schema.js';
 import { negativeFilings } from '../filings/schema.js';
-import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockFrom, itemVersionOf, loadForAction, newQueryCode, nextChangeOf, pausesOf, setNextChange, type CaseRow } from './repo.js';
+import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockFrom, eventInsert, itemVersionOf, loadForAction, newQueryCode, nextChangeOf, nextChangeWrite, pausesOf, type CaseRow } from './repo.js';
 import { checkTransition } from './machine.js';
 import { parseActionBody } from './bodies.js';
 import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
@@ -21,6 +21,7 @@ import type { CaseAction, Channel } from './types.js';
 import { runCaseHooks } from './hooks.js';
 import { asRepresentative, representativeMay } from './representative.js';
 import type { Tx } from '../core/db/index.js';
+import { writeTogether } from '../core/db/together.js';
 import { CASE_HOOKS } from '../caseHooks.js';
 import { jointFacts } from './joint/parts.js';
 
@@ -140,31 +141,32 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     Object.assign(updated, clockColumns(clock, updated, today));
     const { id: _id, active: _active, ...columns } = updated;
     await tx.update(cases).set(columns).where(eq(cases.id, id));
-    if (nextChangeOf(clock) !== queued) await setNextChange(tx, id, nextChangeOf(clock));
     const issueCtx = { tx, user, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
     const documents = [];
     for (const d of effect.documents ?? []) {
       const details = d.kind === 'extension' ? { extension: { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } } : d.details;
       documents.push(await prepareDocument(issueCtx, d.kind, details));
     }
-    await appendEvent(tx, {
-      caseId: id, at: nowIso, actorId: user.id, actorRole: user.role, action, fromState: row.state, toState: check.to,
-      data: { ...effect.event, ...(documents.length ? { documents: documents.map((d) => d.id) } : {}) },
-    });
-    await enqueue(tx, effect.notify ?? [], now);
-    if (effect.filing) {
-      await tx.insert(negativeFilings).values({
-        caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
-      });
-    }
     // Last, the rows that every concurrent action of the center competes for (rollup rows,
     // document-number counters), so they are held only while the transaction ends.
     await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {}, pauses });
     await numberDocuments(issueCtx, documents);
-    await appendAudit(tx, {
-      actorId: user.id, actorRole: user.role, action: `case.${action}`, entityType: 'case', entityId: id,
-      before: { state: row.state, version: row.version }, after: { state: check.to, version: updated.version, ...effect.event }, at: now,
-    });
+    // The action's own records, none read by another in this transaction: one statement.
+    await writeTogether(tx, [
+      eventInsert({
+        caseId: id, at: nowIso, actorId: user.id, actorRole: user.role, action, fromState: row.state, toState: check.to,
+        data: { ...effect.event, ...(documents.length ? { documents: documents.map((d) => d.id) } : {}) },
+      }),
+      nextChangeOf(clock) !== queued ? nextChangeWrite(tx, id, nextChangeOf(clock)) : null,
+      outboxInsert(tx, effect.notify ?? [], now),
+      effect.filing ? tx.insert(negativeFilings).values({
+        caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
+      }) : null,
+      auditInsert(tx, {
+        actorId: user.id, actorRole: user.role, action: `case.${action}`, entityType: 'case', entityId: id,
+        before: { state: row.state, version: row.version }, after: { state: check.to, version: updated.version, ...effect.event }, at: now,
+      }),
+    ]);
     return { id };
   });
 }

@@ -44,7 +44,12 @@ export function rowHash(prevHash: string, r: HashedFields): string {
  * commit together). No lock: the sealer (seal.ts) links committed rows into the chain.
  */
 export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await auditInsert(tx, e);
+}
+
+/** The same INSERT, not yet run (for writeTogether). */
+export function auditInsert(tx: Tx, e: AuditInput) {
+  return tx.insert(auditEvents).values({
     actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
     before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
   });

@@ -13,9 +13,15 @@ export interface Notice {
 
 /** Writes notifications in the caller's transaction; delivery happens later (outbox pattern). */
 export async function enqueue(tx: Tx, notices: Notice[], now: Date): Promise<void> {
-  if (notices.length === 0) return;
+  const insert = outboxInsert(tx, notices, now);
+  if (insert) await insert;
+}
+
+/** The same INSERT, not yet run (for writeTogether); null when there is nothing to send. */
+export function outboxInsert(tx: Tx, notices: readonly Notice[], now: Date) {
+  if (notices.length === 0) return null;
   const at = now.toISOString();
-  await tx.insert(outbox).values(notices.map((n) => ({
+  return tx.insert(outbox).values(notices.map((n) => ({
     channel: n.channel, recipientUserId: n.recipientUserId ?? null, address: n.address ?? null, template: n.template,
     payload: n.payload, nextAttemptAt: at, createdAt: at,
   })));
