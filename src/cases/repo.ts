@@ -113,12 +113,7 @@ export function clockColumns(c: ClockState, row: Pick<CaseRow, 'acceptedOn' | 'y
 /** When the light next changes if nothing happens; null once closed (the sweep's queue). */
 export const nextChangeOf = (c: ClockState) => (c.closed ? null : c.nextChangeOn);
 
-/** Writes a case's place in the light sweep's queue (no row when nothing is coming). */
-export async function setNextChange(tx: Tx, caseId: string, on: string | null): Promise<void> {
-  await nextChangeWrite(tx, caseId, on);
-}
-
-/** The same write, not yet run (for writeTogether). */
+/** A case's place in the light sweep's queue (no row when nothing is coming), as a write not yet run (awaited, or given to writeTogether). */
 export function nextChangeWrite(tx: Tx, caseId: string, on: string | null) {
   if (on === null) return tx.delete(caseLightQueue).where(eq(caseLightQueue.caseId, caseId));
   return tx.insert(caseLightQueue).values({ caseId, nextChangeOn: on })
@@ -149,7 +144,7 @@ export async function writeTransition(tx: Tx, row: CaseRow, t: {
   const at = t.at.toISOString();
   const after: CaseRow = { ...row, ...t.set, state: t.toState, version: row.version + 1, updatedAt: at };
   await tx.update(cases).set({ ...t.set, state: t.toState, version: after.version, updatedAt: at }).where(eq(cases.id, row.id));
-  if (t.nextChangeOn !== undefined) await setNextChange(tx, row.id, t.nextChangeOn);
+  if (t.nextChangeOn !== undefined) await nextChangeWrite(tx, row.id, t.nextChangeOn);
   await appendEvent(tx, { caseId: row.id, at, actorId: t.actor.id, actorRole: t.actor.role, action: t.action, fromState: row.state, toState: t.toState, data: t.data });
   await appendAudit(tx, {
     actorId: t.actor.id, actorRole: t.actor.role, action: t.auditAction, entityType: 'case', entityId: row.id,

@@ -5,7 +5,7 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { users } from '../core/auth/schema.js';
 import { centers } from '../core/org/schema.js';
 import { AppError, conflict, forbidden, unprocessable } from '../core/errors.js';
-import { appendAudit, auditInsert } from '../core/audit/audit.js';
+import { appendAudit, auditInsertSql } from '../core/audit/audit.js';
 import { outboxInsert } from '../core/outbox/enqueue.js';
 import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
@@ -162,10 +162,10 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
       effect.filing ? tx.insert(negativeFilings).values({
         caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
       }) : null,
-      auditInsert(tx, {
+      auditInsertSql([{
         actorId: user.id, actorRole: user.role, action: `case.${action}`, entityType: 'case', entityId: id,
         before: { state: row.state, version: row.version }, after: { state: check.to, version: updated.version, ...effect.event }, at: now,
-      }),
+      }]),
     ]);
     return { id };
   });

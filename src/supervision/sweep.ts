@@ -87,7 +87,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
     let clock = clocks.get(key);
     if (!clock) clocks.set(key, clock = computeClock(calendar, input));
     const columns = clockColumns(clock, row, today);
-    const changed = columns.promisedDue !== row.promisedDue || columns.statutoryDue !== row.statutoryDue || columns.yellowOn !== row.yellowOn || columns.paused !== row.paused;
+    const changed = (Object.keys(columns) as (keyof typeof columns)[]).some((k) => columns[k] !== row[k]);
     return { ...row, ...columns, nextChangeOn: nextChangeOf(clock), changed };
   });
   mark('clock');
@@ -101,7 +101,7 @@ export async function sweepLights(ctx: AppContext, tx: Tx, batch = SWEEP_BATCH, 
         from json_to_recordset(${JSON.stringify(part.map((r) => ({ id: r.id, nc: r.nextChangeOn })))}::json) as v(id uuid, nc date)
        where q.case_id = v.id`);
   const ended = chunks(moved.filter((r) => r.nextChangeOn === null), 5000).map((part) => sql`
-      delete from ${caseLightQueue} q using jsonb_array_elements_text(${JSON.stringify(part.map((r) => r.id))}::jsonb) as v(id)
+      delete from ${caseLightQueue} q using json_array_elements_text(${JSON.stringify(part.map((r) => r.id))}::json) as v(id)
        where q.case_id = v.id::uuid`);
   const rewrites = chunks(moved.filter((r) => r.changed), 5000).map((part) => {
     const data = JSON.stringify(part.map((r) => ({ t: r.tid, pd: r.promisedDue, sd: r.statutoryDue, yo: r.yellowOn, p: r.paused })));

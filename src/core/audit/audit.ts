@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.js';
-import { auditEvents } from './schema.js';
 
 export interface AuditInput {
   actorId: string | null;
@@ -44,18 +43,10 @@ export function rowHash(prevHash: string, r: HashedFields): string {
  * commit together). No lock: the sealer (seal.ts) links committed rows into the chain.
  */
 export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
-  await auditInsert(tx, e);
+  await tx.execute(auditInsertSql([e]));
 }
 
-/** The same INSERT, not yet run (for writeTogether). */
-export function auditInsert(tx: Tx, e: AuditInput) {
-  return tx.insert(auditEvents).values({
-    actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId,
-    before: e.before ?? null, after: e.after ?? null, at: e.at.toISOString(),
-  });
-}
-
-/** The INSERT of audit rows as one statement with one JSON parameter (usable as a WITH sub-statement). */
+/** The INSERT of audit rows as one statement with one JSON parameter (usable as a WITH sub-statement, e.g. in writeTogether). */
 export function auditInsertSql(list: readonly AuditInput[]) {
   const values = list.map((e) => ({
     actor_id: e.actorId, actor_role: e.actorRole, action: e.action, entity_type: e.entityType, entity_id: e.entityId,

@@ -39,11 +39,17 @@ const hashOf = (prev: string, r: AuditRow) => rowHash(prev, {
   before: r.before, after: r.after, at: new Date(r.at).toISOString(),
 });
 
+/** The chain's head: the last seal, if any. */
+async function lastSeal(db: Queryable) {
+  const [head] = await rows<{ seq: number; hash: string; txid: string; audit_id: number }>(db, sql`
+    select seq, hash, txid::text as txid, audit_id from audit_seals order by seq desc limit 1`);
+  return head;
+}
+
 /** Seals the committed rows not yet in the chain (up to `batch`); returns how many. */
 export async function sealAudit(tx: Tx, batch = BATCH): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK})`);
-  const [head] = await rows<{ seq: number; hash: string; txid: string; audit_id: number }>(tx, sql`
-    select seq, hash, txid::text as txid, audit_id from audit_seals order by seq desc limit 1`);
+  const head = await lastSeal(tx);
   const after = head ? sql`(e.txid, e.id) > (${head.txid}::xid8, ${head.audit_id}::bigint)` : sql`true`;
   const ready = await rows<AuditRow>(tx, sql`
     select e.id, e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id, e.before, e.after, e.at, e.txid::text as txid
@@ -128,7 +134,7 @@ export async function verifyAuditChain(db: Queryable, batch = 5000): Promise<Ver
   }
   // Unsealed rows are pending while they sort after the last seal; one sorting before it was
   // slipped into history after that point had been sealed.
-  const [last] = await rows<{ txid: string; audit_id: number }>(db, sql`select txid::text as txid, audit_id from audit_seals order by seq desc limit 1`);
+  const last = await lastSeal(db);
   const unsealed = sql`not exists (select 1 from audit_seals s where s.audit_id = e.id)`;
   const [{ n, slipped }] = await rows<{ n: number; slipped: number | null }>(db, sql`
     select count(*)::int as n,
