@@ -72,8 +72,8 @@ async function loadBundle(db: Queryable, id: string): Promise<Bundle> {
       order by d.issued_at) from ${caseDocuments} d where d.case_id = ${cases}.id`)}`,
     pauses: pausesJson(),
     people: sql<Bundle['people']>`${list(sql`select json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'role', u.role)) from ${users} u
-      where u.id in (${cases}.assignee_id, ${cases}.coordinator_id, ${cases}.green_coordinator_id)
-         or u.id in (select e.actor_id from ${caseEvents} e where e.case_id = ${cases}.id)`)}`,
+      where u.id in (select e.actor_id from ${caseEvents} e where e.case_id = ${cases}.id
+                     union select unnest(array[${cases}.assignee_id, ${cases}.coordinator_id, ${cases}.green_coordinator_id]))`)}`,
   }).from(cases).where(eq(cases.id, id));
   if (!found) throw notFound('Case', '办件');
   return found;
