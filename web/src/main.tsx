@@ -1,7 +1,8 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { ApiError } from './api/client';
 import { SessionProvider } from './auth/session';
 import { FeedbackBridge } from './lib/feedback';
 import { App } from './App';
+import { LangProvider, useLang } from './lib/i18n';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -24,10 +26,15 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
+/** antd's own texts (pagination, date pickers, empty states) follow the chosen language. */
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useLang();
+  useEffect(() => {
+    dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  }, [lang]);
+  return (
     <ConfigProvider
-      locale={zhCN}
+      locale={lang === 'en' ? enUS : zhCN}
       theme={{
         token: {
           colorPrimary: '#1557b0',
@@ -38,6 +45,15 @@ createRoot(document.getElementById('root')!).render(
         components: { Layout: { headerBg: '#0f3d7a', headerPadding: '0 24px' } },
       }}
     >
+      {children}
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LangProvider>
+      <Themed>
       <AntApp>
         <FeedbackBridge />
         <QueryClientProvider client={queryClient}>
@@ -46,6 +62,7 @@ createRoot(document.getElementById('root')!).render(
           </SessionProvider>
         </QueryClientProvider>
       </AntApp>
-    </ConfigProvider>
+      </Themed>
+    </LangProvider>
   </StrictMode>,
 );

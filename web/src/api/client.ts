@@ -25,11 +25,14 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The message to show to the user (Chinese first). */
+  /** The message to show to the user, in the UI's language (Chinese by default). */
   get display(): string {
+    if (getLang() === 'en') return this.message || this.messageZh || 'Request failed';
     return this.messageZh || this.message || '请求失败';
   }
 }
+
+import { getLang } from '../lib/i18n';
 
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null | undefined): void {

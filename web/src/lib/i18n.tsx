@@ -1,0 +1,62 @@
+/**
+ * UI language. Chinese is the default and the key: `t('取号')` returns the Chinese text, or
+ * its English entry from `web/src/i18n/en/*.ts` when English is chosen. The choice is
+ * remembered in localStorage. Every module keeps its English strings in its own file there
+ * (one place per module, no merge conflicts); `en.test` checks every `t('…')` has one.
+ */
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export type Lang = 'zh' | 'en';
+const STORE_KEY = 'banshi.lang';
+
+const modules = import.meta.glob<{ default: Record<string, string> }>('../i18n/en/*.ts', { eager: true });
+export const EN: Record<string, string> = Object.assign({}, ...Object.values(modules).map((m) => m.default));
+
+/** `{n}`-style placeholders, so word order can differ between the two languages. */
+function fill(text: string, vars?: Record<string, string | number>): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (all, k: string) => (k in vars ? String(vars[k]) : all));
+}
+
+export function translate(lang: Lang, zh: string, vars?: Record<string, string | number>): string {
+  return fill(lang === 'en' ? (EN[zh] ?? zh) : zh, vars);
+}
+
+type Ctx = { lang: Lang; setLang: (l: Lang) => void };
+const LangContext = createContext<Ctx>({ lang: 'zh', setLang: () => {} });
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(STORE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+/** Language for code outside React (error texts): the last one chosen. */
+let currentLang: Lang = typeof localStorage === 'undefined' ? 'zh' : storedLang();
+export const getLang = (): Lang => currentLang;
+
+export function LangProvider({ children }: { children: ReactNode }) {
+  const [lang, setState] = useState<Lang>(storedLang);
+  const setLang = useCallback((l: Lang) => {
+    currentLang = l;
+    try {
+      localStorage.setItem(STORE_KEY, l);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+    document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
+    setState(l);
+  }, []);
+  const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
+}
+
+export const useLang = (): Ctx => useContext(LangContext);
+
+/** `const t = useT(); t('取号')`, `t('前面还有{n}人', { n })`. */
+export function useT(): (zh: string, vars?: Record<string, string | number>) => string {
+  const { lang } = useLang();
+  return useCallback((zh: string, vars?: Record<string, string | number>) => translate(lang, zh, vars), [lang]);
+}
