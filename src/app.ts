@@ -30,6 +30,8 @@ import { statsRoutes } from './stats/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 import { useTransports } from './notify/worker.js';
 import { transportsFromConfig } from './notify/configure.js';
+import { whenCalendarChanges } from './core/calendar/service.js';
+import { drainCalendarChanges } from './cases/recalc.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -80,6 +82,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
   useTransports(transportsFromConfig(ctx.config));
+  // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
+  whenCalendarChanges(drainCalendarChanges);
 
   const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);

@@ -15,9 +15,9 @@ import { renderDocument } from './documents/render.js';
 import type { DocumentInput } from './documents/types.js';
 import { CHANNEL_LABELS, DOCUMENT_TITLES, type DocumentKind } from './types.js';
 
-/** Short marks used in document numbers: 受 联受 补 容 退 不受 特 延 许 不许 结. */
+/** Short marks used in document numbers: 接 受 联受 补 容 退 不受 特 延 许 不许 结. */
 const DOC_MARKS: Record<DocumentKind, string> = {
-  acceptance: '受', jointAcceptance: '联受', supplement: '补', pledge: '容', return: '退', refusal: '不受', specialProcedure: '特', extension: '延',
+  receipt: '接', acceptance: '受', jointAcceptance: '联受', supplement: '补', pledge: '容', return: '退', refusal: '不受', specialProcedure: '特', extension: '延',
   approval: '许', denial: '不许', completion: '结',
 };
 

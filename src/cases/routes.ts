@@ -10,6 +10,7 @@ import { ACTION_BODIES } from './bodies.js';
 import { CASE_ACTIONS, CHANNELS } from './types.js';
 import { jointRoutes } from './joint/routes.js';
 import { cachedPage, scopeKey } from './worklistCache.js';
+import { calendarWarning } from './recalc.js';
 
 const ANYONE_SIGNED_IN = ROLES; // each route still narrows by case scope in the service
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
@@ -30,13 +31,18 @@ const NewCaseBody = Type.Object({
 });
 
 export function caseRoutes(app: App, ctx: AppContext) {
+  app.get('/api/calendar/warning', {
+    config: { policy: ['centerAdmin', 'supervisor'] },
+    schema: { tags: ['calendar'], summary: 'From 1 October: whether next year is published, and the open cases whose due dates lie in a fallback year', response: errors(401, 403) },
+  }, async (req) => calendarWarning(ctx, currentUser(req)));
+
   app.post('/api/cases', {
     config: { policy: ['applicant', 'receiver'] },
     schema: {
       tags: ['cases'], summary: 'Submit an application (online by the applicant, at the window by a receiver)', body: NewCaseBody,
       response: { 201: Type.Object({ id: Type.String(), caseNo: Type.String(), queryCode: Type.String(), state: Type.String() }), ...errors(400, 401, 403, 422) },
     },
-  }, async (req, reply) => reply.status(201).send(await createCase(ctx, currentUser(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await createCase(ctx, currentUser(req), req.body, { origin: origin(req) })));
 
   app.get('/api/cases', {
     config: { policy: ANYONE_SIGNED_IN },

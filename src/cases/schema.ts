@@ -44,6 +44,18 @@ export const cases = pgTable('cases', {
   /** The numbered window that took the case in (set by the statistics hook, src/stats/hook.ts). */
   windowId: uuid('window_id').references(() => windows.id),
   closedOn: date('closed_on', { mode: 'string' }),
+  /**
+   * 接件 → 受理: the last working day for the acceptance decision (3 working days after the
+   * receipt, or after the supplement that completed the materials); the worklist lights
+   * cases still waiting for it.
+   */
+  acceptBy: date('accept_by', { mode: 'string' }),
+  /** The day the (complete) materials were last received: the start of `acceptBy`'s count. */
+  receivedOn: date('received_on', { mode: 'string' }),
+  /** 容缺: the last working day for the owed materials (the pledge states it); null when nothing is owed. */
+  owedBy: date('owed_by', { mode: 'string' }),
+  /** 超时默认 (single department, item deems consent): the day the default applies; null otherwise. */
+  deemOn: date('deem_on', { mode: 'string' }),
   coordinatorId: uuid('coordinator_id').references(() => users.id),
   assigneeId: uuid('assignee_id').references(() => users.id),
   /** Index into the handling steps (the item's procedure without the intake steps). */
@@ -74,6 +86,11 @@ export const cases = pgTable('cases', {
   index('cases_dept_due_idx').on(t.departmentId, t.active, sql`(not ${t.keyProject})`, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
   index('cases_center_due_idx').on(t.centerId, t.active, sql`(not ${t.keyProject})`, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
   index('cases_assignee_idx').on(t.assigneeId, t.active, sql`(not ${t.keyProject})`, sql`coalesce(${t.promisedDue}, '9999-12-31'::date)`, t.id, t.statutoryDue, t.yellowOn, t.state),
+  // Calendar changes: open cases whose clock window reaches a changed date (src/cases/recalc.ts).
+  index('cases_window_end_idx').on(sql`greatest(${t.promisedDue}, ${t.statutoryDue}, ${t.acceptBy}, ${t.owedBy}, ${t.deemOn})`).where(sql`${t.active}`),
+  // Few rows: only cases with a pledge running or an overdue default coming.
+  index('cases_owed_by_idx').on(t.owedBy).where(sql`${t.owedBy} is not null`),
+  index('cases_deem_on_idx').on(t.deemOn).where(sql`${t.deemOn} is not null`),
   index('cases_applicant_idx').on(t.applicantUserId, t.createdAt),
   index('cases_submitter_idx').on(t.submittedBy, t.createdAt),
 ]);

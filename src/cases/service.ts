@@ -24,6 +24,8 @@ import type { Tx } from '../core/db/index.js';
 import { writeTogether } from '../core/db/together.js';
 import { CASE_HOOKS } from '../caseHooks.js';
 import { jointFacts } from './joint/parts.js';
+import { calendarFor } from '../core/calendar/service.js';
+import { ACCEPTANCE_DECISION_DAYS, deadlineRules, engineDeadlines, receivedOnAfter } from './intake.js';
 
 export interface NewCase {
   itemCode: string;
@@ -45,6 +47,8 @@ const CHANNELS_BY_ROLE: Partial<Record<SessionUser['role'], Channel[]>> = {
 export interface SubmitOptions {
   centerId?: string;
   within?: (tx: Tx, row: CaseRow) => Promise<void>;
+  /** Where the web app is served (the receipt's QR code links to the progress query there). */
+  origin?: string;
 }
 
 async function publishedItem(ctx: AppContext, code: string) {
@@ -84,6 +88,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   const centerId = opts.centerId ?? (user.role === 'applicant' ? item.centerId : user.centerId!);
   const now = ctx.now();
   const nowIso = now.toISOString();
+  const today = ctx.today();
   return ctx.db.transaction(async (tx) => {
     await assertOwnFiles(tx, user, (input.materials ?? []).map((m) => m.fileId));
     const [center] = await tx.select({ divisionCode: centers.divisionCode }).from(centers).where(eq(centers.id, centerId));
@@ -94,6 +99,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
       applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
       applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, formData: input.formData ?? {},
       submittedAt: nowIso, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit, keyProject: data.keyProject ?? false,
+      receivedOn: today, acceptBy: (await calendarFor(tx, centerId)).addWorkingDays(today, ACCEPTANCE_DECISION_DAYS).date,
       createdAt: nowIso, updatedAt: nowIso,
     }).returning();
     await markProvided(tx, id, input.materials ?? [], nowIso);
@@ -102,6 +108,9 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
     // it commits: reserved here, after the rest of the rows are written.
     const row: CaseRow = { ...inserted, caseNo: await assignCaseNo(tx, id, centerId, center.divisionCode, ctx.today()) };
     const caseNo = row.caseNo;
+    // 接件回执: what was handed in and by when the acceptance decision comes (numbered last, like every notice).
+    const receiptCtx = { tx, user, row, guide: data, nowIso, today, origin: opts.origin ?? '', timeZone: ctx.config.timeZone };
+    await numberDocuments(receiptCtx, [await prepareDocument(receiptCtx, 'receipt', { acceptBy: row.acceptBy ?? undefined })]);
     await opts.within?.(tx, row);
     await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
     await appendAudit(tx, {
@@ -139,12 +148,15 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     const pauses = effect.pausesChanged ? await pausesOf(tx, id) : pausesBefore;
     const clock = await clockFrom(tx, updated, updated.acceptedOn ? pauses : [], today);
     Object.assign(updated, clockColumns(clock, updated, today));
+    updated.receivedOn = receivedOnAfter(row.state, updated.state, row.receivedOn, today);
+    Object.assign(updated, engineDeadlines(await calendarFor(tx, row.centerId), updated, deadlineRules(guide)));
     const { id: _id, active: _active, ...columns } = updated;
     await tx.update(cases).set(columns).where(eq(cases.id, id));
     const issueCtx = { tx, user, row: updated, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
     const documents = [];
     for (const d of effect.documents ?? []) {
-      const details = d.kind === 'extension' ? { extension: { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } } : d.details;
+      const details = d.kind === 'extension' ? { extension: { ...d.details, newPromisedDue: clock.promisedDue, newStatutoryDue: clock.statutoryDue } }
+        : d.kind === 'pledge' ? { ...d.details, owedBy: updated.owedBy ?? undefined, owedOverdue: guide.owedOverdue } : d.details;
       documents.push(await prepareDocument(issueCtx, d.kind, details));
     }
     // Last, the rows that every concurrent action of the center competes for (rollup rows,

@@ -57,10 +57,15 @@ export type PartStatus = (typeof PART_STATUSES)[number];
 export const PART_STATUS_LABELS: Record<PartStatus, string> = { pending: '办理中', answered: '已出具意见', deemed: '逾期视为同意', escalated: '逾期已督办' };
 
 export const DOCUMENT_KINDS = [
-  'acceptance', 'jointAcceptance', 'supplement', 'pledge', 'return', 'refusal', 'specialProcedure', 'extension', 'approval', 'denial', 'completion',
+  'receipt', 'acceptance', 'jointAcceptance', 'supplement', 'pledge', 'return', 'refusal', 'specialProcedure', 'extension', 'approval', 'denial', 'completion',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
-  acceptance: '受理通知书', jointAcceptance: '联办受理通知书', supplement: '一次性告知书', pledge: '容缺受理承诺书', return: '退回告知书', refusal: '不予受理通知书',
+  receipt: '接件回执', acceptance: '受理通知书', jointAcceptance: '联办受理通知书', supplement: '一次性告知书', pledge: '容缺受理承诺书', return: '退回告知书', refusal: '不予受理通知书',
   specialProcedure: '特别程序告知书', extension: '延期告知书', approval: '准予许可决定书', denial: '不予许可决定书', completion: '办结通知书',
+};
+
+/** Events the engine writes by itself (no action of a person). */
+export const SYSTEM_EVENT_LABELS: Record<string, string> = {
+  calendarMoved: '工作日历调整，办理期限随之变更', deemedApproval: '承诺期限届满，按超时默认视为同意', pledgeOverdue: '容缺材料补齐期限已过',
 };

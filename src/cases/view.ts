@@ -1,3 +1,5 @@
+import { SYSTEM_EVENT_LABELS } from './types.js';
+import { displayLight, intakeLight, pledgeOverdue } from './intake.js';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable } from '../core/db/index.js';
@@ -82,6 +84,7 @@ async function loadBundle(db: Queryable, id: string): Promise<Bundle> {
 export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
   const { row, materials, events, documents, pauses, people: involved } = await loadBundle(ctx.db, id);
   if (!(await mayReadCase(ctx.db, user, row))) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
+  const today = ctx.today();
   const [guide, clock, deptRow, centerRow] = await Promise.all([
     itemVersionOf(ctx.db, row),
     clockFrom(ctx.db, row, row.acceptedOn ? pauses : [], ctx.today()),
@@ -122,10 +125,16 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     extensionDays: row.extensionDays, supplementCount: row.supplementCount,
     clock: {
       acceptedOn: clock.acceptedOn, promisedDue: clock.promisedDue, statutoryDue: clock.statutoryDue, usedWorkingDays: clock.usedWorkingDays,
-      pausedWorkingDays: clock.pausedWorkingDays, remainingWorkingDays: clock.remainingWorkingDays, light: clock.light, paused: clock.paused,
+      pausedWorkingDays: clock.pausedWorkingDays, remainingWorkingDays: clock.remainingWorkingDays, light: displayLight(clock.light, row, today), paused: clock.paused,
+      fallback: clock.fallback,
     },
+    // 接件 → 受理: the acceptance decision's deadline while the case waits for it.
+    intake: row.state === 'submitted' ? { receivedOn: row.receivedOn, acceptBy: row.acceptBy, light: intakeLight(row.acceptBy, today) } : null,
+    // 容缺: the pledge's deadline for the owed materials.
+    pledge: row.owed.length ? { owedBy: row.owedBy, overdue: pledgeOverdue(row, today) } : null,
+    deemOn: row.deemOn,
     events: events.map((e) => ({
-      seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? e.action,
+      seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? SYSTEM_EVENT_LABELS[e.action] ?? e.action,
       fromState: e.fromState, toState: e.toState, data: e.data,
       actor: staff ? { id: e.actorId, displayName: e.actorId ? people.get(e.actorId)?.displayName ?? '' : '', role: e.actorRole } : { id: null, displayName: ROLE_LABELS[e.actorRole as Role] ?? '', role: e.actorRole },
     })),
@@ -169,16 +178,24 @@ const dueKey = sql`coalesce(${cases.promisedDue}, '9999-12-31'::date)`;
  */
 function lightWhere(light: string, today: string): SQL {
   const dated = sql`${cases.promisedDue} is not null and ${cases.state} in ('accepted', 'inProgress', 'suspended', 'reportedUp')`;
+  // Waiting for the acceptance decision (接件 → 受理): its own deadline's light.
+  const intake = sql`${cases.state} = 'submitted' and ${cases.acceptBy} is not null`;
+  // An overdue 容缺 pledge turns a green or yellow case red (see intake.ts displayLight).
+  const pledgeLate = sql`${cases.owedBy} is not null and ${cases.owedBy} < ${today}::date`;
   switch (light) {
     case 'black': return sql`${dated} and ${dueKey} < ${today}::date and ${cases.statutoryDue} < ${today}::date`;
-    case 'red': return sql`${dated} and ${dueKey} < ${today}::date and ${cases.statutoryDue} >= ${today}::date`;
-    case 'yellow': return sql`${dated} and ${dueKey} >= ${today}::date and ${cases.yellowOn} <= ${today}::date`;
-    case 'green': return sql`${dated} and ${dueKey} >= ${today}::date and (${cases.yellowOn} is null or ${cases.yellowOn} > ${today}::date)`;
+    case 'red': return sql`((${dated} and ${cases.statutoryDue} >= ${today}::date and (${dueKey} < ${today}::date or ${pledgeLate})) or (${intake} and ${cases.acceptBy} < ${today}::date))`;
+    case 'yellow': return sql`((${dated} and ${dueKey} >= ${today}::date and ${cases.yellowOn} <= ${today}::date and not (${pledgeLate})) or (${intake} and ${cases.acceptBy} = ${today}::date))`;
+    case 'green': return sql`((${dated} and ${dueKey} >= ${today}::date and (${cases.yellowOn} is null or ${cases.yellowOn} > ${today}::date) and not (${pledgeLate})) or (${intake} and ${cases.acceptBy} > ${today}::date))`;
     default: throw badRequest('validation_failed', 'light is green, yellow, red or black', '亮灯状态只能是 green/yellow/red/black', [{ field: 'querystring.light', message: 'invalid' }]);
   }
 }
 
-function lightOf(r: Pick<CaseRow, 'promisedDue' | 'statutoryDue' | 'yellowOn' | 'state'>, today: string) {
+function lightOf(r: Pick<CaseRow, 'promisedDue' | 'statutoryDue' | 'yellowOn' | 'state' | 'acceptBy' | 'owed' | 'owedBy'>, today: string) {
+  return displayLight(storedLight(r, today), r, today);
+}
+
+function storedLight(r: Pick<CaseRow, 'promisedDue' | 'statutoryDue' | 'yellowOn' | 'state'>, today: string) {
   if (!r.promisedDue || !['accepted', 'inProgress', 'suspended', 'reportedUp'].includes(r.state)) return null;
   if (r.statutoryDue && r.statutoryDue < today) return 'black';
   if (r.promisedDue < today) return 'red';
@@ -223,6 +240,7 @@ const listColumns = {
   id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, itemCode: cases.itemCode, kind: cases.kind, state: cases.state, channel: cases.channel,
   applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, departmentName: sql<string>`(select name from departments d where d.id = ${cases.departmentId})`,
   acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, yellowOn: cases.yellowOn, paused: cases.paused,
+  acceptBy: cases.acceptBy, owed: cases.owed, owedBy: cases.owedBy,
   assigneeId: cases.assigneeId, assigneeName: sql<string | null>`(select display_name from users u where u.id = ${cases.assigneeId})`, keyProject: cases.keyProject, submittedAt: cases.submittedAt,
 };
 
@@ -283,6 +301,7 @@ export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery
       id: r.id, caseNo: r.caseNo, itemName: r.itemName, itemCode: r.itemCode, kind: r.kind, state: r.state, stateLabel: CASE_STATE_LABELS[r.state],
       channel: r.channel, applicantName: maskName(r.applicantName, r.applicantKind), department: { id: r.departmentId, name: r.departmentName },
       acceptedOn: r.acceptedOn, promisedDue: r.promisedDue, light: part ? partLightOf(part, today) : lightOf(r, today), paused: r.paused, keyProject: r.keyProject,
+      acceptBy: r.state === 'submitted' ? r.acceptBy : null, pledgeOverdue: pledgeOverdue(r, today),
       submittedAt: new Date(r.submittedAt).toISOString(),
       assignee: r.assigneeId ? { id: r.assigneeId, displayName: r.assigneeName ?? '' } : null,
       // 联办: this row is the user's department's part of a joint case led by another department.
@@ -311,7 +330,7 @@ export async function publicProgress(ctx: AppContext, caseNo: string, queryCode:
     reportedTo: row.state === 'reportedUp' ? String(events.find((e) => e.action === 'reportUp')?.data.authority ?? '') : null,
     history: events.map((e) => ({
       at: new Date(e.at).toISOString(), action: e.action,
-      label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? e.action,
+      label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? SYSTEM_EVENT_LABELS[e.action] ?? e.action,
       role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
     })),
   };

@@ -63,6 +63,8 @@ const ITEM_COLUMNS: Column[] = [
   { header: '到现场次数', get: (d) => d.maxVisits, set: (d, v) => { d.maxVisits = num(v) as GuideData['maxVisits']; } },
   { header: '网办深度', get: (d) => d.onlineDepth, set: (d, v) => { d.onlineDepth = num(v) as GuideData['onlineDepth']; } },
   { header: '容缺受理', get: (d) => yes(d.conditionalAcceptance), set: (d, v) => { d.conditionalAcceptance = isYes(v); } },
+  { header: '容缺补齐时限（工作日）', get: (d) => d.owedWorkingDays ?? '', set: (d, v) => { if (v) d.owedWorkingDays = num(v); } },
+  { header: '容缺超期处理办法', width: 30, get: (d) => d.owedOverdue ?? '', set: (d, v) => { if (v) d.owedOverdue = v; } },
   { header: '可预约', get: (d) => yes(d.appointmentAllowed), set: (d, v) => { d.appointmentAllowed = isYes(v); } },
   { header: '送达方式', get: (d) => d.deliveryModes.map((m) => label(LABELS.delivery, m)).join('、'), set: (d, v) => { d.deliveryModes = list(v).map((x) => unlabel(LABELS.delivery, x)) as GuideData['deliveryModes']; } },
   { header: '超时默认', get: (d) => label(LABELS.overdueDefault, d.overdueDefault), set: (d, v) => { d.overdueDefault = unlabel(LABELS.overdueDefault, v) as GuideData['overdueDefault']; } },

@@ -53,6 +53,8 @@ export const GuideSchema = Type.Object({
   maxVisits: Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)]),
   onlineDepth: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]),
   conditionalAcceptance: Type.Boolean(),
+  owedWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+  owedOverdue: Type.Optional(Text(500)),
   appointmentAllowed: Type.Boolean(),
   deliveryModes: Type.Array(oneOf(['pickup', 'post'] as const), { maxItems: 2 }),
   overdueDefault: oneOf(OVERDUE_DEFAULTS),

@@ -83,6 +83,10 @@ function materialProblems(d: GuideData): Problem[] {
       p.push({ field: `materials.${i}.sourceAgency`, message: 'Shared materials name the issuing agency', messageZh: `共享材料“${m.name}”须注明出具部门` });
     }
   });
+  // Seed 001: 「容缺办理制度。即办件除外」 — an immediate item is decided on the spot, with everything.
+  if (d.conditionalAcceptance && d.caseKind === 'immediate') {
+    p.push({ field: 'conditionalAcceptance', message: 'Immediate items cannot be accepted conditionally', messageZh: '即办件不适用容缺受理' });
+  }
   if (d.conditionalAcceptance && !d.materials.some((m) => !m.major)) {
     p.push({ field: 'conditionalAcceptance', message: 'Conditional acceptance needs at least one minor material', messageZh: '容缺受理须至少有一项副件材料' });
   }

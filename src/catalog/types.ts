@@ -95,6 +95,10 @@ export interface GuideData {
   maxVisits: 0 | 1 | 2;
   onlineDepth: 1 | 2 | 3 | 4;
   conditionalAcceptance: boolean;
+  /** 容缺: working days after acceptance to bring the owed materials (absent: the engine's default, 5). */
+  owedWorkingDays?: number;
+  /** 容缺: what the pledge says happens when they are late (absent: the standard wording). */
+  owedOverdue?: string;
   appointmentAllowed: boolean;
   deliveryModes: ('pickup' | 'post')[];
   overdueDefault: OverdueDefault;

@@ -57,7 +57,17 @@ export const TEMPLATES = {
   },
   'case.decided': {
     title: (p) => `办件已作出决定${OUTCOME[s(p.outcome)] ? `：${OUTCOME[s(p.outcome)]}` : ''}`,
-    text: (p) => `${yourCase(p)}已作出${OUTCOME[s(p.outcome)] ? `${OUTCOME[s(p.outcome)]}的` : ''}决定。`,
+    text: (p) => `${yourCase(p)}已${p.deemed ? '按超时默认视为同意，' : ''}作出${OUTCOME[s(p.outcome)] ? `${OUTCOME[s(p.outcome)]}的` : ''}决定。`,
+    link: caseLink,
+  },
+  'case.dueMoved': {
+    title: () => '办理期限变更',
+    text: (p) => `因节假日（工作日）安排调整，${yourCase(p)}的承诺办结日期由${s(p.from)}变更为${s(p.to)}。`,
+    link: caseLink,
+  },
+  'case.pledgeOverdueApplicant': {
+    title: () => '容缺材料逾期未补齐',
+    text: (p) => `${yourCase(p)}的容缺材料补齐期限（${s(p.owedBy)}）已过，请尽快到窗口补齐；补齐前办理结果不予送达。`,
     link: caseLink,
   },
   'case.completed': { title: () => '办件已办结', text: (p) => `${yourCase(p)}已办结，感谢您的支持。`, link: caseLink },
@@ -69,6 +79,16 @@ export const TEMPLATES = {
   'case.resultReady': { title: () => '办理结果可领取', text: (p) => `${yourCase(p)}已办结，结果可领取，请携带身份证件到窗口领取或按约定方式送达。`, link: caseLink },
 
   // ---- to staff (in-app) ------------------------------------------------------------
+  'case.pledgeOverdue': {
+    title: (p) => `容缺逾期：${s(p.caseNo)}`,
+    text: (p) => `${caseRef(p)}的容缺材料补齐期限（${s(p.owedBy)}）已过，材料仍未补齐，请通知申请人补齐。`,
+    link: caseLink,
+  },
+  'case.deemedApproved': {
+    title: (p) => `超时默认：${s(p.caseNo)}`,
+    text: (p) => `${caseRef(p)}承诺期限届满未作出决定，已于${s(p.deemedOn)}按超时默认视为同意，记入本部门责任。请及时制发办理结果。`,
+    link: caseLink,
+  },
   'case.assigned': { title: (p) => `新分办：${s(p.caseNo)}`, text: (p) => `${caseRef(p)}已分办给您，请及时办理。`, link: caseLink },
   'case.extensionRequested': {
     title: (p) => `延期申请待审批：${s(p.caseNo)}`,

@@ -6,6 +6,7 @@ type Details = DocumentInput['details'];
 
 /** Kind-specific facts as the case service passes them. */
 export const SAMPLE_DETAILS: Record<DocumentKind, Details> = {
+  receipt: { acceptBy: '2025-10-10' },
   acceptance: {},
   jointAcceptance: {
     participants: [
@@ -14,7 +15,7 @@ export const SAMPLE_DETAILS: Record<DocumentKind, Details> = {
     ],
   },
   supplement: { note: '平面图须标明各功能区面积并加盖单位公章；法定代表人身份证复印件须正反面复印在同一页。' },
-  pledge: {},
+  pledge: { owedBy: '2025-10-17' },
   return: { reasons: '申请设立的为烟草制品零售经营，不属于本机关的审批事项。', redirectTo: '清渭县烟草专卖局（县城关镇建设路12号）' },
   refusal: { reasons: '申请人所持营业执照已被依法吊销，不具备申请主体资格。' },
   specialProcedure: { procedure: { label: '现场核查（检验检测）', reason: '经营场所涉及冷链贮存设施，需委托第三方机构检测温控设备', plannedWorkingDays: 7, startOn: '2025-10-09' } },

@@ -1,9 +1,12 @@
-/** Notices issued at the window: 受理通知书, 一次性告知书, 容缺受理承诺书, 退回告知书, 不予受理通知书. */
+/** Notices issued at the window: 接件回执, 受理通知书, 一次性告知书, 容缺受理承诺书, 退回告知书, 不予受理通知书. */
 import { addressee, applicationRef, contactLine, factsTable, materialsList, materialsTable, quoted, remediesBlock } from './blocks.js';
 import type { PageParts } from './frame.js';
 import { defaultRemedies, limitText, you, zhDate } from './format.js';
 import { html } from './html.js';
 import type { DocumentInput } from './types.js';
+
+/** What the pledge says happens when the owed materials are late (an item may word its own). */
+export const DEFAULT_OWED_OVERDUE = '逾期未补齐的，办件亮灯并由受理窗口通知补齐，办理结果在补齐前不予送达；经通知仍不补齐的，依法终止办理。';
 
 /** Days after which an unanswered supplement notice closes the case as withdrawn (domain §4). */
 export const SUPPLEMENT_WITHDRAW_DAYS = 30;
@@ -13,6 +16,32 @@ export function owedMaterials(input: DocumentInput) {
   const ids = (input.details as { owed?: unknown }).owed;
   const listed = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
   return input.materials.filter((m) => m.owed || listed.includes(m.id));
+}
+
+/**
+ * 接件回执 (seed 002: 「并向服务对象出具《接件通知书》」): what was handed in, when, and by when
+ * the acceptance decision will be made. Not an acceptance: the clock has not started.
+ */
+export function receipt(input: DocumentInput): PageParts {
+  const c = input.case;
+  const org = c.applicantKind === 'organization';
+  const received = input.materials.filter((m) => m.provided);
+  return {
+    sealed: false,
+    body: html`${addressee(input)}
+<p>您于${zhDate(c.submittedOn)}通过${c.channelLabel}提交的“${c.itemName}”申请材料已收到，现出具接件回执。是否受理，将于${html`<span class="emph">${zhDate(input.details.acceptBy ?? null)}</span>`}前作出决定并书面告知；材料不齐全或不符合法定形式的，将一次性告知需要补正的全部内容。</p>
+${factsTable([
+  ['办件编号', c.caseNo, '查询码', c.queryCode],
+  ['申请事项', `${c.itemName}（${c.itemCode}）`],
+  [org ? '申请单位' : '申请人', c.applicantName, org ? '证照号码' : '证件号码', c.applicantIdMasked],
+  ['接件日期', zhDate(c.submittedOn), '受理决定期限', zhDate(input.details.acceptBy ?? null)],
+  ['接件渠道', c.channelLabel, '接件人', `${input.issuer.name}（${input.issuer.roleLabel}）`],
+])}
+<h2>已收取的申请材料（共${received.length}项）</h2>
+${materialsList(received)}
+<p>本回执不作为受理凭证；办理时限自受理次日起计算。可凭办件编号和查询码查询办理进度。</p>
+${contactLine(input)}`,
+  };
 }
 
 export function acceptance(input: DocumentInput): PageParts {
@@ -86,9 +115,10 @@ export function pledge(input: DocumentInput): PageParts {
     body: html`<p class="addressee">${input.department.name}：</p>
 <p>${self}（${c.applicantName}，${c.applicantKind === 'organization' ? '证照号码' : '证件号码'}：${c.applicantIdMasked}）于${zhDate(c.submittedOn)}申请办理“${c.itemName}”（办件编号：${c.caseNo}）。经窗口审查，主要申请材料齐全、符合法定形式，下列非主要材料暂时无法提供，${self}申请按容缺受理方式办理：</p>
 <h2>容缺材料（共${owed.length}项）</h2>
-${materialsTable(owed, { head: '补交期限', cell: () => '办理结果送达前' })}
+${materialsTable(owed, { head: '补交期限', cell: () => (input.details.owedBy ? zhDate(input.details.owedBy) : '办理结果送达前') })}
 <p>${self}郑重承诺：</p>
-<p>一、在办理结果送达（领取）前，补齐上述全部容缺材料，补交材料与已提交材料内容一致。</p>
+<p>一、在${input.details.owedBy ? html`<span class="emph">${zhDate(input.details.owedBy)}</span>前` : '办理结果送达（领取）前'}补齐上述全部容缺材料，补交材料与已提交材料内容一致。</p>
+<p>超期处理办法：${input.details.owedOverdue ?? DEFAULT_OWED_OVERDUE}</p>
 <p>二、已提交和将补交的申请材料真实、合法、有效，如有虚假，愿承担相应的法律责任。</p>
 <p>三、知悉在容缺材料补齐之前，办理结果不予送达；未按承诺补齐材料或补交材料不符合要求的，由此产生的后果由${self}承担。</p>
 <p>本承诺书一式两份，申请人与受理窗口各执一份。</p>

@@ -6,14 +6,14 @@
 import type { DocumentKind } from '../types.js';
 import { page, type PageParts } from './frame.js';
 import { approval, completion, denial, extension, specialProcedure } from './handling.js';
-import { acceptance, jointAcceptance, pledge, refusal, returned, supplement } from './intake.js';
+import { acceptance, jointAcceptance, pledge, receipt, refusal, returned, supplement } from './intake.js';
 import type { DocumentInput } from './types.js';
 
 export { escapeHtml } from './html.js';
 export { limitText, zhDate } from './format.js';
 
 const TEMPLATES: Record<DocumentKind, (input: DocumentInput) => PageParts> = {
-  acceptance, jointAcceptance, supplement, pledge, return: returned, refusal, specialProcedure, extension, approval, denial, completion,
+  receipt, acceptance, jointAcceptance, supplement, pledge, return: returned, refusal, specialProcedure, extension, approval, denial, completion,
 };
 
 /** The complete HTML document (<!DOCTYPE html> … </html>) of one notice. */

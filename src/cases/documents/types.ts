@@ -49,6 +49,11 @@ export interface DocumentInput {
     remedies?: string;
     /** 联办受理通知书: the participant departments, their tasks and sub-due dates. */
     participants?: { department: string; task: string; subLimitWorkingDays: number; subDue: string }[];
+    /** 接件回执: the last working day for the acceptance decision. */
+    acceptBy?: string;
+    /** 容缺受理承诺书: the last working day for the owed materials, and what happens when it passes. */
+    owedBy?: string;
+    owedOverdue?: string;
   };
   /** The staff member who issued it (name and role label). */
   issuer: { name: string; roleLabel: string };

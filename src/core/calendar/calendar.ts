@@ -302,11 +302,11 @@ export class WorkCalendar {
 
   /**
    * A calendar with extra rows on top of this one's (later rows win on the same date).
-   * `national`: admin-loaded `holiday`/`adjustedWorkday` rows — any such row makes its
-   * year known. `local`: one center's `localClosure`/`extraWorkday` rows; they beat
+   * `national`: admin-loaded `holiday`/`adjustedWorkday` rows — without `opts.published`
+   * any such row makes its year known; with it, exactly the published years are known. `local`: one center's `localClosure`/`extraWorkday` rows; they beat
    * national data. Throws RangeError on a wrong kind or a bad date.
    */
-  withOverrides(national: readonly CalendarOverride[], local: readonly CalendarOverride[] = []): WorkCalendar {
+  withOverrides(national: readonly CalendarOverride[], local: readonly CalendarOverride[] = [], opts: { published?: Iterable<number> } = {}): WorkCalendar {
     validateOverrides(national, NATIONAL_KINDS, 'national');
     validateOverrides(local, LOCAL_KINDS, 'local');
     const nationalRows = [...this.nationalRows, ...national];
@@ -321,7 +321,14 @@ export class WorkCalendar {
       working[n - FIRST_DAY] = row.kind === 'holiday' || row.kind === 'localClosure' ? 0 : 1;
       named.set(n, row.note ? { kind: row.kind, name: row.note } : { kind: row.kind });
     }
-    for (const row of nationalRows) years.add(yearOf(toDayNumber(row.date)));
+    // A year becomes known only as a whole: with `published`, only the years published as one
+    // act (the State Council's whole arrangement) count; one loaded date alone leaves it fallback.
+    const published = opts.published ? new Set(opts.published) : null;
+    for (const row of nationalRows) {
+      const y = yearOf(toDayNumber(row.date));
+      if (!published || published.has(y)) years.add(y);
+    }
+    for (const y of published ?? []) if (y >= INDEX_FIRST_YEAR && y <= INDEX_LAST_YEAR) years.add(y);
     return new WorkCalendar(years, named, working, nationalRows, localRows);
   }
 

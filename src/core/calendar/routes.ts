@@ -4,6 +4,10 @@ import { errors, IsoDate, Uuid, type App } from '../http.js';
 import { currentUser } from '../auth/policy.js';
 import { badRequest } from '../errors.js';
 import { addOverride, calendarFor, listOverrides, removeOverride } from './service.js';
+import { parseYearWorkbook, publishYear, saveDraft, yearStatus, yearTemplate } from './years.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Year = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2149 }) });
 
 const Center = { center: Type.Optional(Uuid) };
 
@@ -94,4 +98,42 @@ export function calendarRoutes(app: App, ctx: AppContext) {
       response: errors(400, 401, 403, 404),
     },
   }, async (req) => removeOverride(ctx, currentUser(req), req.params.date, req.query.national === '1'));
+
+  app.get('/api/calendar/national/:year', {
+    config: { policy: ['centerAdmin', 'supervisor'] },
+    schema: { tags: ['calendar'], summary: "A national year's state (package / none / draft / published), its draft and its published rows", params: Year, response: errors(400, 401, 403) },
+  }, async (req) => yearStatus(ctx, req.params.year));
+
+  const Row = Type.Object({ date: IsoDate, kind: Type.Union([Type.Literal('holiday'), Type.Literal('adjustedWorkday')]), note: Type.String({ maxLength: 100, default: '' }) });
+  app.put('/api/calendar/national/:year/draft', {
+    config: { policy: ['centerAdmin'] },
+    schema: {
+      tags: ['calendar'], summary: "Replace the draft of a year's arrangement (checked as a whole; nothing changes until it is published)",
+      params: Year, body: Type.Object({ rows: Type.Array(Row, { maxItems: 120 }), noticeRef: Type.String({ maxLength: 100, default: '' }) }),
+      response: errors(400, 401, 403, 409, 422),
+    },
+  }, async (req) => saveDraft(ctx, currentUser(req), req.params.year, req.body.rows, req.body.noticeRef));
+
+  app.post('/api/calendar/national/:year/import', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['calendar'], summary: 'Import the draft from an Excel workbook (日期 / 类型 / 名称); replaces the draft, all rows or none', params: Year, consumes: ['multipart/form-data'], response: errors(400, 401, 403, 409, 413, 422) },
+  }, async (req) => {
+    const file = await req.file();
+    if (!file) throw badRequest('file_required', 'Upload an .xlsx file in the field "file"', '请上传 .xlsx 文件');
+    const buf = await file.toBuffer();
+    if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('file_type', 'The file is not an .xlsx workbook', '文件不是 .xlsx 格式的 Excel 工作簿');
+    const current = await yearStatus(ctx, req.params.year);
+    return saveDraft(ctx, currentUser(req), req.params.year, await parseYearWorkbook(buf), current.noticeRef);
+  });
+
+  app.get('/api/calendar/national/:year/template.xlsx', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['calendar'], summary: 'An Excel template for a year\'s arrangement', params: Year, response: errors(400, 401, 403) },
+  }, async (req, reply) => reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="calendar-${req.params.year}.xlsx"`).send(await yearTemplate(req.params.year)));
+
+  app.post('/api/calendar/national/:year/publish', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['calendar'], summary: 'Publish the draft: the year becomes known and every open deadline it touches moves', params: Year, response: errors(400, 401, 403, 409) },
+  }, async (req) => publishYear(ctx, currentUser(req), req.params.year));
+
 }
