@@ -34,19 +34,26 @@ describe('online application to completion', () => {
     const first = await citizen.get(`/api/cases/${id}`);
     // Online applicants apply as themselves, whatever they type.
     expect(first.body.applicant).toMatchObject({ name: '王立军', idNumber: '6205**********2336', phone: '139****5566' });
-    expect(first.body.clock).toMatchObject({ acceptedOn: null, light: null });
+    expect(first.body.clock).toMatchObject({ acceptedOn: null });
+    // 接件: a receipt at once, and the acceptance decision due within 3 working days (2026-03-02 is a Monday).
+    expect(first.body.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt']);
+    expect(first.body.intake).toEqual({ receivedOn: '2026-03-02', acceptBy: '2026-03-05', light: 'green' });
+    expect(first.body.clock.light).toBe('green');
 
     // The window lists everything missing in one notice; the clock has not started.
     const notice = await must(window1, id, 'notifySupplement', { missing: ['economic-statement', 'verification-consent'], note: '请一次性补齐' });
     expect(notice.state).toBe('awaitingSupplement');
-    expect(notice.documents.map((d: { kind: string }) => d.kind)).toEqual(['supplement']);
-    const html = await window1.get(`/api/cases/${id}/documents/${notice.documents[0].id}`);
+    expect(notice.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'supplement']);
+    expect(notice.intake).toBeNull(); // the applicant's turn: no acceptance deadline runs
+    const html = await window1.get(`/api/cases/${id}/documents/${notice.documents[1].id}`);
     expect(html.body).toContain('家庭经济状况');
 
     await setNow('2026-03-05T02:00:00Z'); // three days later
     const more = await Promise.all([upload(citizen), upload(citizen)]);
     const supplied = await must(citizen, id, 'supply', { materials: [{ materialId: 'economic-statement', fileId: more[0].body.id }, { materialId: 'verification-consent', fileId: more[1].body.id }] });
     expect(supplied.state).toBe('submitted');
+    // Complete again on Thu 03-05: the acceptance decision is due within 3 working days of it.
+    expect(supplied.intake).toEqual({ receivedOn: '2026-03-05', acceptBy: '2026-03-10', light: 'green' });
 
     expect(await queued(id)).toBeNull(); // not accepted: no clock, nothing for the light sweep
     const accepted = await must(window1, id, 'accept');
@@ -75,7 +82,7 @@ describe('online application to completion', () => {
     const done = await must(window1, id, 'complete');
     expect(done.state).toBe('completed');
     expect(await queued(id)).toBeNull(); // closed: out of the sweep's queue
-    expect(done.documents.map((d: { kind: string }) => d.kind)).toEqual(['supplement', 'acceptance', 'approval', 'completion']);
+    expect(done.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'supplement', 'acceptance', 'approval', 'completion']);
     expect(done.events.map((e: { action: string }) => e.action)).toEqual([
       'submit', 'notifySupplement', 'supply', 'accept', 'assign', 'completeStep', 'completeStep', 'completeStep', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete',
     ]);
@@ -174,11 +181,11 @@ describe('rules of the engine', () => {
   it('refuses with written reasons and a refusal notice; returns point to the right authority', async () => {
     const a = (await window1.post('/api/cases', walkIn(LOW_INCOME))).body;
     const refused = await must(window1, a.id, 'refuse', { reasons: '申请人户籍不在本县' });
-    expect(refused.documents[0].kind).toBe('refusal');
+    expect(refused.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'refusal']);
     const b = (await window1.post('/api/cases', walkIn(LOW_INCOME))).body;
     const returned = await must(window1, b.id, 'return', { reasons: '属于市级事项', redirectTo: '天水市民政局' });
     expect(returned.state).toBe('returned');
-    const doc = await window1.get(`/api/cases/${b.id}/documents/${returned.documents[0].id}`);
+    const doc = await window1.get(`/api/cases/${b.id}/documents/${returned.documents[1].id}`);
     expect(doc.body).toContain('天水市民政局');
   });
 
@@ -188,7 +195,7 @@ describe('rules of the engine', () => {
     expect(major.status).toBe(422);
     expect(major.body.error.code).toBe('owed_not_minor');
     const ok = await must(window1, body.id, 'acceptConditional', { owed: ['hardship-proof'], provided: ['application', 'id-card', 'verification-consent'] });
-    expect(ok.documents.map((d: { kind: string }) => d.kind)).toEqual(['acceptance', 'pledge']);
+    expect(ok.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'acceptance', 'pledge']);
     expect(ok.materials.find((m: { materialId: string }) => m.materialId === 'hardship-proof').owed).toBe(true);
     await must(coord, body.id, 'assign', { userId: handlerId });
     await must(handler, body.id, 'completeStep', { opinion: '属实' });

@@ -66,8 +66,11 @@ export async function recalcBatch(ctx: AppContext, tx: Tx, batch = RECALC_BATCH)
   const now = ctx.now();
   const nowIso = now.toISOString();
   const writes: Write[] = [];
+  // The change may come from another instance: each center's calendar read fresh, once a batch.
+  const calendars = new Map<string, Promise<WorkCalendar>>();
+  const calendarOf = (centerId: string) => calendars.get(centerId) ?? calendars.set(centerId, calendarFor(tx, centerId, { fresh: true })).get(centerId)!;
   for (const { row, pauses, queued, end } of found) {
-    const [calendar, settings, guide] = await Promise.all([calendarFor(tx, row.centerId), clockSettingsFor(tx, row.centerId), itemVersionOf(tx, row)]);
+    const [calendar, settings, guide] = await Promise.all([calendarOf(row.centerId), clockSettingsFor(tx, row.centerId), itemVersionOf(tx, row)]);
     const next = recompute(row, pauses, calendar, settings, deadlineRules(guide), today);
     const keys = moved(row, next);
     if (keys.length || next.nextChangeOn !== queued) writes.push({ row, next, keys, queued, end });

@@ -27,7 +27,6 @@ export function receipt(input: DocumentInput): PageParts {
   const org = c.applicantKind === 'organization';
   const received = input.materials.filter((m) => m.provided);
   return {
-    sealed: false,
     body: html`${addressee(input)}
 <p>您于${zhDate(c.submittedOn)}通过${c.channelLabel}提交的“${c.itemName}”申请材料已收到，现出具接件回执。是否受理，将于${html`<span class="emph">${zhDate(input.details.acceptBy ?? null)}</span>`}前作出决定并书面告知；材料不齐全或不符合法定形式的，将一次性告知需要补正的全部内容。</p>
 ${factsTable([

@@ -190,7 +190,8 @@ describe('容缺受理承诺书', () => {
     expect(t).toContain('容缺材料（共1项）');
     expect(t).toContain('食品安全管理人员任命文件及培训考核合格证明');
     expect(t).not.toContain('食品经营许可申请书');
-    expect(t).toContain('在办理结果送达（领取）前，补齐上述全部容缺材料');
+    expect(t).toContain('在2025年10月17日前补齐上述全部容缺材料');
+    expect(t).toContain('超期处理办法：逾期未补齐的');
     expect(t).toContain('承诺人（签字并盖章）：');
     expect(t).toContain('受理人：李明 签字：');
     expect(t).toContain('受理日期：2025年9月30日');

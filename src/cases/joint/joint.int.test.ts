@@ -53,13 +53,13 @@ describe('joint case with deemed consent (overdue default deemedApproved)', () =
     await setNow('2026-03-02T01:00:00Z');
     const { id: caseId, view } = await acceptedPermit();
     id = caseId;
-    expect(view.documents.map((d: any) => d.kind)).toEqual(['jointAcceptance']);
+    expect(view.documents.map((d: any) => d.kind)).toEqual(['receipt', 'jointAcceptance']);
     expect(view.clock).toMatchObject({ acceptedOn: '2026-03-02', promisedDue: '2026-03-18' });
     expect(view.participants.map((p: any) => [p.department.id, p.subDue, p.state, p.light])).toEqual([
       [ids.ZR, '2026-03-09', 'pending', 'green'], [ids.GA, '2026-03-16', 'pending', 'green'], [ids.HB, '2026-03-16', 'pending', 'green'],
     ]);
     expect(part(view, ids.ZR)).toMatchObject({ task: '建设工程规划许可核验（规划核实）', opinion: null, deemed: false, escalated: false, deemOn: '2026-03-10' });
-    const notice = await c.window1.get(`/api/cases/${id}/documents/${view.documents[0].id}`);
+    const notice = await c.window1.get(`/api/cases/${id}/documents/${view.documents[1].id}`);
     expect(notice.body).toContain('联办受理通知书');
     expect(notice.body).toContain('消防设计审查');
     expect(notice.body).toContain('2026年3月9日');

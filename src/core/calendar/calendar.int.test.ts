@@ -66,10 +66,11 @@ describe('calendar API', () => {
     expect((await admin.del('/api/calendar/overrides/2026-12-05')).status).toBe(404);
   });
 
-  it('loads national days for a year the package does not know', async () => {
+  it('loads national days for a year the package does not know (one date leaves the year fallback)', async () => {
     await admin.post('/api/calendar/overrides', { date: '2027-01-01', kind: 'holiday', note: '元旦', national: true });
     const y = await t.anon.get('/api/calendar/year/2027');
-    expect(y.body.known).toBe(true);
+    expect(y.body.known).toBe(false);
+    expect((await t.anon.get('/api/calendar/add?from=2026-12-31&days=1')).body).toEqual({ due: '2027-01-04', fallback: true });
     expect(y.body.days.find((d: { date: string }) => d.date === '2027-01-01').kind).toBe('holiday');
     const wrong = await admin.post('/api/calendar/overrides', { date: '2027-01-02', kind: 'localClosure', note: '', national: true });
     expect(wrong.status).toBe(400);

@@ -17,11 +17,12 @@ const FINGERPRINT_TTL_MS = 1000;
  * The compiled calendar of a center (national data + its overrides). Compiled once and
  * reused while the overrides' fingerprint is unchanged, so every instance sees an edit at once.
  */
-export async function calendarFor(db: Queryable, centerId: string | null | undefined): Promise<WorkCalendar> {
+export async function calendarFor(db: Queryable, centerId: string | null | undefined, opts: { fresh?: boolean } = {}): Promise<WorkCalendar> {
   const key = centerId ?? NATIONAL;
   const hit = cache.get(key);
   // Re-check the fingerprint at most once a second; edits on this instance clear the cache at once.
-  if (hit && Date.now() - hit.checkedAt < FINGERPRINT_TTL_MS) return hit.calendar;
+  // `fresh`: always check (the recalculation after a change another instance may have made).
+  if (hit && !opts.fresh && Date.now() - hit.checkedAt < FINGERPRINT_TTL_MS) return hit.calendar;
   const scopes = centerId ? [NATIONAL, centerId] : [NATIONAL];
   const [{ fp, published }] = await rows<{ fp: string | null; published: number[] | null }>(db, sql`
     select md5(coalesce(string_agg(scope || date::text || kind, ',' order by scope, date), '')
