@@ -95,6 +95,14 @@ describe('catalog lifecycle', () => {
     expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: 'promisedLimit', messageZh: '承诺时限不得超过法定时限' }));
   });
 
+  it('refuses 容缺 on an immediate item (seed 001: 即办件除外)', async () => {
+    const bad = sampleGuide(mz, { name: '即办容缺事项', caseKind: 'immediate', promisedLimit: { value: 0, unit: 'onTheSpot' }, conditionalAcceptance: true });
+    const created = await admin.post('/api/catalog/items', { data: bad });
+    const res = await admin.post(`/api/catalog/items/${created.body.id}/actions/submit`, {});
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: 'conditionalAcceptance', messageZh: '即办件不适用容缺受理' }));
+  });
+
   it('refuses a missing required field with a clear message', async () => {
     const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '缺依据', legalBasis: '' }) });
     const res = await admin.post(`/api/catalog/items/${created.body.id}/actions/submit`, {});
