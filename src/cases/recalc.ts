@@ -70,7 +70,10 @@ export async function recalcBatch(ctx: AppContext, tx: Tx, batch = RECALC_BATCH)
   const calendars = new Map<string, Promise<WorkCalendar>>();
   const calendarOf = (centerId: string) => calendars.get(centerId) ?? calendars.set(centerId, calendarFor(tx, centerId, { fresh: true })).get(centerId)!;
   for (const { row, pauses, queued, end } of found) {
-    const [calendar, settings, guide] = await Promise.all([calendarOf(row.centerId), clockSettingsFor(tx, row.centerId), itemVersionOf(tx, row)]);
+    // One after another: a transaction's client runs one query at a time (these are cached anyway).
+    const calendar = await calendarOf(row.centerId);
+    const settings = await clockSettingsFor(tx, row.centerId);
+    const guide = await itemVersionOf(tx, row);
     const next = recompute(row, pauses, calendar, settings, deadlineRules(guide), today);
     const keys = moved(row, next);
     if (keys.length || next.nextChangeOn !== queued) writes.push({ row, next, keys, queued, end });

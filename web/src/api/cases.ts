@@ -82,6 +82,8 @@ export interface CaseClock {
   remainingWorkingDays: number | null;
   light: Light | null;
   paused: boolean;
+  /** Some date lies in a year whose national holidays are not published yet (Mon–Fri guess). */
+  fallback?: boolean;
 }
 
 export interface CaseView {
@@ -118,6 +120,12 @@ export interface CaseView {
   participants?: CaseParticipant[] | null;
   meetings?: CaseMeeting[] | null;
   overdueDefault?: 'none' | 'deemedApproved' | null;
+  /** 接件 → 受理: the acceptance decision's deadline while the case waits at the desk. */
+  intake?: { receivedOn: string | null; acceptBy: string | null; light: Light | null } | null;
+  /** 容缺: the owed materials' deadline. */
+  pledge?: { owedBy: string | null; overdue: boolean } | null;
+  /** 超时默认: the day a single-department case is deemed approved, if its item says so. */
+  deemOn?: string | null;
 }
 
 export interface CaseParticipant {
@@ -169,6 +177,9 @@ export interface CaseRow {
   keyProject?: boolean;
   /** 联办: the user's department's part of a joint case led by another department. */
   part?: { task: string; subDue: string | null; state: PartStatus; stateLabel: string } | null;
+  /** Waiting at the desk: the last day for the acceptance decision. */
+  acceptBy?: string | null;
+  pledgeOverdue?: boolean;
 }
 
 export interface CaseList {

@@ -19,6 +19,7 @@ import {
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
 import { NotificationBell } from '../components/NotificationBell';
+import { CalendarWarningBanner } from '../pages/admin/CalendarYearPanel';
 import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
@@ -269,6 +270,7 @@ export function AppLayout() {
         </div>
       </Header>
       <Content className="bs-content">
+        {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
         <Outlet />
       </Content>
       <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务</Footer>

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import type { CalendarOverride, CalendarYear, DayKind } from '../../api/types';
 import { applyFieldErrors, errorText, showError, showSuccess } from '../../lib/feedback';
 import { DAY_KIND_LABELS } from '../../lib/labels';
+import { CalendarYearPanel } from './CalendarYearPanel';
 
 const KIND_ORDER: DayKind[] = ['workday', 'weekend', 'holiday', 'adjustedWorkday', 'localClosure', 'extraWorkday'];
 const KIND_MARK: Partial<Record<DayKind, string>> = { holiday: '休', adjustedWorkday: '班', localClosure: '闭', extraWorkday: '加' };
@@ -333,6 +334,7 @@ export function CalendarPage() {
           </Card>
         </Col>
       </Row>
+      <CalendarYearPanel defaultYear={new Date().getFullYear() + 1} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         承诺时限按本日历的工作日计算；本地闭馆日不计入工作日，加班日计入工作日。
       </Typography.Paragraph>

@@ -26,6 +26,7 @@ import { ApiError, api } from '../../api/client';
 import { documentUrl, fileUrl, loadChecklist, type CaseEvent, type CaseMaterial, type CaseView } from '../../api/cases';
 import { FullPageSpin, useSession } from '../../auth/session';
 import { formatDate, LightTag, MaterialFlags, StateTag } from '../../components/CaseTags';
+import { DeadlineNotes } from './DeadlineNotes';
 import { errorText, showSuccess } from '../../lib/feedback';
 import { caseKindLabel, DELIVERY_LABELS, formatDateTime, roleLabel, SPECIAL_PROCEDURE_LABELS, STEP_ROLE_LABELS } from '../../lib/labels';
 import { CASE_ACTION_LABELS, CHANNEL_LABELS, FINISHED_STATES, OPINION_LABELS, type CaseAction, type CaseState, type Opinion } from '../../../../src/cases/types';
@@ -418,6 +419,7 @@ export function CasePage() {
                 <LightTag light={c.clock.light} />
               </Descriptions.Item>
             </Descriptions>
+            <DeadlineNotes c={c} />
             {!c.clock.acceptedOn && (
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
                 自受理之日起计时，受理当日不计入；补正期间不计时。

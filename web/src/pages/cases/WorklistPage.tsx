@@ -1,4 +1,5 @@
 /** 办件 worklist (all staff roles): most urgent first, filters, keyset "加载更多". */
+import { useT } from '../../lib/i18n';
 import { useEffect, useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { Alert, Button, Card, Checkbox, Empty, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
@@ -183,7 +184,7 @@ export function WorklistPage() {
               render: (v: string, r) => <StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} />,
             },
             { title: '受理日期', dataIndex: 'acceptedOn', width: 110, render: (v: string | null) => formatDate(v) },
-            { title: '承诺办结日', dataIndex: 'promisedDue', width: 110, render: (v: string | null) => formatDate(v) },
+            { title: '承诺办结日', dataIndex: 'promisedDue', width: 110, render: (v: string | null, r) => (r.acceptBy ? <DueCell acceptBy={r.acceptBy} /> : formatDate(v)) },
             { title: '亮灯', dataIndex: 'light', width: 70, align: 'center', render: (v: CaseRow['light'], r) => <LightTag light={v} short testId={`case-light-${r.caseNo}`} /> },
             { title: '承办人', key: 'assignee', width: 100, render: (_: unknown, r) => r.assignee?.displayName ?? <Typography.Text type="secondary">—</Typography.Text> },
           ]}
@@ -201,4 +202,10 @@ export function WorklistPage() {
       </Card>
     </div>
   );
+}
+
+/** A case waiting at the desk shows the acceptance decision's deadline instead (接件 → 受理). */
+function DueCell({ acceptBy }: { acceptBy: string }) {
+  const t = useT();
+  return <Typography.Text type="secondary" data-testid="worklist-accept-by">{t('待受理，期限 {d}', { d: formatDate(acceptBy) })}</Typography.Text>;
 }
