@@ -62,7 +62,7 @@ describe('submitting for a resident', () => {
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ channel: 'agent', state: 'submitted', center: { name: '清渭县龙泉镇便民服务中心' } });
     expect(view.body.applicant.idNumber).toBe('6205**********1229');
-    expect(view.body.documents).toEqual([expect.objectContaining({ id: c.handover.documentId, kind: 'agencyHandover', title: '代办交接单（群众交代办员（收件））' })]);
+    expect(view.body.documents).toEqual([expect.objectContaining({ kind: 'receipt' }), expect.objectContaining({ id: c.handover.documentId, kind: 'agencyHandover', title: '代办交接单（群众交代办员（收件））' })]);
     const agency = await agent1.get(`/api/agency/cases/${c.id}`);
     expect(agency.body).toMatchObject({ mode: 'proxy', modeLabel: '代办', agent: { displayName: '柳成林' }, point: { name: '龙泉镇柳树沟村便民服务站' } });
     expect(agency.body.handovers).toEqual([expect.objectContaining({
