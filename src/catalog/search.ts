@@ -1,0 +1,242 @@
+/**
+ * Public guide search: what people type → ranked catalog items. Pure (no I/O): the index is
+ * built from plain documents and queried in memory; `searchIndex.ts` feeds it from the
+ * database. Ranking tiers, best first:
+ *   exact name > exact alias/keyword > name contains > alias/keyword contains
+ *   > pinyin (full, initials, homophones) > description contains.
+ * A query of several words ("我想办理营业执照") is also cut into words with
+ * `Intl.Segmenter('zh')`; filler words are dropped and each word is matched on its own.
+ * No hits → "did you mean": the closest names by edit distance on characters or pinyin.
+ */
+import { pinyin } from 'pinyin-pro';
+
+export interface SearchDoc {
+  id: string;
+  name: string;
+  aliases: string[];
+  keywords: string[];
+  /** Free text searched last: theme, result, conditions… */
+  description: string;
+  /** Matched only when the query contains a digit (item codes like 62052400MZ-QR-0001). */
+  code?: string;
+}
+
+export type MatchKind = 'name' | 'alias' | 'nameContains' | 'aliasContains' | 'pinyin' | 'description' | 'code';
+
+/** Base score per tier; a small bonus (< 10) orders hits within a tier. */
+export const TIER: Record<MatchKind, number> = {
+  name: 100, code: 95, alias: 90, nameContains: 70, aliasContains: 60, pinyin: 40, description: 20,
+};
+
+interface Field {
+  text: string;
+  syllables: string[];
+  /** Concatenated pinyin starting at each syllable, for prefix matches at syllable starts. */
+  tails: string[];
+  initials: string;
+}
+
+interface IndexedDoc { doc: SearchDoc; name: Field; terms: Field[]; description: string; code: string }
+
+export interface SearchIndex { docs: IndexedDoc[] }
+
+export interface Hit { id: string; score: number; match: MatchKind }
+
+export interface SearchResult { hits: Hit[]; suggestions: string[] }
+
+/** Width, case, spaces and punctuation folded away: "低保 " = "低保", "ＤＩＢＡＯ" = "dibao". */
+export function normalize(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/ü/g, 'v').replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_ONLY = /^[a-z]+$/;
+
+function syllablesOf(text: string): string[] {
+  if (!text) return [];
+  return pinyin(text, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase()).filter(Boolean);
+}
+
+function field(raw: string): Field {
+  const text = normalize(raw);
+  const syllables = HAN.test(text) ? syllablesOf(text) : [];
+  const tails = syllables.map((_, i) => syllables.slice(i).join(''));
+  return { text, syllables, tails, initials: syllables.map((s) => s[0]).join('') };
+}
+
+export function buildIndex(docs: SearchDoc[]): SearchIndex {
+  return {
+    docs: docs.map((doc) => ({
+      doc,
+      name: field(doc.name),
+      terms: [...doc.aliases, ...doc.keywords].map(field).filter((f) => f.text),
+      description: normalize(doc.description),
+      code: normalize(doc.code ?? ''),
+    })),
+  };
+}
+
+// ---- Matching one (already normalized) query word against one document ------------------
+
+interface Query { text: string; latin: boolean; syllables: string[]; hasDigit: boolean }
+
+function query(text: string): Query {
+  return { text, latin: LATIN_ONLY.test(text), syllables: HAN.test(text) ? syllablesOf(text) : [], hasDigit: /\d/.test(text) };
+}
+
+/** Typed pinyin: full pinyin from a syllable start ("dibao", "baozhang"), or initials ("dbsq"). */
+function pinyinScore(q: Query, f: Field): number {
+  if (f.syllables.length === 0) return 0;
+  if (q.latin) {
+    if (f.tails[0] === q.text) return 9;
+    if (f.tails[0].startsWith(q.text) && q.text.length >= 2) return 8;
+    if (f.initials === q.text && q.text.length >= 2) return 7;
+    if (q.text.length >= 3 && f.tails.some((t) => t.startsWith(q.text))) return 5;
+    if (q.text.length >= 2 && f.initials.startsWith(q.text)) return 4;
+    if (q.text.length >= 3 && f.initials.includes(q.text)) return 2;
+    return 0;
+  }
+  // A Chinese word written with a homophone ("低报" for 低保): same syllables in a row.
+  const qs = q.syllables;
+  if (qs.length < 2 || qs.length > f.syllables.length) return 0;
+  for (let i = 0; i + qs.length <= f.syllables.length; i++) {
+    if (qs.every((s, k) => f.syllables[i + k] === s)) return qs.length === f.syllables.length ? 6 : 3;
+  }
+  return 0;
+}
+
+/** Shorter fields matched by the same query are better matches (bonus 0..5). */
+const closeness = (q: string, f: string) => Math.round((5 * q.length) / Math.max(f.length, q.length));
+
+function matchWord(q: Query, d: IndexedDoc): { score: number; match: MatchKind } | null {
+  const t = q.text;
+  if (!t) return null;
+  if (d.name.text === t) return { score: TIER.name, match: 'name' };
+  if (q.hasDigit && d.code && d.code.includes(t) && t.length >= 4) return { score: TIER.code, match: 'code' };
+  if (d.terms.some((f) => f.text === t)) return { score: TIER.alias, match: 'alias' };
+  if (d.name.text.includes(t)) return { score: TIER.nameContains + closeness(t, d.name.text), match: 'nameContains' };
+  const term = d.terms.find((f) => f.text.includes(t));
+  if (term) return { score: TIER.aliasContains + closeness(t, term.text), match: 'aliasContains' };
+  const py = Math.max(pinyinScore(q, d.name), ...d.terms.map((f) => pinyinScore(q, f)));
+  if (py > 0) return { score: TIER.pinyin + py, match: 'pinyin' };
+  if (t.length >= 2 && d.description.includes(t)) return { score: TIER.description, match: 'description' };
+  return null;
+}
+
+// ---- Words of a query --------------------------------------------------------------------
+
+/** Words that say how, not what: "我想办理…", "怎么申请…". Dropped unless nothing else is left. */
+const FILLER = new Set([
+  '我', '我想', '想', '我要', '要', '请问', '怎么', '怎样', '如何', '哪里', '去哪', '在哪', '在哪里', '哪儿', '办', '办理', '去', '的', '了', '吗', '呢',
+  '需要', '什么', '材料', '流程', '手续', '申请', '申办', '办事', '一下', '可以', '能', '在', '和', '与', '及', '个',
+]);
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * The words of a query. ICU's dictionary does not know every abbreviation ("低保" comes out
+ * as 低|保), so runs of single Han characters are joined back into one word.
+ */
+export function queryWords(raw: string): string[] {
+  const words: string[] = [];
+  let run = '';
+  const flush = () => { if (run) words.push(run); run = ''; };
+  for (const part of raw.normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
+    for (const s of segmenter.segment(part)) {
+      if (!s.isWordLike) continue;
+      const w = normalize(s.segment);
+      if (!w) continue;
+      if ([...w].length === 1 && HAN.test(w) && !FILLER.has(w)) run += w;
+      else { flush(); words.push(w); }
+    }
+    flush();
+  }
+  const meaningful = words.filter((w) => !FILLER.has(w));
+  return [...new Set(meaningful.length ? meaningful : words)];
+}
+
+// ---- Search --------------------------------------------------------------------------
+
+type WordMatch = { score: number; match: MatchKind } | null;
+
+/**
+ * A document matched word by word. Every word found: the weakest word sets the tier (a name
+ * containing one word and a description the other is a description hit). Some words found:
+ * ranked below every complete match, more and better words first.
+ */
+function wordsMatch(per: WordMatch[]): { score: number; match: MatchKind; complete: boolean } | null {
+  const found = per.filter((m) => m !== null);
+  if (found.length === 0) return null;
+  const weakest = found.reduce((a, b) => (a.score <= b.score ? a : b));
+  const avg = found.reduce((s, m) => s + m.score, 0) / per.length;
+  if (found.length === per.length) return { score: weakest.score * 0.95 + (avg - weakest.score) * 0.05, match: weakest.match, complete: true };
+  return { score: avg * 0.15, match: weakest.match, complete: false };
+}
+
+export interface SearchOptions { filter?: (doc: SearchDoc) => boolean; suggestions?: number }
+
+/** Ranked hits: the whole query first, then its words (each word counts equally). */
+export function search(index: SearchIndex, raw: string, opts: SearchOptions = {}): SearchResult {
+  const whole = query(normalize(raw));
+  if (!whole.text) return { hits: [], suggestions: [] };
+  const words = queryWords(raw).map(query);
+  const multi = words.length > 1 || (words.length === 1 && words[0].text !== whole.text);
+  const hits: Hit[] = [];
+  let complete = false;
+  for (const d of index.docs) {
+    if (opts.filter && !opts.filter(d.doc)) continue;
+    let best = matchWord(whole, d);
+    if (best) complete = true;
+    if (multi) {
+      const m = wordsMatch(words.map((w) => matchWord(w, d)));
+      if (m && m.complete) complete = true;
+      if (m && (!best || m.score > best.score)) best = m;
+    }
+    if (best) hits.push({ id: d.doc.id, score: Math.round(best.score * 100) / 100, match: best.match });
+  }
+  const byId = new Map(index.docs.map((d) => [d.doc.id, d]));
+  hits.sort((a, b) => b.score - a.score || byId.get(a.id)!.name.text.length - byId.get(b.id)!.name.text.length || a.id.localeCompare(b.id));
+  // "Did you mean" when nothing matched the whole query or all of its words.
+  return { hits, suggestions: complete ? [] : suggest(index, whole, opts) };
+}
+
+// ---- Did you mean ------------------------------------------------------------------
+
+/** Edit distance of `q` to the best-matching part of `text` (free start and end in text). */
+export function substringDistance(q: string, text: string): number {
+  const a = [...q], b = [...text];
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return Math.min(...prev);
+}
+
+/** Names of the closest items, by characters or by pinyin, when a query found nothing. */
+function suggest(index: SearchIndex, q: Query, opts: SearchOptions): string[] {
+  const qLen = [...q.text].length;
+  if (qLen < 2) return [];
+  const qPinyin = q.latin ? q.text : q.syllables.join('');
+  const scored: { name: string; d: number }[] = [];
+  for (const d of index.docs) {
+    if (opts.filter && !opts.filter(d.doc)) continue;
+    let best = Infinity;
+    for (const f of [d.name, ...d.terms]) {
+      if (!q.latin) {
+        const dist = substringDistance(q.text, f.text);
+        if (dist <= Math.max(1, Math.floor(qLen / 3))) best = Math.min(best, dist / qLen);
+      }
+      if (qPinyin.length >= 3 && f.syllables.length) {
+        const dist = substringDistance(qPinyin, f.tails[0]);
+        if (dist <= Math.max(1, Math.floor(qPinyin.length / 4))) best = Math.min(best, dist / qPinyin.length + 0.01);
+      }
+    }
+    if (best < Infinity) scored.push({ name: d.doc.name, d: best });
+  }
+  scored.sort((a, b) => a.d - b.d || a.name.length - b.name.length);
+  return [...new Set(scored.map((s) => s.name))].slice(0, opts.suggestions ?? 3);
+}
