@@ -19,9 +19,42 @@ import {
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
 import { NotificationBell } from '../components/NotificationBell';
+import { useLang, useT } from '../lib/i18n';
+import { useDisplay } from '../lib/display';
 import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
+
+/** 中文/EN and 长辈版 (适老化) switches: on every page, remembered in localStorage. */
+function DisplaySwitches() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const { elderly, setElderly } = useDisplay();
+  return (
+    <span className="bs-switches">
+      <Button
+        size="small"
+        className={`bs-switch${elderly ? ' bs-switch-on' : ''}`}
+        aria-pressed={elderly}
+        onClick={() => setElderly(!elderly)}
+        data-testid="elderly-switch"
+        title={t('适老化模式：大字体、高对比度')}
+      >
+        {elderly ? t('标准版') : t('长辈版')}
+      </Button>
+      <Button
+        size="small"
+        className="bs-switch"
+        onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}
+        data-testid="lang-switch"
+        lang={lang === 'en' ? 'zh-CN' : 'en'}
+        title={lang === 'en' ? '切换到中文' : 'Switch to English'}
+      >
+        {lang === 'en' ? '中文' : 'EN'}
+      </Button>
+    </span>
+  );
+}
 
 export function AppLayout() {
   const { user, logout } = useSession();
@@ -214,6 +247,7 @@ export function AppLayout() {
           data-testid="main-menu"
         />
         <div className="bs-user">
+          <DisplaySwitches />
           {/* Every signed-in user: staff get assignments and orders; applicants whatever in-app notices reach them. */}
           {user && <NotificationBell />}
           {user ? (
