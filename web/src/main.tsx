@@ -56,6 +56,15 @@ function Themed({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A language change re-mounts the pages, so texts read outside components (labels.ts, `tr`)
+ * and document titles set once per page follow it. Session and query cache stay.
+ */
+function LangKeyed() {
+  const { lang } = useLang();
+  return <App key={lang} />;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
@@ -65,7 +74,7 @@ createRoot(document.getElementById('root')!).render(
         <FeedbackBridge />
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
-            <App />
+            <LangKeyed />
           </SessionProvider>
         </QueryClientProvider>
       </AntApp>

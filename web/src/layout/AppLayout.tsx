@@ -57,6 +57,7 @@ function DisplaySwitches() {
 }
 
 export function AppLayout() {
+  const t = useT();
   const { user, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -67,7 +68,7 @@ export function AppLayout() {
       icon: <FileSearchOutlined />,
       label: (
         <Link to="/" data-testid="nav-portal">
-          办事指南
+          {t('办事指南')}
         </Link>
       ),
     },
@@ -78,7 +79,7 @@ export function AppLayout() {
       icon: <FormOutlined />,
       label: (
         <Link to="/workbench/intake" data-testid="nav-intake">
-          窗口受理
+          {t('窗口受理')}
         </Link>
       ),
     });
@@ -89,7 +90,7 @@ export function AppLayout() {
       icon: <AuditOutlined />,
       label: (
         <Link to="/workbench/cases" data-testid="nav-cases">
-          办件
+          {t('办件')}
         </Link>
       ),
     });
@@ -100,7 +101,7 @@ export function AppLayout() {
       icon: <TeamOutlined />,
       label: (
         <Link to="/agency" data-testid="nav-agency">
-          {user?.role === 'agent' ? '代办工作台' : '代办管理'}
+          {user?.role === 'agent' ? t('代办工作台') : t('代办管理')}
         </Link>
       ),
     });
@@ -111,7 +112,7 @@ export function AppLayout() {
       icon: <FolderOpenOutlined />,
       label: (
         <Link to="/my/cases" data-testid="nav-my-cases">
-          我的办件
+          {t('我的办件')}
         </Link>
       ),
     });
@@ -122,7 +123,7 @@ export function AppLayout() {
       icon: <ProfileOutlined />,
       label: (
         <Link to="/admin/catalog" data-testid="nav-catalog">
-          事项管理
+          {t('事项管理')}
         </Link>
       ),
     });
@@ -133,7 +134,7 @@ export function AppLayout() {
       icon: <AuditOutlined />,
       label: (
         <Link to="/admin/filings" data-testid="nav-filings">
-          否定备案
+          {t('否定备案')}
         </Link>
       ),
     });
@@ -144,7 +145,7 @@ export function AppLayout() {
       icon: <AlertOutlined />,
       label: (
         <Link to="/supervision" data-testid="nav-supervision">
-          电子监察
+          {t('电子监察')}
         </Link>
       ),
     });
@@ -155,7 +156,7 @@ export function AppLayout() {
       icon: <BarChartOutlined />,
       label: (
         <Link to="/admin/stats" data-testid="nav-stats-report">
-          统计报表
+          {t('统计报表')}
         </Link>
       ),
     });
@@ -166,7 +167,7 @@ export function AppLayout() {
       icon: <CalendarOutlined />,
       label: (
         <Link to="/admin/calendar" data-testid="nav-calendar">
-          工作日历
+          {t('工作日历')}
         </Link>
       ),
     });
@@ -177,7 +178,7 @@ export function AppLayout() {
     icon: <SearchOutlined />,
     label: (
       <Link to="/progress" data-testid="nav-progress">
-        进度查询
+        {t('进度查询')}
       </Link>
     ),
   });
@@ -190,7 +191,7 @@ export function AppLayout() {
       icon: <TableOutlined />,
       label: (
         <Link to="/board" data-testid="nav-board">
-          挂牌销号
+          {t('挂牌销号')}
         </Link>
       ),
     },
@@ -199,7 +200,7 @@ export function AppLayout() {
       icon: <FundOutlined />,
       label: (
         <Link to="/stats" data-testid="nav-public-stats">
-          办件统计
+          {t('办件统计')}
         </Link>
       ),
     },
@@ -235,8 +236,8 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Header className="bs-header">
         <Link to="/" className="bs-brand" data-testid="brand">
-          <span className="bs-brand-mark">办</span>
-          <span className="bs-brand-text">政务服务中心</span>
+          <span className="bs-brand-mark">{t('办')}</span>
+          <span className="bs-brand-text">{t('政务服务中心')}</span>
         </Link>
         <Menu
           theme="dark"
@@ -259,7 +260,7 @@ export function AppLayout() {
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,
-                    label: <span data-testid="logout-menu-item">退出登录</span>,
+                    label: <span data-testid="logout-menu-item">{t('退出登录')}</span>,
                     onClick: async () => {
                       await logout();
                       navigate('/login', { replace: true });
@@ -272,7 +273,7 @@ export function AppLayout() {
                 <UserOutlined />
                 <span data-testid="header-user-name">{user.displayName}</span>
                 <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="header-role">
-                  {user.roleLabel}
+                  {t(user.roleLabel)}
                 </Tag>
                 {org && (
                   <Typography.Text className="bs-org" data-testid="header-org">
@@ -283,7 +284,7 @@ export function AppLayout() {
             </Dropdown>
           ) : user === null ? (
             <Button type="primary" ghost onClick={() => navigate('/login')} data-testid="login-link">
-              登录
+              {t('登录')}
             </Button>
           ) : null}
           {user && (
@@ -297,7 +298,7 @@ export function AppLayout() {
                 navigate('/login', { replace: true });
               }}
             >
-              退出
+              {t('退出')}
             </Button>
           )}
         </div>
@@ -305,7 +306,7 @@ export function AppLayout() {
       <Content className="bs-content">
         <Outlet />
       </Content>
-      <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务</Footer>
+      <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>{t('办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务')}</Footer>
     </Layout>
   );
 }

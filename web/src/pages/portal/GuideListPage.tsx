@@ -9,10 +9,12 @@ import { useFacets, useTypeOptions } from '../../api/hooks';
 import type { ItemSummary, Page } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
+import { useT, tr } from '../../lib/i18n';
 
 const FILTER_KEYS = ['q', 'department', 'theme', 'servedParty', 'type'] as const;
 
 export function GuideListPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
@@ -21,7 +23,7 @@ export function GuideListPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
-    document.title = '办事指南 · 政务服务中心';
+    document.title = t('办事指南 · 政务服务中心');
   }, []);
 
   const facets = useFacets();
@@ -49,17 +51,17 @@ export function GuideListPage() {
     <div className="bs-page">
       <div className="bs-hero">
         <Typography.Title level={2} style={{ color: '#fff', margin: 0 }}>
-          办事指南
+          {t('办事指南')}
         </Typography.Title>
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
-          一窗受理 · 限时办结 — 查询政务服务事项的办理条件、申请材料、办理流程与承诺时限
+          {t('一窗受理 · 限时办结 — 查询政务服务事项的办理条件、申请材料、办理流程与承诺时限')}
         </Typography.Paragraph>
         <Space.Compact style={{ width: '100%', maxWidth: 680 }}>
           <Input
             size="large"
             allowClear
             prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-            placeholder="输入事项名称或编码，如“营业执照”"
+            placeholder={t('输入事项名称或编码，如“营业执照”')}
             value={text}
             onChange={(e) => {
               setText(e.target.value);
@@ -67,10 +69,10 @@ export function GuideListPage() {
             }}
             onPressEnter={() => update({ q: text.trim() })}
             data-testid="guide-search"
-            aria-label="搜索事项"
+            aria-label={t('搜索事项')}
           />
           <Button size="large" type="primary" onClick={() => update({ q: text.trim() })} data-testid="guide-search-button" style={{ background: '#d4380d' }}>
-            搜索
+            {t('搜索')}
           </Button>
         </Space.Compact>
       </div>
@@ -81,7 +83,7 @@ export function GuideListPage() {
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              placeholder="实施部门"
+              placeholder={t('实施部门')}
               style={{ width: 200 }}
               loading={facets.isLoading}
               value={filters.department || undefined}
@@ -93,7 +95,7 @@ export function GuideListPage() {
             <Select
               allowClear
               showSearch
-              placeholder="主题分类"
+              placeholder={t('主题分类')}
               style={{ width: 180 }}
               value={filters.theme || undefined}
               onChange={(v) => update({ theme: v })}
@@ -103,20 +105,20 @@ export function GuideListPage() {
           <span data-testid="filter-servedParty">
             <Select
               allowClear
-              placeholder="服务对象"
+              placeholder={t('服务对象')}
               style={{ width: 140 }}
               value={filters.servedParty || undefined}
               onChange={(v) => update({ servedParty: v })}
               options={[
-                { value: 'person', label: '个人办事' },
-                { value: 'organization', label: '法人办事' },
+                { value: 'person', label: t('个人办事') },
+                { value: 'organization', label: t('法人办事') },
               ]}
             />
           </span>
           <span data-testid="filter-type">
             <Select
               allowClear
-              placeholder="事项类型"
+              placeholder={t('事项类型')}
               style={{ width: 160 }}
               value={filters.type || undefined}
               onChange={(v) => update({ type: v })}
@@ -125,7 +127,7 @@ export function GuideListPage() {
           </span>
           {anyFilter && (
             <Button onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">
-              清除条件
+              {t('清除条件')}
             </Button>
           )}
         </Space>
@@ -140,19 +142,19 @@ export function GuideListPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 860 }}
-          locale={{ emptyText: <Empty description={anyFilter ? '没有符合条件的事项' : '暂无已发布的事项'} /> }}
+          locale={{ emptyText: <Empty description={anyFilter ? t('没有符合条件的事项') : t('暂无已发布的事项')} /> }}
           onRow={(r) => ({ 'data-testid': `item-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
           pagination={{
             current: list.data?.page ?? page,
             pageSize: list.data?.pageSize ?? pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 项`,
+            showTotal: (t) => tr('共 {v0} 项', { v0: t }),
             onChange: (p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps }),
           }}
           columns={[
             {
-              title: '事项名称',
+              title: t('事项名称'),
               dataIndex: 'name',
               render: (name: string, r) => (
                 <div>
@@ -168,27 +170,27 @@ export function GuideListPage() {
                 </div>
               ),
             },
-            { title: '实施部门', dataIndex: ['department', 'name'], width: 160 },
+            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160 },
             {
-              title: '服务对象',
+              title: t('服务对象'),
               dataIndex: 'servedParty',
               width: 100,
               render: (v: ItemSummary['servedParty']) => SERVED_PARTY_LABELS[v] ?? v,
             },
             {
-              title: '办件类型',
+              title: t('办件类型'),
               dataIndex: 'caseKind',
               width: 90,
               render: (v: string) => <Tag color={v === 'immediate' ? 'green' : v === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(v)}</Tag>,
             },
             {
-              title: '承诺时限',
+              title: t('承诺时限'),
               dataIndex: 'promisedLimit',
               width: 120,
               render: (v: ItemSummary['promisedLimit']) => <span data-testid="promised-limit">{formatLimit(v)}</span>,
             },
             {
-              title: '到现场次数',
+              title: t('到现场次数'),
               dataIndex: 'maxVisits',
               width: 120,
               render: (v: number) => <Tag color={v === 0 ? 'green' : v === 1 ? 'cyan' : 'default'}>{formatVisits(v)}</Tag>,
