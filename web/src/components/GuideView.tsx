@@ -130,6 +130,7 @@ export function GuideView({
             ...(extras.version ? [{ key: 'version', label: t('指南版本'), children: `v${extras.version}` }] : []),
             ...(data.keyProject ? [{ key: 'key', label: t('重点项目'), children: <Tag color="gold">{t('重点项目')}</Tag> }] : []),
             ...(data.level ? [{ key: 'level', label: t('层级'), children: ITEM_LEVEL_LABELS[data.level] }] : []),
+            ...(data.aliases?.length ? [{ key: 'aliases', label: t('也称'), children: <span data-testid="guide-aliases">{data.aliases.join('、')}</span> }] : []),
           ]}
         />
       </Section>

@@ -213,6 +213,8 @@ export const FIELD_LABELS: Record<string, string> = {
   get result() { return tr('办理结果'); },
   get contact() { return tr('联系方式'); },
   get keyProject() { return tr('重点项目'); },
+  get aliases() { return tr('别名（俗称）'); },
+  get keywords() { return tr('搜索关键词'); },
   get value() { return tr('数值'); },
   get unit() { return tr('单位'); },
   get condition() { return tr('适用情形'); },

@@ -57,4 +57,5 @@ export default {
   '查看全部通知': 'All notifications',
   '通知': 'Notifications',
   '通知，{unread}条未读': 'Notifications, {unread} unread',
+  '也称': 'Also called',
 } as Record<string, string>;

@@ -93,5 +93,6 @@ export default {
   '输入事项名称、俗称或拼音，如“低保”“营业执照”“dibao”': 'Item name, common name or pinyin, e.g. “低保”, “营业执照”, “dibao”',
   '也称：': 'Also called: ',
   '找到 {n} 项': '{n} found',
-  '没有找到“{q}”': 'Nothing found for “{q}”',
+  '没有找到“{q}”。': 'Nothing found for “{q}”. ',
+  '没有与“{q}”完全匹配的事项。': 'No item matches all of “{q}”. ',
 } as Record<string, string>;

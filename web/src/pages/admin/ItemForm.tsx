@@ -86,6 +86,8 @@ export function toFormValues(data: Partial<GuideData> | undefined, code?: string
     ...d,
     code,
     windowNames: d.windowNames ?? [],
+    aliases: d.aliases ?? [],
+    keywords: d.keywords ?? [],
     procedure: d.procedure ?? [],
     specialProcedures: d.specialProcedures ?? [],
     jointParticipants: d.jointParticipants ?? [],
@@ -97,6 +99,12 @@ export function toFormValues(data: Partial<GuideData> | undefined, code?: string
     statutoryLimit: { ...base.statutoryLimit, ...(d.statutoryLimit ?? {}) },
     promisedLimit: { ...base.promisedLimit, ...(d.promisedLimit ?? {}) },
   };
+}
+
+/** Search words trimmed and de-duplicated; none at all = the field is left out. */
+function words(list: string[] | undefined): string[] | undefined {
+  const out = [...new Set((list ?? []).map((w) => w.trim()).filter(Boolean))];
+  return out.length ? out : undefined;
 }
 
 const blankToUndef = (s: string | undefined | null) => (s && s.trim() ? s.trim() : undefined);
@@ -115,6 +123,8 @@ export function fromFormValues(values: ItemFormValues, original?: Partial<GuideD
     theme: (v.theme ?? '').trim(),
     notEnteredReason: v.entryMode === 'notEntered' ? blankToUndef(v.notEnteredReason) : undefined,
     windowNames: (v.windowNames ?? []).map((w) => w.trim()).filter(Boolean),
+    aliases: words(v.aliases),
+    keywords: words(v.keywords),
     statutoryLimit: normLimit(v.statutoryLimit),
     promisedLimit: normLimit(v.promisedLimit),
     procedure: (v.procedure ?? [])
@@ -375,6 +385,16 @@ export function ItemForm({ form, initial, isNew, readOnly, lockDepartment, depar
           <Col xs={24} md={16}>
             <Form.Item name="windowNames" label={t('受理窗口')} extra={t('输入窗口名称后回车，可填多个')}>
               <Select mode="tags" tokenSeparators={[',', '，']} placeholder={t('如：综合受理窗口')} open={false} suffixIcon={null} data-testid="field-windowNames" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="aliases" label={t('别名（俗称）')} extra={t('群众常用的叫法，门户搜索时排在事项名称之后；拼音与首字母自动生成。')}>
+              <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder={t('输入后回车，如：低保、低保申请')} open={false} suffixIcon={null} data-testid="field-aliases" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="keywords" label={t('搜索关键词')}>
+              <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder={t('输入后回车，如：最低生活保障、困难家庭')} open={false} suffixIcon={null} data-testid="field-keywords" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { SearchOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { useFacets, useTypeOptions } from '../../api/hooks';
-import type { ItemSummary, Page } from '../../api/types';
+import type { GuidePage, ItemSummary } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
 import { useT, tr } from '../../lib/i18n';
@@ -31,7 +31,7 @@ export function GuideListPage() {
 
   const list = useQuery({
     queryKey: ['public-items', filters, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<ItemSummary>>('/api/public/items', { ...filters, page, pageSize }, signal),
+    queryFn: ({ signal }) => api.get<GuidePage>('/api/public/items', { ...filters, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -61,7 +61,7 @@ export function GuideListPage() {
             size="large"
             allowClear
             prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-            placeholder={t('输入事项名称或编码，如“营业执照”')}
+            placeholder={t('输入事项名称、俗称或拼音，如“低保”“营业执照”“dibao”')}
             value={text}
             onChange={(e) => {
               setText(e.target.value);
@@ -133,6 +133,26 @@ export function GuideListPage() {
         </Space>
       </Card>
 
+      {q && !!list.data?.suggestions?.length && (
+        <Alert
+          className="bs-suggest"
+          type="info"
+          showIcon
+          data-testid="search-suggestions"
+          title={
+            <span>
+              {list.data.items.length ? t('没有与“{q}”完全匹配的事项。', { q }) : t('没有找到“{q}”。', { q })}
+              {t('您是不是要找：')}
+              {list.data.suggestions.map((name) => (
+                <Button key={name} type="link" onClick={() => update({ q: name })} data-testid="search-suggestion">
+                  {name}
+                </Button>
+              ))}
+            </span>
+          }
+        />
+      )}
+
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
 
       <Card size="small" styles={{ body: { padding: 0 } }}>
@@ -161,6 +181,12 @@ export function GuideListPage() {
                   <Link to={`/guide/${encodeURIComponent(r.code)}`} data-testid={`item-link-${r.code}`} className="bs-item-link">
                     {name}
                   </Link>
+                  {!!r.aliases?.length && (
+                    <span className="bs-alias" data-testid="item-aliases">
+                      {t('也称：')}
+                      {r.aliases.slice(0, 3).join('、')}
+                    </span>
+                  )}
                   <div className="bs-sub">
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {r.code} · {typeLabel(r.type)}
