@@ -219,6 +219,7 @@ export function GuideView({
         <Section title={t('联办部门')} id="joint">
           {joint.length ? (
             <Table
+          scroll={{ x: 560 }}
               size="small"
               rowKey={(r) => r.departmentId + r.task}
               pagination={false}
@@ -242,6 +243,7 @@ export function GuideView({
           </Tag>
         ) : (
           <Table
+            scroll={{ x: 560 }}
             size="small"
             rowKey={(r) => r.name}
             pagination={false}

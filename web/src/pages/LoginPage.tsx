@@ -104,10 +104,11 @@ export function LoginPage() {
             size="small"
             rowKey="username"
             pagination={false}
+            scroll={{ x: 600 }}
             dataSource={accounts}
             onRow={(r) => ({ onClick: () => fill(r.username), style: { cursor: 'pointer' }, 'data-testid': `demo-row-${r.username}` }) as HTMLAttributes<HTMLElement>}
             columns={[
-              { title: t('角色'), dataIndex: 'roleLabel', width: 120, render: (v: string) => <Tag color="blue">{v}</Tag> },
+              { title: t('角色'), dataIndex: 'roleLabel', width: 120, render: (v: string) => <Tag color="blue">{t(v)}</Tag> },
               { title: t('姓名'), dataIndex: 'displayName', width: 100 },
               { title: t('用户名'), dataIndex: 'username', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
               { title: t('说明'), dataIndex: 'note', ellipsis: true },

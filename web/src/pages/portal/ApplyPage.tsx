@@ -177,6 +177,7 @@ export function ApplyPage() {
         extra={<Typography.Text type="secondary">{t('支持 PDF、JPG、PNG，单个文件不超过 10MB')}</Typography.Text>}
       >
         <Table<Material>
+          scroll={{ x: 720 }}
           rowKey="id"
           size="small"
           pagination={false}

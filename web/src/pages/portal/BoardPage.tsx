@@ -36,6 +36,7 @@ export function BoardPage() {
       </div>
       <Card>
         <Table<BoardItem>
+          scroll={{ x: 640 }}
           size="middle"
           rowKey={(r, i) => `${r.itemName}-${r.acceptedOn}-${r.applicant}-${i}`}
           loading={board.isFetching}

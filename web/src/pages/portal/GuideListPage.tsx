@@ -77,7 +77,7 @@ export function GuideListPage() {
         </Space.Compact>
       </div>
 
-      <Card className="bs-filter-card" size="small">
+      <Card className="bs-filter-card bs-elderly-hide" size="small">
         <Space wrap size={[12, 8]}>
           <span data-testid="filter-department">
             <Select

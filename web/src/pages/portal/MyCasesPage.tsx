@@ -30,6 +30,7 @@ export function MyCasesPage() {
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 12 }} />}
       <Card size="small">
         <Table<CaseRow>
+          scroll={{ x: 720 }}
           rowKey="id"
           size="middle"
           loading={list.isLoading}
