@@ -36,9 +36,21 @@ interface Field {
   initials: string;
 }
 
-interface IndexedDoc { doc: SearchDoc; name: Field; terms: Field[]; description: string; code: string }
+interface IndexedDoc {
+  doc: SearchDoc; name: Field; terms: Field[]; description: string; code: string;
+  /** Every field's full pinyin and initials, '|'-separated: one `includes` rules pinyin out. */
+  pinyinAll: string;
+  /** Every field's syllables as ' di bao |': a homophone query must appear in it. */
+  syllablesAll: string;
+}
 
-export interface SearchIndex { docs: IndexedDoc[] }
+export interface SearchIndex {
+  docs: IndexedDoc[];
+  /** Character pair → positions of the documents whose name, alias, keyword or code contains it. */
+  bigrams: Map<string, number[]>;
+  /** Syllable pair ("di bao") → positions of the documents with it in a name, alias or keyword. */
+  syllablePairs: Map<string, number[]>;
+}
 
 export interface Hit { id: string; score: number; match: MatchKind }
 
@@ -57,7 +69,22 @@ function syllablesOf(text: string): string[] {
   return pinyin(text, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase()).filter(Boolean);
 }
 
+/**
+ * Pinyin is the expensive part of building the index; names and search words rarely change,
+ * so a rebuild after one item changed reuses every other field (cleared when it grows large).
+ */
+const fieldCache = new Map<string, Field>();
+
 function field(raw: string): Field {
+  const hit = fieldCache.get(raw);
+  if (hit) return hit;
+  if (fieldCache.size > 200_000) fieldCache.clear();
+  const f = computeField(raw);
+  fieldCache.set(raw, f);
+  return f;
+}
+
+function computeField(raw: string): Field {
   const text = normalize(raw);
   const syllables = HAN.test(text) ? syllablesOf(text) : [];
   const tails = syllables.map((_, i) => syllables.slice(i).join(''));
@@ -65,23 +92,62 @@ function field(raw: string): Field {
 }
 
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
-  return {
-    docs: docs.map((doc) => ({
-      doc,
-      name: field(doc.name),
-      terms: [...doc.aliases, ...doc.keywords].map(field).filter((f) => f.text),
-      description: normalize(doc.description),
-      code: normalize(doc.code ?? ''),
-    })),
+  const indexed = docs.map((doc) => {
+    const name = field(doc.name);
+    const terms = [...doc.aliases, ...doc.keywords].map(field).filter((f) => f.text);
+    const all = [name, ...terms].filter((f) => f.syllables.length);
+    return {
+      doc, name, terms, description: normalize(doc.description), code: normalize(doc.code ?? ''),
+      pinyinAll: all.map((f) => `${f.tails[0]}|${f.initials}`).join('|'),
+      syllablesAll: all.map((f) => ` ${f.syllables.join(' ')} `).join('|'),
+    };
+  });
+  const bigrams = new Map<string, number[]>();
+  const syllablePairs = new Map<string, number[]>();
+  const post = (m: Map<string, number[]>, key: string, i: number) => {
+    const list = m.get(key);
+    if (!list) m.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
   };
+  indexed.forEach((d, i) => {
+    // Descriptions are long and searched last: scanned directly instead (see candidates).
+    for (const text of [d.name.text, ...d.terms.map((f) => f.text), d.code]) {
+      for (let k = 0; k + 1 < text.length; k++) post(bigrams, text.slice(k, k + 2), i);
+    }
+    for (const f of [d.name, ...d.terms]) {
+      for (let k = 0; k + 1 < f.syllables.length; k++) post(syllablePairs, `${f.syllables[k]} ${f.syllables[k + 1]}`, i);
+    }
+  });
+  return { docs: indexed, bigrams, syllablePairs };
+}
+
+/**
+ * Positions of the documents a Chinese query can match at all: a name, alias or keyword
+ * match contains the query's first character pair, a homophone its first syllable pair, a
+ * description match is found by scanning the descriptions. `null` = every document (pinyin
+ * typed in letters, a single character).
+ */
+function candidates(index: SearchIndex, q: Query): Set<number> | null {
+  if (q.latin || q.text.length < 2) return null;
+  const out = new Set<number>(index.bigrams.get(q.text.slice(0, 2)) ?? []);
+  if (q.syllables.length >= 2) for (const i of index.syllablePairs.get(`${q.syllables[0]} ${q.syllables[1]}`) ?? []) out.add(i);
+  index.docs.forEach((d, i) => { if (d.description.includes(q.text)) out.add(i); });
+  return out;
 }
 
 // ---- Matching one (already normalized) query word against one document ------------------
 
-interface Query { text: string; latin: boolean; syllables: string[]; hasDigit: boolean }
+interface Query { text: string; latin: boolean; syllables: string[]; hasDigit: boolean; spaced: string }
 
 function query(text: string): Query {
-  return { text, latin: LATIN_ONLY.test(text), syllables: HAN.test(text) ? syllablesOf(text) : [], hasDigit: /\d/.test(text) };
+  const syllables = HAN.test(text) ? syllablesOf(text) : [];
+  return { text, latin: LATIN_ONLY.test(text), syllables, hasDigit: /\d/.test(text), spaced: ` ${syllables.join(' ')} ` };
+}
+
+/** Can any field of the document match the query by pinyin at all? (cheap, before the exact rules) */
+function pinyinPossible(q: Query, d: IndexedDoc): boolean {
+  if (q.latin) return q.text.length >= 2 ? d.pinyinAll.includes(q.text) : false;
+  return q.syllables.length >= 2 && d.syllablesAll.includes(q.spaced);
 }
 
 /** Typed pinyin: full pinyin from a syllable start ("dibao", "baozhang"), or initials ("dbsq"). */
@@ -117,7 +183,11 @@ function matchWord(q: Query, d: IndexedDoc): { score: number; match: MatchKind }
   if (d.name.text.includes(t)) return { score: TIER.nameContains + closeness(t, d.name.text), match: 'nameContains' };
   const term = d.terms.find((f) => f.text.includes(t));
   if (term) return { score: TIER.aliasContains + closeness(t, term.text), match: 'aliasContains' };
-  const py = Math.max(pinyinScore(q, d.name), ...d.terms.map((f) => pinyinScore(q, f)));
+  let py = 0;
+  if (pinyinPossible(q, d)) {
+    py = pinyinScore(q, d.name);
+    for (const f of d.terms) py = Math.max(py, pinyinScore(q, f));
+  }
   if (py > 0) return { score: TIER.pinyin + py, match: 'pinyin' };
   if (t.length >= 2 && d.description.includes(t)) return { score: TIER.description, match: 'description' };
   return null;
@@ -181,9 +251,15 @@ export function search(index: SearchIndex, raw: string, opts: SearchOptions = {}
   if (!whole.text) return { hits: [], suggestions: [] };
   const words = queryWords(raw).map(query);
   const multi = words.length > 1 || (words.length === 1 && words[0].text !== whole.text);
-  const hits: Hit[] = [];
+  const hits: (Hit & { nameLength: number })[] = [];
   let complete = false;
-  for (const d of index.docs) {
+  // Only documents that can match the whole query or one of its words are looked at.
+  const sets = [whole, ...(multi ? words : [])].map((q) => candidates(index, q));
+  const positions = sets.some((c) => c === null)
+    ? index.docs.map((_, i) => i)
+    : [...new Set(sets.flatMap((c) => [...c!]))];
+  for (const i of positions) {
+    const d = index.docs[i];
     if (opts.filter && !opts.filter(d.doc)) continue;
     let best = matchWord(whole, d);
     if (best) complete = true;
@@ -192,28 +268,37 @@ export function search(index: SearchIndex, raw: string, opts: SearchOptions = {}
       if (m && m.complete) complete = true;
       if (m && (!best || m.score > best.score)) best = m;
     }
-    if (best) hits.push({ id: d.doc.id, score: Math.round(best.score * 100) / 100, match: best.match });
+    if (best) hits.push({ id: d.doc.id, score: Math.round(best.score * 100) / 100, match: best.match, nameLength: d.name.text.length });
   }
-  const byId = new Map(index.docs.map((d) => [d.doc.id, d]));
-  hits.sort((a, b) => b.score - a.score || byId.get(a.id)!.name.text.length - byId.get(b.id)!.name.text.length || a.id.localeCompare(b.id));
+  hits.sort((a, b) => b.score - a.score || a.nameLength - b.nameLength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // "Did you mean" when nothing matched the whole query or all of its words.
-  return { hits, suggestions: complete ? [] : suggest(index, whole, opts) };
+  return { hits: hits.map(({ id, score, match }) => ({ id, score, match })), suggestions: complete ? [] : suggest(index, whole, opts) };
 }
 
 // ---- Did you mean ------------------------------------------------------------------
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Edit distance of `q` to the best-matching part of `text` (free start and end in text). */
 export function substringDistance(q: string, text: string): number {
-  const a = [...q], b = [...text];
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const n = text.length;
+  if (rowA.length <= n) { rowA = new Int32Array(n + 1); rowB = new Int32Array(n + 1); }
+  let prev = rowA, cur = rowB;
+  prev.fill(0, 0, n + 1);
+  for (let i = 1; i <= q.length; i++) {
+    const c = q.charCodeAt(i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const sub = prev[j - 1] + (c === text.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1, ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
     }
-    prev = cur;
+    const t = prev; prev = cur; cur = t;
   }
-  return Math.min(...prev);
+  let min = q.length;
+  for (let j = 0; j <= n; j++) if (prev[j] < min) min = prev[j];
+  return min;
 }
 
 /** Names of the closest items, by characters or by pinyin, when a query found nothing. */
@@ -222,19 +307,30 @@ function suggest(index: SearchIndex, q: Query, opts: SearchOptions): string[] {
   if (qLen < 2) return [];
   const qPinyin = q.latin ? q.text : q.syllables.join('');
   const scored: { name: string; d: number }[] = [];
+  const maxChars = Math.max(1, Math.floor(qLen / 3));
+  const maxPinyin = Math.max(1, Math.floor(qPinyin.length / 4));
+  // Aliases and keywords repeat across items: each distinct text is measured once.
+  const memo = new Map<string, number>();
+  const closeness = (f: Field): number => {
+    const key = f.text;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let best = Infinity;
+    if (!q.latin) {
+      const dist = substringDistance(q.text, f.text);
+      if (dist <= maxChars) best = dist / qLen;
+    }
+    if (best === Infinity && qPinyin.length >= 3 && f.syllables.length) {
+      const dist = substringDistance(qPinyin, f.tails[0]);
+      if (dist <= maxPinyin) best = dist / qPinyin.length + 0.01;
+    }
+    memo.set(key, best);
+    return best;
+  };
   for (const d of index.docs) {
     if (opts.filter && !opts.filter(d.doc)) continue;
-    let best = Infinity;
-    for (const f of [d.name, ...d.terms]) {
-      if (!q.latin) {
-        const dist = substringDistance(q.text, f.text);
-        if (dist <= Math.max(1, Math.floor(qLen / 3))) best = Math.min(best, dist / qLen);
-      }
-      if (qPinyin.length >= 3 && f.syllables.length) {
-        const dist = substringDistance(qPinyin, f.tails[0]);
-        if (dist <= Math.max(1, Math.floor(qPinyin.length / 4))) best = Math.min(best, dist / qPinyin.length + 0.01);
-      }
-    }
+    let best = closeness(d.name);
+    for (const f of d.terms) best = Math.min(best, closeness(f));
     if (best < Infinity) scored.push({ name: d.doc.name, d: best });
   }
   scored.sort((a, b) => a.d - b.d || a.name.length - b.name.length);
