@@ -97,7 +97,7 @@ export function LoginPage() {
         <Card
           className="bs-login-card bs-demo-card"
           title={t('演示账号')}
-          extra={<Typography.Text type="secondary">{t('密码均为')}{' '}{demoPassword}{t('，点击一行即可填入')}</Typography.Text>}
+          extra={<Typography.Text type="secondary">{t('密码均为 {password}，点击一行即可填入', { password: demoPassword })}</Typography.Text>}
           data-testid="demo-accounts"
         >
           <Table<DemoAccount>

@@ -202,4 +202,5 @@ export default {
   '输入后回车，如：低保、低保申请': 'Type and press Enter, e.g. 低保, 低保申请',
   '输入后回车，如：最低生活保障、困难家庭': 'Type and press Enter, e.g. 最低生活保障, 困难家庭',
   '群众常用的叫法，门户搜索时排在事项名称之后；拼音与首字母自动生成。': 'What people call the item; the portal search ranks them right after the name. Pinyin and initials are derived automatically.',
+  '全年工作日 {n} 天': '{n} working days in the year',
 } as Record<string, string>;

@@ -68,4 +68,5 @@ export default {
   '选填，如：老人行动不便，上门收件': 'Optional, e.g. elderly resident, collected at home',
   '第三步：收取的材料（列入交接单）': 'Step 3: materials collected (listed on the slip)',
   '提交代办件并生成交接单': 'Submit and create the handover slip',
+  '第{n}次：': 'Handover {n}: ',
 } as Record<string, string>;

@@ -231,4 +231,6 @@ export default {
   '已加载': 'Loaded',
   '件': 'cases',
   '，还有更多': ', more available',
+  '已加载 {n} 件': '{n} cases loaded',
+  '逾期未出具（{date} 已督办）': 'Overdue (escalated {date})',
 } as Record<string, string>;

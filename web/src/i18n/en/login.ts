@@ -14,4 +14,5 @@ export default {
   '说明': 'Description',
   '填入': 'Fill in',
   '直接登录': 'Sign in now',
+  '密码均为 {password}，点击一行即可填入': 'All passwords are {password}; click a row to fill it in',
 } as Record<string, string>;

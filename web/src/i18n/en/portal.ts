@@ -95,4 +95,6 @@ export default {
   '找到 {n} 项': '{n} found',
   '没有找到“{q}”。': 'Nothing found for “{q}”. ',
   '没有与“{q}”完全匹配的事项。': 'No item matches all of “{q}”. ',
+  '显示全部 {n} 条': 'Show all {n} entries',
+  '承诺件受理即挂牌公示办理时限，办结即销号（近 {days} 日办结的以删除线显示）。申请人姓名已脱敏。': 'Promised cases are posted with their deadline when accepted and struck off when finished (those finished in the last {days} days are struck through). Applicant names are masked.',
 } as Record<string, string>;

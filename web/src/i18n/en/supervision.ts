@@ -47,4 +47,5 @@ export default {
   '标记异常已处理': 'Mark the anomaly handled',
   '处理说明': 'Note',
   '请填写处理说明': 'Enter a note',
+  '截至 {today}，统计近 {days} 天': 'As of {today}, last {days} days',
 } as Record<string, string>;

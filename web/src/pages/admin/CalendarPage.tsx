@@ -221,7 +221,7 @@ export function CalendarPage() {
             </Space>
           ))}
           <Typography.Text strong data-testid="calendar-working-total">
-            {t('全年工作日')}{' '}{workingTotal}{' '}{t('天')}
+            {t('全年工作日 {n} 天', { n: workingTotal })}
           </Typography.Text>
         </Space>
       </Card>

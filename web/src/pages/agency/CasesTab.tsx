@@ -104,7 +104,7 @@ function HandoverDrawer({ caseId, onClose }: { caseId: string | null; onClose: (
               key: h.id,
               content: (
                 <div data-testid={`handover-${h.seq}`}>
-                  <Typography.Text strong>{t('第')}{h.seq}{t('次：')}{h.stageLabel}</Typography.Text>
+                  <Typography.Text strong>{t('第{n}次：', { n: h.seq })}{h.stageLabel}</Typography.Text>
                   <div>
                     {h.giver.name}（{h.giver.roleLabel}） <SwapRightOutlined /> {h.taker.name}（{h.taker.roleLabel}） · {formatDateTime(h.at)}
                   </div>

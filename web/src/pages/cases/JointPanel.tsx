@@ -73,7 +73,7 @@ export function JointPanel({ c }: { c: CaseView }) {
                     ))}
                   </div>
                 ) : p.escalated ? (
-                  <Typography.Text type="danger">{t('逾期未出具（')}{formatDate(p.escalatedOn)}{' '}{t('已督办）')}</Typography.Text>
+                  <Typography.Text type="danger">{t('逾期未出具（{date} 已督办）', { date: formatDate(p.escalatedOn) })}</Typography.Text>
                 ) : (
                   <Typography.Text type="secondary">{t('待出具')}</Typography.Text>
                 ),

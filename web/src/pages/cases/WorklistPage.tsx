@@ -192,7 +192,7 @@ export function WorklistPage() {
         />
         <div className="bs-list-foot">
           <Typography.Text type="secondary" data-testid="worklist-count">
-            {t('已加载')}{' '}{list.rows.length}{' '}{t('件')}{list.hasNextPage ? t('，还有更多') : ''}
+            {t('已加载 {n} 件', { n: list.rows.length })}{list.hasNextPage ? t('，还有更多') : ''}
           </Typography.Text>
           {list.hasNextPage && (
             <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="worklist-load-more">

@@ -31,7 +31,7 @@ export function BoardPage() {
       <div className="bs-page-head">
         <Typography.Title level={3} style={{ margin: 0 }}>{t('挂牌销号')}</Typography.Title>
         <Typography.Text type="secondary">
-          {t('承诺件受理即挂牌公示办理时限，办结即销号（近')}{board.data?.doneDays ?? 7}{t('日办结的以删除线显示）。申请人姓名已脱敏。')}
+          {t('承诺件受理即挂牌公示办理时限，办结即销号（近 {days} 日办结的以删除线显示）。申请人姓名已脱敏。', { days: board.data?.doneDays ?? 7 })}
         </Typography.Text>
       </div>
       <Card>

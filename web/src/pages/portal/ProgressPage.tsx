@@ -145,7 +145,7 @@ export function ProgressPage() {
               />
               {p.history.length > 12 && !showAll && (
                 <Button type="link" onClick={() => setShowAll(true)}>
-                  {t('显示全部')}{' '}{p.history.length}{' '}{t('条')}
+                  {t('显示全部 {n} 条', { n: p.history.length })}
                 </Button>
               )}
             </Card>

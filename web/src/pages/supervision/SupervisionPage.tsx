@@ -124,7 +124,7 @@ export function SupervisionPage() {
       <Space align="center">
         <Typography.Title level={3} style={{ margin: 0 }}>{t('电子监察')}</Typography.Title>
         <Badge status={live ? 'processing' : 'default'} text={<span data-testid="board-live">{live ? t('实时更新') : t('连接中…')}</span>} />
-        {b && <Typography.Text type="secondary">{t('截至')}{' '}{b.today}{t('，统计近')}{' '}{b.days}{' '}{t('天')}</Typography.Text>}
+        {b && <Typography.Text type="secondary">{t('截至 {today}，统计近 {days} 天', { today: b.today, days: b.days })}</Typography.Text>}
       </Space>
       <Row gutter={[12, 12]}>
         {LIGHTS.map(([k, label, color]) => (
