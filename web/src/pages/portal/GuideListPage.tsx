@@ -1,11 +1,12 @@
 /** Public portal: 办事指南 — search and filter the published catalog. */
 import { useEffect, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SearchOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { useFacets, useTypeOptions } from '../../api/hooks';
+import type { ColumnsType } from 'antd/es/table';
 import type { GuidePage, ItemSummary } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
@@ -26,6 +27,9 @@ export function GuideListPage() {
     document.title = t('办事指南 · 政务服务中心');
   }, []);
 
+  // Phones: one column per item, its facts stacked under the name, instead of a wide table.
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.sm === false;
   const facets = useFacets();
   const typeOptions = useTypeOptions();
 
@@ -46,6 +50,68 @@ export function GuideListPage() {
   };
 
   const anyFilter = FILTER_KEYS.some((k) => filters[k]);
+
+  const columnsAll: ColumnsType<ItemSummary> = [
+            {
+              title: t('事项名称'),
+              dataIndex: 'name',
+              render: (name: string, r) => (
+                <div>
+                  <Link to={`/guide/${encodeURIComponent(r.code)}`} data-testid={`item-link-${r.code}`} className="bs-item-link">
+                    {name}
+                  </Link>
+                  {!!r.aliases?.length && (
+                    <span className="bs-alias" data-testid="item-aliases">
+                      {t('也称：')}
+                      {r.aliases.slice(0, 3).join('、')}
+                    </span>
+                  )}
+                  <div className="bs-sub">
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.code} · {typeLabel(r.type)}
+                      {r.theme ? ` · ${r.theme}` : ''}
+                    </Typography.Text>
+                  </div>
+                  {narrow && (
+                    <div className="bs-item-facts" data-testid="item-facts">
+                      <span>{r.department.name}</span>
+                      <Tag color={r.caseKind === 'immediate' ? 'green' : r.caseKind === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(r.caseKind)}</Tag>
+                      <span>
+                        {t('承诺时限')}: {formatLimit(r.promisedLimit)}
+                      </span>
+                      <Tag color={r.maxVisits === 0 ? 'green' : r.maxVisits === 1 ? 'cyan' : 'default'}>{formatVisits(r.maxVisits)}</Tag>
+                    </div>
+                  )}
+                </div>
+              ),
+            },
+            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160 },
+            {
+              title: t('服务对象'),
+              dataIndex: 'servedParty',
+              width: 100,
+              render: (v: ItemSummary['servedParty']) => SERVED_PARTY_LABELS[v] ?? v,
+            },
+            {
+              title: t('办件类型'),
+              dataIndex: 'caseKind',
+              width: 90,
+              render: (v: string) => <Tag color={v === 'immediate' ? 'green' : v === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(v)}</Tag>,
+            },
+            {
+              title: t('承诺时限'),
+              dataIndex: 'promisedLimit',
+              width: 120,
+              render: (v: ItemSummary['promisedLimit']) => <span data-testid="promised-limit">{formatLimit(v)}</span>,
+            },
+            {
+              title: t('到现场次数'),
+              dataIndex: 'maxVisits',
+              width: 120,
+              render: (v: number) => <Tag color={v === 0 ? 'green' : v === 1 ? 'cyan' : 'default'}>{formatVisits(v)}</Tag>,
+            },
+  ];
+
 
   return (
     <div className="bs-page">
@@ -161,7 +227,8 @@ export function GuideListPage() {
           data-testid="guide-table"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 860 }}
+          scroll={narrow ? undefined : { x: 860 }}
+          showHeader={!narrow}
           locale={{ emptyText: <Empty description={anyFilter ? t('没有符合条件的事项') : t('暂无已发布的事项')} /> }}
           onRow={(r) => ({ 'data-testid': `item-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
           pagination={{
@@ -172,56 +239,7 @@ export function GuideListPage() {
             showTotal: (t) => tr('共 {v0} 项', { v0: t }),
             onChange: (p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps }),
           }}
-          columns={[
-            {
-              title: t('事项名称'),
-              dataIndex: 'name',
-              render: (name: string, r) => (
-                <div>
-                  <Link to={`/guide/${encodeURIComponent(r.code)}`} data-testid={`item-link-${r.code}`} className="bs-item-link">
-                    {name}
-                  </Link>
-                  {!!r.aliases?.length && (
-                    <span className="bs-alias" data-testid="item-aliases">
-                      {t('也称：')}
-                      {r.aliases.slice(0, 3).join('、')}
-                    </span>
-                  )}
-                  <div className="bs-sub">
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.code} · {typeLabel(r.type)}
-                      {r.theme ? ` · ${r.theme}` : ''}
-                    </Typography.Text>
-                  </div>
-                </div>
-              ),
-            },
-            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160 },
-            {
-              title: t('服务对象'),
-              dataIndex: 'servedParty',
-              width: 100,
-              render: (v: ItemSummary['servedParty']) => SERVED_PARTY_LABELS[v] ?? v,
-            },
-            {
-              title: t('办件类型'),
-              dataIndex: 'caseKind',
-              width: 90,
-              render: (v: string) => <Tag color={v === 'immediate' ? 'green' : v === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(v)}</Tag>,
-            },
-            {
-              title: t('承诺时限'),
-              dataIndex: 'promisedLimit',
-              width: 120,
-              render: (v: ItemSummary['promisedLimit']) => <span data-testid="promised-limit">{formatLimit(v)}</span>,
-            },
-            {
-              title: t('到现场次数'),
-              dataIndex: 'maxVisits',
-              width: 120,
-              render: (v: number) => <Tag color={v === 0 ? 'green' : v === 1 ? 'cyan' : 'default'}>{formatVisits(v)}</Tag>,
-            },
-          ]}
+          columns={narrow ? [columnsAll[0]] : columnsAll}
         />
       </Card>
     </div>
