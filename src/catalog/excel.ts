@@ -90,6 +90,9 @@ const ITEM_COLUMNS: Column[] = [
   { header: '重点项目', get: (d) => yes(d.keyProject), set: (d, v) => { if (isYes(v)) d.keyProject = true; } },
   // 村级 items with 承诺时限 0 are promised the village default (rules.ts applyLevelDefaults).
   { header: '层级', get: (d) => (d.level ? ITEM_LEVEL_LABELS[d.level] : ''), set: (d, v) => { if (v) d.level = unlabel(ITEM_LEVEL_LABELS, v) as GuideData['level']; } },
+  // Search words last, so workbooks exported before they existed still import column by column.
+  { header: '别名（俗称）', width: 20, get: (d) => (d.aliases ?? []).join('、'), set: (d, v) => { if (list(v).length) d.aliases = list(v); } },
+  { header: '搜索关键词', width: 24, get: (d) => (d.keywords ?? []).join('、'), set: (d, v) => { if (list(v).length) d.keywords = list(v); } },
 ];
 
 const MATERIAL_HEADERS = ['事项编码', '材料编号', '材料名称', '必要性', '提交情形', '主件/副件', '份数', '形式', '来源', '出具部门', '样表', '备注'];

@@ -64,6 +64,8 @@ export const GuideSchema = Type.Object({
   contact: Type.Object({ address: Text(300), hours: Text(300), phone: Text(50), complaintPhone: Text(50) }),
   keyProject: Type.Optional(Type.Boolean()),
   level: Type.Optional(oneOf(ITEM_LEVELS)),
+  aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 })),
+  keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30 })),
 }, { additionalProperties: false });
 
 // Compile-time check that the schema and the domain type describe the same thing.

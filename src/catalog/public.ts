@@ -1,8 +1,10 @@
-import { and, eq, ilike, inArray, isNotNull, or, sql, asc, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql, asc, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { centers, departments } from '../core/org/schema.js';
 import { serviceItems, serviceItemVersions } from './schema.js';
+import { search, type SearchDoc } from './search.js';
+import { publicSearchIndex, type PublicDoc } from './searchIndex.js';
 import { ITEM_TYPES, ITEM_TYPE_LABELS, type GuideData } from './types.js';
 
 /** Published, available items: what the portal may show and windows may accept. */
@@ -11,9 +13,27 @@ export const publishedJoin = and(eq(serviceItemVersions.itemId, serviceItems.id)
 
 export interface PublicListQuery { q?: string; department?: string; theme?: string; servedParty?: string; type?: string; page: number; pageSize: number }
 
+const listColumns = {
+  code: serviceItems.code, data: serviceItemVersions.data, departmentId: departments.id, departmentName: departments.name,
+  aliases: serviceItems.aliases,
+};
+type ListRow = { code: string; data: GuideData; departmentId: string; departmentName: string; aliases: string[] };
+
+function listView({ code, data, departmentId, departmentName, aliases }: ListRow) {
+  return {
+    code, name: data.name, type: data.type, caseKind: data.caseKind, theme: data.theme, servedParty: data.servedParty,
+    department: { id: departmentId, name: departmentName }, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit,
+    maxVisits: data.maxVisits, onlineDepth: data.onlineDepth, aliases,
+  };
+}
+
+/**
+ * The public guide list. Without `q`: filtered, by item code. With `q`: ranked by the search
+ * index (search.ts), the same filters applied, and "did you mean" names when nothing matched.
+ */
 export async function listPublicItems(ctx: AppContext, q: PublicListQuery) {
+  if (q.q?.trim()) return searchPublicItems(ctx, q, q.q);
   const conds: SQL[] = [isPublic];
-  if (q.q) conds.push(or(ilike(serviceItems.name, `%${q.q}%`), ilike(serviceItems.code, `%${q.q}%`))!);
   if (q.department) conds.push(eq(serviceItems.departmentId, q.department));
   if (q.theme) conds.push(eq(serviceItems.theme, q.theme));
   // "both" items serve persons and organizations alike.
@@ -21,19 +41,33 @@ export async function listPublicItems(ctx: AppContext, q: PublicListQuery) {
   if (q.type) conds.push(eq(serviceItems.type, q.type));
   const where = and(...conds);
   const [list, [{ total }]] = await Promise.all([
-    ctx.db.select({ code: serviceItems.code, data: serviceItemVersions.data, departmentId: departments.id, departmentName: departments.name })
+    ctx.db.select(listColumns)
       .from(serviceItems).innerJoin(serviceItemVersions, publishedJoin).innerJoin(departments, eq(departments.id, serviceItems.departmentId))
       .where(where).orderBy(asc(serviceItems.code)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     ctx.db.select({ total: sql<number>`count(*)::int` }).from(serviceItems).where(where),
   ]);
-  return {
-    items: list.map(({ code, data, departmentId, departmentName }) => ({
-      code, name: data.name, type: data.type, caseKind: data.caseKind, theme: data.theme, servedParty: data.servedParty,
-      department: { id: departmentId, name: departmentName }, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit,
-      maxVisits: data.maxVisits, onlineDepth: data.onlineDepth,
-    })),
-    total, page: q.page, pageSize: q.pageSize,
+  return { items: list.map(listView), total, page: q.page, pageSize: q.pageSize, suggestions: [] as string[] };
+}
+
+async function searchPublicItems(ctx: AppContext, q: PublicListQuery, text: string) {
+  const { index } = await publicSearchIndex(ctx);
+  const filter = (d: SearchDoc) => {
+    const p = d as PublicDoc;
+    return (!q.department || p.departmentId === q.department) && (!q.theme || p.theme === q.theme)
+      && (!q.servedParty || p.servedParty === q.servedParty || p.servedParty === 'both') && (!q.type || p.type === q.type);
   };
+  const { hits, suggestions } = search(index, text, { filter });
+  const page = hits.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const rows = page.length === 0 ? [] : await ctx.db.select({ ...listColumns, id: serviceItems.id })
+    .from(serviceItems).innerJoin(serviceItemVersions, publishedJoin).innerJoin(departments, eq(departments.id, serviceItems.departmentId))
+    .where(and(isPublic, inArray(serviceItems.id, page.map((h) => h.id))));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // An item withdrawn between the index check and this read is simply left out.
+  const items = page.flatMap((h) => {
+    const r = byId.get(h.id);
+    return r ? [{ ...listView(r), match: h.match }] : [];
+  });
+  return { items, total: hits.length, page: q.page, pageSize: q.pageSize, suggestions };
 }
 
 /** The published guide of one item, with department and center contact data. */

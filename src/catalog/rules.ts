@@ -61,7 +61,7 @@ export function validateGuide(d: GuideData): Problem[] {
     p.push({ field: 'procedure', message: 'A procedure with at least one step is required', messageZh: '须填写办理流程' });
   }
   if (d.deliveryModes.length === 0 && d.entryMode !== 'networkOnly') p.push({ field: 'deliveryModes', message: 'Choose at least one delivery mode', messageZh: '至少选择一种送达方式' });
-  p.push(...materialProblems(d), ...jointProblems(d));
+  p.push(...materialProblems(d), ...jointProblems(d), ...searchWordProblems(d));
   if (!d.fees.free && d.fees.items.length === 0) p.push({ field: 'fees', message: 'A charged item lists its fee items', messageZh: '收费事项须列明收费项目' });
   d.fees.items.forEach((f, i) => {
     if (!f.basis.trim()) p.push({ field: `fees.items.${i}.basis`, message: 'Every fee needs its legal basis', messageZh: '收费项目须有收费依据' });
@@ -89,6 +89,25 @@ function materialProblems(d: GuideData): Problem[] {
   }
   if (d.conditionalAcceptance && !d.materials.some((m) => !m.major)) {
     p.push({ field: 'conditionalAcceptance', message: 'Conditional acceptance needs at least one minor material', messageZh: '容缺受理须至少有一项副件材料' });
+  }
+  return p;
+}
+
+/**
+ * 别名 and 搜索关键词: no blank or repeated word, none that only repeats the name (it would
+ * add nothing to search and clutter the guide). Compared as people type: width and case folded.
+ */
+export function searchWordProblems(d: GuideData): Problem[] {
+  const p: Problem[] = [];
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const seen = new Set<string>([fold(d.name)]);
+  for (const [field, zh] of [['aliases', '别名'], ['keywords', '关键词']] as const) {
+    (d[field] ?? []).forEach((w, i) => {
+      const f = fold(w);
+      if (!f) p.push({ field: `${field}.${i}`, message: 'A search word may not be blank', messageZh: `${zh}不能为空` });
+      else if (seen.has(f)) p.push({ field: `${field}.${i}`, message: `"${w}" repeats the name or another search word`, messageZh: `${zh}“${w}”与事项名称或其他别名、关键词重复` });
+      seen.add(f);
+    });
   }
   return p;
 }

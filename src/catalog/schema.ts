@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, integer, jsonb, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
 import { centers, departments } from '../core/org/schema.js';
 import type { Availability, GuideData, VersionStatus } from './types.js';
@@ -20,6 +21,9 @@ export const serviceItems = pgTable('service_items', {
   theme: text('theme').notNull().default(''),
   servedParty: text('served_party').notNull(),
   caseKind: text('case_kind').notNull(),
+  /** 别名 and 搜索关键词, denormalized like the name: what the public search index reads. */
+  aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+  keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [index('items_department_idx').on(t.departmentId), index('items_status_idx').on(t.status)]);
 

@@ -144,7 +144,10 @@ async function nextSeq(tx: Tx, prefix: string): Promise<number> {
 }
 
 function denormalized(data: GuideData) {
-  return { name: data.name, type: data.type, theme: data.theme, servedParty: data.servedParty, caseKind: data.caseKind };
+  return {
+    name: data.name, type: data.type, theme: data.theme, servedParty: data.servedParty, caseKind: data.caseKind,
+    aliases: data.aliases ?? [], keywords: data.keywords ?? [],
+  };
 }
 
 export interface CreateOptions { status?: 'draft' | 'published'; audit?: boolean }

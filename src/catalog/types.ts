@@ -107,6 +107,10 @@ export interface GuideData {
   result: { name: string; type: 'certificate' | 'approval' | 'other'; sample?: string };
   contact: { address: string; hours: string; phone: string; complaintPhone: string };
   keyProject?: boolean;
+  /** 别名/俗称 people use for the item (低保, 结婚证); searched just below the exact name. */
+  aliases?: string[];
+  /** 搜索关键词: further words that should find the item (营业执照, 婚姻). */
+  keywords?: string[];
   /** 层级; absent = county. A village-level item without its own promised limit gets the default (rules.ts). */
   level?: ItemLevel;
 }

@@ -6,6 +6,7 @@ import { FullPageSpin, RequireRole, ROLE_ALLOW } from './auth/session';
 import { GuideListPage } from './pages/portal/GuideListPage';
 import { GuideDetailPage } from './pages/portal/GuideDetailPage';
 import { LoginPage } from './pages/LoginPage';
+import { useT } from './lib/i18n';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
@@ -25,14 +26,15 @@ const NotificationsPage = lazy(() => import('./pages/notifications/Notifications
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
+  const t = useT();
   const navigate = useNavigate();
   return (
     <Result
       status="404"
-      title="页面不存在"
+      title={t('页面不存在')}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>
-          返回首页
+          {t('返回首页')}
         </Button>
       }
     />

@@ -11,6 +11,7 @@ import { SessionProvider } from './auth/session';
 import { FeedbackBridge } from './lib/feedback';
 import { App } from './App';
 import { LangProvider, useLang } from './lib/i18n';
+import { DisplayProvider, useDisplay } from './lib/display';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -29,6 +30,7 @@ const queryClient = new QueryClient({
 /** antd's own texts (pagination, date pickers, empty states) follow the chosen language. */
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useLang();
+  const { elderly } = useDisplay();
   useEffect(() => {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   }, [lang]);
@@ -37,8 +39,12 @@ function Themed({ children }: { children: ReactNode }) {
       locale={lang === 'en' ? enUS : zhCN}
       theme={{
         token: {
-          colorPrimary: '#1557b0',
+          colorPrimary: elderly ? '#0a3a85' : '#1557b0',
           borderRadius: 6,
+          // 适老化: large type, high-contrast text, larger click targets.
+          ...(elderly
+            ? { fontSize: 18, fontSizeSM: 16, fontSizeLG: 20, controlHeight: 44, controlHeightSM: 36, controlHeightLG: 52, colorText: '#000', colorTextSecondary: '#262626', colorTextDescription: '#262626', lineHeight: 1.7 }
+            : {}),
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif",
         },
@@ -50,19 +56,30 @@ function Themed({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A language change re-mounts the pages, so texts read outside components (labels.ts, `tr`)
+ * and document titles set once per page follow it. Session and query cache stay.
+ */
+function LangKeyed() {
+  const { lang } = useLang();
+  return <App key={lang} />;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
+      <DisplayProvider>
       <Themed>
       <AntApp>
         <FeedbackBridge />
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
-            <App />
+            <LangKeyed />
           </SessionProvider>
         </QueryClientProvider>
       </AntApp>
       </Themed>
+      </DisplayProvider>
     </LangProvider>
   </StrictMode>,
 );

@@ -149,6 +149,8 @@ const GRASSROOTS = ['county', 'town1', 'village1', 'village2'];
 const mz: DemoItem[] = [
   item('MZ', 1, {
     name: '内地居民结婚登记',
+    aliases: ['结婚证', '领证', '婚姻登记'],
+    keywords: ['结婚', '婚姻', '登记结婚', '扯证'],
     type: 'confirmation',
     theme: '婚育收养',
     servedParty: 'person',
@@ -177,6 +179,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 2, {
     name: '内地居民离婚登记',
+    aliases: ['离婚证', '协议离婚'],
+    keywords: ['离婚', '婚姻', '婚姻登记'],
     type: 'confirmation',
     theme: '婚育收养',
     servedParty: 'person',
@@ -205,6 +209,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 3, {
     name: '社会团体成立登记',
+    aliases: ['社团登记', '成立协会'],
+    keywords: ['社会组织', '协会', '商会', '学会'],
     type: 'license',
     theme: '社会组织',
     servedParty: 'organization',
@@ -232,6 +238,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 4, {
     name: '民办非企业单位成立登记',
+    aliases: ['民非登记', '社会服务机构登记'],
+    keywords: ['社会组织', '民办学校', '养老院'],
     type: 'license',
     theme: '社会组织',
     servedParty: 'organization',
@@ -259,6 +267,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 5, {
     name: '最低生活保障审核确认',
+    aliases: ['低保', '低保申请', '吃低保'],
+    keywords: ['最低生活保障', '低保金', '困难家庭', '社会救助'],
     type: 'benefit',
     theme: '社会救助',
     servedParty: 'person',
@@ -289,6 +299,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 6, {
     name: '特困人员救助供养审核',
+    aliases: ['五保', '特困供养'],
+    keywords: ['特困', '五保户', '社会救助'],
     type: 'benefit',
     theme: '社会救助',
     servedParty: 'person',
@@ -319,6 +331,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 7, {
     name: '收养登记',
+    aliases: ['领养登记', '收养孩子'],
+    keywords: ['收养', '领养'],
     type: 'confirmation',
     theme: '婚育收养',
     servedParty: 'person',
@@ -347,6 +361,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 8, {
     name: '临时救助',
+    aliases: ['急难救助'],
+    keywords: ['救助', '困难补助', '社会救助'],
     type: 'benefit',
     theme: '社会救助',
     servedParty: 'person',
@@ -374,6 +390,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 9, {
     name: '高龄津贴申领',
+    aliases: ['高龄补贴', '老人补贴', '尊老金'],
+    keywords: ['高龄', '老年人', '津贴', '补贴'],
     type: 'benefit',
     theme: '养老服务',
     servedParty: 'person',
@@ -406,6 +424,8 @@ const mz: DemoItem[] = [
 const sc: DemoItem[] = [
   item('SC', 1, {
     name: '个体工商户设立登记',
+    aliases: ['个体户执照', '个体执照', '开店'],
+    keywords: ['营业执照', '个体户', '工商登记', '商事登记'],
     type: 'license',
     theme: '就业创业',
     servedParty: 'person',
@@ -429,6 +449,8 @@ const sc: DemoItem[] = [
   }),
   item('SC', 2, {
     name: '企业设立登记',
+    aliases: ['开公司', '注册公司', '公司注册', '公司登记'],
+    keywords: ['营业执照', '工商登记', '商事登记', '办执照'],
     type: 'license',
     theme: '企业开办',
     servedParty: 'organization',
@@ -456,6 +478,8 @@ const sc: DemoItem[] = [
   }),
   item('SC', 3, {
     name: '食品经营许可',
+    aliases: ['食品经营许可证', '餐饮许可证'],
+    keywords: ['餐饮', '饭店', '小卖部', '食品'],
     type: 'license',
     theme: '食品药品',
     servedParty: 'both',
@@ -484,6 +508,8 @@ const sc: DemoItem[] = [
   }),
   item('SC', 4, {
     name: '食品生产许可',
+    aliases: ['SC认证', '食品生产许可证'],
+    keywords: ['食品厂', '食品'],
     type: 'license',
     theme: '食品药品',
     servedParty: 'organization',
@@ -511,6 +537,8 @@ const sc: DemoItem[] = [
   }),
   item('SC', 5, {
     name: '药品零售企业许可',
+    aliases: ['药店许可证', '开药店'],
+    keywords: ['药店', '药品经营许可证'],
     type: 'license',
     theme: '食品药品',
     servedParty: 'organization',
@@ -536,6 +564,8 @@ const sc: DemoItem[] = [
   }),
   item('SC', 6, {
     name: '企业变更登记',
+    aliases: ['公司变更', '换照'],
+    keywords: ['营业执照', '变更法人', '变更地址', '商事登记'],
     type: 'license',
     theme: '企业开办',
     servedParty: 'organization',
@@ -561,6 +591,8 @@ const sc: DemoItem[] = [
   }),
   item('SC', 7, {
     name: '企业开办一件事（设立登记、印章刻制、发票申领、社保登记）',
+    aliases: ['企业开办', '开办企业', '一件事'],
+    keywords: ['营业执照', '开公司', '刻章', '发票', '社保登记'],
     type: 'license',
     theme: '企业开办',
     servedParty: 'organization',
@@ -598,6 +630,8 @@ const sc: DemoItem[] = [
 const zr: DemoItem[] = [
   item('ZR', 1, {
     name: '不动产转移登记',
+    aliases: ['过户', '房产过户', '房屋过户'],
+    keywords: ['不动产登记', '房产证', '二手房', '买房'],
     type: 'confirmation',
     theme: '不动产',
     servedParty: 'both',
@@ -627,6 +661,8 @@ const zr: DemoItem[] = [
   }),
   item('ZR', 2, {
     name: '建设用地规划许可',
+    aliases: ['用地规划许可证'],
+    keywords: ['规划', '用地', '建设用地'],
     type: 'license',
     theme: '工程建设',
     servedParty: 'organization',
@@ -653,6 +689,8 @@ const zr: DemoItem[] = [
   }),
   item('ZR', 3, {
     name: '乡村建设规划许可',
+    aliases: ['农村建房许可', '乡村规划许可证'],
+    keywords: ['建房', '农村建房', '宅基地'],
     type: 'license',
     theme: '农村建房',
     servedParty: 'both',
@@ -680,6 +718,8 @@ const zr: DemoItem[] = [
   }),
   item('ZR', 4, {
     name: '采矿许可初审',
+    aliases: ['采矿证', '开矿'],
+    keywords: ['采矿', '矿山'],
     type: 'license',
     theme: '矿产资源',
     servedParty: 'organization',
@@ -706,6 +746,8 @@ const zr: DemoItem[] = [
   }),
   item('ZR', 5, {
     name: '不动产抵押权登记',
+    aliases: ['抵押登记', '房产抵押'],
+    keywords: ['不动产登记', '抵押', '贷款'],
     type: 'confirmation',
     theme: '不动产',
     servedParty: 'both',
@@ -738,6 +780,8 @@ const zr: DemoItem[] = [
 const zj: DemoItem[] = [
   item('ZJ', 1, {
     name: '建筑工程施工许可',
+    aliases: ['施工许可证', '开工许可'],
+    keywords: ['施工', '建筑工程'],
     type: 'license',
     theme: '工程建设',
     servedParty: 'organization',
@@ -776,6 +820,8 @@ const zj: DemoItem[] = [
   }),
   item('ZJ', 2, {
     name: '商品房预售许可',
+    aliases: ['预售证', '预售许可证'],
+    keywords: ['商品房', '卖房', '楼盘'],
     type: 'license',
     theme: '不动产',
     servedParty: 'organization',
@@ -804,6 +850,8 @@ const zj: DemoItem[] = [
   }),
   item('ZJ', 3, {
     name: '建设工程竣工验收备案',
+    aliases: ['竣工备案'],
+    keywords: ['竣工验收', '验收'],
     type: 'otherPower',
     theme: '工程建设',
     servedParty: 'organization',
@@ -829,6 +877,8 @@ const zj: DemoItem[] = [
   }),
   item('ZJ', 4, {
     name: '农村危房改造申请',
+    aliases: ['危房改造', '危改'],
+    keywords: ['危房', '农村住房', '补助'],
     type: 'benefit',
     theme: '农村建房',
     servedParty: 'person',
@@ -862,6 +912,8 @@ const zj: DemoItem[] = [
 const rs: DemoItem[] = [
   item('RS', 1, {
     name: '就业失业登记',
+    aliases: ['失业登记', '就业登记', '就业创业证'],
+    keywords: ['就业', '失业'],
     type: 'publicService',
     theme: '就业创业',
     servedParty: 'person',
@@ -885,6 +937,8 @@ const rs: DemoItem[] = [
   }),
   item('RS', 2, {
     name: '社会保障卡申领',
+    aliases: ['社保卡', '办社保卡'],
+    keywords: ['社保', '社会保障卡'],
     type: 'publicService',
     theme: '社会保障',
     servedParty: 'person',
@@ -908,6 +962,8 @@ const rs: DemoItem[] = [
   }),
   item('RS', 3, {
     name: '失业保险金申领',
+    aliases: ['失业金', '领失业金'],
+    keywords: ['失业', '失业保险'],
     type: 'benefit',
     theme: '社会保障',
     servedParty: 'person',
@@ -931,6 +987,8 @@ const rs: DemoItem[] = [
   }),
   item('RS', 4, {
     name: '退休审批',
+    aliases: ['办退休', '退休手续'],
+    keywords: ['退休', '养老金'],
     type: 'confirmation',
     theme: '退休养老',
     servedParty: 'both',
@@ -956,6 +1014,8 @@ const rs: DemoItem[] = [
   }),
   item('RS', 5, {
     name: '城乡居民基本养老保险参保登记',
+    aliases: ['居民养老保险', '城乡居保', '新农保'],
+    keywords: ['养老保险', '参保', '养老'],
     type: 'publicService',
     theme: '社会保障',
     servedParty: 'person',
@@ -986,6 +1046,8 @@ const rs: DemoItem[] = [
 const ga: DemoItem[] = [
   item('GA', 1, {
     name: '居民身份证申领',
+    aliases: ['办身份证', '身份证', '换身份证', '补办身份证'],
+    keywords: ['证件', '二代证'],
     type: 'publicService',
     theme: '户籍办理',
     servedParty: 'person',
@@ -1015,6 +1077,8 @@ const ga: DemoItem[] = [
   }),
   item('GA', 2, {
     name: '户口迁移',
+    aliases: ['迁户口', '户口迁入', '落户'],
+    keywords: ['户口', '户籍'],
     type: 'license',
     theme: '户籍办理',
     servedParty: 'person',
@@ -1040,6 +1104,8 @@ const ga: DemoItem[] = [
   }),
   item('GA', 3, {
     name: '机动车注册登记',
+    aliases: ['上牌', '新车上牌', '车辆登记'],
+    keywords: ['汽车', '车牌', '机动车'],
     type: 'license',
     theme: '交通出行',
     servedParty: 'both',
@@ -1081,6 +1147,8 @@ const ga: DemoItem[] = [
   }),
   item('GA', 4, {
     name: '出生登记',
+    aliases: ['报户口', '新生儿落户', '上户口'],
+    keywords: ['出生', '新生儿', '户口'],
     type: 'confirmation',
     theme: '婚育收养',
     servedParty: 'person',
@@ -1109,6 +1177,8 @@ const ga: DemoItem[] = [
 const wj: DemoItem[] = [
   item('WJ', 1, {
     name: '医疗机构执业登记',
+    aliases: ['诊所执业许可', '开诊所'],
+    keywords: ['诊所', '医疗机构', '医院'],
     type: 'license',
     theme: '医疗卫生',
     servedParty: 'organization',
@@ -1137,6 +1207,8 @@ const wj: DemoItem[] = [
   }),
   item('WJ', 2, {
     name: '公共场所卫生许可',
+    aliases: ['卫生许可证'],
+    keywords: ['卫生', '理发店', '宾馆', '公共场所'],
     type: 'license',
     theme: '企业开办',
     servedParty: 'both',
@@ -1164,6 +1236,8 @@ const wj: DemoItem[] = [
   }),
   item('WJ', 3, {
     name: '母婴保健技术服务许可',
+    aliases: ['母婴保健许可'],
+    keywords: ['母婴', '产前检查', '助产'],
     type: 'license',
     theme: '医疗卫生',
     servedParty: 'organization',
@@ -1190,6 +1264,8 @@ const wj: DemoItem[] = [
   }),
   item('WJ', 4, {
     name: '生育登记',
+    aliases: ['准生证', '生育服务证', '二胎登记'],
+    keywords: ['生育', '生孩子', '怀孕'],
     type: 'publicService',
     theme: '婚育收养',
     servedParty: 'person',
@@ -1218,6 +1294,8 @@ const wj: DemoItem[] = [
 const sw: DemoItem[] = [
   item('SW', 1, {
     name: '发票领用',
+    aliases: ['领发票', '申领发票'],
+    keywords: ['发票', '税务'],
     type: 'otherPower',
     theme: '税费办理',
     servedParty: 'both',
@@ -1241,6 +1319,8 @@ const sw: DemoItem[] = [
   }),
   item('SW', 2, {
     name: '税务登记（信息确认）',
+    aliases: ['税务登记', '办税登记'],
+    keywords: ['税务', '报税'],
     type: 'confirmation',
     theme: '税费办理',
     servedParty: 'both',
@@ -1264,6 +1344,8 @@ const sw: DemoItem[] = [
   }),
   item('SW', 3, {
     name: '完税证明开具',
+    aliases: ['完税证明', '纳税证明', '开税单'],
+    keywords: ['纳税', '税务', '个税'],
     type: 'publicService',
     theme: '税费办理',
     servedParty: 'both',
@@ -1292,6 +1374,8 @@ const sw: DemoItem[] = [
 const hb: DemoItem[] = [
   item('HB', 1, {
     name: '建设项目环境影响评价审批（报告表）',
+    aliases: ['环评审批', '环评'],
+    keywords: ['环境影响评价', '环保', '报告表'],
     type: 'license',
     theme: '工程建设',
     servedParty: 'organization',
@@ -1319,6 +1403,8 @@ const hb: DemoItem[] = [
   }),
   item('HB', 2, {
     name: '建设项目环境影响登记表备案',
+    aliases: ['环评备案', '环评登记表'],
+    keywords: ['环境影响', '环保', '登记表'],
     type: 'otherPower',
     theme: '工程建设',
     servedParty: 'organization',

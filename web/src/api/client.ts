@@ -32,7 +32,7 @@ export class ApiError extends Error {
   }
 }
 
-import { getLang } from '../lib/i18n';
+import { getLang, tr } from '../lib/i18n';
 
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null | undefined): void {
@@ -98,7 +98,7 @@ export function toApiError(status: number, body: unknown): ApiError {
     return new ApiError(status, env.code ?? 'error', env.message ?? `HTTP ${status}`, env.messageZh ?? env.message ?? '', details, body);
   }
   const fallbackZh =
-    status === 401 ? '请先登录' : status === 403 ? '无权执行此操作' : status === 404 ? '资源不存在' : status >= 500 ? '服务器错误，请稍后重试' : `请求失败（${status}）`;
+    status === 401 ? tr('请先登录') : status === 403 ? tr('无权执行此操作') : status === 404 ? tr('资源不存在') : status >= 500 ? tr('服务器错误，请稍后重试') : tr('请求失败（{status}）', { status });
   return new ApiError(status, status === 401 ? 'unauthenticated' : 'http_error', `HTTP ${status}`, fallbackZh, [], body);
 }
 

@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from './client';
 import type { Facets } from './types';
-import { ITEM_TYPES, ITEM_TYPE_LABELS } from '../../../src/catalog/types';
+import { ITEM_TYPES } from '../../../src/catalog/types';
+import { ITEM_TYPE_LABELS } from '../lib/labels';
+import { useLang } from '../lib/i18n';
 
 export function useFacets() {
   return useQuery({
@@ -21,8 +23,11 @@ export function useDepartmentNames(): Map<string, string> {
 /** Type options: from facets when present, else the fixed list. */
 export function useTypeOptions(): { value: string; label: string }[] {
   const facets = useFacets();
+  const { lang } = useLang();
+  // The label of a type code is ours (labels.ts), in the chosen language.
   return useMemo(
-    () => (facets.data?.types?.length ? facets.data.types : ITEM_TYPES.map((t) => ({ value: t, label: ITEM_TYPE_LABELS[t] }))),
-    [facets.data],
+    () => (facets.data?.types?.length ? facets.data.types.map((t) => t.value) : [...ITEM_TYPES]).map((v) => ({ value: v, label: ITEM_TYPE_LABELS[v as (typeof ITEM_TYPES)[number]] ?? v })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [facets.data, lang],
   );
 }

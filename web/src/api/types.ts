@@ -64,6 +64,15 @@ export interface ItemSummary {
   statutoryLimit: Limit;
   maxVisits: number;
   onlineDepth: number;
+  /** 别名/俗称 of the item. */
+  aliases?: string[];
+  /** How a search query matched (present only with a query). */
+  match?: 'name' | 'code' | 'alias' | 'nameContains' | 'aliasContains' | 'pinyin' | 'description';
+}
+
+/** The public guide list: a page plus "did you mean" names when a query found nothing. */
+export interface GuidePage extends Page<ItemSummary> {
+  suggestions?: string[];
 }
 
 export interface PublicGuide extends Omit<GuideData, 'jointParticipants'> {

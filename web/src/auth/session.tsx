@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, onUnauthorized, request, setCsrfToken } from '../api/client';
 import type { Me, SessionResponse } from '../api/types';
 import { DEPARTMENT_ROLES, type Role } from '../../../src/core/auth/roles';
+import { useT } from '../lib/i18n';
 
 interface SessionValue {
   /** undefined while the first `me` probe runs; null when anonymous. */
@@ -167,6 +168,7 @@ export function FullPageSpin() {
 
 /** Guard: anonymous → /login?next=…; wrong role → 403. */
 export function RequireRole({ allow, children }: { allow: (user: Me) => boolean; children: ReactNode }) {
+  const t = useT();
   const { user, loggedOut } = useSession();
   const location = useLocation();
   if (user === undefined) return <FullPageSpin />;
@@ -180,11 +182,11 @@ export function RequireRole({ allow, children }: { allow: (user: Me) => boolean;
       <div data-testid="forbidden">
       <Result
         status="403"
-        title="无权访问"
-        subTitle={`当前角色（${user.roleLabel}）无权访问此页面`}
+        title={t('无权访问')}
+        subTitle={t('当前角色（{roleLabel}）无权访问此页面', { roleLabel: t(user.roleLabel) })}
         extra={
           <Button type="primary" href="/">
-            返回首页
+            {t('返回首页')}
           </Button>
         }
       />

@@ -4,14 +4,15 @@ import { formatDateTime } from '../lib/labels';
 import { CASE_STATE_LABELS, type CaseState } from '../../../src/cases/types';
 import type { Light } from '../api/cases';
 import { REQUIRED_LABELS } from '../lib/labels';
+import { useT, tr } from '../lib/i18n';
 
-export const LIGHT_LABELS: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', black: '黑灯' };
-export const LIGHT_SHORT: Record<Light, string> = { green: '绿', yellow: '黄', red: '红', black: '黑' };
+export const LIGHT_LABELS: Record<Light, string> = { get green() { return tr('绿灯'); }, get yellow() { return tr('黄灯'); }, get red() { return tr('红灯'); }, get black() { return tr('黑灯'); } };
+export const LIGHT_SHORT: Record<Light, string> = { get green() { return tr('绿'); }, get yellow() { return tr('黄'); }, get red() { return tr('红'); }, get black() { return tr('黑'); } };
 export const LIGHT_HINTS: Record<Light, string> = {
-  green: '正常办理，时限充裕',
-  yellow: '临近承诺时限，请加快办理',
-  red: '已超过承诺时限',
-  black: '已超过法定时限',
+  get green() { return tr('正常办理，时限充裕'); },
+  get yellow() { return tr('临近承诺时限，请加快办理'); },
+  get red() { return tr('已超过承诺时限'); },
+  get black() { return tr('已超过法定时限'); },
 };
 /** Tag colors: green / yellow / red / black. */
 const LIGHT_COLORS: Record<Light, string> = { green: '#389e0d', yellow: '#faad14', red: '#cf1322', black: '#262626' };
@@ -66,11 +67,12 @@ export function LightTag({ light, short, testId }: { light: Light | null | undef
 
 /** 必要/可选/视情况 and 主件/副件 (and 部门共享免提交). */
 export function MaterialFlags({ required, major, source, condition }: { required: keyof typeof REQUIRED_LABELS; major: boolean; source?: string; condition?: string | null }) {
+  const t = useT();
   return (
     <span className="bs-flags">
       <Tag color={required === 'required' ? 'red' : required === 'conditional' ? 'orange' : 'default'}>{REQUIRED_LABELS[required] ?? required}</Tag>
-      <Tag color={major ? 'blue' : 'default'}>{major ? '主件' : '副件'}</Tag>
-      {source === 'sharing' && <Tag color="green">部门共享免提交</Tag>}
+      <Tag color={major ? 'blue' : 'default'}>{major ? t('主件') : t('副件')}</Tag>
+      {source === 'sharing' && <Tag color="green">{t('部门共享免提交')}</Tag>}
       {condition && <span className="bs-flag-note">（{condition}）</span>}
     </span>
   );

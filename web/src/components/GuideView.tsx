@@ -2,7 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { Alert, Card, Descriptions, Empty, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, ShareAltOutlined } from '@ant-design/icons';
-import { ITEM_LEVEL_LABELS, type GuideData, type Material } from '../../../src/catalog/types';
+import type { GuideData, Material } from '../../../src/catalog/types';
 import {
   caseKindLabel,
   DELIVERY_LABELS,
@@ -18,8 +18,10 @@ import {
   SERVED_PARTY_LABELS,
   specialProcedureLabel,
   STEP_ROLE_LABELS,
+  ITEM_LEVEL_LABELS,
   typeLabel,
 } from '../lib/labels';
+import { useT } from '../lib/i18n';
 
 export interface GuideExtras {
   code?: string;
@@ -40,7 +42,10 @@ export function Para({ text, testId }: { text?: string | null; testId?: string }
   );
 }
 
-function YesNo({ value, yes = '支持', no = '不支持' }: { value: boolean | undefined; yes?: string; no?: string }) {
+function YesNo({ value, yes, no }: { value: boolean | undefined; yes?: string; no?: string }) {
+  const t = useT();
+  yes ??= t('支持');
+  no ??= t('不支持');
   return value ? (
     <Space size={4}>
       <CheckCircleTwoTone twoToneColor="#52c41a" />
@@ -73,6 +78,7 @@ export function GuideView({
   extras?: GuideExtras;
   departmentNames?: Map<string, string>;
 }) {
+  const t = useT();
   const depName = extras.department?.name ?? departmentNames?.get(data.departmentId) ?? data.departmentId;
   const contact = data.contact ?? { address: '', hours: '', phone: '', complaintPhone: '' };
   const center = extras.center;
@@ -83,23 +89,23 @@ export function GuideView({
 
   return (
     <div className="bs-guide">
-      <Section title="基本信息" id="basic">
+      <Section title={t('基本信息')} id="basic">
         <Descriptions
           size="small"
           bordered
           column={{ xs: 1, sm: 1, md: 2 }}
           styles={{ label: { width: 130 } }}
           items={[
-            { key: 'code', label: '事项编码', children: <span data-testid="guide-code">{dash(extras.code)}</span> },
-            { key: 'type', label: '事项类型', children: <span data-testid="guide-type">{typeLabel(data.type)}</span> },
-            { key: 'name', label: '事项名称', children: data.name, span: 2 },
-            { key: 'theme', label: '主题分类', children: dash(data.theme) },
-            { key: 'served', label: '服务对象', children: SERVED_PARTY_LABELS[data.servedParty] ?? data.servedParty },
-            { key: 'dept', label: '实施部门', children: <span data-testid="guide-department">{dash(depName)}</span> },
-            { key: 'kind', label: '办件类型', children: <Tag color="blue">{caseKindLabel(data.caseKind)}</Tag> },
+            { key: 'code', label: t('事项编码'), children: <span data-testid="guide-code">{dash(extras.code)}</span> },
+            { key: 'type', label: t('事项类型'), children: <span data-testid="guide-type">{typeLabel(data.type)}</span> },
+            { key: 'name', label: t('事项名称'), children: data.name, span: 2 },
+            { key: 'theme', label: t('主题分类'), children: dash(data.theme) },
+            { key: 'served', label: t('服务对象'), children: SERVED_PARTY_LABELS[data.servedParty] ?? data.servedParty },
+            { key: 'dept', label: t('实施部门'), children: <span data-testid="guide-department">{dash(depName)}</span> },
+            { key: 'kind', label: t('办件类型'), children: <Tag color="blue">{caseKindLabel(data.caseKind)}</Tag> },
             {
               key: 'entry',
-              label: '进驻方式',
+              label: t('进驻方式'),
               children: (
                 <span>
                   {ENTRY_MODE_LABELS[data.entryMode] ?? data.entryMode}
@@ -109,7 +115,7 @@ export function GuideView({
             },
             {
               key: 'windows',
-              label: '受理窗口',
+              label: t('受理窗口'),
               children: data.windowNames?.length ? (
                 <Space wrap size={4}>
                   {data.windowNames.map((w) => (
@@ -120,53 +126,54 @@ export function GuideView({
                 '—'
               ),
             },
-            { key: 'resp', label: '审批责任人', children: dash(data.responsiblePerson) },
-            ...(extras.version ? [{ key: 'version', label: '指南版本', children: `v${extras.version}` }] : []),
-            ...(data.keyProject ? [{ key: 'key', label: '重点项目', children: <Tag color="gold">重点项目</Tag> }] : []),
-            ...(data.level ? [{ key: 'level', label: '层级', children: ITEM_LEVEL_LABELS[data.level] }] : []),
+            { key: 'resp', label: t('审批责任人'), children: dash(data.responsiblePerson) },
+            ...(extras.version ? [{ key: 'version', label: t('指南版本'), children: `v${extras.version}` }] : []),
+            ...(data.keyProject ? [{ key: 'key', label: t('重点项目'), children: <Tag color="gold">{t('重点项目')}</Tag> }] : []),
+            ...(data.level ? [{ key: 'level', label: t('层级'), children: ITEM_LEVEL_LABELS[data.level] }] : []),
+            ...(data.aliases?.length ? [{ key: 'aliases', label: t('也称'), children: <span data-testid="guide-aliases">{data.aliases.join('、')}</span> }] : []),
           ]}
         />
       </Section>
 
-      <Section title="办理时限" id="limits">
+      <Section title={t('办理时限')} id="limits">
         <Descriptions
           size="small"
           bordered
           column={{ xs: 1, sm: 2, md: 4 }}
           items={[
-            { key: 'stat', label: '法定时限', children: <span data-testid="guide-statutory">{formatLimit(data.statutoryLimit)}</span> },
+            { key: 'stat', label: t('法定时限'), children: <span data-testid="guide-statutory">{formatLimit(data.statutoryLimit)}</span> },
             {
               key: 'prom',
-              label: '承诺时限',
+              label: t('承诺时限'),
               children: (
                 <Typography.Text strong style={{ color: '#cf1322' }} data-testid="guide-promised">
                   {formatLimit(data.promisedLimit)}
                 </Typography.Text>
               ),
             },
-            { key: 'visits', label: '到现场次数', children: <span data-testid="guide-visits">{formatVisits(data.maxVisits)}</span> },
-            { key: 'depth', label: '网办深度', children: ONLINE_DEPTH_LABELS[data.onlineDepth] ?? dash(data.onlineDepth) },
+            { key: 'visits', label: t('到现场次数'), children: <span data-testid="guide-visits">{formatVisits(data.maxVisits)}</span> },
+            { key: 'depth', label: t('网办深度'), children: ONLINE_DEPTH_LABELS[data.onlineDepth] ?? dash(data.onlineDepth) },
           ]}
         />
       </Section>
 
-      <Section title="设定依据" id="legal-basis">
+      <Section title={t('设定依据')} id="legal-basis">
         <Para text={data.legalBasis} testId="guide-legal-basis" />
       </Section>
 
-      <Section title="受理条件" id="conditions">
+      <Section title={t('受理条件')} id="conditions">
         <Para text={data.conditions} testId="guide-conditions" />
       </Section>
 
-      <Section title="审查标准" id="review-standard">
+      <Section title={t('审查标准')} id="review-standard">
         <Para text={data.reviewStandard} />
       </Section>
 
-      <Section title={`申请材料（${materials.length}）`} id="materials">
+      <Section title={t('申请材料（{length}）', { length: materials.length })} id="materials">
         <MaterialsTable materials={materials} />
       </Section>
 
-      <Section title="办理流程" id="procedure">
+      <Section title={t('办理流程')} id="procedure">
         {procedure.length ? (
           <Steps
             className="bs-steps"
@@ -181,16 +188,16 @@ export function GuideView({
               content: (
                 <Typography.Text type="secondary">
                   {STEP_ROLE_LABELS[s.role] ?? s.role}
-                  {s.workingDays !== undefined && s.workingDays !== null ? ` · ${s.workingDays}个工作日` : ''}
+                  {s.workingDays !== undefined && s.workingDays !== null ? t(' · {workingDays}个工作日', { workingDays: s.workingDays }) : ''}
                 </Typography.Text>
               ),
             }))}
           />
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未配置办理流程" />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('未配置办理流程')} />
         )}
         <div style={{ marginTop: 12 }}>
-          <Typography.Text strong>特别程序：</Typography.Text>
+          <Typography.Text strong>{t('特别程序：')}</Typography.Text>
           {data.specialProcedures?.length ? (
             <Space wrap size={4}>
               {data.specialProcedures.map((p) => (
@@ -199,27 +206,28 @@ export function GuideView({
                 </Tag>
               ))}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                （特别程序所需时间不计入承诺时限）
+                {t('（特别程序所需时间不计入承诺时限）')}
               </Typography.Text>
             </Space>
           ) : (
-            <Typography.Text type="secondary">无</Typography.Text>
+            <Typography.Text type="secondary">{t('无')}</Typography.Text>
           )}
         </div>
       </Section>
 
       {(data.caseKind === 'joint' || joint.length > 0) && (
-        <Section title="联办部门" id="joint">
+        <Section title={t('联办部门')} id="joint">
           {joint.length ? (
             <Table
+          scroll={{ x: 560 }}
               size="small"
               rowKey={(r) => r.departmentId + r.task}
               pagination={false}
               dataSource={joint}
               columns={[
-                { title: '部门', dataIndex: 'departmentId', render: (id: string, r) => r.departmentName || departmentNames?.get(id) || id },
-                { title: '承担事项', dataIndex: 'task' },
-                { title: '协办时限', dataIndex: 'subLimitWorkingDays', width: 120, render: (v: number) => `${v}个工作日` },
+                { title: t('部门'), dataIndex: 'departmentId', render: (id: string, r) => r.departmentName || departmentNames?.get(id) || id },
+                { title: t('承担事项'), dataIndex: 'task' },
+                { title: t('协办时限'), dataIndex: 'subLimitWorkingDays', width: 120, render: (v: number) => t('{v}个工作日', { v }) },
               ]}
             />
           ) : (
@@ -228,28 +236,29 @@ export function GuideView({
         </Section>
       )}
 
-      <Section title="收费" id="fees">
+      <Section title={t('收费')} id="fees">
         {fees.free || !fees.items?.length ? (
           <Tag color="green" data-testid="guide-fee-free">
-            不收费
+            {t('不收费')}
           </Tag>
         ) : (
           <Table
+            scroll={{ x: 560 }}
             size="small"
             rowKey={(r) => r.name}
             pagination={false}
             dataSource={fees.items}
             data-testid="guide-fees"
             columns={[
-              { title: '收费项目', dataIndex: 'name', width: 200 },
-              { title: '收费标准', dataIndex: 'standard' },
-              { title: '收费依据', dataIndex: 'basis' },
+              { title: t('收费项目'), dataIndex: 'name', width: 200 },
+              { title: t('收费标准'), dataIndex: 'standard' },
+              { title: t('收费依据'), dataIndex: 'basis' },
             ]}
           />
         )}
       </Section>
 
-      <Section title="办理结果与服务方式" id="result">
+      <Section title={t('办理结果与服务方式')} id="result">
         <Descriptions
           size="small"
           bordered
@@ -258,7 +267,7 @@ export function GuideView({
           items={[
             {
               key: 'result',
-              label: '办理结果',
+              label: t('办理结果'),
               children: (
                 <span>
                   {dash(data.result?.name)}
@@ -266,33 +275,33 @@ export function GuideView({
                 </span>
               ),
             },
-            { key: 'resultSample', label: '结果样本', children: <SampleLink sample={data.result?.sample} /> },
-            { key: 'visits', label: '到现场次数', children: formatVisits(data.maxVisits) },
-            { key: 'depth', label: '网办深度', children: ONLINE_DEPTH_LABELS[data.onlineDepth] ?? dash(data.onlineDepth) },
-            { key: 'cond', label: '容缺受理', children: <YesNo value={data.conditionalAcceptance} /> },
-            { key: 'appt', label: '预约办理', children: <YesNo value={data.appointmentAllowed} /> },
+            { key: 'resultSample', label: t('结果样本'), children: <SampleLink sample={data.result?.sample} /> },
+            { key: 'visits', label: t('到现场次数'), children: formatVisits(data.maxVisits) },
+            { key: 'depth', label: t('网办深度'), children: ONLINE_DEPTH_LABELS[data.onlineDepth] ?? dash(data.onlineDepth) },
+            { key: 'cond', label: t('容缺受理'), children: <YesNo value={data.conditionalAcceptance} /> },
+            { key: 'appt', label: t('预约办理'), children: <YesNo value={data.appointmentAllowed} /> },
             {
               key: 'delivery',
-              label: '送达方式',
+              label: t('送达方式'),
               children: data.deliveryModes?.length ? data.deliveryModes.map((m) => DELIVERY_LABELS[m] ?? m).join('、') : '—',
             },
-            { key: 'overdue', label: '超时默认', children: OVERDUE_DEFAULT_LABELS[data.overdueDefault] ?? dash(data.overdueDefault) },
+            { key: 'overdue', label: t('超时默认'), children: OVERDUE_DEFAULT_LABELS[data.overdueDefault] ?? dash(data.overdueDefault) },
           ]}
         />
       </Section>
 
-      <Section title="办理地点与咨询" id="contact">
+      <Section title={t('办理地点与咨询')} id="contact">
         <Descriptions
           size="small"
           bordered
           column={{ xs: 1, sm: 1, md: 2 }}
           styles={{ label: { width: 130 } }}
           items={[
-            { key: 'addr', label: '办理地点', children: <span data-testid="guide-address">{dash(contact.address || center?.address)}</span>, span: 2 },
-            { key: 'hours', label: '办理时间', children: dash(contact.hours || center?.hours), span: 2 },
-            { key: 'phone', label: '咨询电话', children: dash(contact.phone || extras.department?.phone || center?.phone) },
-            { key: 'complaint', label: '投诉电话', children: dash(contact.complaintPhone || center?.complaintPhone) },
-            ...(center?.name ? [{ key: 'center', label: '服务中心', children: center.name, span: 2 }] : []),
+            { key: 'addr', label: t('办理地点'), children: <span data-testid="guide-address">{dash(contact.address || center?.address)}</span>, span: 2 },
+            { key: 'hours', label: t('办理时间'), children: dash(contact.hours || center?.hours), span: 2 },
+            { key: 'phone', label: t('咨询电话'), children: dash(contact.phone || extras.department?.phone || center?.phone) },
+            { key: 'complaint', label: t('投诉电话'), children: dash(contact.complaintPhone || center?.complaintPhone) },
+            ...(center?.name ? [{ key: 'center', label: t('服务中心'), children: center.name, span: 2 }] : []),
           ]}
         />
       </Section>
@@ -301,11 +310,12 @@ export function GuideView({
 }
 
 function SampleLink({ sample }: { sample?: string }) {
+  const t = useT();
   if (!sample) return <>—</>;
   if (/^(https?:)?\/\//.test(sample) || sample.startsWith('/')) {
     return (
       <a href={sample} target="_blank" rel="noreferrer">
-        查看样表
+        {t('查看样表')}
       </a>
     );
   }
@@ -313,7 +323,8 @@ function SampleLink({ sample }: { sample?: string }) {
 }
 
 export function MaterialsTable({ materials }: { materials: Material[] }) {
-  if (!materials.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无需提交申请材料" />;
+  const t = useT();
+  if (!materials.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('无需提交申请材料')} />;
   return (
     <>
       <Table<Material>
@@ -325,9 +336,9 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
         data-testid="guide-materials"
         onRow={(m) => ({ 'data-testid': `guide-material-${m.id || m.name}` }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: '序号', key: 'idx', width: 56, render: (_v, _m, i) => i + 1 },
+          { title: t('序号'), key: 'idx', width: 56, render: (_v, _m, i) => i + 1 },
           {
-            title: '材料名称',
+            title: t('材料名称'),
             dataIndex: 'name',
             render: (name: string, m) => (
               <div>
@@ -343,7 +354,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
             ),
           },
           {
-            title: '必要性',
+            title: t('必要性'),
             dataIndex: 'required',
             width: 150,
             render: (r: Material['required'], m) => (
@@ -360,22 +371,22 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
             ),
           },
           {
-            title: '主件/副件',
+            title: t('主件/副件'),
             dataIndex: 'major',
             width: 90,
-            render: (major: boolean) => (major ? '主件' : <Tooltip title="容缺受理时可后补">副件</Tooltip>),
+            render: (major: boolean) => (major ? t('主件') : <Tooltip title={t('容缺受理时可后补')}>{t('副件')}</Tooltip>),
           },
-          { title: '份数', dataIndex: 'copies', width: 60 },
-          { title: '形式', dataIndex: 'form', width: 100, render: (f: Material['form']) => MATERIAL_FORM_LABELS[f] ?? f },
+          { title: t('份数'), dataIndex: 'copies', width: 60 },
+          { title: t('形式'), dataIndex: 'form', width: 100, render: (f: Material['form']) => MATERIAL_FORM_LABELS[f] ?? f },
           {
-            title: '来源',
+            title: t('来源'),
             dataIndex: 'source',
             width: 170,
             render: (s: Material['source'], m) =>
               s === 'sharing' ? (
                 <Space orientation="vertical" size={0}>
                   <Tag color="green" icon={<ShareAltOutlined />}>
-                    部门共享 · 无需提交
+                    {t('部门共享 · 无需提交')}
                   </Tag>
                   {m.sourceAgency && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -386,11 +397,11 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
               ) : (
                 <span>
                   {MATERIAL_SOURCE_LABELS[s] ?? s}
-                  {m.sourceAgency ? `（${m.sourceAgency}出具）` : ''}
+                  {m.sourceAgency ? t('（{sourceAgency}出具）', { sourceAgency: m.sourceAgency }) : ''}
                 </span>
               ),
           },
-          { title: '样表', dataIndex: 'sample', width: 90, render: (s: string | undefined) => <SampleLink sample={s} /> },
+          { title: t('样表'), dataIndex: 'sample', width: 90, render: (s: string | undefined) => <SampleLink sample={s} /> },
         ]}
       />
       {materials.some((m) => m.source === 'sharing') && (
@@ -398,7 +409,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
           style={{ marginTop: 12 }}
           type="success"
           showIcon
-          title="标注“部门共享”的材料由窗口通过数据共享获取，申请人无需提交。"
+          title={t('标注“部门共享”的材料由窗口通过数据共享获取，申请人无需提交。')}
         />
       )}
     </>

@@ -6,12 +6,14 @@ import { api } from '../api/client';
 import type { ItemSummary, Page } from '../api/types';
 import { errorText } from '../lib/feedback';
 import { caseKindLabel, formatLimit } from '../lib/labels';
+import { useT } from '../lib/i18n';
 
 /**
  * 第一步：选择事项 — the published-item search shared by the window intake and the agency
  * workbench. `testId` prefixes every test id (`<testId>-item-search`, `<testId>-pick-<code>`…).
  */
 export function ItemPicker(props: { testId: string; placeholder: string; initialQuery?: string; onPick: (code: string) => void; cardTestId?: string }) {
+  const t = useT();
   const { testId, onPick } = props;
   const [text, setText] = useState(props.initialQuery ?? '');
   const [q, setQ] = useState(props.initialQuery ?? '');
@@ -21,7 +23,7 @@ export function ItemPicker(props: { testId: string; placeholder: string; initial
     placeholderData: keepPreviousData,
   });
   return (
-    <Card title="第一步：选择事项" size="small" className="bs-section" data-testid={props.cardTestId}>
+    <Card title={t('第一步：选择事项')} size="small" className="bs-section" data-testid={props.cardTestId}>
       <Space.Compact style={{ width: '100%', maxWidth: 560, marginBottom: 12 }}>
         <Input
           allowClear
@@ -32,7 +34,7 @@ export function ItemPicker(props: { testId: string; placeholder: string; initial
           data-testid={`${testId}-item-search`}
         />
         <Button type="primary" icon={<SearchOutlined />} onClick={() => setQ(text.trim())} data-testid={`${testId}-item-search-button`}>
-          搜索
+          {t('搜索')}
         </Button>
       </Space.Compact>
       <Table<ItemSummary>
@@ -41,11 +43,11 @@ export function ItemPicker(props: { testId: string; placeholder: string; initial
         loading={items.isFetching}
         dataSource={items.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: <Empty description={items.isError ? errorText(items.error) : '没有匹配的已发布事项'} /> }}
+        locale={{ emptyText: <Empty description={items.isError ? errorText(items.error) : t('没有匹配的已发布事项')} /> }}
         onRow={(r) => ({ 'data-testid': `${testId}-item-${r.code}` }) as HTMLAttributes<HTMLElement>}
         columns={[
           {
-            title: '事项名称',
+            title: t('事项名称'),
             dataIndex: 'name',
             render: (v: string, r) => (
               <div>
@@ -56,16 +58,16 @@ export function ItemPicker(props: { testId: string; placeholder: string; initial
               </div>
             ),
           },
-          { title: '实施部门', key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
-          { title: '办件类型', dataIndex: 'caseKind', width: 90, render: (v: string) => <Tag>{caseKindLabel(v)}</Tag> },
-          { title: '承诺时限', key: 'limit', width: 110, render: (_: unknown, r) => formatLimit(r.promisedLimit) },
+          { title: t('实施部门'), key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
+          { title: t('办件类型'), dataIndex: 'caseKind', width: 90, render: (v: string) => <Tag>{caseKindLabel(v)}</Tag> },
+          { title: t('承诺时限'), key: 'limit', width: 110, render: (_: unknown, r) => formatLimit(r.promisedLimit) },
           {
             title: '',
             key: 'op',
             width: 90,
             render: (_: unknown, r) => (
               <Button type="primary" size="small" onClick={() => onPick(r.code)} data-testid={`${testId}-pick-${r.code}`}>
-                选择
+                {t('选择')}
               </Button>
             ),
           },

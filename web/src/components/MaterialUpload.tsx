@@ -4,6 +4,7 @@ import { Button, Space, Typography, Upload } from 'antd';
 import { CheckCircleFilled, DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { fileUrl, MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, uploadMaterial, type UploadedFile } from '../api/cases';
 import { errorText } from '../lib/feedback';
+import { useT } from '../lib/i18n';
 
 export function MaterialUpload({
   testId,
@@ -16,13 +17,14 @@ export function MaterialUpload({
   onChange: (file: UploadedFile | null) => void;
   disabled?: boolean;
 }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const send = async (file: File) => {
     setError(null);
     if (file.size > MAX_UPLOAD_BYTES) {
-      setError('文件不能超过 10MB');
+      setError(t('文件不能超过 10MB'));
       return;
     }
     setBusy(true);
@@ -48,7 +50,7 @@ export function MaterialUpload({
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={busy} disabled={disabled} data-testid={`${testId}-button`}>
-            {value ? '重新上传' : '上传'}
+            {value ? t('重新上传') : t('上传')}
           </Button>
         </Upload>
         {value && (
@@ -61,7 +63,7 @@ export function MaterialUpload({
               {formatSize(value.size)}
             </Typography.Text>
             {!disabled && (
-              <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => onChange(null)} aria-label="移除" data-testid={`${testId}-remove`} />
+              <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => onChange(null)} aria-label={t('移除')} data-testid={`${testId}-remove`} />
             )}
           </span>
         )}

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useLatestNotices, useMarkAllRead, useMarkRead, type NoticeItem } from '../api/notifications';
 import { formatDateTime } from '../lib/labels';
 import { showError } from '../lib/feedback';
+import { useT } from '../lib/i18n';
 
 /** Opens a notice: marks it read (unless already) and follows its link. Shared with the full page. */
 export function useOpenNotice(after?: () => void) {
@@ -42,6 +43,7 @@ export function NoticeRow({ n, onOpen }: { n: NoticeItem; onOpen: (n: NoticeItem
 }
 
 export function NotificationBell() {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const latest = useLatestNotices(true);
   const markAll = useMarkAllRead();
@@ -52,24 +54,24 @@ export function NotificationBell() {
   const content = (
     <div style={{ width: 380 }} data-testid="notice-popover">
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无通知')} />
       ) : (
         <List size="small" dataSource={items} renderItem={(n) => <NoticeRow n={n} onOpen={openNotice} />} style={{ maxHeight: 420, overflowY: 'auto' }} />
       )}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }}>
         <Button size="small" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate(undefined, { onError: showError })} data-testid="notice-read-all">
-          全部已读
+          {t('全部已读')}
         </Button>
         <Link to="/notifications" onClick={() => setOpen(false)} data-testid="notice-see-all">
-          查看全部通知
+          {t('查看全部通知')}
         </Link>
       </Space>
     </div>
   );
 
   return (
-    <Popover content={content} title="通知" trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Button type="text" className="bs-bell" aria-label={unread ? `通知，${unread}条未读` : '通知'} data-testid="notice-bell">
+    <Popover content={content} title={t('通知')} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+      <Button type="text" className="bs-bell" aria-label={unread ? t('通知，{unread}条未读', { unread }) : t('通知')} data-testid="notice-bell">
         <Badge count={unread} size="small" overflowCount={99} data-testid="notice-count" data-count={unread}>
           <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
         </Badge>

@@ -20,11 +20,45 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
 import { NotificationBell } from '../components/NotificationBell';
 import { CalendarWarningBanner } from '../pages/admin/CalendarYearPanel';
+import { useLang, useT } from '../lib/i18n';
+import { useDisplay } from '../lib/display';
 import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
+/** 中文/EN and 长辈版 (适老化) switches: on every page, remembered in localStorage. */
+function DisplaySwitches() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const { elderly, setElderly } = useDisplay();
+  return (
+    <span className="bs-switches">
+      <Button
+        size="small"
+        className={`bs-switch${elderly ? ' bs-switch-on' : ''}`}
+        aria-pressed={elderly}
+        onClick={() => setElderly(!elderly)}
+        data-testid="elderly-switch"
+        title={t('适老化模式：大字体、高对比度')}
+      >
+        {elderly ? t('标准版') : t('长辈版')}
+      </Button>
+      <Button
+        size="small"
+        className="bs-switch"
+        onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}
+        data-testid="lang-switch"
+        lang={lang === 'en' ? 'zh-CN' : 'en'}
+        title={lang === 'en' ? '切换到中文' : 'Switch to English'}
+      >
+        {lang === 'en' ? '中文' : 'EN'}
+      </Button>
+    </span>
+  );
+}
+
 export function AppLayout() {
+  const t = useT();
   const { user, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -35,7 +69,7 @@ export function AppLayout() {
       icon: <FileSearchOutlined />,
       label: (
         <Link to="/" data-testid="nav-portal">
-          办事指南
+          {t('办事指南')}
         </Link>
       ),
     },
@@ -46,7 +80,7 @@ export function AppLayout() {
       icon: <FormOutlined />,
       label: (
         <Link to="/workbench/intake" data-testid="nav-intake">
-          窗口受理
+          {t('窗口受理')}
         </Link>
       ),
     });
@@ -57,7 +91,7 @@ export function AppLayout() {
       icon: <AuditOutlined />,
       label: (
         <Link to="/workbench/cases" data-testid="nav-cases">
-          办件
+          {t('办件')}
         </Link>
       ),
     });
@@ -68,7 +102,7 @@ export function AppLayout() {
       icon: <TeamOutlined />,
       label: (
         <Link to="/agency" data-testid="nav-agency">
-          {user?.role === 'agent' ? '代办工作台' : '代办管理'}
+          {user?.role === 'agent' ? t('代办工作台') : t('代办管理')}
         </Link>
       ),
     });
@@ -79,7 +113,7 @@ export function AppLayout() {
       icon: <FolderOpenOutlined />,
       label: (
         <Link to="/my/cases" data-testid="nav-my-cases">
-          我的办件
+          {t('我的办件')}
         </Link>
       ),
     });
@@ -90,7 +124,7 @@ export function AppLayout() {
       icon: <ProfileOutlined />,
       label: (
         <Link to="/admin/catalog" data-testid="nav-catalog">
-          事项管理
+          {t('事项管理')}
         </Link>
       ),
     });
@@ -101,7 +135,7 @@ export function AppLayout() {
       icon: <AuditOutlined />,
       label: (
         <Link to="/admin/filings" data-testid="nav-filings">
-          否定备案
+          {t('否定备案')}
         </Link>
       ),
     });
@@ -112,7 +146,7 @@ export function AppLayout() {
       icon: <AlertOutlined />,
       label: (
         <Link to="/supervision" data-testid="nav-supervision">
-          电子监察
+          {t('电子监察')}
         </Link>
       ),
     });
@@ -123,7 +157,7 @@ export function AppLayout() {
       icon: <BarChartOutlined />,
       label: (
         <Link to="/admin/stats" data-testid="nav-stats-report">
-          统计报表
+          {t('统计报表')}
         </Link>
       ),
     });
@@ -134,7 +168,7 @@ export function AppLayout() {
       icon: <CalendarOutlined />,
       label: (
         <Link to="/admin/calendar" data-testid="nav-calendar">
-          工作日历
+          {t('工作日历')}
         </Link>
       ),
     });
@@ -145,7 +179,7 @@ export function AppLayout() {
     icon: <SearchOutlined />,
     label: (
       <Link to="/progress" data-testid="nav-progress">
-        进度查询
+        {t('进度查询')}
       </Link>
     ),
   });
@@ -158,7 +192,7 @@ export function AppLayout() {
       icon: <TableOutlined />,
       label: (
         <Link to="/board" data-testid="nav-board">
-          挂牌销号
+          {t('挂牌销号')}
         </Link>
       ),
     },
@@ -167,7 +201,7 @@ export function AppLayout() {
       icon: <FundOutlined />,
       label: (
         <Link to="/stats" data-testid="nav-public-stats">
-          办件统计
+          {t('办件统计')}
         </Link>
       ),
     },
@@ -203,8 +237,8 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Header className="bs-header">
         <Link to="/" className="bs-brand" data-testid="brand">
-          <span className="bs-brand-mark">办</span>
-          <span className="bs-brand-text">政务服务中心</span>
+          <span className="bs-brand-mark">{t('办')}</span>
+          <span className="bs-brand-text">{t('政务服务中心')}</span>
         </Link>
         <Menu
           theme="dark"
@@ -215,6 +249,7 @@ export function AppLayout() {
           data-testid="main-menu"
         />
         <div className="bs-user">
+          <DisplaySwitches />
           {/* Every signed-in user: staff get assignments and orders; applicants whatever in-app notices reach them. */}
           {user && <NotificationBell />}
           {user ? (
@@ -226,7 +261,7 @@ export function AppLayout() {
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,
-                    label: <span data-testid="logout-menu-item">退出登录</span>,
+                    label: <span data-testid="logout-menu-item">{t('退出登录')}</span>,
                     onClick: async () => {
                       await logout();
                       navigate('/login', { replace: true });
@@ -239,7 +274,7 @@ export function AppLayout() {
                 <UserOutlined />
                 <span data-testid="header-user-name">{user.displayName}</span>
                 <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="header-role">
-                  {user.roleLabel}
+                  {t(user.roleLabel)}
                 </Tag>
                 {org && (
                   <Typography.Text className="bs-org" data-testid="header-org">
@@ -250,7 +285,7 @@ export function AppLayout() {
             </Dropdown>
           ) : user === null ? (
             <Button type="primary" ghost onClick={() => navigate('/login')} data-testid="login-link">
-              登录
+              {t('登录')}
             </Button>
           ) : null}
           {user && (
@@ -264,7 +299,7 @@ export function AppLayout() {
                 navigate('/login', { replace: true });
               }}
             >
-              退出
+              {t('退出')}
             </Button>
           )}
         </div>
@@ -273,7 +308,7 @@ export function AppLayout() {
         {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
         <Outlet />
       </Content>
-      <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务</Footer>
+      <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>{t('办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务')}</Footer>
     </Layout>
   );
 }

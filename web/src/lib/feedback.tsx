@@ -4,6 +4,7 @@ import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { ApiError } from '../api/client';
 import { fieldLabel, parseFieldPath } from './labels';
+import { tr } from './i18n';
 
 type MessageInstance = ReturnType<typeof App.useApp>['message'];
 let messageApi: MessageInstance | null = null;
@@ -20,7 +21,7 @@ export function FeedbackBridge(): null {
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) return err.display;
   if (err instanceof Error) return err.message;
-  return String(err ?? '操作失败');
+  return String(err ?? tr('操作失败'));
 }
 
 export function showError(err: unknown): void {

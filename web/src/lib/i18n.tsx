@@ -55,6 +55,15 @@ export function LangProvider({ children }: { children: ReactNode }) {
 
 export const useLang = (): Ctx => useContext(LangContext);
 
+/**
+ * For code outside components (label helpers, module-level maps as getters): the language
+ * last chosen. The app re-mounts on a language change (main.tsx), so these re-read it.
+ */
+export const tr = (zh: string, vars?: Record<string, string | number>): string => translate(currentLang, zh, vars);
+
+/** Marks a Chinese key kept in a module-level constant and translated where it is shown: `t(LABEL)`. */
+export const zh = (s: string): string => s;
+
 /** `const t = useT(); t('取号')`, `t('前面还有{n}人', { n })`. */
 export function useT(): (zh: string, vars?: Record<string, string | number>) => string {
   const { lang } = useLang();

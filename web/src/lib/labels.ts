@@ -1,8 +1,9 @@
 /** Chinese labels for the catalog's enumerations and formatting helpers. */
 import {
-  CASE_KIND_LABELS,
-  ITEM_TYPE_LABELS,
-  SPECIAL_PROCEDURE_LABELS,
+  CASE_KIND_LABELS as CASE_KIND_ZH,
+  ITEM_LEVEL_LABELS as ITEM_LEVEL_ZH,
+  ITEM_TYPE_LABELS as ITEM_TYPE_ZH,
+  SPECIAL_PROCEDURE_LABELS as SPECIAL_PROCEDURE_ZH,
   type CaseKind,
   type EntryMode,
   type ItemStatus,
@@ -15,38 +16,50 @@ import {
   type ServedParty,
   type SpecialProcedure,
 } from '../../../src/catalog/types';
-import { ROLE_LABELS, type Role } from '../../../src/core/auth/roles';
+import { ROLE_LABELS as ROLE_ZH, type Role } from '../../../src/core/auth/roles';
+import { tr } from './i18n';
 
-export { CASE_KIND_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS, ROLE_LABELS };
+/**
+ * The server's Chinese label maps, read in the chosen language (their English lives in
+ * web/src/i18n/en/labels.ts; the i18n test checks every value has one).
+ */
+function translated<K extends string>(m: Record<K, string>): Record<K, string> {
+  return new Proxy(m, { get: (o, k) => (typeof k === 'string' && k in o ? tr(o[k as K]) : Reflect.get(o, k)) });
+}
+export const CASE_KIND_LABELS = translated(CASE_KIND_ZH);
+export const ITEM_TYPE_LABELS = translated(ITEM_TYPE_ZH);
+export const ITEM_LEVEL_LABELS = translated(ITEM_LEVEL_ZH);
+export const SPECIAL_PROCEDURE_LABELS = translated(SPECIAL_PROCEDURE_ZH);
+export const ROLE_LABELS = translated(ROLE_ZH);
 
 export const SERVED_PARTY_LABELS: Record<ServedParty, string> = {
-  person: '个人',
-  organization: '法人',
-  both: '个人、法人',
+  get person() { return tr('个人'); },
+  get organization() { return tr('法人'); },
+  get both() { return tr('个人、法人'); },
 };
 
 export const ENTRY_MODE_LABELS: Record<EntryMode, string> = {
-  resident: '部门窗口进驻',
-  comprehensive: '综合窗口代办',
-  subCenter: '分中心办理',
-  networkOnly: '网上办理',
-  notEntered: '未进驻',
+  get resident() { return tr('部门窗口进驻'); },
+  get comprehensive() { return tr('综合窗口代办'); },
+  get subCenter() { return tr('分中心办理'); },
+  get networkOnly() { return tr('网上办理'); },
+  get notEntered() { return tr('未进驻'); },
 };
 
 export const LIMIT_UNIT_LABELS: Record<LimitUnit, string> = {
-  workingDays: '工作日',
-  calendarDays: '自然日',
-  onTheSpot: '即办',
+  get workingDays() { return tr('工作日'); },
+  get calendarDays() { return tr('自然日'); },
+  get onTheSpot() { return tr('即办'); },
 };
 
 export const STATUS_LABELS: Record<ItemStatus, string> = {
-  draft: '草稿',
-  submitted: '待审核',
-  reviewed: '已审核',
-  published: '已发布',
-  superseded: '已替代',
-  suspended: '已暂停',
-  abolished: '已废止',
+  get draft() { return tr('草稿'); },
+  get submitted() { return tr('待审核'); },
+  get reviewed() { return tr('已审核'); },
+  get published() { return tr('已发布'); },
+  get superseded() { return tr('已替代'); },
+  get suspended() { return tr('已暂停'); },
+  get abolished() { return tr('已废止'); },
 };
 
 export const STATUS_COLORS: Record<ItemStatus, string> = {
@@ -60,67 +73,67 @@ export const STATUS_COLORS: Record<ItemStatus, string> = {
 };
 
 export const REQUIRED_LABELS: Record<Material['required'], string> = {
-  required: '必要',
-  optional: '可选',
-  conditional: '视情况',
+  get required() { return tr('必要'); },
+  get optional() { return tr('可选'); },
+  get conditional() { return tr('视情况'); },
 };
 
 export const MATERIAL_FORM_LABELS: Record<Material['form'], string> = {
-  paper: '纸质',
-  electronic: '电子',
-  both: '纸质、电子',
+  get paper() { return tr('纸质'); },
+  get electronic() { return tr('电子'); },
+  get both() { return tr('纸质、电子'); },
 };
 
 export const MATERIAL_SOURCE_LABELS: Record<Material['source'], string> = {
-  applicant: '申请人提供',
-  sharing: '部门共享',
+  get applicant() { return tr('申请人提供'); },
+  get sharing() { return tr('部门共享'); },
 };
 
 export const STEP_ROLES: ProcedureStep['role'][] = ['receiver', 'coordinator', 'handler', 'chiefRep', 'leader'];
 export const STEP_ROLE_LABELS: Record<ProcedureStep['role'], string> = {
-  receiver: '受理',
-  coordinator: '全程办事人',
-  handler: '具体办理人',
-  chiefRep: '首席代表',
-  leader: '分管领导',
+  get receiver() { return tr('受理'); },
+  get coordinator() { return tr('全程办事人'); },
+  get handler() { return tr('具体办理人'); },
+  get chiefRep() { return tr('首席代表'); },
+  get leader() { return tr('分管领导'); },
 };
 
 export const OVERDUE_DEFAULT_LABELS: Record<OverdueDefault, string> = {
-  none: '无（超时按电子监察处理）',
-  deemedApproved: '超时默认同意',
+  get none() { return tr('无（超时按电子监察处理）'); },
+  get deemedApproved() { return tr('超时默认同意'); },
 };
 
 export const DELIVERY_LABELS: Record<'pickup' | 'post', string> = {
-  pickup: '窗口领取',
-  post: '邮寄送达',
+  get pickup() { return tr('窗口领取'); },
+  get post() { return tr('邮寄送达'); },
 };
 
 export const RESULT_TYPE_LABELS: Record<'certificate' | 'approval' | 'other', string> = {
-  certificate: '证照',
-  approval: '批文',
-  other: '其他',
+  get certificate() { return tr('证照'); },
+  get approval() { return tr('批文'); },
+  get other() { return tr('其他'); },
 };
 
 export const ONLINE_DEPTH_LABELS: Record<number, string> = {
-  1: '一级（网上咨询、表格下载）',
-  2: '二级（网上预审）',
-  3: '三级（网上受理、网上办理）',
-  4: '四级（全程网办）',
+  get 1() { return tr('一级（网上咨询、表格下载）'); },
+  get 2() { return tr('二级（网上预审）'); },
+  get 3() { return tr('三级（网上受理、网上办理）'); },
+  get 4() { return tr('四级（全程网办）'); },
 };
 
 export const MAX_VISITS_LABELS: Record<number, string> = {
-  0: '零跑动',
-  1: '最多跑一次',
-  2: '最多跑两次',
+  get 0() { return tr('零跑动'); },
+  get 1() { return tr('最多跑一次'); },
+  get 2() { return tr('最多跑两次'); },
 };
 
 export const DAY_KIND_LABELS: Record<string, string> = {
-  workday: '工作日',
-  weekend: '周末',
-  holiday: '法定节假日',
-  adjustedWorkday: '调休上班',
-  localClosure: '本地闭馆',
-  extraWorkday: '加班日',
+  get workday() { return tr('工作日'); },
+  get weekend() { return tr('周末'); },
+  get holiday() { return tr('法定节假日'); },
+  get adjustedWorkday() { return tr('调休上班'); },
+  get localClosure() { return tr('本地闭馆'); },
+  get extraWorkday() { return tr('加班日'); },
 };
 
 export function typeLabel(t: ItemType | string | undefined): string {
@@ -139,16 +152,16 @@ export function roleLabel(r: Role | string | undefined): string {
 /** "5个工作日" / "即办" / "20个自然日". */
 export function formatLimit(limit: Limit | undefined | null): string {
   if (!limit) return '—';
-  if (limit.unit === 'onTheSpot') return '即办';
-  return `${limit.value}个${LIMIT_UNIT_LABELS[limit.unit] ?? limit.unit}`;
+  if (limit.unit === 'onTheSpot') return tr('即办');
+  return tr('{value}个{v1}', { value: limit.value, v1: LIMIT_UNIT_LABELS[limit.unit] ?? limit.unit });
 }
 
 /** "零跑动" when 0, "最多跑一次" when 1, otherwise "最多跑N次". */
 export function formatVisits(n: number | undefined | null): string {
   if (n === undefined || n === null) return '—';
-  if (n <= 0) return '零跑动';
-  if (n === 1) return '最多跑一次';
-  return MAX_VISITS_LABELS[n] ?? `最多跑${n}次`;
+  if (n <= 0) return tr('零跑动');
+  if (n === 1) return tr('最多跑一次');
+  return MAX_VISITS_LABELS[n] ?? tr('最多跑{n}次', { n });
 }
 
 /**
@@ -170,59 +183,61 @@ export function formatDateTime(s: string | null | undefined): string {
 
 /** Chinese names of GuideData fields, for validation messages. */
 export const FIELD_LABELS: Record<string, string> = {
-  code: '事项编码',
-  name: '事项名称',
-  type: '事项类型',
-  theme: '主题分类',
-  servedParty: '服务对象',
-  departmentId: '实施部门',
-  entryMode: '进驻方式',
-  notEnteredReason: '未进驻原因',
-  windowNames: '受理窗口',
-  responsiblePerson: '审批责任人',
-  legalBasis: '设定依据',
-  statutoryLimit: '法定时限',
-  promisedLimit: '承诺时限',
-  caseKind: '办件类型',
-  conditions: '受理条件',
-  reviewStandard: '审查标准',
-  procedure: '办理流程',
-  specialProcedures: '特别程序',
-  jointParticipants: '联办部门',
-  maxVisits: '到现场次数',
-  onlineDepth: '网办深度',
-  conditionalAcceptance: '容缺受理',
-  appointmentAllowed: '预约',
-  deliveryModes: '送达方式',
-  overdueDefault: '超时默认',
-  materials: '申请材料',
-  fees: '收费',
-  result: '办理结果',
-  contact: '联系方式',
-  keyProject: '重点项目',
-  value: '数值',
-  unit: '单位',
-  condition: '适用情形',
-  major: '主件/副件',
-  copies: '份数',
-  form: '形式',
-  source: '来源',
-  sourceAgency: '共享来源部门',
-  sample: '样表',
-  note: '备注',
-  required: '必要性',
-  items: '收费项目',
-  free: '是否收费',
-  standard: '收费标准',
-  basis: '收费依据',
-  role: '岗位',
-  workingDays: '工作日',
-  subLimitWorkingDays: '分段时限',
-  task: '承担事项',
-  address: '办理地点',
-  hours: '办理时间',
-  phone: '咨询电话',
-  complaintPhone: '投诉电话',
+  get code() { return tr('事项编码'); },
+  get name() { return tr('事项名称'); },
+  get type() { return tr('事项类型'); },
+  get theme() { return tr('主题分类'); },
+  get servedParty() { return tr('服务对象'); },
+  get departmentId() { return tr('实施部门'); },
+  get entryMode() { return tr('进驻方式'); },
+  get notEnteredReason() { return tr('未进驻原因'); },
+  get windowNames() { return tr('受理窗口'); },
+  get responsiblePerson() { return tr('审批责任人'); },
+  get legalBasis() { return tr('设定依据'); },
+  get statutoryLimit() { return tr('法定时限'); },
+  get promisedLimit() { return tr('承诺时限'); },
+  get caseKind() { return tr('办件类型'); },
+  get conditions() { return tr('受理条件'); },
+  get reviewStandard() { return tr('审查标准'); },
+  get procedure() { return tr('办理流程'); },
+  get specialProcedures() { return tr('特别程序'); },
+  get jointParticipants() { return tr('联办部门'); },
+  get maxVisits() { return tr('到现场次数'); },
+  get onlineDepth() { return tr('网办深度'); },
+  get conditionalAcceptance() { return tr('容缺受理'); },
+  get appointmentAllowed() { return tr('预约'); },
+  get deliveryModes() { return tr('送达方式'); },
+  get overdueDefault() { return tr('超时默认'); },
+  get materials() { return tr('申请材料'); },
+  get fees() { return tr('收费'); },
+  get result() { return tr('办理结果'); },
+  get contact() { return tr('联系方式'); },
+  get keyProject() { return tr('重点项目'); },
+  get aliases() { return tr('别名（俗称）'); },
+  get keywords() { return tr('搜索关键词'); },
+  get value() { return tr('数值'); },
+  get unit() { return tr('单位'); },
+  get condition() { return tr('适用情形'); },
+  get major() { return tr('主件/副件'); },
+  get copies() { return tr('份数'); },
+  get form() { return tr('形式'); },
+  get source() { return tr('来源'); },
+  get sourceAgency() { return tr('共享来源部门'); },
+  get sample() { return tr('样表'); },
+  get note() { return tr('备注'); },
+  get required() { return tr('必要性'); },
+  get items() { return tr('收费项目'); },
+  get free() { return tr('是否收费'); },
+  get standard() { return tr('收费标准'); },
+  get basis() { return tr('收费依据'); },
+  get role() { return tr('岗位'); },
+  get workingDays() { return tr('工作日'); },
+  get subLimitWorkingDays() { return tr('分段时限'); },
+  get task() { return tr('承担事项'); },
+  get address() { return tr('办理地点'); },
+  get hours() { return tr('办理时间'); },
+  get phone() { return tr('咨询电话'); },
+  get complaintPhone() { return tr('投诉电话'); },
 };
 
 /**
@@ -245,6 +260,6 @@ export function fieldLabel(field: string | undefined): string {
   const path = parseFieldPath(field);
   if (!path.length) return field ?? '';
   return path
-    .map((p) => (typeof p === 'number' ? `第${p + 1}项` : FIELD_LABELS[p] ?? p))
+    .map((p) => (typeof p === 'number' ? tr('第{v0}项', { v0: p + 1 }) : FIELD_LABELS[p] ?? p))
     .join(' · ');
 }

@@ -7,6 +7,7 @@ import { ApiError, api } from '../api/client';
 import type { DemoAccount, DemoAccountsResponse, Me } from '../api/types';
 import { homeFor, mayOpen, useSession } from '../auth/session';
 import { errorText } from '../lib/feedback';
+import { useT } from '../lib/i18n';
 
 const DEMO_PASSWORD = 'banshi123';
 
@@ -17,6 +18,7 @@ function safeNext(next: string | null): string | null {
 }
 
 export function LoginPage() {
+  const t = useT();
   const { user, login } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -32,7 +34,7 @@ export function LoginPage() {
   });
 
   useEffect(() => {
-    document.title = '登录 · 政务服务中心';
+    document.title = t('登录 · 政务服务中心');
   }, []);
 
   const target = (me: Me) => {
@@ -76,17 +78,17 @@ export function LoginPage() {
 
   return (
     <div className="bs-login">
-      <Card className="bs-login-card" title={<span data-testid="login-title">登录政务服务平台</span>}>
+      <Card className="bs-login-card" title={<span data-testid="login-title">{t('登录政务服务平台')}</span>}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
-            <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" data-testid="login-username" />
+          <Form.Item name="username" label={t('用户名')} rules={[{ required: true, message: t('请输入用户名') }]}>
+            <Input prefix={<UserOutlined />} placeholder={t('用户名')} autoComplete="username" data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" data-testid="login-password" />
+          <Form.Item name="password" label={t('密码')} rules={[{ required: true, message: t('请输入密码') }]}>
+            <Input.Password prefix={<LockOutlined />} placeholder={t('密码')} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-            登录
+            {t('登录')}
           </Button>
         </Form>
       </Card>
@@ -94,21 +96,22 @@ export function LoginPage() {
       {accounts.length > 0 && (
         <Card
           className="bs-login-card bs-demo-card"
-          title="演示账号"
-          extra={<Typography.Text type="secondary">密码均为 {demoPassword}，点击一行即可填入</Typography.Text>}
+          title={t('演示账号')}
+          extra={<Typography.Text type="secondary">{t('密码均为 {password}，点击一行即可填入', { password: demoPassword })}</Typography.Text>}
           data-testid="demo-accounts"
         >
           <Table<DemoAccount>
             size="small"
             rowKey="username"
             pagination={false}
+            scroll={{ x: 600 }}
             dataSource={accounts}
             onRow={(r) => ({ onClick: () => fill(r.username), style: { cursor: 'pointer' }, 'data-testid': `demo-row-${r.username}` }) as HTMLAttributes<HTMLElement>}
             columns={[
-              { title: '角色', dataIndex: 'roleLabel', width: 120, render: (v: string) => <Tag color="blue">{v}</Tag> },
-              { title: '姓名', dataIndex: 'displayName', width: 100 },
-              { title: '用户名', dataIndex: 'username', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-              { title: '说明', dataIndex: 'note', ellipsis: true },
+              { title: t('角色'), dataIndex: 'roleLabel', width: 120, render: (v: string) => <Tag color="blue">{t(v)}</Tag> },
+              { title: t('姓名'), dataIndex: 'displayName', width: 100 },
+              { title: t('用户名'), dataIndex: 'username', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+              { title: t('说明'), dataIndex: 'note', ellipsis: true },
               {
                 title: '',
                 key: 'op',
@@ -116,10 +119,10 @@ export function LoginPage() {
                 render: (_: unknown, r) => (
                   <span onClick={(e) => e.stopPropagation()}>
                     <Button size="small" type="link" onClick={() => fill(r.username)} data-testid={`demo-fill-${r.username}`}>
-                      填入
+                      {t('填入')}
                     </Button>
                     <Button size="small" type="link" onClick={() => void submit({ username: r.username, password: demoPassword })} data-testid={`demo-login-${r.username}`}>
-                      直接登录
+                      {t('直接登录')}
                     </Button>
                   </span>
                 ),

@@ -10,10 +10,11 @@ import type { CalendarOverride, CalendarYear, DayKind } from '../../api/types';
 import { applyFieldErrors, errorText, showError, showSuccess } from '../../lib/feedback';
 import { DAY_KIND_LABELS } from '../../lib/labels';
 import { CalendarYearPanel } from './CalendarYearPanel';
+import { useT, tr, zh } from '../../lib/i18n';
 
 const KIND_ORDER: DayKind[] = ['workday', 'weekend', 'holiday', 'adjustedWorkday', 'localClosure', 'extraWorkday'];
-const KIND_MARK: Partial<Record<DayKind, string>> = { holiday: '休', adjustedWorkday: '班', localClosure: '闭', extraWorkday: '加' };
-const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+const KIND_MARK: Partial<Record<DayKind, string>> = { get holiday() { return tr('休'); }, get adjustedWorkday() { return tr('班'); }, get localClosure() { return tr('闭'); }, get extraWorkday() { return tr('加'); } };
+const WEEKDAYS = [zh('一'), zh('二'), zh('三'), zh('四'), zh('五'), zh('六'), zh('日')];
 const OVERRIDE_KINDS: CalendarOverride['kind'][] = ['localClosure', 'extraWorkday', 'holiday', 'adjustedWorkday'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -43,6 +44,7 @@ function MonthGrid({
   today: string;
   onPick: (date: string) => void;
 }) {
+  const t = useT();
   const first = new Date(year, month - 1, 1);
   const lead = (first.getDay() + 6) % 7; // Monday first
   const count = new Date(year, month, 0).getDate();
@@ -51,11 +53,11 @@ function MonthGrid({
   let working = 0;
   for (let d = 1; d <= count; d++) if (isWorking(days.get(iso(year, month, d))?.kind ?? guessKind(year, month, d))) working++;
   return (
-    <Card size="small" className="bs-month" title={`${month}月`} extra={<Typography.Text type="secondary">{working} 个工作日</Typography.Text>} data-testid={`month-${month}`}>
+    <Card size="small" className="bs-month" title={t('{month}月', { month })} extra={<Typography.Text type="secondary">{working}{' '}{t('个工作日')}</Typography.Text>} data-testid={`month-${month}`}>
       <div className="bs-cal-grid">
         {WEEKDAYS.map((w, i) => (
           <div key={w} className={`bs-cal-head ${i >= 5 ? 'bs-cal-head-weekend' : ''}`}>
-            {w}
+            {t(w)}
           </div>
         ))}
         {cells.map((d, i) => {
@@ -84,6 +86,7 @@ function MonthGrid({
 }
 
 export function CalendarPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || new Date().getFullYear();
   const setYear = (y: number) => {
@@ -95,7 +98,7 @@ export function CalendarPage() {
   const today = dayjs().format('YYYY-MM-DD');
 
   useEffect(() => {
-    document.title = `工作日历 ${year} · 政务服务中心`;
+    document.title = t('工作日历 {year} · 政务服务中心', { year });
   }, [year]);
 
   const cal = useQuery({
@@ -129,7 +132,7 @@ export function CalendarPage() {
         note: v.note ?? '',
         ...(v.national ? { national: true } : {}),
       });
-      showSuccess('已添加');
+      showSuccess(t('已添加'));
       form.resetFields(['note']);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['calendar-overrides'] }),
@@ -145,7 +148,7 @@ export function CalendarPage() {
   const removeOverride = async (o: CalendarOverride) => {
     try {
       await api.del(`/api/calendar/overrides/${o.date}`, isNational(o) ? { national: 1 } : undefined);
-      showSuccess('已删除');
+      showSuccess(t('已删除'));
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['calendar-overrides'] }),
         queryClient.invalidateQueries({ queryKey: ['calendar-year'] }),
@@ -179,10 +182,10 @@ export function CalendarPage() {
     <div className="bs-page">
       <div className="bs-page-head">
         <Typography.Title level={3} style={{ margin: 0 }}>
-          工作日历
+          {t('工作日历')}
         </Typography.Title>
         <Space>
-          <Button icon={<LeftOutlined />} onClick={() => setYear(year - 1)} data-testid="year-prev" aria-label="上一年" />
+          <Button icon={<LeftOutlined />} onClick={() => setYear(year - 1)} data-testid="year-prev" aria-label={t('上一年')} />
           <DatePicker
             picker="year"
             allowClear={false}
@@ -191,8 +194,8 @@ export function CalendarPage() {
             data-testid="year-picker"
             style={{ width: 120 }}
           />
-          <Button icon={<RightOutlined />} onClick={() => setYear(year + 1)} data-testid="year-next" aria-label="下一年" />
-          <Button onClick={() => setYear(new Date().getFullYear())}>今年</Button>
+          <Button icon={<RightOutlined />} onClick={() => setYear(year + 1)} data-testid="year-next" aria-label={t('下一年')} />
+          <Button onClick={() => setYear(new Date().getFullYear())}>{t('今年')}</Button>
         </Space>
       </div>
 
@@ -203,8 +206,8 @@ export function CalendarPage() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="calendar-unknown"
-          title={`尚无 ${year} 年国家法定节假日安排，按周一至周五推算工作日`}
-          description="国务院办公厅公布当年节假日安排后，请在下方“本地调整”中勾选“国家安排”逐日录入放假日与调休上班日，否则期限计算可能不准确。"
+          title={t('尚无 {year} 年国家法定节假日安排，按周一至周五推算工作日', { year })}
+          description={t('国务院办公厅公布当年节假日安排后，请在下方“本地调整”中勾选“国家安排”逐日录入放假日与调休上班日，否则期限计算可能不准确。')}
         />
       )}
 
@@ -219,7 +222,7 @@ export function CalendarPage() {
             </Space>
           ))}
           <Typography.Text strong data-testid="calendar-working-total">
-            全年工作日 {workingTotal} 天
+            {t('全年工作日 {n} 天', { n: workingTotal })}
           </Typography.Text>
         </Space>
       </Card>
@@ -244,34 +247,34 @@ export function CalendarPage() {
 
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={9}>
-          <Card title="期限计算：N个工作日后" size="small" data-testid="calendar-calc">
+          <Card title={t('期限计算：N个工作日后')} size="small" data-testid="calendar-calc">
             <Space wrap>
               <DatePicker value={calcFrom} onChange={(d) => d && setCalcFrom(d)} allowClear={false} data-testid="calc-from" />
-              <InputNumber min={0} max={3650} precision={0} value={calcDays} onChange={(v) => setCalcDays(Number(v ?? 0))} suffix="个工作日" style={{ width: 150 }} data-testid="calc-days" />
+              <InputNumber min={0} max={3650} precision={0} value={calcDays} onChange={(v) => setCalcDays(Number(v ?? 0))} suffix={t('个工作日')} style={{ width: 150 }} data-testid="calc-days" />
               <Button type="primary" loading={calcBusy} onClick={() => void calc()} data-testid="calc-submit">
-                计算
+                {t('计算')}
               </Button>
             </Space>
             {calcResult && (
               <div style={{ marginTop: 16 }}>
                 <Statistic
-                  title={`${calcFrom.format('YYYY-MM-DD')} 起 ${calcDays} 个工作日后`}
-                  value={`${calcResult.due}（周${'日一二三四五六'[dayjs(calcResult.due).day()]}）`}
+                  title={t('{v0} 起 {calcDays} 个工作日后', { v0: calcFrom.format('YYYY-MM-DD'), calcDays })}
+                  value={t('{due}（周{v1}）', { due: calcResult.due, v1: t(WEEKDAYS[(dayjs(calcResult.due).day() + 6) % 7]) })}
                   valueStyle={{ fontSize: 22 }}
                   data-testid="calc-due"
                 />
                 {calcResult.fallback && (
-                  <Alert type="warning" showIcon style={{ marginTop: 8 }} title="计算跨越了尚未载入节假日安排的年份，该部分按周一至周五推算。" data-testid="calc-fallback" />
+                  <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('计算跨越了尚未载入节假日安排的年份，该部分按周一至周五推算。')} data-testid="calc-fallback" />
                 )}
               </div>
             )}
           </Card>
         </Col>
         <Col xs={24} lg={15}>
-          <Card title="本地调整" size="small" data-testid="calendar-overrides">
+          <Card title={t('本地调整')} size="small" data-testid="calendar-overrides">
             <Form form={form} layout="inline" initialValues={{ kind: 'localClosure', national: false, note: '' }} style={{ rowGap: 8, marginBottom: 12 }}>
-              <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
-                <DatePicker placeholder="日期（可点日历选择）" data-testid="override-date" />
+              <Form.Item name="date" rules={[{ required: true, message: t('请选择日期') }]}>
+                <DatePicker placeholder={t('日期（可点日历选择）')} data-testid="override-date" />
               </Form.Item>
               <Form.Item name="kind">
                 <Select
@@ -280,15 +283,15 @@ export function CalendarPage() {
                   options={OVERRIDE_KINDS.map((k) => ({ value: k, label: DAY_KIND_LABELS[k] }))}
                 />
               </Form.Item>
-              <Form.Item name="note" rules={[{ required: true, whitespace: true, message: '请填写说明' }]}>
-                <Input placeholder="说明，如：设备检修闭馆" style={{ width: 200 }} data-testid="override-note" />
+              <Form.Item name="note" rules={[{ required: true, whitespace: true, message: t('请填写说明') }]}>
+                <Input placeholder={t('说明，如：设备检修闭馆')} style={{ width: 200 }} data-testid="override-note" />
               </Form.Item>
               <Form.Item name="national" valuePropName="checked">
-                <Checkbox data-testid="override-national">国家安排</Checkbox>
+                <Checkbox data-testid="override-national">{t('国家安排')}</Checkbox>
               </Form.Item>
               <Form.Item>
                 <Button type="primary" icon={<PlusOutlined />} loading={adding} onClick={() => void addOverride().catch(() => undefined)} data-testid="override-add">
-                  添加
+                  {t('添加')}
                 </Button>
               </Form.Item>
             </Form>
@@ -297,7 +300,7 @@ export function CalendarPage() {
                 type="info"
                 showIcon
                 style={{ marginBottom: 12 }}
-                title="“国家安排”用于录入日历数据包尚未包含年份的全国放假日（法定节假日）和调休上班日，对所有中心生效。"
+                title={t('“国家安排”用于录入日历数据包尚未包含年份的全国放假日（法定节假日）和调休上班日，对所有中心生效。')}
               />
             )}
             <Table<CalendarOverride>
@@ -306,24 +309,24 @@ export function CalendarPage() {
               loading={overrides.isFetching}
               dataSource={overrideRows}
               pagination={overrideRows.length > 10 ? { pageSize: 10 } : false}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无本地调整" /> }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无本地调整')} /> }}
               onRow={(o) => ({ 'data-testid': `override-row-${o.date}` }) as HTMLAttributes<HTMLElement>}
               columns={[
-                { title: '日期', dataIndex: 'date', width: 120 },
+                { title: t('日期'), dataIndex: 'date', width: 120 },
                 {
-                  title: '类型',
+                  title: t('类型'),
                   dataIndex: 'kind',
                   width: 120,
                   render: (k: DayKind) => <span className={`bs-kind-tag bs-kind-${k}`}>{DAY_KIND_LABELS[k] ?? k}</span>,
                 },
-                { title: '范围', key: 'scope', width: 90, render: (_v, o) => (isNational(o) ? <Tag color="red">全国</Tag> : <Tag>本中心</Tag>) },
-                { title: '说明', dataIndex: 'note' },
+                { title: t('范围'), key: 'scope', width: 90, render: (_v, o) => (isNational(o) ? <Tag color="red">{t('全国')}</Tag> : <Tag>{t('本中心')}</Tag>) },
+                { title: t('说明'), dataIndex: 'note' },
                 {
                   title: '',
                   key: 'op',
                   width: 60,
                   render: (_v, o) => (
-                    <Popconfirm title={`删除 ${o.date} 的调整？`} onConfirm={() => void removeOverride(o)} okText="删除" cancelText="取消">
+                    <Popconfirm title={t('删除 {date} 的调整？', { date: o.date })} onConfirm={() => void removeOverride(o)} okText={t('删除')} cancelText={t('取消')}>
                       <Button size="small" type="text" danger icon={<DeleteOutlined />} data-testid={`override-remove-${o.date}`} />
                     </Popconfirm>
                   ),
@@ -336,7 +339,7 @@ export function CalendarPage() {
       </Row>
       <CalendarYearPanel defaultYear={new Date().getFullYear() + 1} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-        承诺时限按本日历的工作日计算；本地闭馆日不计入工作日，加班日计入工作日。
+        {t('承诺时限按本日历的工作日计算；本地闭馆日不计入工作日，加班日计入工作日。')}
       </Typography.Paragraph>
     </div>
   );

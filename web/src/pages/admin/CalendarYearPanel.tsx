@@ -19,6 +19,12 @@ interface YearState {
   draft: YearRow[]; published: YearRow[];
 }
 
+function statusText(t: (zh: string) => string, status: YearState['status']) {
+  if (status === 'package') return t('内置数据');
+  if (status === 'none') return t('未发布');
+  return status === 'draft' ? t('草稿') : t('已发布');
+}
+
 const STATUS_COLOR: Record<YearState['status'], string> = { package: 'green', none: 'default', draft: 'orange', published: 'blue' };
 
 export function CalendarYearPanel({ defaultYear }: { defaultYear: number }) {
@@ -73,7 +79,7 @@ export function CalendarYearPanel({ defaultYear }: { defaultYear: number }) {
       extra={
         <Space>
           <Select size="small" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} data-testid="national-year" />
-          {s && <Tag color={STATUS_COLOR[s.status]} data-testid="national-year-status">{t({ package: '内置数据', none: '未发布', draft: '草稿', published: '已发布' }[s.status])}</Tag>}
+          {s && <Tag color={STATUS_COLOR[s.status]} data-testid="national-year-status">{statusText(t, s.status)}</Tag>}
         </Space>
       }
     >

@@ -14,6 +14,7 @@ import { formatDateTime, STATUS_LABELS } from '../../lib/labels';
 import type { ItemStatus } from '../../../../src/catalog/types';
 import { StatusTag } from './CatalogListPage';
 import { emptyGuide, fromFormValues, ItemForm, toFormValues, type ItemFormValues } from './ItemForm';
+import { useT, tr } from '../../lib/i18n';
 
 const ACTIONS_BY_STATUS: Record<ItemStatus, ItemAction[]> = {
   draft: ['submit'],
@@ -26,19 +27,20 @@ const ACTIONS_BY_STATUS: Record<ItemStatus, ItemAction[]> = {
 };
 
 const ACTION_META: Record<ItemAction, { label: string; done: string; icon: ReactNode; primary?: boolean; danger?: boolean; note?: 'required' | 'optional' }> = {
-  submit: { label: '提交审核', done: '已提交审核', icon: <SendOutlined />, primary: true },
-  review: { label: '审核通过', done: '审核通过', icon: <CheckOutlined />, primary: true },
-  reject: { label: '退回修改', done: '已退回修改', icon: <RollbackOutlined />, danger: true, note: 'required' },
-  publish: { label: '发布', done: '已发布，门户即时可见', icon: <CloudUploadOutlined />, primary: true },
-  suspend: { label: '暂停', done: '已暂停', icon: <PauseCircleOutlined />, note: 'optional' },
-  resume: { label: '恢复', done: '已恢复', icon: <PlayCircleOutlined />, primary: true },
-  abolish: { label: '废止', done: '已废止', icon: <StopOutlined />, danger: true, note: 'optional' },
+  submit: { get label() { return tr('提交审核'); }, get done() { return tr('已提交审核'); }, icon: <SendOutlined />, primary: true },
+  review: { get label() { return tr('审核通过'); }, get done() { return tr('审核通过'); }, icon: <CheckOutlined />, primary: true },
+  reject: { get label() { return tr('退回修改'); }, get done() { return tr('已退回修改'); }, icon: <RollbackOutlined />, danger: true, note: 'required' },
+  publish: { get label() { return tr('发布'); }, get done() { return tr('已发布，门户即时可见'); }, icon: <CloudUploadOutlined />, primary: true },
+  suspend: { get label() { return tr('暂停'); }, get done() { return tr('已暂停'); }, icon: <PauseCircleOutlined />, note: 'optional' },
+  resume: { get label() { return tr('恢复'); }, get done() { return tr('已恢复'); }, icon: <PlayCircleOutlined />, primary: true },
+  abolish: { get label() { return tr('废止'); }, get done() { return tr('已废止'); }, icon: <StopOutlined />, danger: true, note: 'optional' },
 };
 
 /** Department staff submit; the center admin reviews, publishes and manages the published item. */
 const DEPARTMENT_ACTIONS: ItemAction[] = ['submit'];
 
 export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
+  const t = useT();
   const { id: routeId } = useParams();
   const id = isNew ? undefined : routeId;
   const navigate = useNavigate();
@@ -90,7 +92,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
   }, [facets.data, detail?.department, user]);
 
   useEffect(() => {
-    document.title = `${isNew ? '新建事项' : detail?.latest?.data?.name ?? '事项'} · 事项管理`;
+    document.title = t('{v0} · 事项管理', { v0: isNew ? t('新建事项') : detail?.latest?.data?.name ?? t('事项') });
   }, [isNew, detail]);
 
   const actions = useMemo(() => {
@@ -134,7 +136,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
     } catch (err) {
       const first = (err as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
       if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center' });
-      showError(new Error('请检查表单中标红的字段'));
+      showError(new Error(t('请检查表单中标红的字段')));
       return;
     }
     const values = form.getFieldsValue(true) as ItemFormValues;
@@ -145,14 +147,14 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
         const created = await api.post<ItemDetail>('/api/catalog/items', code ? { data, code } : { data });
         await afterChange(created);
         setDirty(false);
-        showSuccess('事项已创建（草稿）');
+        showSuccess(t('事项已创建（草稿）'));
         navigate(`/admin/catalog/${created.id}`, { replace: true });
       } else if (detail) {
         const updated = await api.put<ItemDetail>(`/api/catalog/items/${detail.id}`, { data, baseVersion: detail.latestVersion });
         await afterChange(updated);
         setDirty(false);
         setEpoch((n) => n + 1);
-        showSuccess(updated.latestVersion !== detail.latestVersion ? `已保存为新草稿版本 v${updated.latestVersion}` : '已保存');
+        showSuccess(updated.latestVersion !== detail.latestVersion ? t('已保存为新草稿版本 v{latestVersion}', { latestVersion: updated.latestVersion }) : t('已保存'));
       }
     } catch (e) {
       showProblem(e);
@@ -201,17 +203,17 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
     return (
       <Result
         status={nf ? '404' : fb ? '403' : 'error'}
-        title={nf ? '事项不存在' : fb ? '无权查看此事项' : '加载失败'}
+        title={nf ? t('事项不存在') : fb ? t('无权查看此事项') : t('加载失败')}
         subTitle={errorText(e)}
-        extra={<Button onClick={() => navigate('/admin/catalog')}>返回事项列表</Button>}
+        extra={<Button onClick={() => navigate('/admin/catalog')}>{t('返回事项列表')}</Button>}
       />
     );
   }
   if (isNew && !editor) {
-    return <Result status="403" title="无权新建事项" extra={<Button onClick={() => navigate('/admin/catalog')}>返回事项列表</Button>} />;
+    return <Result status="403" title={t('无权新建事项')} extra={<Button onClick={() => navigate('/admin/catalog')}>{t('返回事项列表')}</Button>} />;
   }
 
-  const title = isNew ? '新建事项' : detail?.latest?.data?.name || '（未命名事项）';
+  const title = isNew ? t('新建事项') : detail?.latest?.data?.name || t('（未命名事项）');
   const startsNewVersion = !isNew && !!latestStatus && latestStatus !== 'draft';
 
   const problemAlert = problem && (
@@ -223,9 +225,9 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
       data-testid={problem instanceof ApiError && problem.code === 'item_invalid' ? 'item-invalid-alert' : 'item-error-alert'}
       title={
         problem instanceof ApiError && problem.code === 'item_invalid'
-          ? `事项内容未通过校验：${problem.display}`
+          ? t('事项内容未通过校验：{display}', { display: problem.display })
           : problem instanceof ApiError && problem.code === 'version_conflict'
-            ? '该事项已被他人修改，请重新加载后再编辑'
+            ? t('该事项已被他人修改，请重新加载后再编辑')
             : errorText(problem)
       }
       description={
@@ -240,7 +242,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
       action={
         problem instanceof ApiError && problem.code === 'version_conflict' ? (
           <Button size="small" onClick={() => void reload()} data-testid="reload-item">
-            重新加载
+            {t('重新加载')}
           </Button>
         ) : undefined
       }
@@ -249,7 +251,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
 
   const saveButton = !readOnly && (
     <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="item-save">
-      {isNew ? '创建' : '保存'}
+      {isNew ? t('创建') : t('保存')}
     </Button>
   );
 
@@ -271,7 +273,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
       </Button>
     );
     return dirty && a === 'submit' ? (
-      <Tooltip key={a} title="有未保存的修改，请先保存">
+      <Tooltip key={a} title={t('有未保存的修改，请先保存')}>
         <span>{btn}</span>
       </Tooltip>
     ) : (
@@ -283,7 +285,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
 
   return (
     <div className="bs-page">
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/admin/catalog">事项管理</Link> }, { title }]} />
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/admin/catalog">{t('事项管理')}</Link> }, { title }]} />
       <Card className="bs-item-head">
         <div className="bs-page-head" style={{ marginBottom: 0 }}>
           <Space orientation="vertical" size={4}>
@@ -292,7 +294,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
                 {title}
               </Typography.Title>
               {detail && <StatusTag status={detail.status} testId="item-status" />}
-              {dirty && <Tag color="orange">未保存</Tag>}
+              {dirty && <Tag color="orange">{t('未保存')}</Tag>}
             </Space>
             {detail && (
               <Typography.Text type="secondary" data-testid="item-code">
@@ -311,10 +313,10 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
             style={{ marginTop: 12 }}
             column={{ xs: 1, sm: 2, md: 4 }}
             items={[
-              { key: 'status', label: '状态', children: STATUS_LABELS[detail.status] ?? detail.status },
+              { key: 'status', label: t('状态'), children: STATUS_LABELS[detail.status] ?? detail.status },
               {
                 key: 'latest',
-                label: '最新版本',
+                label: t('最新版本'),
                 children: (
                   <span data-testid="item-latest-version">
                     v{detail.latestVersion}
@@ -324,15 +326,15 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
               },
               {
                 key: 'published',
-                label: '已发布版本',
-                children: <span data-testid="item-published-version">{detail.publishedVersion ? `v${detail.publishedVersion}` : '未发布'}</span>,
+                label: t('已发布版本'),
+                children: <span data-testid="item-published-version">{detail.publishedVersion ? `v${detail.publishedVersion}` : t('未发布')}</span>,
               },
-              { key: 'dept', label: '实施部门', children: detail.department?.name ?? '—' },
+              { key: 'dept', label: t('实施部门'), children: detail.department?.name ?? '—' },
               ...(detail.latest?.reviewNote
                 ? [
                     {
                       key: 'note',
-                      label: '审核意见',
+                      label: t('审核意见'),
                       span: 4,
                       children: (
                         <Typography.Text type="danger" data-testid="item-review-note">
@@ -348,7 +350,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
         {detail?.publishedVersion && (
           <div style={{ marginTop: 4 }}>
             <Link to={`/guide/${encodeURIComponent(detail.code)}`} target="_blank" data-testid="item-portal-link">
-              <EyeOutlined /> 在门户中查看已发布指南
+              <EyeOutlined />{' '}{t('在门户中查看已发布指南')}
             </Link>
           </div>
         )}
@@ -362,7 +364,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
         items={[
           {
             key: 'edit',
-            label: <span data-testid="tab-edit">{readOnly ? '事项内容' : '编辑'}</span>,
+            label: <span data-testid="tab-edit">{readOnly ? t('事项内容') : t('编辑')}</span>,
             children: (
               <>
                 {startsNewVersion && !readOnly && (
@@ -370,10 +372,10 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
                     type="info"
                     showIcon
                     style={{ marginBottom: 12 }}
-                    title={`当前版本 v${detail?.latestVersion} 状态为“${STATUS_LABELS[latestStatus!]}”，保存修改将生成新的草稿版本，需重新提交审核和发布。`}
+                    title={t('当前版本 v{latestVersion} 状态为“{v1}”，保存修改将生成新的草稿版本，需重新提交审核和发布。', { latestVersion: detail?.latestVersion, v1: STATUS_LABELS[latestStatus!] })}
                   />
                 )}
-                {!editor && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="当前角色只能查看事项，不能修改。" />}
+                {!editor && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('当前角色只能查看事项，不能修改。')} />}
                 <ItemForm
                   key={`${detail?.id ?? 'new'}:${detail?.latestVersion ?? 0}:${epoch}`}
                   form={form}
@@ -392,7 +394,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
                       {saveButton}
                       {dirty && !isNew && (
                         <Button icon={<CloseOutlined />} onClick={() => void reload()} data-testid="item-discard">
-                          放弃修改
+                          {t('放弃修改')}
                         </Button>
                       )}
                     </Space>
@@ -405,14 +407,14 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
             ? [
                 {
                   key: 'preview',
-                  label: <span data-testid="tab-preview">指南预览</span>,
+                  label: <span data-testid="tab-preview">{t('指南预览')}</span>,
                   children: (
                     <GuideView data={detail.latest.data} extras={{ code: detail.code, version: detail.latestVersion, department: detail.department }} departmentNames={departmentNames} />
                   ),
                 },
                 {
                   key: 'versions',
-                  label: <span data-testid="tab-versions">版本历史（{versions.length}）</span>,
+                  label: <span data-testid="tab-versions">{t('版本历史（')}{versions.length}）</span>,
                   children: (
                     <Card size="small" styles={{ body: { padding: 0 } }}>
                       <Table<VersionSummary>
@@ -425,20 +427,20 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
                         onRow={(v) => ({ 'data-testid': `version-row-${v.version}` }) as HTMLAttributes<HTMLElement>}
                         columns={[
                           {
-                            title: '版本',
+                            title: t('版本'),
                             dataIndex: 'version',
                             width: 110,
                             render: (v: number) => (
                               <Space size={4}>
                                 v{v}
-                                {v === detail.publishedVersion && <Tag color="green">现行</Tag>}
+                                {v === detail.publishedVersion && <Tag color="green">{t('现行')}</Tag>}
                               </Space>
                             ),
                           },
-                          { title: '状态', dataIndex: 'status', width: 90, render: (s: ItemStatus) => <StatusTag status={s} /> },
-                          { title: '创建', dataIndex: 'createdAt', width: 140, render: formatDateTime },
-                          { title: '发布', dataIndex: 'publishedAt', width: 140, render: formatDateTime },
-                          { title: '审核意见', dataIndex: 'reviewNote', ellipsis: true, render: (n: string | null | undefined) => n || '—' },
+                          { title: t('状态'), dataIndex: 'status', width: 90, render: (s: ItemStatus) => <StatusTag status={s} /> },
+                          { title: t('创建'), dataIndex: 'createdAt', width: 140, render: formatDateTime },
+                          { title: t('发布'), dataIndex: 'publishedAt', width: 140, render: formatDateTime },
+                          { title: t('审核意见'), dataIndex: 'reviewNote', ellipsis: true, render: (n: string | null | undefined) => n || '—' },
                           {
                             title: '',
                             key: 'view',
@@ -446,7 +448,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
                             fixed: 'right',
                             render: (_v, r) => (
                               <Button size="small" type="link" onClick={() => setViewVersion(r.version)} data-testid={`version-view-${r.version}`}>
-                                查看
+                                {t('查看')}
                               </Button>
                             ),
                           },
@@ -464,7 +466,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
         open={!!noteFor}
         title={noteFor ? ACTION_META[noteFor].label : ''}
         onCancel={() => setNoteFor(null)}
-        okText={noteFor ? `确认${ACTION_META[noteFor].label}` : '确认'}
+        okText={noteFor ? t('确认{label}', { label: ACTION_META[noteFor].label }) : t('确认')}
         okButtonProps={{
           danger: !!noteFor && !!ACTION_META[noteFor].danger,
           disabled: !!noteFor && ACTION_META[noteFor].note === 'required' && !note.trim(),
@@ -474,14 +476,14 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
         onOk={() => noteFor && void runAction(noteFor, note.trim() || undefined)}
         destroyOnHidden
       >
-        {noteFor === 'abolish' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="废止后事项将从门户下架，且不能再受理新的办件。" />}
-        {noteFor === 'suspend' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="暂停期间事项不在门户展示，也不能受理新的办件。" />}
+        {noteFor === 'abolish' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('废止后事项将从门户下架，且不能再受理新的办件。')} />}
+        {noteFor === 'suspend' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('暂停期间事项不在门户展示，也不能受理新的办件。')} />}
         <Input.TextArea
           autoFocus
           rows={4}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          placeholder={noteFor === 'reject' ? '请写明退回原因和修改要求（必填）' : '说明（可选）'}
+          placeholder={noteFor === 'reject' ? t('请写明退回原因和修改要求（必填）') : t('说明（可选）')}
           data-testid={noteFor === 'reject' ? 'reject-note' : 'action-note'}
         />
       </Modal>
@@ -508,6 +510,7 @@ function VersionDrawer({
   departmentNames: Map<string, string>;
   department?: { id: string; name: string };
 }) {
+  const t = useT();
   const q = useQuery({
     queryKey: ['catalog-version', itemId, version],
     queryFn: ({ signal }) => api.get<Version>(`/api/catalog/items/${itemId}/versions/${version}`, undefined, signal),
@@ -515,7 +518,7 @@ function VersionDrawer({
   });
   const v = q.data;
   return (
-    <Drawer open={version !== null} onClose={onClose} size={920} title={`版本 v${version ?? ''}（只读）`} destroyOnHidden>
+    <Drawer open={version !== null} onClose={onClose} size={920} title={t('版本 v{v0}（只读）', { v0: version ?? '' })} destroyOnHidden>
       <div data-testid="version-drawer">
         {q.isLoading && <FullPageSpin />}
         {q.isError && <Alert type="error" showIcon title={errorText(q.error)} />}
@@ -526,12 +529,12 @@ function VersionDrawer({
               column={2}
               style={{ marginBottom: 12 }}
               items={[
-                { key: 's', label: '状态', children: <StatusTag status={v.status} /> },
-                { key: 'c', label: '创建时间', children: formatDateTime(v.createdAt) },
-                { key: 'sub', label: '提交时间', children: formatDateTime(v.submittedAt) },
-                { key: 'r', label: '审核时间', children: formatDateTime(v.reviewedAt) },
-                { key: 'p', label: '发布时间', children: formatDateTime(v.publishedAt) },
-                { key: 'n', label: '审核意见', children: v.reviewNote || '—' },
+                { key: 's', label: t('状态'), children: <StatusTag status={v.status} /> },
+                { key: 'c', label: t('创建时间'), children: formatDateTime(v.createdAt) },
+                { key: 'sub', label: t('提交时间'), children: formatDateTime(v.submittedAt) },
+                { key: 'r', label: t('审核时间'), children: formatDateTime(v.reviewedAt) },
+                { key: 'p', label: t('发布时间'), children: formatDateTime(v.publishedAt) },
+                { key: 'n', label: t('审核意见'), children: v.reviewNote || '—' },
               ]}
             />
             <GuideView data={v.data} extras={{ code, version: v.version, department: v.data.departmentId === department?.id ? department : undefined }} departmentNames={departmentNames} />

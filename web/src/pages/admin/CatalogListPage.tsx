@@ -11,6 +11,7 @@ import { canEditCatalog, useSession } from '../../auth/session';
 import { errorText, showError, showSuccess } from '../../lib/feedback';
 import { fieldLabel, formatDateTime, STATUS_COLORS, STATUS_LABELS } from '../../lib/labels';
 import { ITEM_STATUSES, type ItemStatus } from '../../../../src/catalog/types';
+import { useT, tr } from '../../lib/i18n';
 
 export function StatusTag({ status, testId }: { status: ItemStatus; testId?: string }) {
   return (
@@ -21,6 +22,7 @@ export function StatusTag({ status, testId }: { status: ItemStatus; testId?: str
 }
 
 export function CatalogListPage() {
+  const t = useT();
   const { user } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -33,7 +35,7 @@ export function CatalogListPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
-    document.title = '事项管理 · 政务服务中心';
+    document.title = t('事项管理 · 政务服务中心');
   }, []);
 
   const facets = useFacets();
@@ -64,7 +66,7 @@ export function CatalogListPage() {
     try {
       const result = await upload<ImportResult>('/api/catalog/import', file);
       setImportResult({ result });
-      if (!result.errors?.length) showSuccess(`导入完成：新增 ${result.created} 项，更新 ${result.updated} 项`);
+      if (!result.errors?.length) showSuccess(t('导入完成：新增 {created} 项，更新 {updated} 项', { created: result.created, updated: result.updated }));
       await queryClient.invalidateQueries({ queryKey: ['catalog-items'] });
     } catch (e) {
       const body = e instanceof ApiError ? (e.body as Partial<ImportResult> | undefined) : undefined;
@@ -83,17 +85,17 @@ export function CatalogListPage() {
     <div className="bs-page">
       <div className="bs-page-head">
         <Typography.Title level={3} style={{ margin: 0 }}>
-          事项管理
+          {t('事项管理')}
         </Typography.Title>
         <Space wrap>
           {editable && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/admin/catalog/new')} data-testid="new-item-button">
-              新建事项
+              {t('新建事项')}
             </Button>
           )}
           {isAdmin && (
             <Button icon={<DownloadOutlined />} href="/api/catalog/export.xlsx" data-testid="catalog-export">
-              导出Excel
+              {t('导出Excel')}
             </Button>
           )}
           {isAdmin && (
@@ -107,7 +109,7 @@ export function CatalogListPage() {
                 }}
               >
                 <Button icon={<UploadOutlined />} loading={importing} data-testid="catalog-import-button">
-                  导入Excel
+                  {t('导入Excel')}
                 </Button>
               </Upload>
             </span>
@@ -120,7 +122,7 @@ export function CatalogListPage() {
           <Space.Compact style={{ width: 300 }}>
             <Input
               allowClear
-              placeholder="名称或编码"
+              placeholder={t('名称或编码')}
               value={text}
               onChange={(e) => {
                 setText(e.target.value);
@@ -134,7 +136,7 @@ export function CatalogListPage() {
           <span data-testid="catalog-filter-status">
             <Select
               allowClear
-              placeholder="状态"
+              placeholder={t('状态')}
               style={{ width: 140 }}
               value={status || undefined}
               onChange={(v) => update({ status: v })}
@@ -146,7 +148,7 @@ export function CatalogListPage() {
               <Select
                 allowClear
                 showSearch={{ optionFilterProp: 'label' }}
-                placeholder="实施部门"
+                placeholder={t('实施部门')}
                 style={{ width: 200 }}
                 value={department || undefined}
                 onChange={(v) => update({ department: v })}
@@ -154,7 +156,7 @@ export function CatalogListPage() {
               />
             </span>
           )}
-          {!isAdmin && user?.departmentName && <Tag color="blue">本部门：{user.departmentName}</Tag>}
+          {!isAdmin && user?.departmentName && <Tag color="blue">{t('本部门：')}{user.departmentName}</Tag>}
         </Space>
       </Card>
 
@@ -167,53 +169,53 @@ export function CatalogListPage() {
           dataSource={list.data?.items ?? []}
           data-testid="catalog-table"
           scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description="暂无事项" /> }}
+          locale={{ emptyText: <Empty description={t('暂无事项')} /> }}
           onRow={(r) => ({ 'data-testid': `catalog-row-${r.code}`, 'data-id': r.id }) as HTMLAttributes<HTMLElement>}
           pagination={{
             current: list.data?.page ?? page,
             pageSize: list.data?.pageSize ?? pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 项`,
+            showTotal: (t) => tr('共 {v0} 项', { v0: t }),
             onChange: (p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps }),
           }}
           columns={[
             {
-              title: '事项名称',
+              title: t('事项名称'),
               dataIndex: 'name',
               render: (name: string, r) => (
                 <Link to={`/admin/catalog/${r.id}`} data-testid={`catalog-link-${r.code}`}>
-                  {name || '（未命名）'}
+                  {name || t('（未命名）')}
                 </Link>
               ),
             },
-            { title: '事项编码', dataIndex: 'code', width: 200, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
-            { title: '实施部门', dataIndex: ['department', 'name'], width: 160 },
-            { title: '状态', dataIndex: 'status', width: 100, render: (s: ItemStatus) => <StatusTag status={s} /> },
-            { title: '最新版本', dataIndex: 'latestVersion', width: 90, render: (v: number) => `v${v}` },
-            { title: '发布版本', dataIndex: 'publishedVersion', width: 90, render: (v: number | null) => (v ? `v${v}` : '—') },
-            { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+            { title: t('事项编码'), dataIndex: 'code', width: 200, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160 },
+            { title: t('状态'), dataIndex: 'status', width: 100, render: (s: ItemStatus) => <StatusTag status={s} /> },
+            { title: t('最新版本'), dataIndex: 'latestVersion', width: 90, render: (v: number) => `v${v}` },
+            { title: t('发布版本'), dataIndex: 'publishedVersion', width: 90, render: (v: number | null) => (v ? `v${v}` : '—') },
+            { title: t('更新时间'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
           ]}
         />
       </Card>
 
       <Modal
         open={!!importResult}
-        title="导入结果"
+        title={t('导入结果')}
         onCancel={() => setImportResult(null)}
-        footer={<Button onClick={() => setImportResult(null)}>关闭</Button>}
+        footer={<Button onClick={() => setImportResult(null)}>{t('关闭')}</Button>}
         width={720}
       >
         <div data-testid="import-result">
           {importResult?.result && (
             <Space orientation="vertical" style={{ width: '100%' }}>
               {importResult.result.errors?.length ? (
-                <Alert type="error" showIcon title={`导入失败：${importResult.result.errors.length} 处错误，未导入任何事项`} />
+                <Alert type="error" showIcon title={t('导入失败：{length} 处错误，未导入任何事项', { length: importResult.result.errors.length })} />
               ) : (
                 <Alert
                   type="success"
                   showIcon
-                  title={`新增 ${importResult.result.created} 项，更新 ${importResult.result.updated} 项（均为草稿）`}
+                  title={t('新增 {created} 项，更新 {updated} 项（均为草稿）', { created: importResult.result.created, updated: importResult.result.updated })}
                   data-testid="import-success"
                 />
               )}
@@ -225,9 +227,9 @@ export function CatalogListPage() {
                   dataSource={importResult.result.errors}
                   data-testid="import-errors"
                   columns={[
-                    { title: '行', dataIndex: 'row', width: 60 },
-                    { title: '字段', dataIndex: 'field', width: 160, render: (f: string) => fieldLabel(f) },
-                    { title: '错误', key: 'msg', render: (_v, r) => r.messageZh || r.message },
+                    { title: t('行'), dataIndex: 'row', width: 60 },
+                    { title: t('字段'), dataIndex: 'field', width: 160, render: (f: string) => fieldLabel(f) },
+                    { title: t('错误'), key: 'msg', render: (_v, r) => r.messageZh || r.message },
                   ]}
                 />
               )}
@@ -243,7 +245,7 @@ export function CatalogListPage() {
                   <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                     {importResult.error.details.map((d, i) => (
                       <li key={i}>
-                        {d.row ? `第${d.row}行 ` : ''}
+                        {d.row ? t('第{row}行 ', { row: d.row }) : ''}
                         {d.field ? `${fieldLabel(d.field)}：` : ''}
                         {d.messageZh || d.message}
                       </li>

@@ -7,16 +7,18 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/labels';
+import { useT, tr, zh } from '../../lib/i18n';
 
 interface Filing {
   id: string; caseId: string; caseNo: string; itemName: string; department: string; kind: 'refusal' | 'return' | 'denial';
   reasons: string; status: 'pending' | 'confirmed' | 'overturned'; filedAt: string; reviewNote: string | null; redoDue: string | null;
 }
 
-const KIND_LABELS = { refusal: '不予受理', return: '退回', denial: '不予许可' } as const;
-const STATUS = { pending: ['待审查', 'orange'], confirmed: ['已确认', 'green'], overturned: ['已撤销·责令重办', 'red'] } as const;
+const KIND_LABELS = { get refusal() { return tr('不予受理'); }, get return() { return tr('退回'); }, get denial() { return tr('不予许可'); } } as const;
+const STATUS = { pending: [zh('待审查'), 'orange'], confirmed: [zh('已确认'), 'green'], overturned: [zh('已撤销·责令重办'), 'red'] } as const;
 
 export function FilingsPage() {
+  const t = useT();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<Filing['status']>('pending');
@@ -24,7 +26,7 @@ export function FilingsPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ note: string; redoWorkingDays: number }>();
   useEffect(() => {
-    document.title = '否定备案 · 政务服务中心';
+    document.title = t('否定备案 · 政务服务中心');
   }, []);
 
   const list = useQuery({
@@ -38,7 +40,7 @@ export function FilingsPage() {
     setBusy(true);
     try {
       await api.post(`/api/filings/${review.filing.id}/${review.mode}`, review.mode === 'confirm' ? { note: values.note ?? '' } : values);
-      showSuccess(review.mode === 'confirm' ? '已确认备案' : '已撤销并责令重办');
+      showSuccess(review.mode === 'confirm' ? t('已确认备案') : t('已撤销并责令重办'));
       setReview(null);
       await queryClient.invalidateQueries({ queryKey: ['filings'] });
     } catch (e) {
@@ -50,13 +52,13 @@ export function FilingsPage() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>否定备案审查</Typography.Title>
-      <Typography.Text type="secondary">不予受理、退回和不予许可的办件均报中心备案；中心审查后确认，或撤销并责令部门限期重办。</Typography.Text>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('否定备案审查')}</Typography.Title>
+      <Typography.Text type="secondary">{t('不予受理、退回和不予许可的办件均报中心备案；中心审查后确认，或撤销并责令部门限期重办。')}</Typography.Text>
       <Card>
         <Segmented
           value={status}
           onChange={(v) => setStatus(v as Filing['status'])}
-          options={(Object.keys(STATUS) as Filing['status'][]).map((s) => ({ value: s, label: <span data-testid={`filings-tab-${s}`}>{STATUS[s][0]}</span> }))}
+          options={(Object.keys(STATUS) as Filing['status'][]).map((s) => ({ value: s, label: <span data-testid={`filings-tab-${s}`}>{t(STATUS[s][0])}</span> }))}
         />
         <Table<Filing>
           style={{ marginTop: 16 }}
@@ -66,19 +68,19 @@ export function FilingsPage() {
           data-testid="filings-table"
           pagination={false}
           columns={[
-            { title: '办件编号', dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.caseId}`} data-testid={`filing-case-${v}`}>{v}</Link> },
-            { title: '事项', dataIndex: 'itemName' },
-            { title: '部门', dataIndex: 'department' },
-            { title: '类型', dataIndex: 'kind', render: (k: Filing['kind']) => <Tag>{KIND_LABELS[k]}</Tag> },
-            { title: '理由', dataIndex: 'reasons', width: 260 },
-            { title: '报备时间', dataIndex: 'filedAt', render: (v: string) => formatDateTime(v) },
-            { title: '状态', dataIndex: 'status', render: (s: Filing['status'], r) => <Tag color={STATUS[s][1]} data-testid={`filing-status-${r.caseNo}`}>{STATUS[s][0]}{r.redoDue ? `（${r.redoDue}前）` : ''}</Tag> },
+            { title: t('办件编号'), dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.caseId}`} data-testid={`filing-case-${v}`}>{v}</Link> },
+            { title: t('事项'), dataIndex: 'itemName' },
+            { title: t('部门'), dataIndex: 'department' },
+            { title: t('类型'), dataIndex: 'kind', render: (k: Filing['kind']) => <Tag>{KIND_LABELS[k]}</Tag> },
+            { title: t('理由'), dataIndex: 'reasons', width: 260 },
+            { title: t('报备时间'), dataIndex: 'filedAt', render: (v: string) => formatDateTime(v) },
+            { title: t('状态'), dataIndex: 'status', render: (s: Filing['status'], r) => <Tag color={STATUS[s][1]} data-testid={`filing-status-${r.caseNo}`}>{t(STATUS[s][0])}{r.redoDue ? t('（{redoDue}前）', { redoDue: r.redoDue }) : ''}</Tag> },
             {
-              title: '操作',
+              title: t('操作'),
               render: (_, r) => r.status === 'pending' && user?.role === 'centerAdmin' ? (
                 <Space>
-                  <Button size="small" onClick={() => { form.resetFields(); setReview({ filing: r, mode: 'confirm' }); }} data-testid={`filing-confirm-${r.caseNo}`}>确认</Button>
-                  <Button size="small" danger onClick={() => { form.resetFields(); setReview({ filing: r, mode: 'overturn' }); }} data-testid={`filing-overturn-${r.caseNo}`}>撤销重办</Button>
+                  <Button size="small" onClick={() => { form.resetFields(); setReview({ filing: r, mode: 'confirm' }); }} data-testid={`filing-confirm-${r.caseNo}`}>{t('确认')}</Button>
+                  <Button size="small" danger onClick={() => { form.resetFields(); setReview({ filing: r, mode: 'overturn' }); }} data-testid={`filing-overturn-${r.caseNo}`}>{t('撤销重办')}</Button>
                 </Space>
               ) : null,
             },
@@ -87,7 +89,7 @@ export function FilingsPage() {
       </Card>
       <Modal
         open={!!review}
-        title={review?.mode === 'confirm' ? '确认备案' : '撤销并责令重办'}
+        title={review?.mode === 'confirm' ? t('确认备案') : t('撤销并责令重办')}
         onCancel={() => setReview(null)}
         onOk={() => void submit()}
         confirmLoading={busy}
@@ -95,11 +97,11 @@ export function FilingsPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" initialValues={{ redoWorkingDays: 5 }}>
-          <Form.Item name="note" label="审查意见" rules={review?.mode === 'overturn' ? [{ required: true, message: '请填写撤销理由' }] : []}>
+          <Form.Item name="note" label={t('审查意见')} rules={review?.mode === 'overturn' ? [{ required: true, message: t('请填写撤销理由') }] : []}>
             <Input.TextArea rows={3} data-testid="filing-note" />
           </Form.Item>
           {review?.mode === 'overturn' && (
-            <Form.Item name="redoWorkingDays" label="重办期限（工作日）" rules={[{ required: true }]}>
+            <Form.Item name="redoWorkingDays" label={t('重办期限（工作日）')} rules={[{ required: true }]}>
               <InputNumber min={1} max={60} data-testid="filing-redo-days" />
             </Form.Item>
           )}

@@ -11,6 +11,7 @@ import { AGENCY_MODE_LABELS, type AgencyMode, type SubmitResponse } from '../../
 import { ItemPicker } from '../../components/ItemPicker';
 import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit } from '../../lib/labels';
+import { useT } from '../../lib/i18n';
 
 interface ResidentForm {
   mode: AgencyMode;
@@ -22,6 +23,7 @@ interface ResidentForm {
 }
 
 export function SubmitTab() {
+  const t = useT();
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
@@ -75,21 +77,21 @@ export function SubmitTab() {
     return (
       <Result
         status="success"
-        title="代办件已提交"
+        title={t('代办件已提交')}
         subTitle={
           <span data-testid="agency-submitted">
-            办件编号 <b data-testid="agency-case-no">{done.caseNo}</b>，查询码 <b>{done.queryCode}</b>（{AGENCY_MODE_LABELS[done.mode]}）。请打印交接单，交接双方签字。
+            {t('办件编号')}{' '}<b data-testid="agency-case-no">{done.caseNo}</b>{t('，查询码')}{' '}<b>{done.queryCode}</b>（{AGENCY_MODE_LABELS[done.mode]}{t('）。请打印交接单，交接双方签字。')}
           </span>
         }
         extra={[
           <Button key="print" type="primary" icon={<PrinterOutlined />} href={documentUrl(done.id, done.handover.documentId)} target="_blank" data-testid="agency-print-sheet">
-            打印交接单
+            {t('打印交接单')}
           </Button>,
           <Link key="case" to={`/cases/${done.id}`} data-testid="agency-open-case">
-            <Button>查看办件</Button>
+            <Button>{t('查看办件')}</Button>
           </Link>,
           <Button key="again" onClick={again} data-testid="agency-submit-again">
-            继续代办
+            {t('继续代办')}
           </Button>,
         ]}
       />
@@ -98,9 +100,9 @@ export function SubmitTab() {
 
   return (
     <div data-testid="agency-submit">
-      {!code && <ItemPicker testId="agency" placeholder="输入事项名称，如：高龄津贴、最低生活保障" onPick={setCode} />}
+      {!code && <ItemPicker testId="agency" placeholder={t('输入事项名称，如：高龄津贴、最低生活保障')} onPick={setCode} />}
 
-      {code && guide.isError && <Alert type="error" showIcon title={errorText(guide.error)} action={<Button size="small" onClick={() => setCode('')}>重新选择</Button>} />}
+      {code && guide.isError && <Alert type="error" showIcon title={errorText(guide.error)} action={<Button size="small" onClick={() => setCode('')}>{t('重新选择')}</Button>} />}
 
       {g && (
         <Form<ResidentForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ mode: 'proxy', kind: g.servedParty === 'organization' ? 'organization' : 'person' }} requiredMark>
@@ -112,44 +114,44 @@ export function SubmitTab() {
                   <Typography.Text type="secondary">{g.code}</Typography.Text>
                   <Tag color="blue">{g.department?.name}</Tag>
                   <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
-                  <Tag>承诺时限 {formatLimit(g.promisedLimit)}</Tag>
-                  {g.level === 'village' && <Tag color="green">村级事项</Tag>}
+                  <Tag>{t('承诺时限')}{' '}{formatLimit(g.promisedLimit)}</Tag>
+                  {g.level === 'village' && <Tag color="green">{t('村级事项')}</Tag>}
                 </Space>
               </Space>
-              <Button icon={<SwapOutlined />} onClick={() => setCode('')} data-testid="agency-change-item">更换事项</Button>
+              <Button icon={<SwapOutlined />} onClick={() => setCode('')} data-testid="agency-change-item">{t('更换事项')}</Button>
             </Space>
           </Card>
           <Row gutter={16}>
             <Col xs={24} lg={10}>
-              <Card title="第二步：代办方式与群众信息" size="small" className="bs-section">
-                <Form.Item name="mode" label="代办方式" rules={[{ required: true }]}>
+              <Card title={t('第二步：代办方式与群众信息')} size="small" className="bs-section">
+                <Form.Item name="mode" label={t('代办方式')} rules={[{ required: true }]}>
                   <Radio.Group data-testid="agency-mode">
-                    <Radio value="proxy" data-testid="agency-mode-proxy">代办（群众不到场）</Radio>
-                    <Radio value="accompany" data-testid="agency-mode-accompany">陪办（陪同群众办理）</Radio>
+                    <Radio value="proxy" data-testid="agency-mode-proxy">{t('代办（群众不到场）')}</Radio>
+                    <Radio value="accompany" data-testid="agency-mode-accompany">{t('陪办（陪同群众办理）')}</Radio>
                   </Radio.Group>
                 </Form.Item>
-                <Form.Item name="kind" label="申请人类型" rules={[{ required: true }]}>
+                <Form.Item name="kind" label={t('申请人类型')} rules={[{ required: true }]}>
                   <Radio.Group>
-                    <Radio value="person" disabled={g.servedParty === 'organization'}>自然人</Radio>
-                    <Radio value="organization" disabled={g.servedParty === 'person'}>法人或其他组织</Radio>
+                    <Radio value="person" disabled={g.servedParty === 'organization'}>{t('自然人')}</Radio>
+                    <Radio value="organization" disabled={g.servedParty === 'person'}>{t('法人或其他组织')}</Radio>
                   </Radio.Group>
                 </Form.Item>
-                <Form.Item name="name" label="群众姓名（申请人）" rules={[{ required: true, whitespace: true, message: '请输入申请人姓名' }]}>
+                <Form.Item name="name" label={t('群众姓名（申请人）')} rules={[{ required: true, whitespace: true, message: t('请输入申请人姓名') }]}>
                   <Input maxLength={100} data-testid="agency-resident-name" />
                 </Form.Item>
-                <Form.Item name="idNumber" label="证件号码" rules={[{ required: true, message: '请输入证件号码' }, { pattern: /^[0-9A-Za-z]{15,18}$/, message: '请输入18位证件号码' }]}>
+                <Form.Item name="idNumber" label={t('证件号码')} rules={[{ required: true, message: t('请输入证件号码') }, { pattern: /^[0-9A-Za-z]{15,18}$/, message: t('请输入18位证件号码') }]}>
                   <Input maxLength={18} data-testid="agency-resident-id" />
                 </Form.Item>
-                <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请输入联系电话' }, { pattern: /^[0-9+-]{7,20}$/, message: '请输入正确的电话号码' }]}>
+                <Form.Item name="phone" label={t('联系电话')} rules={[{ required: true, message: t('请输入联系电话') }, { pattern: /^[0-9+-]{7,20}$/, message: t('请输入正确的电话号码') }]}>
                   <Input maxLength={20} data-testid="agency-resident-phone" />
                 </Form.Item>
-                <Form.Item name="note" label="备注（交接单上打印）" style={{ marginBottom: 0 }}>
-                  <Input.TextArea rows={2} maxLength={1000} placeholder="选填，如：老人行动不便，上门收件" data-testid="agency-note" />
+                <Form.Item name="note" label={t('备注（交接单上打印）')} style={{ marginBottom: 0 }}>
+                  <Input.TextArea rows={2} maxLength={1000} placeholder={t('选填，如：老人行动不便，上门收件')} data-testid="agency-note" />
                 </Form.Item>
               </Card>
             </Col>
             <Col xs={24} lg={14}>
-              <Card title="第三步：收取的材料（列入交接单）" size="small" className="bs-section" data-testid="agency-materials">
+              <Card title={t('第三步：收取的材料（列入交接单）')} size="small" className="bs-section" data-testid="agency-materials">
                 {g.materials.map((m) => (
                   <div key={m.id} className="bs-check-row">
                     <Checkbox
@@ -160,7 +162,7 @@ export function SubmitTab() {
                     >
                       {m.name}
                     </Checkbox>
-                    {m.source === 'sharing' && <Tag color="green">部门共享免提交</Tag>}
+                    {m.source === 'sharing' && <Tag color="green">{t('部门共享免提交')}</Tag>}
                   </div>
                 ))}
               </Card>
@@ -178,7 +180,7 @@ export function SubmitTab() {
           )}
           <div className="bs-form-footer">
             <Button type="primary" size="large" htmlType="submit" icon={<SendOutlined />} loading={busy} data-testid="agency-submit-button">
-              提交代办件并生成交接单
+              {t('提交代办件并生成交接单')}
             </Button>
           </div>
         </Form>

@@ -15,6 +15,7 @@ import { DELIVERY_LABELS, ROLE_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../li
 import { CASE_ACTION_LABELS, type CaseAction } from '../../../../src/cases/types';
 import { SPECIAL_PROCEDURES } from '../../../../src/catalog/types';
 import { JOINT_ACTIONS, JointFields, jointBody, jointInitialValues } from './JointForms';
+import { useT, tr } from '../../lib/i18n';
 
 type Values = Record<string, unknown>;
 
@@ -40,11 +41,11 @@ export const outstanding = (c: CaseView) => submittable(c).filter((m) => !m.prov
 const MODAL_WIDTH: Partial<Record<CaseAction, number>> = { accept: 640, notifySupplement: 640, supply: 680, acceptConditional: 640 };
 
 const PRIMARY_HINT: Partial<Record<CaseAction, string>> = {
-  accept: '确认申请材料齐全，予以受理并出具受理通知书。',
-  resume: '特别程序已结束，恢复计时。',
-  approveExtension: '批准延期申请，并向申请人出具延期告知书。',
-  markResultReady: '办理结果已制作完成，通知申请人领取。',
-  complete: '办理结果已送达，办结本件并出具办结通知书。',
+  get accept() { return tr('确认申请材料齐全，予以受理并出具受理通知书。'); },
+  get resume() { return tr('特别程序已结束，恢复计时。'); },
+  get approveExtension() { return tr('批准延期申请，并向申请人出具延期告知书。'); },
+  get markResultReady() { return tr('办理结果已制作完成，通知申请人领取。'); },
+  get complete() { return tr('办理结果已送达，办结本件并出具办结通知书。'); },
 };
 
 function MaterialOption({ m }: { m: CaseMaterial }) {
@@ -73,11 +74,14 @@ function MaterialChecks({ name, materials, testId }: { name: string; materials: 
   );
 }
 
-const Reason = ({ name, label, required = true, placeholder }: { name: string; label: string; required?: boolean; placeholder?: string }) => (
-  <Form.Item name={name} label={label} rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}>
+const Reason = ({ name, label, required = true, placeholder }: { name: string; label: string; required?: boolean; placeholder?: string }) => {
+  const t = useT();
+  return (
+  <Form.Item name={name} label={label} rules={required ? [{ required: true, whitespace: true, message: t('请填写{label}', { label }) }] : []}>
     <Input.TextArea rows={3} maxLength={2000} showCount placeholder={placeholder} data-testid={`action-field-${name}`} />
   </Form.Item>
 );
+};
 
 export function ActionModal({
   action,
@@ -97,6 +101,7 @@ export function ActionModal({
   /** Called on 409 version_conflict: the page reloads the case. */
   onConflict: () => Promise<void>;
 }) {
+  const t = useT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: string; lines: string[]; conflict?: boolean } | null>(null);
@@ -214,7 +219,7 @@ export function ActionModal({
     if (action === 'supply') {
       const n = uploads ? (body.materials as unknown[]).length : (body.provided as unknown[]).length;
       if (n === 0) {
-        setError({ text: uploads ? '请至少上传一项补正材料' : '请至少勾选一项已收到的材料', lines: [] });
+        setError({ text: uploads ? t('请至少上传一项补正材料') : t('请至少勾选一项已收到的材料'), lines: [] });
         return;
       }
     }
@@ -225,7 +230,7 @@ export function ActionModal({
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
         await onConflict();
-        setError({ text: `${e.display}（已重新加载最新办件，请核对后再提交）`, lines: [], conflict: true });
+        setError({ text: t('{display}（已重新加载最新办件，请核对后再提交）', { display: e.display }), lines: [], conflict: true });
       } else {
         // Field details name the body's fields for schema errors; guard failures already say it all in messageZh.
         setError({ text: errorText(e), lines: e instanceof ApiError && e.code === 'validation_failed' ? detailLines(e) : [] });
@@ -242,15 +247,15 @@ export function ActionModal({
       const missingRequired = submittable(view).filter((m) => m.required === 'required' && !ticked.includes(m.materialId));
       content = (
         <>
-          <Typography.Paragraph type="secondary">{PRIMARY_HINT.accept}请勾选已收到（或已在线上传）的材料：</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{PRIMARY_HINT.accept}{t('请勾选已收到（或已在线上传）的材料：')}</Typography.Paragraph>
           <MaterialChecks name="provided" materials={submittable(view)} testId="action-field-provided" />
           {missingRequired.length > 0 && (
             <Alert
               type="warning"
               showIcon
               style={{ marginTop: 10 }}
-              title={`必要材料尚未勾选：${missingRequired.map((m) => m.name).join('、')}`}
-              description="材料不齐全的，请改用“一次性告知补正”或“容缺受理”。"
+              title={t('必要材料尚未勾选：{v0}', { v0: missingRequired.map((m) => m.name).join('、') })}
+              description={t('材料不齐全的，请改用“一次性告知补正”或“容缺受理”。')}
             />
           )}
         </>
@@ -260,8 +265,8 @@ export function ActionModal({
     case 'notifySupplement':
       content = (
         <>
-          <Typography.Paragraph type="secondary">一次性告知申请人需补正的全部材料（同一申请再次告知将记为异常）：</Typography.Paragraph>
-          <Form.Item name="missing" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项需补正的材料' }]} style={{ marginBottom: 12 }}>
+          <Typography.Paragraph type="secondary">{t('一次性告知申请人需补正的全部材料（同一申请再次告知将记为异常）：')}</Typography.Paragraph>
+          <Form.Item name="missing" rules={[{ required: true, type: 'array', min: 1, message: t('请至少选择一项需补正的材料') }]} style={{ marginBottom: 12 }}>
             <Checkbox.Group style={{ width: '100%' }} data-testid="action-field-missing">
               <div className="bs-checklist">
                 {submittable(view).map((m) => (
@@ -269,14 +274,14 @@ export function ActionModal({
                     <Checkbox value={m.materialId} data-testid={`action-field-missing-${m.materialId}`}>
                       <MaterialOption m={m} />
                     </Checkbox>
-                    {have.includes(m.materialId) && <Tag color="green">已收到</Tag>}
+                    {have.includes(m.materialId) && <Tag color="green">{t('已收到')}</Tag>}
                   </div>
                 ))}
               </div>
             </Checkbox.Group>
           </Form.Item>
-          <Form.Item name="note" label="补正说明">
-            <Input.TextArea rows={3} maxLength={2000} placeholder="如：请补交原件核对；声明表须全体成年家庭成员签字" data-testid="action-field-note" />
+          <Form.Item name="note" label={t('补正说明')}>
+            <Input.TextArea rows={3} maxLength={2000} placeholder={t('如：请补交原件核对；声明表须全体成年家庭成员签字')} data-testid="action-field-note" />
           </Form.Item>
         </>
       );
@@ -285,20 +290,20 @@ export function ActionModal({
       const majorMissing = submittable(view).filter((m) => m.major && m.required === 'required' && !have.includes(m.materialId));
       content = (
         <>
-          <Typography.Paragraph type="secondary">主件齐全、仅欠缺副件时可容缺受理：申请人签署容缺受理承诺书，在约定时间内补齐所缺材料后方可送达结果。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('主件齐全、仅欠缺副件时可容缺受理：申请人签署容缺受理承诺书，在约定时间内补齐所缺材料后方可送达结果。')}</Typography.Paragraph>
           {majorMissing.length > 0 && (
             <Alert
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              title={`以下主件尚未收到，不能容缺：${majorMissing.map((m) => m.name).join('、')}`}
-              description="请先补齐主件，或改用“一次性告知补正”。"
+              title={t('以下主件尚未收到，不能容缺：{v0}', { v0: majorMissing.map((m) => m.name).join('、') })}
+              description={t('请先补齐主件，或改用“一次性告知补正”。')}
             />
           )}
           {minor.length === 0 ? (
-            <Alert type="info" showIcon title="该事项没有可容缺的副件材料。" />
+            <Alert type="info" showIcon title={t('该事项没有可容缺的副件材料。')} />
           ) : (
-            <Form.Item name="owed" label="容缺（后补）的材料" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项容缺材料' }]}>
+            <Form.Item name="owed" label={t('容缺（后补）的材料')} rules={[{ required: true, type: 'array', min: 1, message: t('请至少选择一项容缺材料') }]}>
               <Checkbox.Group style={{ width: '100%' }} data-testid="action-field-owed">
                 <div className="bs-checklist">
                   {minor.map((m) => (
@@ -319,15 +324,15 @@ export function ActionModal({
     case 'supply':
       content = uploads ? (
         <>
-          <Typography.Paragraph type="secondary">请按一次性告知书上传需补正的材料（PDF、JPG、PNG，单个不超过 10MB）：</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('请按一次性告知书上传需补正的材料（PDF、JPG、PNG，单个不超过 10MB）：')}</Typography.Paragraph>
           <div className="bs-checklist" data-testid="action-field-files">
-            {toSupply.length === 0 && <Typography.Text type="secondary">没有需补正的材料。</Typography.Text>}
+            {toSupply.length === 0 && <Typography.Text type="secondary">{t('没有需补正的材料。')}</Typography.Text>}
             {toSupply.map((m) => (
               <div key={m.materialId} className="bs-check-row bs-supply-row">
                 <span>
                   <MaterialOption m={m} />
-                  {lastMissing.has(m.materialId) && <Tag color="orange">需补正</Tag>}
-                  {m.owed && <Tag color="gold">容缺待补</Tag>}
+                  {lastMissing.has(m.materialId) && <Tag color="orange">{t('需补正')}</Tag>}
+                  {m.owed && <Tag color="gold">{t('容缺待补')}</Tag>}
                 </span>
                 <MaterialUpload testId={`action-field-file-${m.materialId}`} value={files[m.materialId]} onChange={(f) => setFiles((s) => ({ ...s, [m.materialId]: f }))} />
               </div>
@@ -336,7 +341,7 @@ export function ActionModal({
         </>
       ) : (
         <>
-          <Typography.Paragraph type="secondary">勾选申请人本次补交（窗口已收到）的材料：</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('勾选申请人本次补交（窗口已收到）的材料：')}</Typography.Paragraph>
           <MaterialChecks name="provided" materials={toSupply} testId="action-field-provided" />
         </>
       );
@@ -344,9 +349,9 @@ export function ActionModal({
     case 'return':
       content = (
         <>
-          <Reason name="reasons" label="退回理由" placeholder="如：该事项不属于本中心受理范围" />
-          <Form.Item name="redirectTo" label="告知向何机关申请" rules={[{ required: true, whitespace: true, message: '请填写应向何机关申请' }]}>
-            <Input maxLength={200} placeholder="如：清渭县自然资源局" data-testid="action-field-redirectTo" />
+          <Reason name="reasons" label={t('退回理由')} placeholder={t('如：该事项不属于本中心受理范围')} />
+          <Form.Item name="redirectTo" label={t('告知向何机关申请')} rules={[{ required: true, whitespace: true, message: t('请填写应向何机关申请') }]}>
+            <Input maxLength={200} placeholder={t('如：清渭县自然资源局')} data-testid="action-field-redirectTo" />
           </Form.Item>
         </>
       );
@@ -354,21 +359,21 @@ export function ActionModal({
     case 'refuse':
       content = (
         <>
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="不予受理将出具不予受理通知书，并向中心进行否定备案。" />
-          <Reason name="reasons" label="不予受理理由" placeholder="写明事实、依据及申请人的救济途径" />
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('不予受理将出具不予受理通知书，并向中心进行否定备案。')} />
+          <Reason name="reasons" label={t('不予受理理由')} placeholder={t('写明事实、依据及申请人的救济途径')} />
         </>
       );
       break;
     case 'assign':
       content = (
-        <Form.Item name="userId" label="承办人（具体办理人）" rules={[{ required: true, message: '请选择承办人' }]}>
+        <Form.Item name="userId" label={t('承办人（具体办理人）')} rules={[{ required: true, message: t('请选择承办人') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={staff.isLoading}
             options={staffOptions}
-            placeholder="选择本部门具体办理人"
+            placeholder={t('选择本部门具体办理人')}
             data-testid="action-field-userId"
-            notFoundContent={staff.isError ? errorText(staff.error) : '本部门暂无可选人员'}
+            notFoundContent={staff.isError ? errorText(staff.error) : t('本部门暂无可选人员')}
           />
         </Form.Item>
       );
@@ -376,17 +381,17 @@ export function ActionModal({
     case 'handOver':
       content = (
         <>
-          <Form.Item name="toUserId" label="移交给" rules={[{ required: true, message: '请选择接收人' }]}>
+          <Form.Item name="toUserId" label={t('移交给')} rules={[{ required: true, message: t('请选择接收人') }]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={staff.isLoading}
               options={staffOptions}
-              placeholder="选择本部门人员"
+              placeholder={t('选择本部门人员')}
               data-testid="action-field-toUserId"
-              notFoundContent={staff.isError ? errorText(staff.error) : '本部门暂无可选人员'}
+              notFoundContent={staff.isError ? errorText(staff.error) : t('本部门暂无可选人员')}
             />
           </Form.Item>
-          <Form.Item name="note" label="移交说明">
+          <Form.Item name="note" label={t('移交说明')}>
             <Input.TextArea rows={2} maxLength={1000} data-testid="action-field-note" />
           </Form.Item>
         </>
@@ -397,28 +402,28 @@ export function ActionModal({
         <>
           {view.step && (
             <Typography.Paragraph>
-              当前环节：<Typography.Text strong>{view.step.name}</Typography.Text>
+              {t('当前环节：')}<Typography.Text strong>{view.step.name}</Typography.Text>
             </Typography.Paragraph>
           )}
-          <Reason name="opinion" label="办理意见" placeholder="如：经核对，申请人家庭经济状况符合条件，拟同意" />
+          <Reason name="opinion" label={t('办理意见')} placeholder={t('如：经核对，申请人家庭经济状况符合条件，拟同意')} />
         </>
       );
       break;
     case 'suspend':
       content = (
         <>
-          <Form.Item name="procedure" label="特别程序" rules={[{ required: true, message: '请选择特别程序' }]}>
+          <Form.Item name="procedure" label={t('特别程序')} rules={[{ required: true, message: t('请选择特别程序') }]}>
             <Select
               options={SPECIAL_PROCEDURES.map((p) => ({ value: p, label: SPECIAL_PROCEDURE_LABELS[p] }))}
-              placeholder="选择特别程序"
+              placeholder={t('选择特别程序')}
               data-testid="action-field-procedure"
             />
           </Form.Item>
-          <Reason name="reason" label="启动理由" />
-          <Form.Item name="plannedWorkingDays" label="预计所需工作日" rules={[{ required: true, message: '请填写预计工作日' }]}>
-            <InputNumber min={1} max={365} precision={0} addonAfter="个工作日" data-testid="action-field-plannedWorkingDays" />
+          <Reason name="reason" label={t('启动理由')} />
+          <Form.Item name="plannedWorkingDays" label={t('预计所需工作日')} rules={[{ required: true, message: t('请填写预计工作日') }]}>
+            <InputNumber min={1} max={365} precision={0} addonAfter={t('个工作日')} data-testid="action-field-plannedWorkingDays" />
           </Form.Item>
-          <Typography.Text type="secondary">特别程序期间暂停计时，并向申请人出具特别程序告知书。</Typography.Text>
+          <Typography.Text type="secondary">{t('特别程序期间暂停计时，并向申请人出具特别程序告知书。')}</Typography.Text>
         </>
       );
       break;
@@ -430,11 +435,11 @@ export function ActionModal({
     case 'requestExtension':
       content = (
         <>
-          <Form.Item name="workingDays" label="延长工作日" rules={[{ required: true, message: '请填写延长的工作日数' }]}>
-            <InputNumber min={1} max={60} precision={0} addonAfter="个工作日" data-testid="action-field-workingDays" />
+          <Form.Item name="workingDays" label={t('延长工作日')} rules={[{ required: true, message: t('请填写延长的工作日数') }]}>
+            <InputNumber min={1} max={60} precision={0} addonAfter={t('个工作日')} data-testid="action-field-workingDays" />
           </Form.Item>
-          <Reason name="reason" label="延期理由" />
-          <Typography.Text type="secondary">延期须经分管领导批准，批准后向申请人出具延期告知书。</Typography.Text>
+          <Reason name="reason" label={t('延期理由')} />
+          <Typography.Text type="secondary">{t('延期须经分管领导批准，批准后向申请人出具延期告知书。')}</Typography.Text>
         </>
       );
       break;
@@ -447,37 +452,37 @@ export function ActionModal({
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              title={`申请延期 ${view.pendingExtension.workingDays} 个工作日`}
-              description={`理由：${view.pendingExtension.reason}`}
+              title={t('申请延期 {workingDays} 个工作日', { workingDays: view.pendingExtension.workingDays })}
+              description={t('理由：{reason}', { reason: view.pendingExtension.reason })}
             />
           )}
-          {action === 'approveExtension' ? <Typography.Paragraph>{PRIMARY_HINT.approveExtension}</Typography.Paragraph> : <Reason name="reason" label="驳回理由" />}
+          {action === 'approveExtension' ? <Typography.Paragraph>{PRIMARY_HINT.approveExtension}</Typography.Paragraph> : <Reason name="reason" label={t('驳回理由')} />}
         </>
       );
       break;
     case 'decide':
       content = (
         <>
-          <Form.Item name="outcome" label="审批决定" rules={[{ required: true }]}>
+          <Form.Item name="outcome" label={t('审批决定')} rules={[{ required: true }]}>
             <Radio.Group data-testid="action-field-outcome">
               <Radio value="approved" data-testid="action-field-outcome-approved">
-                准予
+                {t('准予')}
               </Radio>
               <Radio value="denied" data-testid="action-field-outcome-denied">
-                不予
+                {t('不予')}
               </Radio>
             </Radio.Group>
           </Form.Item>
           <Form.Item
             name="reasons"
-            label={outcome === 'denied' ? '不予许可理由' : '审批意见'}
-            rules={outcome === 'denied' ? [{ required: true, whitespace: true, message: '不予许可须说明理由' }] : []}
+            label={outcome === 'denied' ? t('不予许可理由') : t('审批意见')}
+            rules={outcome === 'denied' ? [{ required: true, whitespace: true, message: t('不予许可须说明理由') }] : []}
           >
             <Input.TextArea
               rows={3}
               maxLength={4000}
               showCount
-              placeholder={outcome === 'denied' ? '写明不予许可的事实、依据及申请人的救济途径（将进行否定备案）' : '选填'}
+              placeholder={outcome === 'denied' ? t('写明不予许可的事实、依据及申请人的救济途径（将进行否定备案）') : t('选填')}
               data-testid="action-field-reasons"
             />
           </Form.Item>
@@ -487,7 +492,7 @@ export function ActionModal({
     case 'deliver':
       content = (
         <>
-          <Form.Item name="mode" label="送达方式" rules={[{ required: true }]}>
+          <Form.Item name="mode" label={t('送达方式')} rules={[{ required: true }]}>
             <Radio.Group data-testid="action-field-mode">
               <Radio value="pickup" data-testid="action-field-mode-pickup">
                 {DELIVERY_LABELS.pickup}
@@ -498,7 +503,7 @@ export function ActionModal({
             </Radio.Group>
           </Form.Item>
           {mode === 'post' && (
-            <Form.Item name="trackingNo" label="快递单号" rules={[{ required: true, whitespace: true, message: '邮寄送达须填写快递单号' }]}>
+            <Form.Item name="trackingNo" label={t('快递单号')} rules={[{ required: true, whitespace: true, message: t('邮寄送达须填写快递单号') }]}>
               <Input maxLength={60} data-testid="action-field-trackingNo" />
             </Form.Item>
           )}
@@ -508,11 +513,11 @@ export function ActionModal({
     case 'reportUp':
       content = (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title="上报后暂停计时，待登记上级机关批复后恢复。" />
-          <Form.Item name="authority" label="上报机关" rules={[{ required: true, whitespace: true, message: '请填写上报机关' }]}>
-            <Input maxLength={200} placeholder="如：天水市自然资源局" data-testid="action-field-authority" />
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('上报后暂停计时，待登记上级机关批复后恢复。')} />
+          <Form.Item name="authority" label={t('上报机关')} rules={[{ required: true, whitespace: true, message: t('请填写上报机关') }]}>
+            <Input maxLength={200} placeholder={t('如：天水市自然资源局')} data-testid="action-field-authority" />
           </Form.Item>
-          <Form.Item name="reference" label="上报文号">
+          <Form.Item name="reference" label={t('上报文号')}>
             <Input maxLength={100} data-testid="action-field-reference" />
           </Form.Item>
         </>
@@ -521,27 +526,27 @@ export function ActionModal({
     case 'recordReply':
       content = (
         <>
-          <Form.Item name="outcome" label="批复结果" rules={[{ required: true }]}>
+          <Form.Item name="outcome" label={t('批复结果')} rules={[{ required: true }]}>
             <Radio.Group data-testid="action-field-outcome">
-              <Radio value="approved" data-testid="action-field-outcome-approved">同意</Radio>
-              <Radio value="denied" data-testid="action-field-outcome-denied">不同意</Radio>
+              <Radio value="approved" data-testid="action-field-outcome-approved">{t('同意')}</Radio>
+              <Radio value="denied" data-testid="action-field-outcome-denied">{t('不同意')}</Radio>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="replyOn" label="批复日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式：YYYY-MM-DD' }]}>
+          <Form.Item name="replyOn" label={t('批复日期')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('格式：YYYY-MM-DD') }]}>
             <Input maxLength={10} data-testid="action-field-replyOn" />
           </Form.Item>
-          <Form.Item name="reference" label="批复文号">
+          <Form.Item name="reference" label={t('批复文号')}>
             <Input maxLength={100} data-testid="action-field-reference" />
           </Form.Item>
-          <Reason name="note" label="批复要点" required={false} />
+          <Reason name="note" label={t('批复要点')} required={false} />
         </>
       );
       break;
     case 'withdraw':
       content = (
         <>
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="撤回后本件终止办理，如需办理须重新申请。" />
-          <Reason name="reason" label="撤回原因" required={false} />
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('撤回后本件终止办理，如需办理须重新申请。')} />
+          <Reason name="reason" label={t('撤回原因')} required={false} />
         </>
       );
       break;
@@ -560,7 +565,7 @@ export function ActionModal({
       footer={
         <Space>
           <Button onClick={onClose} data-testid="action-cancel">
-            取消
+            {t('取消')}
           </Button>
           <Button
             type="primary"
@@ -569,7 +574,7 @@ export function ActionModal({
             onClick={() => form.submit()}
             data-testid="action-confirm"
           >
-            确定{title}
+            {t('确定')}{title}
           </Button>
         </Space>
       }

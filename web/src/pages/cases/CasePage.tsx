@@ -32,6 +32,7 @@ import { caseKindLabel, DELIVERY_LABELS, formatDateTime, roleLabel, SPECIAL_PROC
 import { CASE_ACTION_LABELS, CHANNEL_LABELS, FINISHED_STATES, OPINION_LABELS, type CaseAction, type CaseState, type Opinion } from '../../../../src/cases/types';
 import { ActionModal, inHand, staffQuery, submittable } from './ActionModal';
 import { JointPanel } from './JointPanel';
+import { useT, tr } from '../../lib/i18n';
 
 const PRIMARY_ACTIONS = new Set<CaseAction>(['accept', 'supply', 'assign', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete', 'approveExtension', 'resume', 'giveOpinion']);
 const DANGER_ACTIONS = new Set<CaseAction>(['refuse', 'return', 'withdraw', 'rejectExtension']);
@@ -39,12 +40,12 @@ const DONE_STATES: readonly CaseState[] = ['decided', 'resultReady', 'delivered'
 
 type MaterialStatus = 'provided' | 'checked' | 'owed' | 'missing' | 'shared' | 'none';
 const MATERIAL_STATUS: Record<MaterialStatus, { label: string; color: string }> = {
-  provided: { label: '已提供', color: 'success' },
-  checked: { label: '窗口已核收', color: 'processing' },
-  owed: { label: '容缺待补', color: 'gold' },
-  missing: { label: '缺少', color: 'error' },
-  shared: { label: '部门共享', color: 'green' },
-  none: { label: '未提供', color: 'default' },
+  provided: { get label() { return tr('已提供'); }, color: 'success' },
+  checked: { get label() { return tr('窗口已核收'); }, color: 'processing' },
+  owed: { get label() { return tr('容缺待补'); }, color: 'gold' },
+  missing: { get label() { return tr('缺少'); }, color: 'error' },
+  shared: { get label() { return tr('部门共享'); }, color: 'green' },
+  none: { get label() { return tr('未提供'); }, color: 'default' },
 };
 /** `ticked`: the window's intake checklist, shown until acceptance records it. */
 function materialStatus(m: CaseMaterial, ticked: readonly string[]): MaterialStatus {
@@ -56,6 +57,7 @@ function materialStatus(m: CaseMaterial, ticked: readonly string[]): MaterialSta
 }
 
 export function CasePage() {
+  const t = useT();
   const { id = '' } = useParams();
   const { user } = useSession();
   const navigate = useNavigate();
@@ -77,7 +79,7 @@ export function CasePage() {
   }, [location.state, id]);
 
   useEffect(() => {
-    if (c) document.title = `${c.caseNo} · 办件`;
+    if (c) document.title = t('{caseNo} · 办件', { caseNo: c.caseNo });
   }, [c]);
 
   // Assign / hand over pick from the department's staff: have the list ready when the modal opens.
@@ -100,9 +102,9 @@ export function CasePage() {
     return (
       <Result
         status={status === 403 ? '403' : status === 404 ? '404' : 'error'}
-        title={status === 403 ? '无权查看该办件' : status === 404 ? '办件不存在' : '加载失败'}
+        title={status === 403 ? t('无权查看该办件') : status === 404 ? t('办件不存在') : t('加载失败')}
         subTitle={errorText(err)}
-        extra={<Button onClick={() => navigate(-1)}>返回</Button>}
+        extra={<Button onClick={() => navigate(-1)}>{t('返回')}</Button>}
         data-testid="case-load-error"
       />
     );
@@ -117,7 +119,7 @@ export function CasePage() {
     queryClient.setQueryData(['case', id], next);
     void queryClient.invalidateQueries({ queryKey: ['cases'] });
     setAction(null);
-    showSuccess(`已${CASE_ACTION_LABELS[act]}`);
+    showSuccess(t('已{v0}', { v0: CASE_ACTION_LABELS[act] }));
     setNotice(
       issued.length ? (
         <Alert
@@ -128,7 +130,7 @@ export function CasePage() {
           data-testid="case-issued"
           title={
             <span>
-              已出具：
+              {t('已出具：')}
               {issued.map((d, i) => (
                 <span key={d.id}>
                   {i > 0 && '、'}
@@ -137,7 +139,7 @@ export function CasePage() {
                   </a>
                 </span>
               ))}
-              ，请打印交申请人。
+              {t('，请打印交申请人。')}
             </span>
           }
         />
@@ -159,7 +161,7 @@ export function CasePage() {
         closable
         onClose={() => setNotice(null)}
         data-testid="case-conflict"
-        title="办件已被他人更新，页面已重新加载为最新内容，请核对后再操作。"
+        title={t('办件已被他人更新，页面已重新加载为最新内容，请核对后再操作。')}
       />,
     );
   };
@@ -170,11 +172,11 @@ export function CasePage() {
       ? (() => {
           const have = inHand(c, checklist);
           const lacking = submittable(c).filter((m) => m.required === 'required' && !have.includes(m.materialId));
-          if (lacking.length === 0) return { type: 'success' as const, text: '必要材料已齐全，可以受理。' };
+          if (lacking.length === 0) return { type: 'success' as const, text: t('必要材料已齐全，可以受理。') };
           const minorOnly = lacking.every((m) => !m.major) && c.allowedActions.includes('acceptConditional');
           return {
             type: 'warning' as const,
-            text: `尚缺必要材料：${lacking.map((m) => m.name).join('、')}。${minorOnly ? '所缺均为副件，可容缺受理，或一次性告知补正。' : '请一次性告知补正。'}`,
+            text: t('尚缺必要材料：{v0}。{v1}', { v0: lacking.map((m) => m.name).join('、'), v1: minorOnly ? t('所缺均为副件，可容缺受理，或一次性告知补正。') : t('请一次性告知补正。') }),
           };
         })()
       : null;
@@ -188,7 +190,7 @@ export function CasePage() {
     <div className="bs-page" data-testid="case-page" data-case-id={c.id} data-version={c.version}>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[isApplicant ? { title: <Link to="/my/cases">我的办件</Link> } : { title: <Link to="/workbench/cases">办件</Link> }, { title: c.caseNo }]}
+        items={[isApplicant ? { title: <Link to="/my/cases">{t('我的办件')}</Link> } : { title: <Link to="/workbench/cases">{t('办件')}</Link> }, { title: c.caseNo }]}
       />
 
       <Card className="bs-case-head" data-testid="case-header">
@@ -201,18 +203,18 @@ export function CasePage() {
               <StateTag state={c.state} label={c.stateLabel} testId="case-state" />
               {c.outcome && (
                 <Tag color={c.outcome === 'approved' ? 'success' : 'error'} data-testid="case-outcome">
-                  {c.outcome === 'approved' ? '准予' : '不予'}
+                  {c.outcome === 'approved' ? t('准予') : t('不予')}
                 </Tag>
               )}
               {c.clock.light && <LightTag light={c.clock.light} testId="case-light" />}
               {c.clock.paused && (
                 <Tag icon={<PauseCircleOutlined />} color="purple">
-                  暂停计时
+                  {t('暂停计时')}
                 </Tag>
               )}
               {c.keyProject && (
                 <Tag color="magenta" data-testid="case-green-channel">
-                  绿色通道·重点项目
+                  {t('绿色通道·重点项目')}
                 </Tag>
               )}
             </Space>
@@ -221,51 +223,51 @@ export function CasePage() {
                 {c.item.name}
               </Typography.Text>
               <Typography.Text type="secondary" data-testid="case-item-version">
-                {c.item.code} · 受理所依事项版本 v{c.item.version}
+                {c.item.code}{' '}{t('· 受理所依事项版本 v')}{c.item.version}
               </Typography.Text>
             </div>
           </div>
           <Space className="bs-no-print">
             <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={query.isRefetching} data-testid="case-reload">
-              刷新
+              {t('刷新')}
             </Button>
             <Button icon={<SearchOutlined />} onClick={() => navigate(`/progress?caseNo=${encodeURIComponent(c.caseNo)}&queryCode=${encodeURIComponent(c.queryCode)}`)}>
-              进度查询
+              {t('进度查询')}
             </Button>
           </Space>
         </div>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 12 }} data-testid="case-summary">
-          <Descriptions.Item label="申请人">
+          <Descriptions.Item label={t('申请人')}>
             <span data-testid="case-applicant">{c.applicant.name}</span>
-            <Typography.Text type="secondary">（{c.applicant.kind === 'organization' ? '法人' : '自然人'}）</Typography.Text>
+            <Typography.Text type="secondary">（{c.applicant.kind === 'organization' ? t('法人') : t('自然人')}）</Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label="证件号码">{c.applicant.idNumber}</Descriptions.Item>
-          <Descriptions.Item label="联系电话">{c.applicant.phone}</Descriptions.Item>
-          <Descriptions.Item label="查询码">
+          <Descriptions.Item label={t('证件号码')}>{c.applicant.idNumber}</Descriptions.Item>
+          <Descriptions.Item label={t('联系电话')}>{c.applicant.phone}</Descriptions.Item>
+          <Descriptions.Item label={t('查询码')}>
             <Typography.Text copyable data-testid="case-query-code">
               {c.queryCode}
             </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label="承办部门">{c.department?.name}</Descriptions.Item>
-          <Descriptions.Item label="办件类型">
+          <Descriptions.Item label={t('承办部门')}>{c.department?.name}</Descriptions.Item>
+          <Descriptions.Item label={t('办件类型')}>
             {caseKindLabel(c.kind)} · {CHANNEL_LABELS[c.channel] ?? c.channel}
           </Descriptions.Item>
-          <Descriptions.Item label="全程办事人">{c.coordinator?.displayName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="承办人">
+          <Descriptions.Item label={t('全程办事人')}>{c.coordinator?.displayName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('承办人')}>
             <span data-testid="case-assignee">{c.assignee?.displayName ?? '—'}</span>
           </Descriptions.Item>
           {c.keyProject && (
-            <Descriptions.Item label="全程代办人">
-              <span data-testid="case-green-coordinator">{c.greenCoordinator?.displayName ?? '未指定'}</span>
+            <Descriptions.Item label={t('全程代办人')}>
+              <span data-testid="case-green-coordinator">{c.greenCoordinator?.displayName ?? t('未指定')}</span>
             </Descriptions.Item>
           )}
         </Descriptions>
 
         <div className="bs-action-panel bs-no-print" data-testid="case-actions">
-          <span className="bs-action-label">可办理操作</span>
+          <span className="bs-action-label">{t('可办理操作')}</span>
           {c.allowedActions.length === 0 ? (
             <Typography.Text type="secondary" data-testid="case-no-actions">
-              {finished ? '本件已结束办理' : '当前无需您办理的操作'}
+              {finished ? t('本件已结束办理') : t('当前无需您办理的操作')}
             </Typography.Text>
           ) : (
             <Space wrap size={8}>
@@ -290,8 +292,8 @@ export function CasePage() {
             showIcon
             style={{ marginTop: 12 }}
             data-testid="case-pending-extension"
-            title={`延期申请待审批：${c.pendingExtension.workingDays} 个工作日`}
-            description={`理由：${c.pendingExtension.reason}（${formatDateTime(c.pendingExtension.requestedAt)} 提出）`}
+            title={t('延期申请待审批：{workingDays} 个工作日', { workingDays: c.pendingExtension.workingDays })}
+            description={t('理由：{reason}（{v1} 提出）', { reason: c.pendingExtension.reason, v1: formatDateTime(c.pendingExtension.requestedAt) })}
           />
         )}
         {notice && <div style={{ marginTop: 12 }}>{notice}</div>}
@@ -300,7 +302,7 @@ export function CasePage() {
       <Row gutter={16} style={{ marginTop: 12 }}>
         <Col xs={24} lg={16}>
           {c.steps.length > 0 && (
-            <Card title="办理环节" size="small" className="bs-section" data-testid="case-steps" data-current={stepsCurrent}>
+            <Card title={t('办理环节')} size="small" className="bs-section" data-testid="case-steps" data-current={stepsCurrent}>
               <Steps
                 size="small"
                 titlePlacement="vertical"
@@ -316,7 +318,7 @@ export function CasePage() {
 
           <JointPanel c={c} />
 
-          <Card title="申请材料" size="small" className="bs-section" data-testid="case-materials">
+          <Card title={t('申请材料')} size="small" className="bs-section" data-testid="case-materials">
             <Table<CaseMaterial>
               rowKey="materialId"
               size="small"
@@ -325,7 +327,7 @@ export function CasePage() {
               onRow={(m) => ({ 'data-testid': `material-row-${m.materialId}` }) as HTMLAttributes<HTMLElement>}
               columns={[
                 {
-                  title: '材料名称',
+                  title: t('材料名称'),
                   dataIndex: 'name',
                   render: (v: string, m) => (
                     <div>
@@ -338,9 +340,9 @@ export function CasePage() {
                     </div>
                   ),
                 },
-                { title: '要求', key: 'flags', width: 150, render: (_: unknown, m) => <MaterialFlags required={m.required} major={m.major} /> },
+                { title: t('要求'), key: 'flags', width: 150, render: (_: unknown, m) => <MaterialFlags required={m.required} major={m.major} /> },
                 {
-                  title: '状态',
+                  title: t('状态'),
                   key: 'status',
                   width: 110,
                   render: (_: unknown, m) => {
@@ -353,48 +355,48 @@ export function CasePage() {
                   },
                 },
                 {
-                  title: '文件',
+                  title: t('文件'),
                   key: 'file',
                   width: 110,
                   render: (_: unknown, m) =>
                     m.fileId ? (
                       <a href={fileUrl(m.fileId)} target="_blank" rel="noreferrer" data-testid={`material-file-${m.materialId}`}>
-                        <FilePdfOutlined /> 查看
+                        <FilePdfOutlined />{' '}{t('查看')}
                       </a>
                     ) : (
-                      <Typography.Text type="secondary">{m.provided ? '纸质' : '—'}</Typography.Text>
+                      <Typography.Text type="secondary">{m.provided ? t('纸质') : '—'}</Typography.Text>
                     ),
                 },
               ]}
             />
           </Card>
 
-          <Card title="办理过程" size="small" className="bs-section" data-testid="case-events">
+          <Card title={t('办理过程')} size="small" className="bs-section" data-testid="case-events">
             <Timeline items={c.events.map((e) => ({ key: e.seq, color: eventColor(e), content: <EventItem e={e} c={c} /> }))} />
           </Card>
         </Col>
 
         <Col xs={24} lg={8}>
           <Card
-            title="时限"
+            title={t('时限')}
             size="small"
             className="bs-section"
             data-testid="case-clock"
             extra={
               c.clock.paused ? (
-                <Badge status="processing" color="purple" text={<span data-testid="clock-paused">暂停计时中</span>} />
+                <Badge status="processing" color="purple" text={<span data-testid="clock-paused">{t('暂停计时中')}</span>} />
               ) : c.clock.acceptedOn && !finished && !DONE_STATES.includes(c.state) ? (
-                <Badge status="processing" text="计时中" />
+                <Badge status="processing" text={t('计时中')} />
               ) : null
             }
           >
             <Row gutter={8} style={{ marginBottom: 12 }}>
               <Col span={12}>
-                <Statistic title="已用工作日" value={c.clock.acceptedOn ? (c.clock.usedWorkingDays ?? '—') : '—'} data-testid="clock-used" />
+                <Statistic title={t('已用工作日')} value={c.clock.acceptedOn ? (c.clock.usedWorkingDays ?? '—') : '—'} data-testid="clock-used" />
               </Col>
               <Col span={12}>
                 <Statistic
-                  title={(c.clock.remainingWorkingDays ?? 0) < 0 ? '已超期工作日' : '剩余工作日'}
+                  title={(c.clock.remainingWorkingDays ?? 0) < 0 ? t('已超期工作日') : t('剩余工作日')}
                   value={c.clock.acceptedOn ? (c.clock.remainingWorkingDays === null ? '—' : Math.abs(c.clock.remainingWorkingDays)) : '—'}
                   styles={{ content: { color: lightColor(c.clock.light) } }}
                   data-testid="clock-remaining"
@@ -402,27 +404,27 @@ export function CasePage() {
               </Col>
             </Row>
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label="受理日期">
+              <Descriptions.Item label={t('受理日期')}>
                 <span data-testid="clock-accepted-on">{formatDate(c.clock.acceptedOn)}</span>
               </Descriptions.Item>
-              <Descriptions.Item label="承诺办结日">
+              <Descriptions.Item label={t('承诺办结日')}>
                 <span data-testid="clock-promised-due">{formatDate(c.clock.promisedDue)}</span>
               </Descriptions.Item>
-              <Descriptions.Item label="法定办结日">
+              <Descriptions.Item label={t('法定办结日')}>
                 <span data-testid="clock-statutory-due">{formatDate(c.clock.statutoryDue)}</span>
               </Descriptions.Item>
-              <Descriptions.Item label="暂停工作日">
+              <Descriptions.Item label={t('暂停工作日')}>
                 <span data-testid="clock-paused-days">{c.clock.pausedWorkingDays ?? 0}</span>
               </Descriptions.Item>
-              {!!c.extensionDays && <Descriptions.Item label="已延期">{c.extensionDays} 个工作日</Descriptions.Item>}
-              <Descriptions.Item label="亮灯">
+              {!!c.extensionDays && <Descriptions.Item label={t('已延期')}>{c.extensionDays}{' '}{t('个工作日')}</Descriptions.Item>}
+              <Descriptions.Item label={t('亮灯')}>
                 <LightTag light={c.clock.light} />
               </Descriptions.Item>
             </Descriptions>
             <DeadlineNotes c={c} />
             {!c.clock.acceptedOn && (
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-                自受理之日起计时，受理当日不计入；补正期间不计时。
+                {t('自受理之日起计时，受理当日不计入；补正期间不计时。')}
               </Typography.Paragraph>
             )}
           </Card>
@@ -431,7 +433,7 @@ export function CasePage() {
             title={
               <Space>
                 <PrinterOutlined />
-                文书
+                {t('文书')}
               </Space>
             }
             size="small"
@@ -439,7 +441,7 @@ export function CasePage() {
             data-testid="case-documents"
           >
             {c.documents.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未出具文书" />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('尚未出具文书')} />
             ) : (
               <div className="bs-doc-list">
                 {c.documents.map((d) => (
@@ -459,7 +461,7 @@ export function CasePage() {
           </Card>
 
           {description && (
-            <Card title="申请事项说明" size="small" className="bs-section">
+            <Card title={t('申请事项说明')} size="small" className="bs-section">
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="case-description">
                 {description}
               </Typography.Paragraph>
@@ -497,42 +499,43 @@ function eventColor(e: CaseEvent): string {
   return 'blue';
 }
 
-const ANOMALY_LABELS: Record<string, string> = { secondSupplementNotice: '同一申请第二次补正告知', repeatedExtension: '重复延期' };
+const ANOMALY_LABELS: Record<string, string> = { get secondSupplementNotice() { return tr('同一申请第二次补正告知'); }, get repeatedExtension() { return tr('重复延期'); } };
 
 /** One event: what, who, when, and the opinion/reasons it carries. */
 function EventItem({ e, c }: { e: CaseEvent; c: CaseView }) {
+  const t = useT();
   const d = (e.data ?? {}) as Record<string, unknown>;
   const names = (ids: unknown) =>
     Array.isArray(ids) ? (ids as string[]).map((id) => c.materials.find((m) => m.materialId === id)?.name ?? id).join('、') : '';
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const lines: [string, ReactNode][] = [];
-  if (str(d.step)) lines.push(['环节', str(d.step)]);
-  if (d.to && typeof d.to === 'object' && str((d.to as { name?: unknown }).name)) lines.push([e.action === 'appointCoordinator' ? '全程代办人' : '承办人', str((d.to as { name?: unknown }).name)]);
-  if (str(d.department)) lines.push(['部门', str(d.department)]);
-  if (str(d.task)) lines.push(['联办任务', str(d.task)]);
-  if (str(d.opinion)) lines.push(['意见', OPINION_LABELS[d.opinion as Opinion] ?? str(d.opinion)]);
-  if (e.action === 'giveOpinion' && str(d.text)) lines.push(['说明', str(d.text)]);
-  if (str(d.place)) lines.push(['会议', `${formatDateTime(str(d.at))} · ${str(d.place)}`]);
-  if (str(d.minutes)) lines.push(['会议纪要', str(d.minutes)]);
-  if (e.action === 'deemConsent') lines.push(['超时默认', `意见期限 ${str(d.subDue)} 已过，视为同意，记入该部门`]);
-  if (e.action === 'escalatePart') lines.push(['超时默认', `意见期限 ${str(d.subDue)} 已过，已上报督办`]);
-  if (d.outcome) lines.push(['决定', d.outcome === 'approved' ? '准予' : '不予']);
-  if (str(d.reasons)) lines.push(['理由', str(d.reasons)]);
-  if (str(d.reason)) lines.push(['理由', str(d.reason)]);
-  if (str(d.redirectTo)) lines.push(['告知向', str(d.redirectTo)]);
-  if (names(d.missing)) lines.push(['需补正', names(d.missing)]);
-  if (names(d.owed)) lines.push(['容缺材料', names(d.owed)]);
-  if (e.action === 'supply' && names(d.materials)) lines.push(['补交材料', names(d.materials)]);
-  if (e.action === 'submit' && names(d.materials)) lines.push(['在线提交材料', names(d.materials)]);
-  if (str(d.note)) lines.push(['说明', str(d.note)]);
-  if (str(d.procedure)) lines.push(['特别程序', SPECIAL_PROCEDURE_LABELS[d.procedure as keyof typeof SPECIAL_PROCEDURE_LABELS] ?? str(d.procedure)]);
-  if (typeof d.plannedWorkingDays === 'number') lines.push(['预计', `${d.plannedWorkingDays} 个工作日`]);
-  if (typeof d.workingDays === 'number') lines.push(['延期', `${d.workingDays} 个工作日`]);
-  if (str(d.mode)) lines.push(['送达方式', DELIVERY_LABELS[d.mode as 'pickup' | 'post'] ?? str(d.mode)]);
-  if (str(d.trackingNo)) lines.push(['快递单号', str(d.trackingNo)]);
+  if (str(d.step)) lines.push([t('环节'), str(d.step)]);
+  if (d.to && typeof d.to === 'object' && str((d.to as { name?: unknown }).name)) lines.push([e.action === 'appointCoordinator' ? t('全程代办人') : t('承办人'), str((d.to as { name?: unknown }).name)]);
+  if (str(d.department)) lines.push([t('部门'), str(d.department)]);
+  if (str(d.task)) lines.push([t('联办任务'), str(d.task)]);
+  if (str(d.opinion)) lines.push([t('意见'), OPINION_LABELS[d.opinion as Opinion] ?? str(d.opinion)]);
+  if (e.action === 'giveOpinion' && str(d.text)) lines.push([t('说明'), str(d.text)]);
+  if (str(d.place)) lines.push([t('会议'), `${formatDateTime(str(d.at))} · ${str(d.place)}`]);
+  if (str(d.minutes)) lines.push([t('会议纪要'), str(d.minutes)]);
+  if (e.action === 'deemConsent') lines.push([t('超时默认'), t('意见期限 {v0} 已过，视为同意，记入该部门', { v0: str(d.subDue) })]);
+  if (e.action === 'escalatePart') lines.push([t('超时默认'), t('意见期限 {v0} 已过，已上报督办', { v0: str(d.subDue) })]);
+  if (d.outcome) lines.push([t('决定'), d.outcome === 'approved' ? t('准予') : t('不予')]);
+  if (str(d.reasons)) lines.push([t('理由'), str(d.reasons)]);
+  if (str(d.reason)) lines.push([t('理由'), str(d.reason)]);
+  if (str(d.redirectTo)) lines.push([t('告知向'), str(d.redirectTo)]);
+  if (names(d.missing)) lines.push([t('需补正'), names(d.missing)]);
+  if (names(d.owed)) lines.push([t('容缺材料'), names(d.owed)]);
+  if (e.action === 'supply' && names(d.materials)) lines.push([t('补交材料'), names(d.materials)]);
+  if (e.action === 'submit' && names(d.materials)) lines.push([t('在线提交材料'), names(d.materials)]);
+  if (str(d.note)) lines.push([t('说明'), str(d.note)]);
+  if (str(d.procedure)) lines.push([t('特别程序'), SPECIAL_PROCEDURE_LABELS[d.procedure as keyof typeof SPECIAL_PROCEDURE_LABELS] ?? str(d.procedure)]);
+  if (typeof d.plannedWorkingDays === 'number') lines.push([t('预计'), t('{plannedWorkingDays} 个工作日', { plannedWorkingDays: d.plannedWorkingDays })]);
+  if (typeof d.workingDays === 'number') lines.push([t('延期'), t('{workingDays} 个工作日', { workingDays: d.workingDays })]);
+  if (str(d.mode)) lines.push([t('送达方式'), DELIVERY_LABELS[d.mode as 'pickup' | 'post'] ?? str(d.mode)]);
+  if (str(d.trackingNo)) lines.push([t('快递单号'), str(d.trackingNo)]);
   const flags: ReactNode[] = [];
-  if (d.negativeFiling) flags.push(<Tag key="nf" color="red">否定备案</Tag>);
-  if (str(d.anomaly)) flags.push(<Tag key="an" color="volcano">异常：{ANOMALY_LABELS[str(d.anomaly)] ?? str(d.anomaly)}</Tag>);
+  if (d.negativeFiling) flags.push(<Tag key="nf" color="red">{t('否定备案')}</Tag>);
+  if (str(d.anomaly)) flags.push(<Tag key="an" color="volcano">{t('异常：')}{ANOMALY_LABELS[str(d.anomaly)] ?? str(d.anomaly)}</Tag>);
   return (
     <div data-testid={`event-${e.seq}`} data-action={e.action}>
       <div>

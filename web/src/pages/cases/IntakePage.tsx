@@ -12,6 +12,7 @@ import { ItemPicker } from '../../components/ItemPicker';
 import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
+import { useT } from '../../lib/i18n';
 
 interface ApplicantForm {
   kind: 'person' | 'organization';
@@ -22,6 +23,7 @@ interface ApplicantForm {
 }
 
 export function IntakePage() {
+  const t = useT();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const code = params.get('item') ?? '';
@@ -31,7 +33,7 @@ export function IntakePage() {
   const [error, setError] = useState<ApiError | Error | null>(null);
 
   useEffect(() => {
-    document.title = '窗口受理 · 政务服务中心';
+    document.title = t('窗口受理 · 政务服务中心');
   }, []);
 
 
@@ -81,7 +83,7 @@ export function IntakePage() {
     } catch (e) {
       if (e instanceof ApiError) {
         const fields = e.details
-          .map((d) => ({ name: /applicant[./](\w+)/.exec(d.field ?? '')?.[1], msg: d.messageZh || '格式不正确' }))
+          .map((d) => ({ name: /applicant[./](\w+)/.exec(d.field ?? '')?.[1], msg: d.messageZh || t('格式不正确') }))
           .filter((d): d is { name: keyof ApplicantForm; msg: string } => !!d.name && ['kind', 'name', 'idNumber', 'phone'].includes(d.name));
         if (fields.length) form.setFields(fields.map((f) => ({ name: f.name, errors: [f.msg] })));
       }
@@ -98,13 +100,13 @@ export function IntakePage() {
       <div className="bs-page-head">
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
-            窗口受理
+            {t('窗口受理')}
           </Typography.Title>
-          <Typography.Text type="secondary">无差别综合受理：选择事项 → 登记申请人 → 核对材料 → 创建办件后当场受理、一次性告知或容缺受理</Typography.Text>
+          <Typography.Text type="secondary">{t('无差别综合受理：选择事项 → 登记申请人 → 核对材料 → 创建办件后当场受理、一次性告知或容缺受理')}</Typography.Text>
         </div>
       </div>
 
-      {!code && <ItemPicker testId="intake" cardTestId="intake-item-search-card" placeholder="输入事项名称或编码，如：最低生活保障、结婚登记" initialQuery={params.get('q') ?? ''} onPick={pick} />}
+      {!code && <ItemPicker testId="intake" cardTestId="intake-item-search-card" placeholder={t('输入事项名称或编码，如：最低生活保障、结婚登记')} initialQuery={params.get('q') ?? ''} onPick={pick} />}
 
       {code && guide.isError && (
         <Alert
@@ -113,7 +115,7 @@ export function IntakePage() {
           title={errorText(guide.error)}
           action={
             <Button size="small" onClick={unpick}>
-              重新选择
+              {t('重新选择')}
             </Button>
           }
         />
@@ -137,66 +139,66 @@ export function IntakePage() {
                   <Typography.Text type="secondary">{g.code}</Typography.Text>
                   <Tag color="blue">{g.department?.name}</Tag>
                   <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
-                  <Tag>承诺时限 {formatLimit(g.promisedLimit)}</Tag>
-                  <Tag>服务对象 {SERVED_PARTY_LABELS[g.servedParty]}</Tag>
-                  {g.conditionalAcceptance && <Tag color="cyan">支持容缺受理</Tag>}
+                  <Tag>{t('承诺时限')}{' '}{formatLimit(g.promisedLimit)}</Tag>
+                  <Tag>{t('服务对象')}{' '}{SERVED_PARTY_LABELS[g.servedParty]}</Tag>
+                  {g.conditionalAcceptance && <Tag color="cyan">{t('支持容缺受理')}</Tag>}
                 </Space>
               </Space>
               <Button icon={<SwapOutlined />} onClick={unpick} data-testid="intake-change-item">
-                更换事项
+                {t('更换事项')}
               </Button>
             </Space>
           </Card>
 
           <Row gutter={16}>
             <Col xs={24} lg={10}>
-              <Card title="第二步：登记申请人" size="small" className="bs-section">
-                <Form.Item name="kind" label="申请人类型" rules={[{ required: true }]}>
+              <Card title={t('第二步：登记申请人')} size="small" className="bs-section">
+                <Form.Item name="kind" label={t('申请人类型')} rules={[{ required: true }]}>
                   <Radio.Group data-testid="intake-applicant-kind">
                     <Radio value="person" disabled={g.servedParty === 'organization'} data-testid="intake-kind-person">
-                      自然人
+                      {t('自然人')}
                     </Radio>
                     <Radio value="organization" disabled={g.servedParty === 'person'} data-testid="intake-kind-organization">
-                      法人或其他组织
+                      {t('法人或其他组织')}
                     </Radio>
                   </Radio.Group>
                 </Form.Item>
-                <Form.Item name="name" label={kind === 'organization' ? '单位名称' : '姓名'} rules={[{ required: true, whitespace: true, message: '请输入申请人名称' }]}>
+                <Form.Item name="name" label={kind === 'organization' ? t('单位名称') : t('姓名')} rules={[{ required: true, whitespace: true, message: t('请输入申请人名称') }]}>
                   <Input maxLength={100} data-testid="intake-applicant-name" />
                 </Form.Item>
                 <Form.Item
                   name="idNumber"
-                  label={kind === 'organization' ? '统一社会信用代码' : '身份证号'}
+                  label={kind === 'organization' ? t('统一社会信用代码') : t('身份证号')}
                   rules={[
-                    { required: true, message: '请输入证件号码' },
+                    { required: true, message: t('请输入证件号码') },
                     {
                       pattern: kind === 'organization' ? /^[0-9A-Za-z]{15,18}$/ : /^(\d{15}|\d{17}[\dXx])$/,
-                      message: kind === 'organization' ? '请输入18位统一社会信用代码' : '请输入18位居民身份证号码',
+                      message: kind === 'organization' ? t('请输入18位统一社会信用代码') : t('请输入18位居民身份证号码'),
                     },
                   ]}
                 >
                   <Input maxLength={18} data-testid="intake-applicant-id" />
                 </Form.Item>
-                <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请输入联系电话' }, { pattern: /^[0-9+-]{7,20}$/, message: '请输入正确的电话号码' }]}>
+                <Form.Item name="phone" label={t('联系电话')} rules={[{ required: true, message: t('请输入联系电话') }, { pattern: /^[0-9+-]{7,20}$/, message: t('请输入正确的电话号码') }]}>
                   <Input maxLength={20} data-testid="intake-applicant-phone" />
                 </Form.Item>
-                <Form.Item name="description" label="申请事项说明" style={{ marginBottom: 0 }}>
-                  <Input.TextArea rows={2} maxLength={2000} placeholder="选填" data-testid="intake-description" />
+                <Form.Item name="description" label={t('申请事项说明')} style={{ marginBottom: 0 }}>
+                  <Input.TextArea rows={2} maxLength={2000} placeholder={t('选填')} data-testid="intake-description" />
                 </Form.Item>
               </Card>
             </Col>
             <Col xs={24} lg={14}>
               <Card
-                title="第三步：核对申请材料"
+                title={t('第三步：核对申请材料')}
                 size="small"
                 className="bs-section"
                 extra={
                   <Space size={4}>
                     <Button size="small" icon={<CheckSquareOutlined />} onClick={() => setTicked(submittable.map((m) => m.id))} data-testid="intake-check-all">
-                      全部收齐
+                      {t('全部收齐')}
                     </Button>
                     <Button size="small" onClick={() => setTicked([])} data-testid="intake-check-none">
-                      清空
+                      {t('清空')}
                     </Button>
                   </Space>
                 }
@@ -217,11 +219,11 @@ export function IntakePage() {
                         </Checkbox>
                         <span className="bs-check-flags">
                           {shared ? (
-                            <Tag color="green">部门共享免提交</Tag>
+                            <Tag color="green">{t('部门共享免提交')}</Tag>
                           ) : (
                             <MaterialFlags required={m.required} major={m.major} condition={m.condition} />
                           )}
-                          {m.copies > 1 && !shared && <Typography.Text type="secondary">{m.copies}份</Typography.Text>}
+                          {m.copies > 1 && !shared && <Typography.Text type="secondary">{m.copies}{t('份')}</Typography.Text>}
                         </span>
                       </div>
                     );
@@ -229,16 +231,16 @@ export function IntakePage() {
                 </div>
                 <div style={{ marginTop: 10 }} data-testid="intake-checklist-summary">
                   {missing.length === 0 ? (
-                    <Alert type="success" showIcon title="必要材料已齐全，创建办件后可直接受理。" />
+                    <Alert type="success" showIcon title={t('必要材料已齐全，创建办件后可直接受理。')} />
                   ) : (
                     <Alert
                       type="warning"
                       showIcon
-                      title={`尚缺必要材料 ${missing.length} 项：${missing.map((m) => m.name).join('、')}`}
+                      title={t('尚缺必要材料 {length} 项：{v1}', { length: missing.length, v1: missing.map((m) => m.name).join('、') })}
                       description={
                         g.conditionalAcceptance && missing.every((m) => !m.major)
-                          ? '所缺均为副件，创建办件后可容缺受理（申请人签署承诺书）。'
-                          : '创建办件后请一次性告知需补正的全部材料。'
+                          ? t('所缺均为副件，创建办件后可容缺受理（申请人签署承诺书）。')
+                          : t('创建办件后请一次性告知需补正的全部材料。')
                       }
                     />
                   )}
@@ -260,7 +262,7 @@ export function IntakePage() {
 
           <div className="bs-form-footer">
             <Button type="primary" size="large" htmlType="submit" icon={<PlusCircleOutlined />} loading={busy} data-testid="intake-submit">
-              创建办件
+              {t('创建办件')}
             </Button>
           </div>
         </Form>

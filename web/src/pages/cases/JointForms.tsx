@@ -11,6 +11,7 @@ import { MaterialUpload } from '../../components/MaterialUpload';
 import { errorText } from '../../lib/feedback';
 import { OPINION_LABELS, OPINIONS, type CaseAction } from '../../../../src/cases/types';
 import { staffQuery } from './ActionModal';
+import { useT } from '../../lib/i18n';
 
 type Values = Record<string, unknown>;
 export const JOINT_ACTIONS = new Set<CaseAction>(['assignPart', 'giveOpinion', 'callMeeting', 'recordMeeting', 'appointCoordinator']);
@@ -75,6 +76,7 @@ export function JointFields({ action, view, user, files, setFiles }: {
   files: Record<string, UploadedFile | null>;
   setFiles: (f: Record<string, UploadedFile | null>) => void;
 }) {
+  const t = useT();
   const opinion = Form.useWatch('opinion');
   const attended = (Form.useWatch('attended') as string[] | undefined) ?? [];
   const staff = useQuery({ ...staffQuery('handler'), enabled: action === 'assignPart' });
@@ -88,13 +90,13 @@ export function JointFields({ action, view, user, files, setFiles }: {
   switch (action) {
     case 'assignPart':
       return (
-        <Form.Item name="userId" label="承办人（本部门具体办理人）" rules={[{ required: true, message: '请选择承办人' }]}>
+        <Form.Item name="userId" label={t('承办人（本部门具体办理人）')} rules={[{ required: true, message: t('请选择承办人') }]}>
           <Select
             loading={staff.isLoading}
             options={(staff.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.roleLabel}）` }))}
-            placeholder="选择本部门具体办理人"
+            placeholder={t('选择本部门具体办理人')}
             data-testid="action-field-userId"
-            notFoundContent={staff.isError ? errorText(staff.error) : '本部门暂无可选人员'}
+            notFoundContent={staff.isError ? errorText(staff.error) : t('本部门暂无可选人员')}
           />
         </Form.Item>
       );
@@ -103,10 +105,10 @@ export function JointFields({ action, view, user, files, setFiles }: {
         <>
           {myPart && (
             <Typography.Paragraph>
-              联办任务：<Typography.Text strong>{myPart.task}</Typography.Text>（意见期限 {myPart.subDue}）
+              {t('联办任务：')}<Typography.Text strong>{myPart.task}</Typography.Text>{t('（意见期限')}{' '}{myPart.subDue}）
             </Typography.Paragraph>
           )}
-          <Form.Item name="opinion" label="审查意见" rules={[{ required: true }]}>
+          <Form.Item name="opinion" label={t('审查意见')} rules={[{ required: true }]}>
             <Radio.Group data-testid="action-field-opinion">
               {OPINION_OPTIONS.map((o) => (
                 <Radio key={o.value} value={o.value} data-testid={`action-field-opinion-${o.value}`}>
@@ -117,12 +119,12 @@ export function JointFields({ action, view, user, files, setFiles }: {
           </Form.Item>
           <Form.Item
             name="text"
-            label={opinion === 'disagree' ? '不同意理由' : opinion === 'agreeWithConditions' ? '附加条件' : '意见说明'}
-            rules={opinion && opinion !== 'agree' ? [{ required: true, whitespace: true, message: opinion === 'disagree' ? '不同意须说明理由' : '附条件同意须写明条件' }] : []}
+            label={opinion === 'disagree' ? t('不同意理由') : opinion === 'agreeWithConditions' ? t('附加条件') : t('意见说明')}
+            rules={opinion && opinion !== 'agree' ? [{ required: true, whitespace: true, message: opinion === 'disagree' ? t('不同意须说明理由') : t('附条件同意须写明条件') }] : []}
           >
-            <Input.TextArea rows={3} maxLength={4000} showCount placeholder={opinion === 'agree' ? '选填' : undefined} data-testid="action-field-text" />
+            <Input.TextArea rows={3} maxLength={4000} showCount placeholder={opinion === 'agree' ? t('选填') : undefined} data-testid="action-field-text" />
           </Form.Item>
-          <Form.Item label="意见文书（选填，PDF/JPG/PNG）">
+          <Form.Item label={t('意见文书（选填，PDF/JPG/PNG）')}>
             <MaterialUpload testId="action-field-opinion-file" value={files.opinion} onChange={(f) => setFiles({ ...files, opinion: f })} />
           </Form.Item>
         </>
@@ -130,37 +132,37 @@ export function JointFields({ action, view, user, files, setFiles }: {
     case 'callMeeting':
       return (
         <>
-          <Form.Item name="at" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
+          <Form.Item name="at" label={t('会议时间')} rules={[{ required: true, message: t('请选择会议时间') }]}>
             <Input type="datetime-local" data-testid="action-field-at" />
           </Form.Item>
-          <Form.Item name="place" label="会议地点" rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}>
-            <Input maxLength={200} placeholder="如：三楼联审会议室" data-testid="action-field-place" />
+          <Form.Item name="place" label={t('会议地点')} rules={[{ required: true, whitespace: true, message: t('请填写会议地点') }]}>
+            <Input maxLength={200} placeholder={t('如：三楼联审会议室')} data-testid="action-field-place" />
           </Form.Item>
-          <Form.Item name="agenda" label="会议议题">
+          <Form.Item name="agenda" label={t('会议议题')}>
             <Input.TextArea rows={2} maxLength={2000} data-testid="action-field-agenda" />
           </Form.Item>
-          <Form.Item name="invitees" label="参会部门" rules={[{ required: true, type: 'array', min: 1, message: '请至少邀请一个部门' }]}>
+          <Form.Item name="invitees" label={t('参会部门')} rules={[{ required: true, type: 'array', min: 1, message: t('请至少邀请一个部门') }]}>
             <Checkbox.Group options={departmentsOf(view).map((d) => ({ value: d.id, label: d.name }))} data-testid="action-field-invitees" />
           </Form.Item>
-          <Typography.Text type="secondary">受邀联办部门未出席的，按本事项超时默认规则处理。</Typography.Text>
+          <Typography.Text type="secondary">{t('受邀联办部门未出席的，按本事项超时默认规则处理。')}</Typography.Text>
         </>
       );
     case 'recordMeeting': {
       const m = openMeeting(view);
       return (
         <>
-          <Form.Item name="attended" label="出席部门">
+          <Form.Item name="attended" label={t('出席部门')}>
             <Checkbox.Group options={(m?.invitees ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid="action-field-attended" />
           </Form.Item>
-          <Form.Item name="minutes" label="会议纪要" rules={[{ required: true, whitespace: true, message: '请填写会议纪要' }]}>
+          <Form.Item name="minutes" label={t('会议纪要')} rules={[{ required: true, whitespace: true, message: t('请填写会议纪要') }]}>
             <Input.TextArea rows={3} maxLength={8000} data-testid="action-field-minutes" />
           </Form.Item>
           {attended.filter((d) => isParticipant(view, d)).map((d) => (
             <Space key={d} align="start" style={{ display: 'flex' }}>
-              <Form.Item name={`op_${d}`} label={`${departmentsOf(view).find((x) => x.id === d)?.name ?? ''}意见`}>
-                <Select allowClear style={{ width: 140 }} options={OPINION_OPTIONS} placeholder="未表态" />
+              <Form.Item name={`op_${d}`} label={t('{v0}意见', { v0: departmentsOf(view).find((x) => x.id === d)?.name ?? '' })}>
+                <Select allowClear style={{ width: 140 }} options={OPINION_OPTIONS} placeholder={t('未表态')} />
               </Form.Item>
-              <Form.Item name={`txt_${d}`} label="条件/理由">
+              <Form.Item name={`txt_${d}`} label={t('条件/理由')}>
                 <Input maxLength={4000} style={{ width: 260 }} />
               </Form.Item>
             </Space>
@@ -171,8 +173,8 @@ export function JointFields({ action, view, user, files, setFiles }: {
     case 'appointCoordinator':
       return (
         <>
-          <Typography.Paragraph type="secondary">绿色通道：指定本中心工作人员为全程代办人，代申请人补交材料、跟踪办理全过程。</Typography.Paragraph>
-          <Form.Item name="userId" label="全程代办人" rules={[{ required: true, message: '请选择工作人员' }]}>
+          <Typography.Paragraph type="secondary">{t('绿色通道：指定本中心工作人员为全程代办人，代申请人补交材料、跟踪办理全过程。')}</Typography.Paragraph>
+          <Form.Item name="userId" label={t('全程代办人')} rules={[{ required: true, message: t('请选择工作人员') }]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={appointees.isLoading}

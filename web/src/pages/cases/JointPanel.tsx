@@ -5,23 +5,25 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { fileUrl, type CaseMeeting, type CaseParticipant, type CaseView } from '../../api/cases';
 import { formatDate, LightTag } from '../../components/CaseTags';
 import { formatDateTime } from '../../lib/labels';
+import { useT } from '../../lib/i18n';
 
 const STATE_COLOR: Record<CaseParticipant['state'], string> = { pending: 'processing', answered: 'success', deemed: 'gold', escalated: 'error' };
 const OPINION_COLOR = { agree: 'success', agreeWithConditions: 'warning', disagree: 'error' } as const;
 
 export function JointPanel({ c }: { c: CaseView }) {
+  const t = useT();
   if (!c.participants) return null;
-  const defaultText = c.overdueDefault === 'deemedApproved' ? '逾期未出具意见的视为同意（缺席默认）' : '逾期未出具意见的上报督办，须待其出具意见';
+  const defaultText = c.overdueDefault === 'deemedApproved' ? t('逾期未出具意见的视为同意（缺席默认）') : t('逾期未出具意见的上报督办，须待其出具意见');
   return (
     <Card
-      title="并联审批部门"
+      title={t('并联审批部门')}
       size="small"
       className="bs-section"
       data-testid="case-participants"
-      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>超时默认：{defaultText}</Typography.Text>}
+      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('超时默认：')}{defaultText}</Typography.Text>}
     >
       {c.participants.length === 0 ? (
-        <Typography.Text type="secondary">受理后各联办部门同步收到任务。</Typography.Text>
+        <Typography.Text type="secondary">{t('受理后各联办部门同步收到任务。')}</Typography.Text>
       ) : (
         <Table<CaseParticipant>
           rowKey={(p) => p.department.id}
@@ -31,23 +33,23 @@ export function JointPanel({ c }: { c: CaseView }) {
           onRow={(p) => ({ 'data-testid': `participant-${p.department.name}`, 'data-state': p.state }) as HTMLAttributes<HTMLElement>}
           columns={[
             {
-              title: '部门 / 任务',
+              title: t('部门 / 任务'),
               key: 'dept',
               render: (_: unknown, p) => (
                 <div>
                   <Typography.Text strong>{p.department.name}</Typography.Text>
                   <div className="bs-sub">
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {p.task}（{p.subLimitWorkingDays}个工作日）{p.assignee ? ` · 承办：${p.assignee.displayName}` : ''}
+                      {p.task}（{p.subLimitWorkingDays}{t('个工作日）')}{p.assignee ? t(' · 承办：{displayName}', { displayName: p.assignee.displayName }) : ''}
                     </Typography.Text>
                   </div>
                 </div>
               ),
             },
-            { title: '意见期限', dataIndex: 'subDue', width: 100, render: (v: string | null) => formatDate(v) },
-            { title: '亮灯', dataIndex: 'light', width: 64, align: 'center', render: (v: CaseParticipant['light']) => <LightTag light={v} short /> },
+            { title: t('意见期限'), dataIndex: 'subDue', width: 100, render: (v: string | null) => formatDate(v) },
+            { title: t('亮灯'), dataIndex: 'light', width: 64, align: 'center', render: (v: CaseParticipant['light']) => <LightTag light={v} short /> },
             {
-              title: '状态',
+              title: t('状态'),
               key: 'state',
               width: 110,
               render: (_: unknown, p) => (
@@ -57,23 +59,23 @@ export function JointPanel({ c }: { c: CaseView }) {
               ),
             },
             {
-              title: '意见',
+              title: t('意见'),
               key: 'opinion',
               render: (_: unknown, p) =>
                 p.opinion ? (
                   <div data-testid={`participant-opinion-${p.department.name}`}>
-                    <Tag color={OPINION_COLOR[p.opinion.value]}>{p.deemed ? '视为同意' : p.opinion.label}</Tag>
+                    <Tag color={OPINION_COLOR[p.opinion.value]}>{p.deemed ? t('视为同意') : p.opinion.label}</Tag>
                     {p.opinion.text && <Typography.Text style={{ fontSize: 12 }}>{p.opinion.text}</Typography.Text>}
                     {p.opinion.files.map((f, i) => (
                       <a key={f} href={fileUrl(f)} target="_blank" rel="noreferrer" style={{ marginInlineStart: 6 }}>
-                        <FilePdfOutlined /> 附件{i + 1}
+                        <FilePdfOutlined />{' '}{t('附件')}{i + 1}
                       </a>
                     ))}
                   </div>
                 ) : p.escalated ? (
-                  <Typography.Text type="danger">逾期未出具（{formatDate(p.escalatedOn)} 已督办）</Typography.Text>
+                  <Typography.Text type="danger">{t('逾期未出具（{date} 已督办）', { date: formatDate(p.escalatedOn) })}</Typography.Text>
                 ) : (
-                  <Typography.Text type="secondary">待出具</Typography.Text>
+                  <Typography.Text type="secondary">{t('待出具')}</Typography.Text>
                 ),
             },
           ]}
@@ -87,6 +89,7 @@ export function JointPanel({ c }: { c: CaseView }) {
 }
 
 function Meeting({ m }: { m: CaseMeeting }) {
+  const t = useT();
   const attended = new Set((m.attended ?? []).map((d) => d.id));
   return (
     <Descriptions
@@ -94,25 +97,25 @@ function Meeting({ m }: { m: CaseMeeting }) {
       bordered
       column={1}
       style={{ marginTop: 12 }}
-      title={<span data-testid={`meeting-${m.id}`} data-held={m.held}>联审会议{m.held ? '（已召开）' : '（待召开）'}</span>}
+      title={<span data-testid={`meeting-${m.id}`} data-held={m.held}>{t('联审会议')}{m.held ? t('（已召开）') : t('（待召开）')}</span>}
     >
-      <Descriptions.Item label="时间地点">
+      <Descriptions.Item label={t('时间地点')}>
         {formatDateTime(m.at)} · {m.place}
       </Descriptions.Item>
-      {m.agenda && <Descriptions.Item label="议题">{m.agenda}</Descriptions.Item>}
-      <Descriptions.Item label="参会部门">
+      {m.agenda && <Descriptions.Item label={t('议题')}>{m.agenda}</Descriptions.Item>}
+      <Descriptions.Item label={t('参会部门')}>
         <Space wrap size={4}>
           {m.invitees.map((d) => (
             <Tag key={d.id} color={!m.held ? 'default' : attended.has(d.id) ? 'success' : 'error'}>
               {d.name}
-              {m.held && !attended.has(d.id) ? '（缺席）' : ''}
+              {m.held && !attended.has(d.id) ? t('（缺席）') : ''}
             </Tag>
           ))}
         </Space>
       </Descriptions.Item>
-      {m.minutes && <Descriptions.Item label="会议纪要"><span style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</span></Descriptions.Item>}
+      {m.minutes && <Descriptions.Item label={t('会议纪要')}><span style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</span></Descriptions.Item>}
       {m.opinions.length > 0 && (
-        <Descriptions.Item label="部门意见">
+        <Descriptions.Item label={t('部门意见')}>
           {m.opinions.map((o) => (
             <div key={o.departmentId}>
               {o.department.name}：{o.label}

@@ -1,5 +1,4 @@
 /** 办件 worklist (all staff roles): most urgent first, filters, keyset "加载更多". */
-import { useT } from '../../lib/i18n';
 import { useEffect, useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { Alert, Button, Card, Checkbox, Empty, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
@@ -10,10 +9,12 @@ import { useSession } from '../../auth/session';
 import { formatDate, LightTag, LIGHT_SHORT, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
 import { CASE_STATES, CASE_STATE_LABELS } from '../../../../src/cases/types';
+import { useT } from '../../lib/i18n';
 
 const LIGHT_DOT: Record<Light, string> = { green: '#389e0d', yellow: '#faad14', red: '#cf1322', black: '#262626' };
 
 export function WorklistPage() {
+  const t = useT();
   const { user } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -24,7 +25,7 @@ export function WorklistPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
-    document.title = '办件 · 政务服务中心';
+    document.title = t('办件 · 政务服务中心');
   }, []);
 
   const list = useCaseList({ state: state || undefined, light: light || undefined, assignee: mine ? 'me' : undefined, q: q || undefined, limit: 50 });
@@ -39,9 +40,9 @@ export function WorklistPage() {
   };
 
   const stateOptions = [
-    { value: '', label: '未办结（全部进行中）' },
+    { value: '', label: t('未办结（全部进行中）') },
     ...CASE_STATES.map((s) => ({ value: s, label: CASE_STATE_LABELS[s] })),
-    { value: 'all', label: '全部（含已办结）' },
+    { value: 'all', label: t('全部（含已办结）') },
   ];
 
   return (
@@ -49,18 +50,18 @@ export function WorklistPage() {
       <div className="bs-page-head">
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
-            办件
+            {t('办件')}
           </Typography.Title>
-          <Typography.Text type="secondary">绿色通道（重点项目）优先，其余按承诺办结日由近及远排列；联办任务按本部门意见出具期限排列</Typography.Text>
+          <Typography.Text type="secondary">{t('绿色通道（重点项目）优先，其余按承诺办结日由近及远排列；联办任务按本部门意见出具期限排列')}</Typography.Text>
         </div>
         <Space>
           {user?.role === 'receiver' && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/workbench/intake')} data-testid="worklist-new-intake">
-              窗口受理
+              {t('窗口受理')}
             </Button>
           )}
           <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isRefetching && !list.isFetchingNextPage} data-testid="worklist-refresh">
-            刷新
+            {t('刷新')}
           </Button>
         </Space>
       </div>
@@ -70,7 +71,7 @@ export function WorklistPage() {
           <Space.Compact style={{ width: 300 }}>
             <Input
               allowClear
-              placeholder="办件编号 / 事项名称 / 申请人"
+              placeholder={t('办件编号 / 事项名称 / 申请人')}
               value={text}
               onChange={(e) => {
                 setText(e.target.value);
@@ -82,7 +83,7 @@ export function WorklistPage() {
             <Button icon={<SearchOutlined />} onClick={() => update({ q: text.trim() || undefined })} data-testid="worklist-search-button" />
           </Space.Compact>
           <Space size={6}>
-            <Typography.Text type="secondary">状态</Typography.Text>
+            <Typography.Text type="secondary">{t('状态')}</Typography.Text>
             <Select
               style={{ width: 200 }}
               value={state}
@@ -92,7 +93,7 @@ export function WorklistPage() {
             />
           </Space>
           <Space size={6}>
-            <Typography.Text type="secondary">亮灯</Typography.Text>
+            <Typography.Text type="secondary">{t('亮灯')}</Typography.Text>
             <Radio.Group
               optionType="button"
               size="middle"
@@ -101,7 +102,7 @@ export function WorklistPage() {
               data-testid="worklist-filter-light"
             >
               <Radio.Button value="" data-testid="worklist-light-any">
-                全部
+                {t('全部')}
               </Radio.Button>
               {(['green', 'yellow', 'red', 'black'] as const).map((l) => (
                 <Radio.Button key={l} value={l} data-testid={`worklist-light-${l}`}>
@@ -112,7 +113,7 @@ export function WorklistPage() {
             </Radio.Group>
           </Space>
           <Checkbox checked={mine} onChange={(e) => update({ mine: e.target.checked ? '1' : undefined })} data-testid="worklist-filter-mine">
-            我的待办
+            {t('我的待办')}
           </Checkbox>
         </Space>
       </Card>
@@ -128,7 +129,7 @@ export function WorklistPage() {
           pagination={false}
           scroll={{ x: 1100 }}
           data-testid="worklist-table"
-          locale={{ emptyText: <Empty description="没有符合条件的办件" /> }}
+          locale={{ emptyText: <Empty description={t('没有符合条件的办件')} /> }}
           onRow={(r) =>
             ({
               'data-testid': `case-row-${r.caseNo}`,
@@ -142,7 +143,7 @@ export function WorklistPage() {
           }
           columns={[
             {
-              title: '办件编号',
+              title: t('办件编号'),
               dataIndex: 'caseNo',
               width: 190,
               fixed: 'left',
@@ -153,49 +154,49 @@ export function WorklistPage() {
               ),
             },
             {
-              title: '事项',
+              title: t('事项'),
               dataIndex: 'itemName',
               ellipsis: true,
               render: (v: string, r) => (
                 <span>
                   {r.keyProject && (
                     <Tag color="magenta" data-testid={`case-green-${r.caseNo}`}>
-                      绿色通道·重点项目
+                      {t('绿色通道·重点项目')}
                     </Tag>
                   )}
                   {v}
                   {r.part && (
                     <div data-testid={`case-part-${r.caseNo}`}>
-                      <Tag color="blue">联办任务</Tag>
+                      <Tag color="blue">{t('联办任务')}</Tag>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {r.part.task} · {r.part.stateLabel} · 意见期限 {formatDate(r.part.subDue)}
+                        {r.part.task} · {r.part.stateLabel}{' '}{t('· 意见期限')}{' '}{formatDate(r.part.subDue)}
                       </Typography.Text>
                     </div>
                   )}
                 </span>
               ),
             },
-            { title: '申请人', dataIndex: 'applicantName', width: 110 },
-            { title: '部门', key: 'dept', width: 140, ellipsis: true, render: (_: unknown, r) => r.department?.name },
+            { title: t('申请人'), dataIndex: 'applicantName', width: 110 },
+            { title: t('部门'), key: 'dept', width: 140, ellipsis: true, render: (_: unknown, r) => r.department?.name },
             {
-              title: '状态',
+              title: t('状态'),
               dataIndex: 'state',
               width: 150,
               render: (v: string, r) => <StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} />,
             },
-            { title: '受理日期', dataIndex: 'acceptedOn', width: 110, render: (v: string | null) => formatDate(v) },
-            { title: '承诺办结日', dataIndex: 'promisedDue', width: 110, render: (v: string | null, r) => (r.acceptBy ? <DueCell acceptBy={r.acceptBy} /> : formatDate(v)) },
-            { title: '亮灯', dataIndex: 'light', width: 70, align: 'center', render: (v: CaseRow['light'], r) => <LightTag light={v} short testId={`case-light-${r.caseNo}`} /> },
-            { title: '承办人', key: 'assignee', width: 100, render: (_: unknown, r) => r.assignee?.displayName ?? <Typography.Text type="secondary">—</Typography.Text> },
+            { title: t('受理日期'), dataIndex: 'acceptedOn', width: 110, render: (v: string | null) => formatDate(v) },
+            { title: t('承诺办结日'), dataIndex: 'promisedDue', width: 110, render: (v: string | null, r) => (r.acceptBy ? <DueCell acceptBy={r.acceptBy} /> : formatDate(v)) },
+            { title: t('亮灯'), dataIndex: 'light', width: 70, align: 'center', render: (v: CaseRow['light'], r) => <LightTag light={v} short testId={`case-light-${r.caseNo}`} /> },
+            { title: t('承办人'), key: 'assignee', width: 100, render: (_: unknown, r) => r.assignee?.displayName ?? <Typography.Text type="secondary">—</Typography.Text> },
           ]}
         />
         <div className="bs-list-foot">
           <Typography.Text type="secondary" data-testid="worklist-count">
-            已加载 {list.rows.length} 件{list.hasNextPage ? '，还有更多' : ''}
+            {t('已加载 {n} 件', { n: list.rows.length })}{list.hasNextPage ? t('，还有更多') : ''}
           </Typography.Text>
           {list.hasNextPage && (
             <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="worklist-load-more">
-              加载更多
+              {t('加载更多')}
             </Button>
           )}
         </div>

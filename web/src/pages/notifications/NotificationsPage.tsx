@@ -3,8 +3,10 @@ import { Button, Card, Empty, List, Space, Tag } from 'antd';
 import { useAllNotices, useMarkAllRead } from '../../api/notifications';
 import { NoticeRow, useOpenNotice } from '../../components/NotificationBell';
 import { showError } from '../../lib/feedback';
+import { useT } from '../../lib/i18n';
 
 export function NotificationsPage() {
+  const t = useT();
   const all = useAllNotices();
   const markAll = useMarkAllRead();
   const openNotice = useOpenNotice();
@@ -16,26 +18,26 @@ export function NotificationsPage() {
     <Card
       title={
         <Space>
-          我的通知
-          <Tag color={unread ? 'blue' : 'default'} data-testid="notices-unread">{unread} 条未读</Tag>
+          {t('我的通知')}
+          <Tag color={unread ? 'blue' : 'default'} data-testid="notices-unread">{unread}{' '}{t('条未读')}</Tag>
         </Space>
       }
       extra={
         <Button disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate(undefined, { onError: showError })} data-testid="notices-read-all">
-          全部已读
+          {t('全部已读')}
         </Button>
       }
       data-testid="notices-page"
     >
       {items.length === 0 && !all.isLoading ? (
-        <Empty description="暂无通知" />
+        <Empty description={t('暂无通知')} />
       ) : (
         <List loading={all.isLoading} dataSource={items} renderItem={(n) => <NoticeRow n={n} onOpen={openNotice} />} />
       )}
       {all.hasNextPage && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
           <Button onClick={() => all.fetchNextPage()} loading={all.isFetchingNextPage} data-testid="notices-more">
-            加载更多
+            {t('加载更多')}
           </Button>
         </div>
       )}

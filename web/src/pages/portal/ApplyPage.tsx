@@ -13,8 +13,10 @@ import { MaterialUpload } from '../../components/MaterialUpload';
 import { detailLines, errorText } from '../../lib/feedback';
 import { formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
+import { useT } from '../../lib/i18n';
 
 export function ApplyPage() {
+  const t = useT();
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const { user } = useSession();
@@ -30,7 +32,7 @@ export function ApplyPage() {
   });
 
   useEffect(() => {
-    document.title = guide.data ? `在线申报 · ${guide.data.name}` : '在线申报 · 政务服务中心';
+    document.title = guide.data ? t('在线申报 · {name}', { name: guide.data.name }) : t('在线申报 · 政务服务中心');
   }, [guide.data]);
 
   const missingRequired = useMemo(
@@ -44,9 +46,9 @@ export function ApplyPage() {
     return (
       <Result
         status={notFound ? '404' : 'error'}
-        title={notFound ? '事项不存在或未发布' : '加载失败'}
+        title={notFound ? t('事项不存在或未发布') : t('加载失败')}
         subTitle={errorText(guide.error)}
-        extra={<Button onClick={() => navigate('/')}>返回办事指南</Button>}
+        extra={<Button onClick={() => navigate('/')}>{t('返回办事指南')}</Button>}
       />
     );
   }
@@ -82,34 +84,34 @@ export function ApplyPage() {
         <Card>
           <Result
             status="success"
-            title="申请已提交"
-            subTitle={`「${g.name}」的申请已提交至${g.department?.name ?? '承办部门'}，窗口工作人员审查材料后将予以受理或一次性告知需补正的材料。`}
+            title={t('申请已提交')}
+            subTitle={t('「{name}」的申请已提交至{v1}，窗口工作人员审查材料后将予以受理或一次性告知需补正的材料。', { name: g.name, v1: g.department?.name ?? t('承办部门') })}
             extra={[
               <Button type="primary" key="view" onClick={() => navigate(`/cases/${created.id}`)} data-testid="apply-view-case">
-                查看办件
+                {t('查看办件')}
               </Button>,
               <Button key="mine" onClick={() => navigate('/my/cases')} data-testid="apply-my-cases">
-                我的办件
+                {t('我的办件')}
               </Button>,
               <Button key="progress" onClick={() => navigate(`/progress?caseNo=${encodeURIComponent(created.caseNo)}&queryCode=${encodeURIComponent(created.queryCode)}`)}>
-                进度查询
+                {t('进度查询')}
               </Button>,
             ]}
           >
             <Descriptions bordered column={1} size="middle" style={{ maxWidth: 520, margin: '0 auto' }}>
-              <Descriptions.Item label="办件编号">
+              <Descriptions.Item label={t('办件编号')}>
                 <Typography.Text strong copyable data-testid="apply-case-no">
                   {created.caseNo}
                 </Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label="查询码">
+              <Descriptions.Item label={t('查询码')}>
                 <Typography.Text strong copyable data-testid="apply-query-code">
                   {created.queryCode}
                 </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 12, marginBottom: 0 }}>
-              请妥善保存办件编号和查询码，可凭此在“进度查询”中查看办理进度。
+              {t('请妥善保存办件编号和查询码，可凭此在“进度查询”中查看办理进度。')}
             </Typography.Paragraph>
           </Result>
         </Card>
@@ -121,15 +123,15 @@ export function ApplyPage() {
     <div className="bs-page" data-testid="apply-page">
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/">办事指南</Link> }, { title: <Link to={`/guide/${encodeURIComponent(g.code)}`}>{g.name}</Link> }, { title: '在线申报' }]}
+        items={[{ title: <Link to="/">{t('办事指南')}</Link> }, { title: <Link to={`/guide/${encodeURIComponent(g.code)}`}>{g.name}</Link> }, { title: t('在线申报') }]}
       />
       <div className="bs-page-head">
         <div>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="apply-title">
-            在线申报：{g.name}
+            {t('在线申报：')}{g.name}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {g.department?.name} · 事项编码 {g.code} · 承诺时限 {formatLimit(g.promisedLimit)}
+            {g.department?.name}{' '}{t('· 事项编码')}{' '}{g.code}{' '}{t('· 承诺时限')}{' '}{formatLimit(g.promisedLimit)}
           </Typography.Text>
         </div>
       </div>
@@ -139,42 +141,43 @@ export function ApplyPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`该事项的服务对象为“${SERVED_PARTY_LABELS[g.servedParty]}”，与您的账户类型不符，提交可能被拒绝。`}
+          title={t('该事项的服务对象为“{v0}”，与您的账户类型不符，提交可能被拒绝。', { v0: SERVED_PARTY_LABELS[g.servedParty] })}
         />
       )}
 
-      <Card title="申请人" size="small" className="bs-section">
+      <Card title={t('申请人')} size="small" className="bs-section">
         <Descriptions column={{ xs: 1, md: 3 }} size="small" data-testid="apply-applicant">
-          <Descriptions.Item label="申请人">
+          <Descriptions.Item label={t('申请人')}>
             <span data-testid="apply-applicant-name">{user.displayName}</span>
           </Descriptions.Item>
-          <Descriptions.Item label="申请人类型">{kind === 'organization' ? '法人或其他组织' : '自然人'}</Descriptions.Item>
-          <Descriptions.Item label="登录账户">{user.username}</Descriptions.Item>
+          <Descriptions.Item label={t('申请人类型')}>{kind === 'organization' ? t('法人或其他组织') : t('自然人')}</Descriptions.Item>
+          <Descriptions.Item label={t('登录账户')}>{user.username}</Descriptions.Item>
         </Descriptions>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          证件号码、联系电话以实名认证账户登记的信息为准，不需重复填写。
+          {t('证件号码、联系电话以实名认证账户登记的信息为准，不需重复填写。')}
         </Typography.Text>
       </Card>
 
-      <Card title="申请事项说明" size="small" className="bs-section">
+      <Card title={t('申请事项说明')} size="small" className="bs-section">
         <Input.TextArea
           rows={4}
           maxLength={2000}
           showCount
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          placeholder="请简要说明申请事由、家庭或经营情况等（选填）"
+          placeholder={t('请简要说明申请事由、家庭或经营情况等（选填）')}
           data-testid="apply-description"
         />
       </Card>
 
       <Card
-        title="申请材料"
+        title={t('申请材料')}
         size="small"
         className="bs-section"
-        extra={<Typography.Text type="secondary">支持 PDF、JPG、PNG，单个文件不超过 10MB</Typography.Text>}
+        extra={<Typography.Text type="secondary">{t('支持 PDF、JPG、PNG，单个文件不超过 10MB')}</Typography.Text>}
       >
         <Table<Material>
+          scroll={{ x: 720 }}
           rowKey="id"
           size="small"
           pagination={false}
@@ -182,9 +185,9 @@ export function ApplyPage() {
           data-testid="apply-materials"
           onRow={(m) => ({ 'data-testid': `apply-material-${m.id}` }) as HTMLAttributes<HTMLElement>}
           columns={[
-            { title: '序号', key: 'no', width: 60, render: (_: unknown, __: Material, i: number) => i + 1 },
+            { title: t('序号'), key: 'no', width: 60, render: (_: unknown, __: Material, i: number) => i + 1 },
             {
-              title: '材料名称',
+              title: t('材料名称'),
               dataIndex: 'name',
               render: (name: string, m) => (
                 <div>
@@ -198,19 +201,19 @@ export function ApplyPage() {
               ),
             },
             {
-              title: '要求',
+              title: t('要求'),
               key: 'flags',
               width: 260,
               render: (_: unknown, m) => <MaterialFlags required={m.required} major={m.major} source={m.source} condition={m.condition} />,
             },
             {
-              title: '上传',
+              title: t('上传'),
               key: 'upload',
               width: 320,
               render: (_: unknown, m) =>
                 m.source === 'sharing' ? (
                   <Tag color="green" data-testid={`apply-shared-${m.id}`}>
-                    部门共享免提交{m.sourceAgency ? `（${m.sourceAgency}）` : ''}
+                    {t('部门共享免提交')}{m.sourceAgency ? `（${m.sourceAgency}）` : ''}
                   </Tag>
                 ) : (
                   <MaterialUpload testId={`apply-upload-${m.id}`} value={files[m.id]} onChange={(f) => setFiles((s) => ({ ...s, [m.id]: f }))} />
@@ -226,8 +229,8 @@ export function ApplyPage() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="apply-missing-hint"
-          title={`尚未上传的必要材料：${missingRequired.map((m) => m.name).join('、')}。`}
-          description="可以先行提交，窗口工作人员审查后将一次性告知需补正的全部材料。"
+          title={t('尚未上传的必要材料：{v0}。', { v0: missingRequired.map((m) => m.name).join('、') })}
+          description={t('可以先行提交，窗口工作人员审查后将一次性告知需补正的全部材料。')}
         />
       )}
 
@@ -245,10 +248,10 @@ export function ApplyPage() {
       <div className="bs-form-footer">
         <Space>
           <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="apply-submit">
-            提交申请
+            {t('提交申请')}
           </Button>
           <Button size="large" icon={<FileDoneOutlined />} onClick={() => navigate(`/guide/${encodeURIComponent(g.code)}`)}>
-            返回办事指南
+            {t('返回办事指南')}
           </Button>
         </Space>
       </div>

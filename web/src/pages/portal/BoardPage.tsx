@@ -4,6 +4,7 @@ import { Card, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { LightTag } from '../../components/CaseTags';
+import { useT } from '../../lib/i18n';
 
 interface BoardItem {
   itemName: string; department: string; applicant: string; acceptedOn: string; promisedDue: string | null;
@@ -14,10 +15,11 @@ interface Board { total: number; page: number; pageSize: number; doneDays: numbe
 const struck = (done: boolean, v: React.ReactNode) => (done ? <del style={{ color: '#8c8c8c' }}>{v}</del> : v);
 
 export function BoardPage() {
+  const t = useT();
   const [page, setPage] = useState(1);
   const pageSize = 20;
   useEffect(() => {
-    document.title = '挂牌销号 · 政务服务中心';
+    document.title = t('挂牌销号 · 政务服务中心');
   }, []);
   const board = useQuery({
     queryKey: ['public-board', page],
@@ -27,28 +29,29 @@ export function BoardPage() {
   return (
     <div className="bs-page" data-testid="board-page">
       <div className="bs-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>挂牌销号</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('挂牌销号')}</Typography.Title>
         <Typography.Text type="secondary">
-          承诺件受理即挂牌公示办理时限，办结即销号（近{board.data?.doneDays ?? 7}日办结的以删除线显示）。申请人姓名已脱敏。
+          {t('承诺件受理即挂牌公示办理时限，办结即销号（近 {days} 日办结的以删除线显示）。申请人姓名已脱敏。', { days: board.data?.doneDays ?? 7 })}
         </Typography.Text>
       </div>
       <Card>
         <Table<BoardItem>
+          scroll={{ x: 640 }}
           size="middle"
           rowKey={(r, i) => `${r.itemName}-${r.acceptedOn}-${r.applicant}-${i}`}
           loading={board.isFetching}
           dataSource={board.data?.items ?? []}
           data-testid="board-table"
-          pagination={{ current: page, pageSize, total: board.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{ current: page, pageSize, total: board.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('共 {n} 件', { n }) }}
           columns={[
-            { title: '事项', dataIndex: 'itemName', render: (v: string, r) => struck(r.done, v) },
-            { title: '承办部门', dataIndex: 'department', render: (v: string, r) => struck(r.done, v) },
-            { title: '申请人', dataIndex: 'applicant', render: (v: string, r) => <span data-testid="board-applicant">{struck(r.done, v)}</span> },
-            { title: '受理日期', dataIndex: 'acceptedOn', render: (v: string, r) => struck(r.done, v) },
-            { title: '承诺办结日期', dataIndex: 'promisedDue', render: (v: string | null, r) => struck(r.done, v ?? '—') },
+            { title: t('事项'), dataIndex: 'itemName', render: (v: string, r) => struck(r.done, v) },
+            { title: t('承办部门'), dataIndex: 'department', render: (v: string, r) => struck(r.done, v) },
+            { title: t('申请人'), dataIndex: 'applicant', render: (v: string, r) => <span data-testid="board-applicant">{struck(r.done, v)}</span> },
+            { title: t('受理日期'), dataIndex: 'acceptedOn', render: (v: string, r) => struck(r.done, v) },
+            { title: t('承诺办结日期'), dataIndex: 'promisedDue', render: (v: string | null, r) => struck(r.done, v ?? '—') },
             {
-              title: '状态',
-              render: (_, r) => (r.done ? <Tag color="default" data-testid="board-done">已办结（{r.closedOn}）</Tag> : <LightTag light={r.light} />),
+              title: t('状态'),
+              render: (_, r) => (r.done ? <Tag color="default" data-testid="board-done">{t('已办结（')}{r.closedOn}）</Tag> : <LightTag light={r.light} />),
             },
           ]}
         />

@@ -11,8 +11,10 @@ import { GuideView } from '../../components/GuideView';
 import { canIntake, FullPageSpin, useSession } from '../../auth/session';
 import { errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
+import { useT } from '../../lib/i18n';
 
 export function GuideDetailPage() {
+  const t = useT();
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const departmentNames = useDepartmentNames();
@@ -24,7 +26,7 @@ export function GuideDetailPage() {
   });
 
   useEffect(() => {
-    if (guide.data) document.title = `${guide.data.name} · 办事指南`;
+    if (guide.data) document.title = t('{name} · 办事指南', { name: guide.data.name });
   }, [guide.data]);
 
   if (guide.isLoading) return <FullPageSpin />;
@@ -33,11 +35,11 @@ export function GuideDetailPage() {
     return (
       <Result
         status={notFound ? '404' : 'error'}
-        title={notFound ? '事项不存在或未发布' : '加载失败'}
-        subTitle={notFound ? `未找到编码为 ${code} 的已发布事项` : errorText(guide.error)}
+        title={notFound ? t('事项不存在或未发布') : t('加载失败')}
+        subTitle={notFound ? t('未找到编码为 {code} 的已发布事项', { code }) : errorText(guide.error)}
         extra={
           <Button type="primary" onClick={() => navigate('/')}>
-            返回办事指南
+            {t('返回办事指南')}
           </Button>
         }
       />
@@ -49,7 +51,7 @@ export function GuideDetailPage() {
     <div className="bs-page">
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/">办事指南</Link> }, { title: g.department?.name }, { title: g.name }]}
+        items={[{ title: <Link to="/">{t('办事指南')}</Link> }, { title: g.department?.name }, { title: g.name }]}
       />
       <Card className="bs-guide-head">
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
@@ -58,7 +60,7 @@ export function GuideDetailPage() {
           </Typography.Title>
           <Space wrap size={[8, 4]}>
             <Typography.Text type="secondary" copyable={{ text: g.code }}>
-              事项编码 {g.code}
+              {t('事项编码')}{' '}{g.code}
             </Typography.Text>
             <Tag color="blue">{typeLabel(g.type)}</Tag>
             <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
@@ -67,42 +69,42 @@ export function GuideDetailPage() {
           </Space>
           <Row gutter={[16, 8]} className="bs-kpis">
             <Col xs={12} md={6}>
-              <div className="bs-kpi-label">承诺时限</div>
+              <div className="bs-kpi-label">{t('承诺时限')}</div>
               <div className="bs-kpi-value" data-testid="kpi-promised">
                 {formatLimit(g.promisedLimit)}
               </div>
             </Col>
             <Col xs={12} md={6}>
-              <div className="bs-kpi-label">法定时限</div>
+              <div className="bs-kpi-label">{t('法定时限')}</div>
               <div className="bs-kpi-value">{formatLimit(g.statutoryLimit)}</div>
             </Col>
             <Col xs={12} md={6}>
-              <div className="bs-kpi-label">到现场次数</div>
+              <div className="bs-kpi-label">{t('到现场次数')}</div>
               <div className="bs-kpi-value" data-testid="kpi-visits">
                 {formatVisits(g.maxVisits)}
               </div>
             </Col>
             <Col xs={12} md={6}>
-              <div className="bs-kpi-label">收费</div>
-              <div className="bs-kpi-value">{g.fees?.free || !g.fees?.items?.length ? '不收费' : '收费'}</div>
+              <div className="bs-kpi-label">{t('收费')}</div>
+              <div className="bs-kpi-value">{g.fees?.free || !g.fees?.items?.length ? t('不收费') : t('收费')}</div>
             </Col>
           </Row>
           <Space className="bs-no-print" wrap>
             {(!user || user.role === 'applicant') && (
               <Button type="primary" icon={<SendOutlined />} onClick={() => navigate(`/apply/${encodeURIComponent(g.code)}`)} data-testid="apply-online">
-                在线申报
+                {t('在线申报')}
               </Button>
             )}
             {canIntake(user) && (
               <Button type="primary" icon={<FormOutlined />} onClick={() => navigate(`/workbench/intake?item=${encodeURIComponent(g.code)}`)} data-testid="intake-this-item">
-                窗口受理
+                {t('窗口受理')}
               </Button>
             )}
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
-              返回
+              {t('返回')}
             </Button>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-              打印指南
+              {t('打印指南')}
             </Button>
           </Space>
         </Space>
@@ -112,7 +114,7 @@ export function GuideDetailPage() {
           type="info"
           showIcon
           style={{ margin: '12px 0' }}
-          title="本事项支持容缺受理：主件齐全、次要材料（副件）欠缺时，可签署承诺书先行受理，并在约定时间内补齐。"
+          title={t('本事项支持容缺受理：主件齐全、次要材料（副件）欠缺时，可签署承诺书先行受理，并在约定时间内补齐。')}
         />
       )}
       <Row gutter={16} style={{ marginTop: 12 }}>
@@ -123,17 +125,17 @@ export function GuideDetailPage() {
           <Anchor
             offsetTop={80}
             items={[
-              { key: 'basic', href: '#basic', title: '基本信息' },
-              { key: 'limits', href: '#limits', title: '办理时限' },
-              { key: 'legal-basis', href: '#legal-basis', title: '设定依据' },
-              { key: 'conditions', href: '#conditions', title: '受理条件' },
-              { key: 'review-standard', href: '#review-standard', title: '审查标准' },
-              { key: 'materials', href: '#materials', title: '申请材料' },
-              { key: 'procedure', href: '#procedure', title: '办理流程' },
-              ...(g.caseKind === 'joint' ? [{ key: 'joint', href: '#joint', title: '联办部门' }] : []),
-              { key: 'fees', href: '#fees', title: '收费' },
-              { key: 'result', href: '#result', title: '办理结果' },
-              { key: 'contact', href: '#contact', title: '办理地点与咨询' },
+              { key: 'basic', href: '#basic', title: t('基本信息') },
+              { key: 'limits', href: '#limits', title: t('办理时限') },
+              { key: 'legal-basis', href: '#legal-basis', title: t('设定依据') },
+              { key: 'conditions', href: '#conditions', title: t('受理条件') },
+              { key: 'review-standard', href: '#review-standard', title: t('审查标准') },
+              { key: 'materials', href: '#materials', title: t('申请材料') },
+              { key: 'procedure', href: '#procedure', title: t('办理流程') },
+              ...(g.caseKind === 'joint' ? [{ key: 'joint', href: '#joint', title: t('联办部门') }] : []),
+              { key: 'fees', href: '#fees', title: t('收费') },
+              { key: 'result', href: '#result', title: t('办理结果') },
+              { key: 'contact', href: '#contact', title: t('办理地点与咨询') },
             ]}
           />
         </Col>

@@ -1,18 +1,21 @@
 /** Public portal: 办事指南 — search and filter the published catalog. */
 import { useEffect, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SearchOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { useFacets, useTypeOptions } from '../../api/hooks';
-import type { ItemSummary, Page } from '../../api/types';
+import type { ColumnsType } from 'antd/es/table';
+import type { GuidePage, ItemSummary } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
+import { useT, tr } from '../../lib/i18n';
 
 const FILTER_KEYS = ['q', 'department', 'theme', 'servedParty', 'type'] as const;
 
 export function GuideListPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
@@ -21,15 +24,18 @@ export function GuideListPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
-    document.title = '办事指南 · 政务服务中心';
+    document.title = t('办事指南 · 政务服务中心');
   }, []);
 
+  // Phones: one column per item, its facts stacked under the name, instead of a wide table.
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.sm === false;
   const facets = useFacets();
   const typeOptions = useTypeOptions();
 
   const list = useQuery({
     queryKey: ['public-items', filters, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<ItemSummary>>('/api/public/items', { ...filters, page, pageSize }, signal),
+    queryFn: ({ signal }) => api.get<GuidePage>('/api/public/items', { ...filters, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -45,21 +51,83 @@ export function GuideListPage() {
 
   const anyFilter = FILTER_KEYS.some((k) => filters[k]);
 
+  const columnsAll: ColumnsType<ItemSummary> = [
+            {
+              title: t('事项名称'),
+              dataIndex: 'name',
+              render: (name: string, r) => (
+                <div>
+                  <Link to={`/guide/${encodeURIComponent(r.code)}`} data-testid={`item-link-${r.code}`} className="bs-item-link">
+                    {name}
+                  </Link>
+                  {!!r.aliases?.length && (
+                    <span className="bs-alias" data-testid="item-aliases">
+                      {t('也称：')}
+                      {r.aliases.slice(0, 3).join('、')}
+                    </span>
+                  )}
+                  <div className="bs-sub">
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.code} · {typeLabel(r.type)}
+                      {r.theme ? ` · ${r.theme}` : ''}
+                    </Typography.Text>
+                  </div>
+                  {narrow && (
+                    <div className="bs-item-facts" data-testid="item-facts">
+                      <span>{r.department.name}</span>
+                      <Tag color={r.caseKind === 'immediate' ? 'green' : r.caseKind === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(r.caseKind)}</Tag>
+                      <span>
+                        {t('承诺时限')}: {formatLimit(r.promisedLimit)}
+                      </span>
+                      <Tag color={r.maxVisits === 0 ? 'green' : r.maxVisits === 1 ? 'cyan' : 'default'}>{formatVisits(r.maxVisits)}</Tag>
+                    </div>
+                  )}
+                </div>
+              ),
+            },
+            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160 },
+            {
+              title: t('服务对象'),
+              dataIndex: 'servedParty',
+              width: 100,
+              render: (v: ItemSummary['servedParty']) => SERVED_PARTY_LABELS[v] ?? v,
+            },
+            {
+              title: t('办件类型'),
+              dataIndex: 'caseKind',
+              width: 90,
+              render: (v: string) => <Tag color={v === 'immediate' ? 'green' : v === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(v)}</Tag>,
+            },
+            {
+              title: t('承诺时限'),
+              dataIndex: 'promisedLimit',
+              width: 120,
+              render: (v: ItemSummary['promisedLimit']) => <span data-testid="promised-limit">{formatLimit(v)}</span>,
+            },
+            {
+              title: t('到现场次数'),
+              dataIndex: 'maxVisits',
+              width: 120,
+              render: (v: number) => <Tag color={v === 0 ? 'green' : v === 1 ? 'cyan' : 'default'}>{formatVisits(v)}</Tag>,
+            },
+  ];
+
+
   return (
     <div className="bs-page">
       <div className="bs-hero">
         <Typography.Title level={2} style={{ color: '#fff', margin: 0 }}>
-          办事指南
+          {t('办事指南')}
         </Typography.Title>
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
-          一窗受理 · 限时办结 — 查询政务服务事项的办理条件、申请材料、办理流程与承诺时限
+          {t('一窗受理 · 限时办结 — 查询政务服务事项的办理条件、申请材料、办理流程与承诺时限')}
         </Typography.Paragraph>
         <Space.Compact style={{ width: '100%', maxWidth: 680 }}>
           <Input
             size="large"
             allowClear
             prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-            placeholder="输入事项名称或编码，如“营业执照”"
+            placeholder={t('输入事项名称、俗称或拼音，如“低保”“营业执照”“dibao”')}
             value={text}
             onChange={(e) => {
               setText(e.target.value);
@@ -67,21 +135,21 @@ export function GuideListPage() {
             }}
             onPressEnter={() => update({ q: text.trim() })}
             data-testid="guide-search"
-            aria-label="搜索事项"
+            aria-label={t('搜索事项')}
           />
           <Button size="large" type="primary" onClick={() => update({ q: text.trim() })} data-testid="guide-search-button" style={{ background: '#d4380d' }}>
-            搜索
+            {t('搜索')}
           </Button>
         </Space.Compact>
       </div>
 
-      <Card className="bs-filter-card" size="small">
+      <Card className="bs-filter-card bs-elderly-hide" size="small">
         <Space wrap size={[12, 8]}>
           <span data-testid="filter-department">
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              placeholder="实施部门"
+              placeholder={t('实施部门')}
               style={{ width: 200 }}
               loading={facets.isLoading}
               value={filters.department || undefined}
@@ -93,7 +161,7 @@ export function GuideListPage() {
             <Select
               allowClear
               showSearch
-              placeholder="主题分类"
+              placeholder={t('主题分类')}
               style={{ width: 180 }}
               value={filters.theme || undefined}
               onChange={(v) => update({ theme: v })}
@@ -103,20 +171,20 @@ export function GuideListPage() {
           <span data-testid="filter-servedParty">
             <Select
               allowClear
-              placeholder="服务对象"
+              placeholder={t('服务对象')}
               style={{ width: 140 }}
               value={filters.servedParty || undefined}
               onChange={(v) => update({ servedParty: v })}
               options={[
-                { value: 'person', label: '个人办事' },
-                { value: 'organization', label: '法人办事' },
+                { value: 'person', label: t('个人办事') },
+                { value: 'organization', label: t('法人办事') },
               ]}
             />
           </span>
           <span data-testid="filter-type">
             <Select
               allowClear
-              placeholder="事项类型"
+              placeholder={t('事项类型')}
               style={{ width: 160 }}
               value={filters.type || undefined}
               onChange={(v) => update({ type: v })}
@@ -125,11 +193,31 @@ export function GuideListPage() {
           </span>
           {anyFilter && (
             <Button onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">
-              清除条件
+              {t('清除条件')}
             </Button>
           )}
         </Space>
       </Card>
+
+      {q && !!list.data?.suggestions?.length && (
+        <Alert
+          className="bs-suggest"
+          type="info"
+          showIcon
+          data-testid="search-suggestions"
+          title={
+            <span>
+              {list.data.items.length ? t('没有与“{q}”完全匹配的事项。', { q }) : t('没有找到“{q}”。', { q })}
+              {t('您是不是要找：')}
+              {list.data.suggestions.map((name) => (
+                <Button key={name} type="link" onClick={() => update({ q: name })} data-testid="search-suggestion">
+                  {name}
+                </Button>
+              ))}
+            </span>
+          }
+        />
+      )}
 
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
 
@@ -139,61 +227,19 @@ export function GuideListPage() {
           data-testid="guide-table"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 860 }}
-          locale={{ emptyText: <Empty description={anyFilter ? '没有符合条件的事项' : '暂无已发布的事项'} /> }}
+          scroll={narrow ? undefined : { x: 860 }}
+          showHeader={!narrow}
+          locale={{ emptyText: <Empty description={anyFilter ? t('没有符合条件的事项') : t('暂无已发布的事项')} /> }}
           onRow={(r) => ({ 'data-testid': `item-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
           pagination={{
             current: list.data?.page ?? page,
             pageSize: list.data?.pageSize ?? pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 项`,
+            showTotal: (t) => tr('共 {v0} 项', { v0: t }),
             onChange: (p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps }),
           }}
-          columns={[
-            {
-              title: '事项名称',
-              dataIndex: 'name',
-              render: (name: string, r) => (
-                <div>
-                  <Link to={`/guide/${encodeURIComponent(r.code)}`} data-testid={`item-link-${r.code}`} className="bs-item-link">
-                    {name}
-                  </Link>
-                  <div className="bs-sub">
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.code} · {typeLabel(r.type)}
-                      {r.theme ? ` · ${r.theme}` : ''}
-                    </Typography.Text>
-                  </div>
-                </div>
-              ),
-            },
-            { title: '实施部门', dataIndex: ['department', 'name'], width: 160 },
-            {
-              title: '服务对象',
-              dataIndex: 'servedParty',
-              width: 100,
-              render: (v: ItemSummary['servedParty']) => SERVED_PARTY_LABELS[v] ?? v,
-            },
-            {
-              title: '办件类型',
-              dataIndex: 'caseKind',
-              width: 90,
-              render: (v: string) => <Tag color={v === 'immediate' ? 'green' : v === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(v)}</Tag>,
-            },
-            {
-              title: '承诺时限',
-              dataIndex: 'promisedLimit',
-              width: 120,
-              render: (v: ItemSummary['promisedLimit']) => <span data-testid="promised-limit">{formatLimit(v)}</span>,
-            },
-            {
-              title: '到现场次数',
-              dataIndex: 'maxVisits',
-              width: 120,
-              render: (v: number) => <Tag color={v === 0 ? 'green' : v === 1 ? 'cyan' : 'default'}>{formatVisits(v)}</Tag>,
-            },
-          ]}
+          columns={narrow ? [columnsAll[0]] : columnsAll}
         />
       </Card>
     </div>

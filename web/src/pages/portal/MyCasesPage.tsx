@@ -7,38 +7,41 @@ import type { CaseRow } from '../../api/cases';
 import { useCaseList } from '../../api/useCaseList';
 import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
+import { useT } from '../../lib/i18n';
 
 export function MyCasesPage() {
+  const t = useT();
   const navigate = useNavigate();
   const list = useCaseList({ state: 'all' });
   useEffect(() => {
-    document.title = '我的办件 · 政务服务中心';
+    document.title = t('我的办件 · 政务服务中心');
   }, []);
 
   return (
     <div className="bs-page" data-testid="my-cases-page">
       <div className="bs-page-head">
         <Typography.Title level={3} style={{ margin: 0 }}>
-          我的办件
+          {t('我的办件')}
         </Typography.Title>
         <Button icon={<SearchOutlined />} onClick={() => navigate('/')}>
-          办事指南 · 我要申请
+          {t('办事指南 · 我要申请')}
         </Button>
       </div>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 12 }} />}
       <Card size="small">
         <Table<CaseRow>
+          scroll={{ x: 720 }}
           rowKey="id"
           size="middle"
           loading={list.isLoading}
           dataSource={list.rows}
           pagination={false}
           data-testid="my-cases-table"
-          locale={{ emptyText: <Empty description="暂无办件，可在办事指南中选择事项在线申报" /> }}
+          locale={{ emptyText: <Empty description={t('暂无办件，可在办事指南中选择事项在线申报')} /> }}
           onRow={(r) => ({ 'data-testid': `case-row-${r.caseNo}`, 'data-state': r.state }) as HTMLAttributes<HTMLElement>}
           columns={[
             {
-              title: '办件编号',
+              title: t('办件编号'),
               dataIndex: 'caseNo',
               width: 200,
               render: (v: string, r) => (
@@ -48,7 +51,7 @@ export function MyCasesPage() {
               ),
             },
             {
-              title: '事项',
+              title: t('事项'),
               dataIndex: 'itemName',
               render: (v: string, r) => (
                 <Link to={`/cases/${r.id}`} className="bs-item-link">
@@ -56,17 +59,17 @@ export function MyCasesPage() {
                 </Link>
               ),
             },
-            { title: '部门', key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
-            { title: '状态', dataIndex: 'state', width: 150, render: (v: string, r) => <StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} /> },
-            { title: '提交日期', dataIndex: 'submittedAt', width: 120, render: (v?: string) => formatDate(v) },
-            { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v: string | null) => formatDate(v) },
-            { title: '亮灯', dataIndex: 'light', width: 80, render: (v: CaseRow['light']) => <LightTag light={v} short /> },
+            { title: t('部门'), key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
+            { title: t('状态'), dataIndex: 'state', width: 150, render: (v: string, r) => <StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} /> },
+            { title: t('提交日期'), dataIndex: 'submittedAt', width: 120, render: (v?: string) => formatDate(v) },
+            { title: t('承诺办结日'), dataIndex: 'promisedDue', width: 120, render: (v: string | null) => formatDate(v) },
+            { title: t('亮灯'), dataIndex: 'light', width: 80, render: (v: CaseRow['light']) => <LightTag light={v} short /> },
           ]}
         />
         {list.hasNextPage && (
           <div style={{ textAlign: 'center', marginTop: 12 }}>
             <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="my-cases-load-more">
-              加载更多
+              {t('加载更多')}
             </Button>
           </div>
         )}

@@ -9,15 +9,17 @@ import type { Progress } from '../../api/cases';
 import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/labels';
+import { useT } from '../../lib/i18n';
 
 export function ProgressPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const caseNo = (params.get('caseNo') ?? '').trim();
   const queryCode = (params.get('queryCode') ?? '').trim();
   const [form] = Form.useForm<{ caseNo: string; queryCode: string }>();
 
   useEffect(() => {
-    document.title = '办件进度查询 · 政务服务中心';
+    document.title = t('办件进度查询 · 政务服务中心');
   }, []);
   useEffect(() => {
     form.setFieldsValue({ caseNo, queryCode });
@@ -47,21 +49,21 @@ export function ProgressPage() {
     <div className="bs-page" data-testid="progress-page">
       <div className="bs-hero">
         <Typography.Title level={2} style={{ color: '#fff', margin: 0 }}>
-          办件进度查询
+          {t('办件进度查询')}
         </Typography.Title>
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
-          凭办件编号和查询码查询办理进度（见受理通知书、一次性告知书或短信；扫描通知书上的二维码可直接查询）
+          {t('凭办件编号和查询码查询办理进度（见受理通知书、一次性告知书或短信；扫描通知书上的二维码可直接查询）')}
         </Typography.Paragraph>
         <Form form={form} layout="inline" onFinish={search} className="bs-progress-form" initialValues={{ caseNo, queryCode }}>
-          <Form.Item name="caseNo" rules={[{ required: true, message: '请输入办件编号' }]}>
-            <Input size="large" placeholder="办件编号" allowClear style={{ width: 280 }} data-testid="progress-case-no" />
+          <Form.Item name="caseNo" rules={[{ required: true, message: t('请输入办件编号') }]}>
+            <Input size="large" placeholder={t('办件编号')} allowClear style={{ width: 280 }} data-testid="progress-case-no" />
           </Form.Item>
-          <Form.Item name="queryCode" rules={[{ required: true, message: '请输入查询码' }]}>
-            <Input size="large" placeholder="查询码" allowClear style={{ width: 180 }} data-testid="progress-query-code" />
+          <Form.Item name="queryCode" rules={[{ required: true, message: t('请输入查询码') }]}>
+            <Input size="large" placeholder={t('查询码')} allowClear style={{ width: 180 }} data-testid="progress-query-code" />
           </Form.Item>
           <Form.Item>
             <Button size="large" type="primary" htmlType="submit" icon={<SearchOutlined />} loading={progress.isFetching} data-testid="progress-submit" style={{ background: '#d4380d' }}>
-              查询
+              {t('查询')}
             </Button>
           </Form.Item>
         </Form>
@@ -73,7 +75,7 @@ export function ProgressPage() {
           showIcon
           data-testid="progress-error"
           title={errorText(progress.error)}
-          description={progress.error instanceof ApiError && progress.error.status === 404 ? '请核对受理通知书、一次性告知书或短信中的办件编号和查询码。' : undefined}
+          description={progress.error instanceof ApiError && progress.error.status === 404 ? t('请核对受理通知书、一次性告知书或短信中的办件编号和查询码。') : undefined}
         />
       )}
 
@@ -90,27 +92,27 @@ export function ProgressPage() {
               className="bs-section"
             >
               <Descriptions column={{ xs: 1, md: 2 }} size="middle" bordered>
-                <Descriptions.Item label="办件编号" span={2}>
+                <Descriptions.Item label={t('办件编号')} span={2}>
                   <span data-testid="progress-case-no-value">{p.caseNo}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label="承办部门">{p.department}</Descriptions.Item>
-                <Descriptions.Item label="申请人">{p.applicantName}</Descriptions.Item>
-                <Descriptions.Item label="办理状态">
+                <Descriptions.Item label={t('承办部门')}>{p.department}</Descriptions.Item>
+                <Descriptions.Item label={t('申请人')}>{p.applicantName}</Descriptions.Item>
+                <Descriptions.Item label={t('办理状态')}>
                   <Space>
                     <span data-testid="progress-state-label">{p.stateLabel}</span>
-                    {p.outcome && <Tag color={p.outcome === 'approved' ? 'success' : 'error'}>{p.outcome === 'approved' ? '准予' : '不予'}</Tag>}
-                    {p.paused && <Tag color="purple">暂停计时</Tag>}
+                    {p.outcome && <Tag color={p.outcome === 'approved' ? 'success' : 'error'}>{p.outcome === 'approved' ? t('准予') : t('不予')}</Tag>}
+                    {p.paused && <Tag color="purple">{t('暂停计时')}</Tag>}
                   </Space>
                 </Descriptions.Item>
-                <Descriptions.Item label="亮灯">
+                <Descriptions.Item label={t('亮灯')}>
                   <LightTag light={p.light} testId="progress-light" />
                 </Descriptions.Item>
-                <Descriptions.Item label="提交时间">{formatDateTime(p.submittedAt)}</Descriptions.Item>
-                <Descriptions.Item label="受理日期">{formatDate(p.acceptedOn)}</Descriptions.Item>
-                <Descriptions.Item label="承诺办结日">
+                <Descriptions.Item label={t('提交时间')}>{formatDateTime(p.submittedAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('受理日期')}>{formatDate(p.acceptedOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('承诺办结日')}>
                   <span data-testid="progress-due">{formatDate(p.promisedDue)}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label={(p.remainingWorkingDays ?? 0) < 0 ? '已超期工作日' : '剩余工作日'}>
+                <Descriptions.Item label={(p.remainingWorkingDays ?? 0) < 0 ? t('已超期工作日') : t('剩余工作日')}>
                   <span data-testid="progress-remaining">{p.remainingWorkingDays === null || p.remainingWorkingDays === undefined ? '—' : Math.abs(p.remainingWorkingDays)}</span>
                 </Descriptions.Item>
               </Descriptions>
@@ -121,7 +123,7 @@ export function ProgressPage() {
               title={
                 <Space>
                   <FieldTimeOutlined />
-                  办理过程
+                  {t('办理过程')}
                 </Space>
               }
               className="bs-section"
@@ -143,7 +145,7 @@ export function ProgressPage() {
               />
               {p.history.length > 12 && !showAll && (
                 <Button type="link" onClick={() => setShowAll(true)}>
-                  显示全部 {p.history.length} 条
+                  {t('显示全部 {n} 条', { n: p.history.length })}
                 </Button>
               )}
             </Card>

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { GROUP_BY_LABELS, PUBLIC_GROUP_BYS, type PublicGroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from '../stats/StatsParts';
+import { tr } from '../../lib/i18n';
 
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(2)}%`);
 
@@ -18,7 +19,7 @@ export function PublicStatsPage() {
   ]);
   const [groupBy, setGroupBy] = useState<PublicGroupBy>('month');
   useEffect(() => {
-    document.title = '办件统计 · 政务服务中心';
+    document.title = tr('办件统计 · 政务服务中心');
   }, []);
   const query = { from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD'), groupBy };
   const report = useQuery({
@@ -31,26 +32,26 @@ export function PublicStatsPage() {
   return (
     <div className="bs-page" data-testid="public-stats-page">
       <div className="bs-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>办件统计</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{tr('办件统计')}</Typography.Title>
         <DatePicker.RangePicker value={period} allowClear={false} onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])} />
       </div>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        {([['收件', t?.received], ['受理', t?.accepted], ['办结', t?.completed], ['在办', t?.inProgress]] as const).map(([label, v]) => (
-          <Col xs={12} md={6} key={label}><Card><Statistic title={`${label}（件）`} value={v ?? '—'} /></Card></Col>
+        {([[tr('收件'), t?.received], [tr('受理'), t?.accepted], [tr('办结'), t?.completed], [tr('在办'), t?.inProgress]] as const).map(([label, v]) => (
+          <Col xs={12} md={6} key={label}><Card><Statistic title={tr('{label}（件）', { label })} value={v ?? '—'} /></Card></Col>
         ))}
-        {([['按时办结率', t?.onTimeRate], ['一次办结率', t?.firstTimeRate], ['即办率', t?.immediateRate], ['网办率', t?.onlineRate]] as const).map(([label, v]) => (
+        {([[tr('按时办结率'), t?.onTimeRate], [tr('一次办结率'), t?.firstTimeRate], [tr('即办率'), t?.immediateRate], [tr('网办率'), t?.onlineRate]] as const).map(([label, v]) => (
           <Col xs={12} md={6} key={label}><Card><Statistic title={label} value={rate(v)} /></Card></Col>
         ))}
       </Row>
       <Card
-        title="分类统计"
+        title={tr('分类统计')}
         extra={<Segmented value={groupBy} onChange={(v) => setGroupBy(v as PublicGroupBy)} options={PUBLIC_GROUP_BYS.filter((g) => g !== 'none').map((g) => ({ value: g, label: GROUP_BY_LABELS[g] }))} />}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <StatsChart report={report.data} />
           <StatsTable report={report.data} loading={report.isFetching} />
           <Typography.Text type="secondary">
-            统计口径：收件按提交日、受理按受理日、办结按作出决定之日计；比率四舍五入保留两位小数。本页仅公开汇总数字，不含任何个人信息。
+            {tr('统计口径：收件按提交日、受理按受理日、办结按作出决定之日计；比率四舍五入保留两位小数。本页仅公开汇总数字，不含任何个人信息。')}
           </Typography.Text>
         </Space>
       </Card>

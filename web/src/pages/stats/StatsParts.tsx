@@ -6,6 +6,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { MEASURE_COLUMNS, type Measures } from '../../../../src/stats/measures';
+import { useT } from '../../lib/i18n';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -16,6 +17,7 @@ export interface Report { from: string; to: string; groupBy: string; groupLabel:
 const show = (v: number | null, rate?: boolean) => (v === null ? '—' : rate ? `${v.toFixed(2)}%` : Number.isInteger(v) ? String(v) : v.toFixed(2));
 
 export function StatsTable({ report, loading, columns }: { report?: Report; loading?: boolean; columns?: (keyof Measures)[] }) {
+  const t = useT();
   const cols = MEASURE_COLUMNS.filter((c) => !columns || columns.includes(c.key));
   const data = report ? [...report.rows, { ...report.total, key: '__total__' }] : [];
   return (
@@ -30,7 +32,7 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
       data-testid="stats-table"
       rowClassName={(r) => (r.key === '__total__' ? 'bs-total-row' : '')}
       columns={[
-        { title: report?.groupLabel ?? '分组', dataIndex: 'label', fixed: 'left', render: (v: string, r) => <span data-testid={`stats-row-${r.key === '__total__' ? 'total' : r.key}`}>{v}</span> },
+        { title: report?.groupLabel ?? t('分组'), dataIndex: 'label', fixed: 'left', render: (v: string, r) => <span data-testid={`stats-row-${r.key === '__total__' ? 'total' : r.key}`}>{v}</span> },
         ...cols.map((c) => ({
           title: c.zh.replace('(%)', ''),
           dataIndex: c.key,
@@ -44,19 +46,20 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
 
 /** Bars: received / accepted / completed per group; line: on-time rate. */
 export function StatsChart({ report }: { report?: Report }) {
+  const t = useT();
   if (!report || report.rows.length === 0) return null;
   const labels = report.rows.map((r) => r.label);
   const option = {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['收件数', '受理数', '办结数', '按时办结率(%)'] },
+    legend: { data: [t('收件数'), t('受理数'), t('办结数'), t('按时办结率(%)')] },
     grid: { left: 48, right: 56, bottom: 72, top: 40 },
     xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
-    yAxis: [{ type: 'value', name: '件', minInterval: 1 }, { type: 'value', name: '%', min: 0, max: 100 }],
+    yAxis: [{ type: 'value', name: t('件'), minInterval: 1 }, { type: 'value', name: '%', min: 0, max: 100 }],
     series: [
-      { name: '收件数', type: 'bar', data: report.rows.map((r) => r.received) },
-      { name: '受理数', type: 'bar', data: report.rows.map((r) => r.accepted) },
-      { name: '办结数', type: 'bar', data: report.rows.map((r) => r.completed) },
-      { name: '按时办结率(%)', type: 'line', yAxisIndex: 1, data: report.rows.map((r) => r.onTimeRate) },
+      { name: t('收件数'), type: 'bar', data: report.rows.map((r) => r.received) },
+      { name: t('受理数'), type: 'bar', data: report.rows.map((r) => r.accepted) },
+      { name: t('办结数'), type: 'bar', data: report.rows.map((r) => r.completed) },
+      { name: t('按时办结率(%)'), type: 'line', yAxisIndex: 1, data: report.rows.map((r) => r.onTimeRate) },
     ],
   };
   return (

@@ -10,6 +10,7 @@ import { CASE_KIND_LABELS } from '../../lib/labels';
 import { CHANNEL_LABELS } from '../../../../src/cases/types';
 import { GROUP_BYS, GROUP_BY_LABELS, type GroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from './StatsParts';
+import { useT } from '../../lib/i18n';
 
 interface Dimensions {
   centers: { id: string; name: string }[];
@@ -22,6 +23,7 @@ interface Filters { centerId?: string; departmentId?: string; windowId?: string;
 const opts = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
 export function StatsReportPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([
     dayjs(params.get('from') ?? dayjs().startOf('month').format('YYYY-MM-DD')),
@@ -29,7 +31,7 @@ export function StatsReportPage() {
   ]);
   const [filters, setFilters] = useState<Filters>({ groupBy: (params.get('groupBy') as GroupBy) ?? 'department' });
   useEffect(() => {
-    document.title = '办件统计报表 · 政务服务中心';
+    document.title = t('办件统计报表 · 政务服务中心');
   }, []);
 
   const query = useMemo(() => ({ from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD'), ...filters }), [period, filters]);
@@ -51,14 +53,14 @@ export function StatsReportPage() {
   return (
     <div className="bs-page">
       <div className="bs-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>办件统计报表</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('办件统计报表')}</Typography.Title>
         <Button type="primary" icon={<DownloadOutlined />} href={withQuery('/api/stats/report.xlsx', query)} download data-testid="stats-export">
-          导出Excel
+          {t('导出Excel')}
         </Button>
       </div>
       <Card className="bs-filter-card">
         <Form layout="inline" style={{ rowGap: 12 }}>
-          <Form.Item label="统计期间">
+          <Form.Item label={t('统计期间')}>
             <DatePicker.RangePicker
               value={period}
               allowClear={false}
@@ -66,41 +68,40 @@ export function StatsReportPage() {
               data-testid="stats-period"
             />
           </Form.Item>
-          <Form.Item label="中心">
-            <Select allowClear style={{ width: 180 }} placeholder="全部" value={filters.centerId} onChange={(v) => set({ centerId: v, departmentId: undefined, itemId: undefined, windowId: undefined })}
+          <Form.Item label={t('中心')}>
+            <Select allowClear style={{ width: 180 }} placeholder={t('全部')} value={filters.centerId} onChange={(v) => set({ centerId: v, departmentId: undefined, itemId: undefined, windowId: undefined })}
               options={(d?.centers ?? []).map((c) => ({ value: c.id, label: c.name }))} data-testid="stats-center" />
           </Form.Item>
-          <Form.Item label="部门">
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} placeholder="全部" value={filters.departmentId}
+          <Form.Item label={t('部门')}>
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} placeholder={t('全部')} value={filters.departmentId}
               onChange={(v) => set({ departmentId: v, itemId: undefined })} options={departments.map((x) => ({ value: x.id, label: x.name }))} data-testid="stats-department" />
           </Form.Item>
-          <Form.Item label="窗口">
-            <Select allowClear style={{ width: 180 }} placeholder="全部" value={filters.windowId} onChange={(v) => set({ windowId: v })}
+          <Form.Item label={t('窗口')}>
+            <Select allowClear style={{ width: 180 }} placeholder={t('全部')} value={filters.windowId} onChange={(v) => set({ windowId: v })}
               options={(d?.windows ?? []).filter((w) => !filters.centerId || w.centerId === filters.centerId).map((w) => ({ value: w.id, label: w.name }))} />
           </Form.Item>
-          <Form.Item label="事项">
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder="全部" value={filters.itemId}
+          <Form.Item label={t('事项')}>
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('全部')} value={filters.itemId}
               onChange={(v) => set({ itemId: v })} options={items.map((x) => ({ value: x.id, label: x.name }))} />
           </Form.Item>
-          <Form.Item label="办件类型">
-            <Select allowClear style={{ width: 120 }} placeholder="全部" value={filters.kind} onChange={(v) => set({ kind: v })} options={opts(CASE_KIND_LABELS)} />
+          <Form.Item label={t('办件类型')}>
+            <Select allowClear style={{ width: 120 }} placeholder={t('全部')} value={filters.kind} onChange={(v) => set({ kind: v })} options={opts(CASE_KIND_LABELS)} />
           </Form.Item>
-          <Form.Item label="申报渠道">
-            <Select allowClear style={{ width: 120 }} placeholder="全部" value={filters.channel} onChange={(v) => set({ channel: v })} options={opts(CHANNEL_LABELS)} />
+          <Form.Item label={t('申报渠道')}>
+            <Select allowClear style={{ width: 120 }} placeholder={t('全部')} value={filters.channel} onChange={(v) => set({ channel: v })} options={opts(CHANNEL_LABELS)} />
           </Form.Item>
-          <Form.Item label="分组">
+          <Form.Item label={t('分组')}>
             <Select style={{ width: 120 }} value={filters.groupBy} onChange={(v) => set({ groupBy: v })}
-              options={GROUP_BYS.map((g) => ({ value: g, label: g === 'none' ? '不分组' : GROUP_BY_LABELS[g] }))} data-testid="stats-group-by" />
+              options={GROUP_BYS.map((g) => ({ value: g, label: g === 'none' ? t('不分组') : GROUP_BY_LABELS[g] }))} data-testid="stats-group-by" />
           </Form.Item>
         </Form>
       </Card>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Card title="统计图">{report.data && report.data.rows.length > 0 ? <StatsChart report={report.data} /> : <Typography.Text type="secondary">本期无数据</Typography.Text>}</Card>
-        <Card title={`统计表（${query.from} 至 ${query.to}）`}>
+        <Card title={t('统计图')}>{report.data && report.data.rows.length > 0 ? <StatsChart report={report.data} /> : <Typography.Text type="secondary">{t('本期无数据')}</Typography.Text>}</Card>
+        <Card title={t('统计表（{from} 至 {to}）', { from: query.from, to: query.to })}>
           <StatsTable report={report.data} loading={report.isFetching} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            收件按提交日、受理按受理日、办结按作出决定之日计；在办数为期末存量。比率由原始计数在查询时计算，四舍五入保留两位小数。
-            好评率、投诉与代办量待好差评、投诉、代办模块上线后提供。
+            {t('收件按提交日、受理按受理日、办结按作出决定之日计；在办数为期末存量。比率由原始计数在查询时计算，四舍五入保留两位小数。 好评率、投诉与代办量待好差评、投诉、代办模块上线后提供。')}
           </Typography.Paragraph>
         </Card>
       </Space>

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/labels';
+import { useT, zh } from '../../lib/i18n';
 
 interface Row { id: string | null; name: string; received: number; inProgress: number; finished: number; onTime: number; onTimeRate: number | null; overdue: number; openOrders?: number }
 interface LateCase { id: string; caseNo: string; itemName: string; applicantName: string; promisedDue: string; statutoryDue: string; department: string; holder: string | null; light: 'red' | 'black' }
@@ -20,9 +21,9 @@ interface Step { id: string; caseId: string; caseNo: string; itemName: string; d
 interface Anomaly { id: string; rule: string; ruleLabel: string; caseId: string | null; caseNo: string | null; evidence: Record<string, unknown>; detectedAt: string; handledAt: string | null; note: string | null }
 
 const LIGHTS = [
-  ['green', '绿灯（正常）', '#52c41a'], ['yellow', '黄灯（预警）', '#faad14'], ['red', '红灯（超承诺时限）', '#f5222d'], ['black', '黑灯（超法定时限）', '#262626'], ['paused', '暂停计时', '#8c8c8c'],
+  ['green', zh('绿灯（正常）'), '#52c41a'], ['yellow', zh('黄灯（预警）'), '#faad14'], ['red', zh('红灯（超承诺时限）'), '#f5222d'], ['black', zh('黑灯（超法定时限）'), '#262626'], ['paused', zh('暂停计时'), '#8c8c8c'],
 ] as const;
-const KIND = { urge: ['催办单', 'gold'], order: ['督办单', 'red'], violation: ['违法记录', 'default'] } as const;
+const KIND = { urge: [zh('催办单'), 'gold'], order: [zh('督办单'), 'red'], violation: [zh('违法记录'), 'default'] } as const;
 
 /**
  * Live updates: the server pushes `change` events; a burst of them (a busy hall) makes one
@@ -44,13 +45,14 @@ function useLiveBoard(onChange: () => void) {
 }
 
 export function SupervisionPage() {
+  const t = useT();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [handling, setHandling] = useState<Anomaly | null>(null);
   const [answering, setAnswering] = useState<Step | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const [answerForm] = Form.useForm<{ answer: string }>();
-  useEffect(() => { document.title = '电子监察 · 政务服务中心'; }, []);
+  useEffect(() => { document.title = t('电子监察 · 政务服务中心'); }, []);
   const board = useQuery({ queryKey: ['supervision', 'board'], queryFn: ({ signal }) => api.get<Board>('/api/supervision/board', undefined, signal) });
   const steps = useQuery({ queryKey: ['supervision', 'steps'], queryFn: ({ signal }) => api.get<{ items: Step[] }>('/api/supervision/steps', undefined, signal) });
   const anomalies = useQuery({ queryKey: ['supervision', 'anomalies'], queryFn: ({ signal }) => api.get<{ items: Anomaly[] }>('/api/supervision/anomalies', { status: 'open' }, signal) });
@@ -63,7 +65,7 @@ export function SupervisionPage() {
     const { note } = await form.validateFields();
     try {
       await api.post(`/api/supervision/anomalies/${handling.id}/handle`, { note });
-      showSuccess('已标记处理');
+      showSuccess(t('已标记处理'));
       setHandling(null);
       form.resetFields();
     } catch (e) {
@@ -77,7 +79,7 @@ export function SupervisionPage() {
     const values = await answerForm.validateFields();
     try {
       await api.post(`/api/supervision/steps/${answering.id}/answer`, values);
-      showSuccess('已答复督办单');
+      showSuccess(t('已答复督办单'));
       setAnswering(null);
       answerForm.resetFields();
     } catch (e) {
@@ -87,104 +89,104 @@ export function SupervisionPage() {
 
   const rowColumns = (first: string) => [
     { title: first, dataIndex: 'name' },
-    { title: '受理量', dataIndex: 'received' },
-    { title: '在办', dataIndex: 'inProgress' },
-    { title: '按时办结率', dataIndex: 'onTimeRate', render: (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`) },
-    { title: '超期在办', dataIndex: 'overdue', render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
+    { title: t('受理量'), dataIndex: 'received' },
+    { title: t('在办'), dataIndex: 'inProgress' },
+    { title: t('按时办结率'), dataIndex: 'onTimeRate', render: (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`) },
+    { title: t('超期在办'), dataIndex: 'overdue', render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
   ];
 
   const trendOption = b && {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['受理量', '催办单', '督办单', '违法记录'], top: 0 },
+    legend: { data: [t('受理量'), t('催办单'), t('督办单'), t('违法记录')], top: 0 },
     grid: { left: 40, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: b.trend.map((t) => t.day.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '受理量', type: 'line', data: b.trend.map((t) => t.received) },
-      { name: '催办单', type: 'bar', stack: 'ladder', itemStyle: { color: '#faad14' }, data: b.trend.map((t) => t.urge) },
-      { name: '督办单', type: 'bar', stack: 'ladder', itemStyle: { color: '#f5222d' }, data: b.trend.map((t) => t.order) },
-      { name: '违法记录', type: 'bar', stack: 'ladder', itemStyle: { color: '#262626' }, data: b.trend.map((t) => t.violation) },
+      { name: t('受理量'), type: 'line', data: b.trend.map((t) => t.received) },
+      { name: t('催办单'), type: 'bar', stack: 'ladder', itemStyle: { color: '#faad14' }, data: b.trend.map((t) => t.urge) },
+      { name: t('督办单'), type: 'bar', stack: 'ladder', itemStyle: { color: '#f5222d' }, data: b.trend.map((t) => t.order) },
+      { name: t('违法记录'), type: 'bar', stack: 'ladder', itemStyle: { color: '#262626' }, data: b.trend.map((t) => t.violation) },
     ],
   };
   // Slices for the lights that have cases (an all-zero pie would draw four equal quarters).
   const lit = b ? LIGHTS.slice(0, 4).filter(([k]) => b.lights[k] > 0) : [];
   const lightOption = b && {
     tooltip: { trigger: 'item' },
-    title: lit.length ? undefined : { text: '暂无在办件', left: 'center', top: 'middle', textStyle: { fontSize: 14, color: '#999', fontWeight: 'normal' } },
+    title: lit.length ? undefined : { text: t('暂无在办件'), left: 'center', top: 'middle', textStyle: { fontSize: 14, color: '#999', fontWeight: 'normal' } },
     series: [{
-      type: 'pie', radius: ['45%', '70%'], label: { formatter: '{b|{b}}\n{c} 件', rich: { b: { fontSize: 12 } } },
-      data: lit.map(([k, label, color]) => ({ name: label.replace(/（.*）/, ''), value: b.lights[k], itemStyle: { color } })),
+      type: 'pie', radius: ['45%', '70%'], label: { formatter: t('{b|{b}}\n{c} 件'), rich: { b: { fontSize: 12 } } },
+      data: lit.map(([k, label, color]) => ({ name: t(label).replace(/（.*）/, ''), value: b.lights[k], itemStyle: { color } })),
     }],
   };
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="supervision-board">
       <Space align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>电子监察</Typography.Title>
-        <Badge status={live ? 'processing' : 'default'} text={<span data-testid="board-live">{live ? '实时更新' : '连接中…'}</span>} />
-        {b && <Typography.Text type="secondary">截至 {b.today}，统计近 {b.days} 天</Typography.Text>}
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('电子监察')}</Typography.Title>
+        <Badge status={live ? 'processing' : 'default'} text={<span data-testid="board-live">{live ? t('实时更新') : t('连接中…')}</span>} />
+        {b && <Typography.Text type="secondary">{t('截至 {today}，统计近 {days} 天', { today: b.today, days: b.days })}</Typography.Text>}
       </Space>
       <Row gutter={[12, 12]}>
         {LIGHTS.map(([k, label, color]) => (
           <Col key={k} xs={12} md={4}>
-            <Card size="small"><Statistic title={label} value={b?.lights[k] ?? 0} valueStyle={{ color }} valueRender={(n) => <span data-testid={`board-count-${k}`}>{n}</span>} /></Card>
+            <Card size="small"><Statistic title={t(label)} value={b?.lights[k] ?? 0} valueStyle={{ color }} valueRender={(n) => <span data-testid={`board-count-${k}`}>{n}</span>} /></Card>
           </Col>
         ))}
-        <Col xs={12} md={4}><Card size="small"><Statistic title="待处理异常" value={b?.openAnomalies ?? 0} valueRender={(n) => <span data-testid="board-count-anomalies">{n}</span>} /></Card></Col>
+        <Col xs={12} md={4}><Card size="small"><Statistic title={t('待处理异常')} value={b?.openAnomalies ?? 0} valueRender={(n) => <span data-testid="board-count-anomalies">{n}</span>} /></Card></Col>
       </Row>
-      <Card title="红灯、黑灯办件" size="small">
+      <Card title={t('红灯、黑灯办件')} size="small">
         <Table<LateCase>
           rowKey="id" size="small" loading={board.isLoading} dataSource={b?.late ?? []} pagination={{ pageSize: 10 }} data-testid="board-late"
           onRow={(r) => ({ 'data-testid': `board-late-${r.caseNo}`, 'data-light': r.light } as React.HTMLAttributes<HTMLElement>)}
           columns={[
-            { title: '灯', dataIndex: 'light', render: (l: LateCase['light']) => <Tag color={l === 'black' ? '#262626' : 'red'}>{l === 'black' ? '黑灯' : '红灯'}</Tag> },
-            { title: '办件编号', dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
-            { title: '事项', dataIndex: 'itemName' }, { title: '申请人', dataIndex: 'applicantName' }, { title: '部门', dataIndex: 'department' },
-            { title: '承办人', dataIndex: 'holder', render: (v: string | null) => v ?? '（未分办）' },
-            { title: '承诺期限', dataIndex: 'promisedDue' }, { title: '法定期限', dataIndex: 'statutoryDue' },
+            { title: t('灯'), dataIndex: 'light', render: (l: LateCase['light']) => <Tag color={l === 'black' ? '#262626' : 'red'}>{l === 'black' ? t('黑灯') : t('红灯')}</Tag> },
+            { title: t('办件编号'), dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
+            { title: t('事项'), dataIndex: 'itemName' }, { title: t('申请人'), dataIndex: 'applicantName' }, { title: t('部门'), dataIndex: 'department' },
+            { title: t('承办人'), dataIndex: 'holder', render: (v: string | null) => v ?? t('（未分办）') },
+            { title: t('承诺期限'), dataIndex: 'promisedDue' }, { title: t('法定期限'), dataIndex: 'statutoryDue' },
           ]}
         />
       </Card>
       <Row gutter={[12, 12]}>
-        <Col xs={24} lg={16}><Card title="趋势" size="small">{trendOption && <ReactECharts option={trendOption} style={{ height: 280 }} notMerge />}</Card></Col>
-        <Col xs={24} lg={8}><Card title="亮灯分布" size="small">{lightOption && <ReactECharts option={lightOption} style={{ height: 280 }} notMerge />}</Card></Col>
+        <Col xs={24} lg={16}><Card title={t('趋势')} size="small">{trendOption && <ReactECharts option={trendOption} style={{ height: 280 }} notMerge />}</Card></Col>
+        <Col xs={24} lg={8}><Card title={t('亮灯分布')} size="small">{lightOption && <ReactECharts option={lightOption} style={{ height: 280 }} notMerge />}</Card></Col>
       </Row>
       <Card size="small">
         <Tabs items={[
-          { key: 'dept', label: '按部门', children: <Table<Row> rowKey={(r) => r.id ?? r.name} size="small" pagination={false} dataSource={b?.departments ?? []} data-testid="board-departments"
-            columns={[...rowColumns('部门'), { title: '未答复督办单', dataIndex: 'openOrders' }]} /> },
-          { key: 'window', label: '按窗口', children: <Table<Row> rowKey={(r) => r.id ?? r.name} size="small" pagination={false} dataSource={b?.windows ?? []} columns={rowColumns('窗口')} /> },
-          { key: 'steps', label: '催办督办', children: <Table<Step> rowKey="id" size="small" dataSource={steps.data?.items ?? []} data-testid="board-steps"
+          { key: 'dept', label: t('按部门'), children: <Table<Row> rowKey={(r) => r.id ?? r.name} size="small" pagination={false} dataSource={b?.departments ?? []} data-testid="board-departments"
+            columns={[...rowColumns(t('部门')), { title: t('未答复督办单'), dataIndex: 'openOrders' }]} /> },
+          { key: 'window', label: t('按窗口'), children: <Table<Row> rowKey={(r) => r.id ?? r.name} size="small" pagination={false} dataSource={b?.windows ?? []} columns={rowColumns(t('窗口'))} /> },
+          { key: 'steps', label: t('催办督办'), children: <Table<Step> rowKey="id" size="small" dataSource={steps.data?.items ?? []} data-testid="board-steps"
             columns={[
-              { title: '类型', dataIndex: 'kind', render: (k: Step['kind']) => <Tag color={KIND[k][1]}>{KIND[k][0]}</Tag> },
-              { title: '文号', dataIndex: 'docNo', render: (v: string, r) => <a href={`/api/supervision/steps/${r.id}/document`} target="_blank" rel="noreferrer">{v}</a> },
-              { title: '办件', dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
-              { title: '部门', dataIndex: 'department' }, { title: '签发日期', dataIndex: 'issuedOn' },
-              { title: '答复', render: (_: unknown, r) => r.kind !== 'order' ? '—' : r.answeredAt ? <Tag color="green">已答复</Tag> : (
+              { title: t('类型'), dataIndex: 'kind', render: (k: Step['kind']) => <Tag color={KIND[k][1]}>{t(KIND[k][0])}</Tag> },
+              { title: t('文号'), dataIndex: 'docNo', render: (v: string, r) => <a href={`/api/supervision/steps/${r.id}/document`} target="_blank" rel="noreferrer">{v}</a> },
+              { title: t('办件'), dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
+              { title: t('部门'), dataIndex: 'department' }, { title: t('签发日期'), dataIndex: 'issuedOn' },
+              { title: t('答复'), render: (_: unknown, r) => r.kind !== 'order' ? '—' : r.answeredAt ? <Tag color="green">{t('已答复')}</Tag> : (
                 <Space>
-                  {r.escalatedAt ? <Tag color="red">逾期·已报分管领导</Tag> : `待答复（${r.answerDue} 前）`}
-                  {user?.role === 'leader' && <Button size="small" onClick={() => setAnswering(r)}>答复</Button>}
+                  {r.escalatedAt ? <Tag color="red">{t('逾期·已报分管领导')}</Tag> : t('待答复（{answerDue} 前）', { answerDue: r.answerDue ?? '' })}
+                  {user?.role === 'leader' && <Button size="small" onClick={() => setAnswering(r)}>{t('答复')}</Button>}
                 </Space>
               ) },
             ]} /> },
-          { key: 'anomalies', label: `异常（${anomalies.data?.items.length ?? 0}）`, children: <Table<Anomaly> rowKey="id" size="small" dataSource={anomalies.data?.items ?? []} data-testid="board-anomalies"
+          { key: 'anomalies', label: t('异常（{v0}）', { v0: anomalies.data?.items.length ?? 0 }), children: <Table<Anomaly> rowKey="id" size="small" dataSource={anomalies.data?.items ?? []} data-testid="board-anomalies"
             columns={[
-              { title: '规则', dataIndex: 'ruleLabel' },
-              { title: '办件', dataIndex: 'caseNo', render: (v: string | null, r) => (v && r.caseId ? <Link to={`/cases/${r.caseId}`}>{v}</Link> : '—') },
-              { title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => <Typography.Text code style={{ fontSize: 12 }}>{JSON.stringify(e).slice(0, 160)}</Typography.Text> },
-              { title: '发现时间', dataIndex: 'detectedAt', render: (v: string) => formatDateTime(v) },
-              ...(user?.role === 'supervisor' ? [{ title: '操作', render: (_: unknown, r: Anomaly) => <Button size="small" onClick={() => setHandling(r)}>标记已处理</Button> }] : []),
+              { title: t('规则'), dataIndex: 'ruleLabel' },
+              { title: t('办件'), dataIndex: 'caseNo', render: (v: string | null, r) => (v && r.caseId ? <Link to={`/cases/${r.caseId}`}>{v}</Link> : '—') },
+              { title: t('证据'), dataIndex: 'evidence', render: (e: Record<string, unknown>) => <Typography.Text code style={{ fontSize: 12 }}>{JSON.stringify(e).slice(0, 160)}</Typography.Text> },
+              { title: t('发现时间'), dataIndex: 'detectedAt', render: (v: string) => formatDateTime(v) },
+              ...(user?.role === 'supervisor' ? [{ title: t('操作'), render: (_: unknown, r: Anomaly) => <Button size="small" onClick={() => setHandling(r)}>{t('标记已处理')}</Button> }] : []),
             ]} /> },
         ]} />
       </Card>
-      <Modal title={`答复督办单 ${answering?.docNo ?? ''}`} open={!!answering} onOk={answer} onCancel={() => setAnswering(null)} okText="提交答复" cancelText="取消">
+      <Modal title={t('答复督办单 {v0}', { v0: answering?.docNo ?? '' })} open={!!answering} onOk={answer} onCancel={() => setAnswering(null)} okText={t('提交答复')} cancelText={t('取消')}>
         <Form form={answerForm} layout="vertical">
-          <Form.Item name="answer" label="超时原因及整改措施" rules={[{ required: true, min: 2, message: '请填写答复内容' }]}><Input.TextArea rows={4} /></Form.Item>
+          <Form.Item name="answer" label={t('超时原因及整改措施')} rules={[{ required: true, min: 2, message: t('请填写答复内容') }]}><Input.TextArea rows={4} /></Form.Item>
         </Form>
       </Modal>
-      <Modal title="标记异常已处理" open={!!handling} onOk={handle} onCancel={() => setHandling(null)} okText="确定" cancelText="取消">
+      <Modal title={t('标记异常已处理')} open={!!handling} onOk={handle} onCancel={() => setHandling(null)} okText={t('确定')} cancelText={t('取消')}>
         <Form form={form} layout="vertical">
-          <Form.Item name="note" label="处理说明" rules={[{ required: true, min: 2, message: '请填写处理说明' }]}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item name="note" label={t('处理说明')} rules={[{ required: true, min: 2, message: t('请填写处理说明') }]}><Input.TextArea rows={3} /></Form.Item>
         </Form>
       </Modal>
     </Space>

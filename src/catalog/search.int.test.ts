@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import type { GuideData } from './types.js';
+import { readWorkbook } from './excel.js';
+
+let t: TestApp;
+let admin: Client;
+let mz: string;
+/** A complete guide (as in catalog.int.test.ts; importing that file would run its tests here). */
+function sampleGuide(departmentId: string, over: Partial<GuideData> = {}): GuideData {
+  return {
+    name: '测试事项：宗教活动场所筹备设立审核', type: 'license', theme: '社会事务', servedParty: 'organization', departmentId,
+    entryMode: 'resident', windowNames: ['综合受理窗口（一）'], responsiblePerson: '张三', legalBasis: '《宗教事务条例》第二十一条',
+    statutoryLimit: { value: 20, unit: 'workingDays' }, promisedLimit: { value: 10, unit: 'workingDays' }, caseKind: 'promised',
+    conditions: '符合条例规定的条件', reviewStandard: '材料齐全、符合法定形式', procedure: [{ name: '受理', role: 'receiver' }, { name: '审查', role: 'handler', workingDays: 5 }, { name: '决定', role: 'chiefRep' }],
+    specialProcedures: [], jointParticipants: [], maxVisits: 1, onlineDepth: 3, conditionalAcceptance: true, appointmentAllowed: true,
+    deliveryModes: ['pickup', 'post'], overdueDefault: 'none',
+    materials: [
+      { id: 'application', name: '申请书', required: 'required', major: true, copies: 1, form: 'paper', source: 'applicant' },
+      { id: 'licence-copy', name: '营业执照', required: 'required', major: false, copies: 1, form: 'electronic', source: 'sharing', sourceAgency: '市场监督管理局' },
+      { id: 'lease', name: '场所使用证明', required: 'conditional', condition: '租赁场所的', major: false, copies: 1, form: 'paper', source: 'applicant' },
+    ],
+    fees: { free: true, items: [] }, result: { name: '批复', type: 'approval' },
+    contact: { address: '县政务服务中心二楼', hours: '工作日 9:00-17:30', phone: '0938-1234567', complaintPhone: '12345' },
+    ...over,
+  };
+}
+
+type Item = { code: string; name: string; department: { id: string }; match?: string; aliases: string[] };
+const find = async (q: string, extra = '') => (await t.anon.get(`/api/public/items?q=${encodeURIComponent(q)}${extra}`)).body as { items: Item[]; total: number; suggestions: string[] };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login('admin');
+  const facets = await t.anon.get('/api/public/facets');
+  mz = facets.body.departments.find((d: { name: string }) => d.name.endsWith('民政局')).id;
+});
+afterAll(async () => { await t?.close(); });
+
+describe('public guide search', () => {
+  it('finds what people type: 低保, dibao, dbsq, 婚姻, 营业执照', async () => {
+    for (const q of ['低保', 'dibao', 'dbsq']) {
+      const r = await find(q);
+      expect(r.items[0].name, q).toBe('最低生活保障审核确认');
+    }
+    expect((await find('低保')).items[0]).toMatchObject({ match: 'alias', aliases: expect.arrayContaining(['低保']) });
+    const marriage = (await find('婚姻')).items.slice(0, 2).map((i) => i.name).sort();
+    expect(marriage).toEqual(['内地居民离婚登记', '内地居民结婚登记']);
+    const licence = (await find('营业执照')).items.slice(0, 3).map((i) => i.name);
+    expect(licence).toContain('企业设立登记');
+    expect(licence).toContain('个体工商户设立登记');
+  });
+
+  it('keeps filters and paging with a query', async () => {
+    const all = await find('登记', '&pageSize=100');
+    const mzOnly = await find('登记', `&department=${mz}&pageSize=100`);
+    expect(mzOnly.total).toBeLessThan(all.total);
+    expect(mzOnly.items.every((i) => i.department.id === mz)).toBe(true);
+    const p2 = await find('登记', '&pageSize=2&page=2');
+    expect(p2.items.map((i) => i.code)).toEqual(all.items.slice(2, 4).map((i) => i.code));
+    expect(p2.total).toBe(all.total);
+  });
+
+  it('finds an item by its code', async () => {
+    const any = (await t.anon.get('/api/public/items?pageSize=1')).body.items[0] as Item;
+    expect((await find(any.code)).items[0].code).toBe(any.code);
+  });
+
+  it('says "did you mean" when nothing matches', async () => {
+    const r = await find('婚烟登记');
+    expect(r.suggestions[0]).toBe('内地居民结婚登记');
+    expect((await find('低保')).suggestions).toEqual([]);
+  });
+
+  it('follows the catalog: a newly published alias is found, a suspended item is not', async () => {
+    const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '搜索测试事项', aliases: ['测俗称'], keywords: ['独特关键词'] }) });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await find('测俗称')).total).toBe(0);
+    for (const a of ['submit', 'review', 'publish']) expect((await admin.post(`/api/catalog/items/${id}/actions/${a}`, {})).status).toBe(200);
+    expect((await find('测俗称')).items[0]?.name).toBe('搜索测试事项');
+    expect((await find('duteguanjianci')).items[0]?.name).toBe('搜索测试事项');
+    await admin.post(`/api/catalog/items/${id}/actions/suspend`, {});
+    expect((await find('测俗称')).total).toBe(0);
+  });
+
+  it('refuses a repeated search word before publishing, naming the field', async () => {
+    const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '重复关键词事项', aliases: ['俗称'], keywords: ['俗称'] }) });
+    const res = await admin.post(`/api/catalog/items/${created.body.id}/actions/submit`, {});
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: 'keywords.0' }));
+    const blank = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { aliases: [''] }) });
+    expect(blank.status).toBe(400);
+  });
+
+  it('writes aliases and keywords to Excel and reads them back', async () => {
+    const res = await admin.get('/api/catalog/export.xlsx');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const header = (wb.getWorksheet('事项')!.getRow(1).values as string[]).filter(Boolean);
+    expect(header).toContain('别名（俗称）');
+    expect(header).toContain('搜索关键词');
+    const depts = (await t.anon.get('/api/public/facets')).body.departments as { id: string; name: string }[];
+    const { guides, errors } = readWorkbook(wb, new Map(depts.map((d) => [d.name, d.id])));
+    expect(errors).toEqual([]);
+    const dibao = [...guides.values()].find((g) => g.data.name === '最低生活保障审核确认')!;
+    expect(dibao.data.aliases).toContain('低保');
+    expect(dibao.data.keywords).toContain('低保金');
+  });
+});

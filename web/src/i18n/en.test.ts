@@ -1,0 +1,88 @@
+/**
+ * Every Chinese key the UI shows has its English: the literals of t('…'), tr('…') and zh('…')
+ * in web/src, and the server label maps the web shows (item types, case kinds, roles…).
+ * A second check finds Chinese left outside those calls, so a new page cannot skip t().
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CASE_KIND_LABELS, ITEM_LEVEL_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../../src/catalog/types';
+import { ROLE_LABELS } from '../../../src/core/auth/roles';
+
+const ROOT = path.resolve(__dirname, '..');
+const EN_DIR = path.join(ROOT, 'i18n', 'en');
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return p === path.join(ROOT, 'i18n') ? [] : sources(p);
+    return /\.tsx?$/.test(d.name) && !/\.(test|d)\.tsx?$/.test(d.name) ? [p] : [];
+  });
+}
+
+async function english(): Promise<Record<string, string>> {
+  const files = fs.readdirSync(EN_DIR).filter((f) => f.endsWith('.ts'));
+  const mods = await Promise.all(files.map((f) => import(path.join(EN_DIR, f))));
+  return Object.assign({}, ...mods.map((m) => m.default));
+}
+
+const CALL = /\b(?:t|tr|zh)\(\s*'((?:[^'\\]|\\.)*)'/g;
+const unescape = (s: string) => s.replace(/\\n/g, '\n').replace(/\\(['\\])/g, '$1');
+const HAN = /\p{Script=Han}/u;
+/** Chinese the UI shows on purpose in every language: the switch back to Chinese. */
+const ALLOWED = ['切换到中文', '中文', "'网络错误，请检查连接后重试'", "'请求失败'"];
+
+function keysIn(code: string): string[] {
+  return [...code.matchAll(CALL)].map((m) => unescape(m[1]));
+}
+
+/** The source with comments, translated literals and allowed texts removed. */
+function untranslated(code: string): string[] {
+  let rest = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1').replace(CALL, '');
+  for (const a of ALLOWED) rest = rest.split(a).join('');
+  return rest.split('\n').filter((l) => HAN.test(l)).map((l) => l.trim());
+}
+
+describe('English for the whole UI', () => {
+  const files = sources(ROOT);
+
+  it('scans the web sources', () => {
+    expect(files.length).toBeGreaterThan(30);
+    expect(files.some((f) => f.endsWith(path.join('portal', 'GuideListPage.tsx')))).toBe(true);
+  });
+
+  it('every t(…) key has an English entry with the same placeholders', async () => {
+    const en = await english();
+    const missing: string[] = [];
+    const badVars: string[] = [];
+    for (const f of files) {
+      for (const k of keysIn(fs.readFileSync(f, 'utf8'))) {
+        if (!HAN.test(k)) continue;
+        if (!(k in en)) missing.push(`${path.relative(ROOT, f)}: ${k}`);
+        else {
+          const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
+          if (vars(k) !== vars(en[k])) badVars.push(`${k} → ${en[k]}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(badVars).toEqual([]);
+  });
+
+  it('the server label maps shown in the UI have English', async () => {
+    const en = await english();
+    const maps = [CASE_KIND_LABELS, ITEM_LEVEL_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS, ROLE_LABELS];
+    const missing = maps.flatMap((m) => Object.values(m)).filter((zh) => !(zh in en));
+    expect(missing).toEqual([]);
+  });
+
+  it('no Chinese text is left outside t(…)', () => {
+    const left = files.flatMap((f) => untranslated(fs.readFileSync(f, 'utf8')).map((l) => `${path.relative(ROOT, f)}: ${l}`));
+    expect(left).toEqual([]);
+  });
+
+  it('the checker itself finds a missing key and a bare string', () => {
+    expect(keysIn("const a = t('取号'); tr('前面还有{n}人', { n }); zh('x')")).toEqual(['取号', '前面还有{n}人', 'x']);
+    expect(untranslated("<Button>保存</Button>\n// 注释\n{t('保存')}")).toEqual(['<Button>保存</Button>']);
+  });
+});

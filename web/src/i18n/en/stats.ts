@@ -1,0 +1,19 @@
+// English for the statistics report (web/src/pages/stats).
+export default {
+  '分组': 'Group',
+  '收件数': 'Received',
+  '受理数': 'Accepted',
+  '办结数': 'Finished',
+  '按时办结率(%)': 'On-time rate (%)',
+  '办件统计报表 · 政务服务中心': 'Case statistics report · Government Service Center',
+  '办件统计报表': 'Case statistics report',
+  '统计期间': 'Period',
+  '中心': 'Center',
+  '窗口': 'Window',
+  '申报渠道': 'Channel',
+  '不分组': 'No grouping',
+  '统计图': 'Chart',
+  '本期无数据': 'No data for this period',
+  '统计表（{from} 至 {to}）': 'Table ({from} to {to})',
+  '收件按提交日、受理按受理日、办结按作出决定之日计；在办数为期末存量。比率由原始计数在查询时计算，四舍五入保留两位小数。 好评率、投诉与代办量待好差评、投诉、代办模块上线后提供。': 'Received by submission date, accepted by acceptance date, finished by decision date; in progress is the stock at the end of the period. Rates are computed from the raw counts when asked and rounded to two decimals. Satisfaction, complaints and agency counts follow when those modules are live.',
+} as Record<string, string>;
