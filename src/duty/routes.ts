@@ -6,6 +6,9 @@ import { currentUser } from '../core/auth/policy.js';
 import type { Role } from '../core/auth/roles.js';
 import { badRequest, forbidden } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
+import { and, eq } from 'drizzle-orm';
+import { users } from '../core/auth/schema.js';
+import { departments, windows } from '../core/org/schema.js';
 import { dutySettings } from './schema.js';
 import { isCenter, ownCenter, settingsOf } from './common.js';
 import { dayBoard, monthSheet, monthSheetWorkbook, myDay, signIn, signOut } from './attendance.js';
@@ -62,6 +65,15 @@ export function dutyRoutes(app: App, ctx: AppContext) {
     });
     return settingsOf(ctx.db, centerId);
   });
+
+  app.get('/api/duty/people', { config: { policy: STAFF }, schema: { tags, summary: 'Staff of your center (for pickers: leaders, substitutes, rosters)', response: errors(401, 403) } },
+    async (req) => {
+      const centerId = ownCenter(currentUser(req));
+      const list = await ctx.db.select({ id: users.id, displayName: users.displayName, role: users.role, departmentId: users.departmentId }).from(users).where(and(eq(users.centerId, centerId), eq(users.active, true)));
+      const wins = await ctx.db.select({ id: windows.id, number: windows.number, name: windows.name, departmentId: windows.departmentId }).from(windows).where(eq(windows.centerId, centerId));
+      const depts = await ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.centerId, centerId));
+      return { people: list.filter((u) => u.role !== 'applicant' && u.role !== 'agent'), windows: wins.sort((a, b) => a.number - b.number), departments: depts };
+    });
 
   // ---- attendance ----
   const SignBody = Type.Object({ userId: Type.Optional(Uuid) }, { additionalProperties: false });

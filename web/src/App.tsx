@@ -6,6 +6,7 @@ import { FullPageSpin, RequireRole, ROLE_ALLOW } from './auth/session';
 import { GuideListPage } from './pages/portal/GuideListPage';
 import { GuideDetailPage } from './pages/portal/GuideDetailPage';
 import { LoginPage } from './pages/LoginPage';
+import { canSeeDuty } from './pages/duty/access';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
@@ -22,6 +23,8 @@ const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then
 const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const DutyPage = lazy(() => import('./pages/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
+const TodayLeaderPage = lazy(() => import('./pages/duty/TodayLeader').then((m) => ({ default: m.TodayLeaderPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -51,6 +54,15 @@ export function App() {
             <Route path="progress" element={<ProgressPage />} />
             <Route path="stats" element={<PublicStatsPage />} />
             <Route path="board" element={<BoardPage />} />
+            <Route path="duty/today-leader" element={<TodayLeaderPage />} />
+            <Route
+              path="duty"
+              element={
+                <RequireRole allow={canSeeDuty}>
+                  <DutyPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin/stats"
               element={

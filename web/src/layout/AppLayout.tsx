@@ -19,6 +19,7 @@ import {
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
 import { NotificationBell } from '../components/NotificationBell';
+import { canSeeDuty } from '../pages/duty/access';
 import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
@@ -127,6 +128,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeDuty(user)) {
+    items.push({
+      key: 'duty',
+      icon: <CalendarOutlined />,
+      label: (
+        <Link to="/duty" data-testid="nav-duty">
+          值班与考勤
+        </Link>
+      ),
+    });
+  }
   if (canSeeCalendar(user)) {
     items.push({
       key: 'calendar',
@@ -183,6 +195,8 @@ export function AppLayout() {
         ? 'public-stats'
         : path.startsWith('/admin/catalog')
     ? 'catalog'
+    : path.startsWith('/duty')
+    ? 'duty'
     : path.startsWith('/admin/calendar')
       ? 'calendar'
       : path.startsWith('/agency')

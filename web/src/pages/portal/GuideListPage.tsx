@@ -9,6 +9,7 @@ import { useFacets, useTypeOptions } from '../../api/hooks';
 import type { ItemSummary, Page } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
+import { TodayLeader } from '../duty/TodayLeader';
 
 const FILTER_KEYS = ['q', 'department', 'theme', 'servedParty', 'type'] as const;
 
@@ -75,6 +76,7 @@ export function GuideListPage() {
         </Space.Compact>
       </div>
 
+      <TodayLeader />
       <Card className="bs-filter-card" size="small">
         <Space wrap size={[12, 8]}>
           <span data-testid="filter-department">
