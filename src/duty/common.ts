@@ -8,11 +8,27 @@ import { dutySettings } from './schema.js';
 import { withDefaults, type DutySettings } from './settings.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-/** Local HH:MM of an instant in a zone. */
+const offsets = new Map<string, number>();
+const HOUR = 3_600_000;
+/**
+ * Local HH:MM of an instant in a zone. Intl formatting costs microseconds and the monthly
+ * sheet formats every sign-in and sign-out, so the zone's offset is looked up once per UTC
+ * hour (offsets change on hour boundaries) and the rest is arithmetic.
+ */
 export function localTime(at: Date, timeZone: string): string {
-  let f = formats.get(timeZone);
-  if (!f) formats.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
-  return f.format(at);
+  const ms = at.getTime();
+  const key = `${timeZone}|${Math.floor(ms / HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    let f = formats.get(timeZone);
+    if (!f) formats.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+    const [h, m] = f.format(new Date(Math.floor(ms / HOUR) * HOUR)).split(':').map(Number);
+    offset = (((h * 60 + m) * 60_000 - (Math.floor(ms / HOUR) * HOUR) % 86_400_000) + 86_400_000 * 2) % 86_400_000;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const minutes = Math.floor((((ms + offset) % 86_400_000) + 86_400_000) % 86_400_000 / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 export async function settingsOf(db: Queryable, centerId: string): Promise<DutySettings> {

@@ -89,3 +89,15 @@ describe('classifyDay', () => {
     expect(status(facts('2026-01-01', null, null, { onLeave: true }))).toBe('notRequired');
   });
 });
+
+describe('localTime', () => {
+  it('agrees with Intl in a fixed-offset zone and across a DST change', async () => {
+    const { localTime } = await import('./common.js');
+    const intl = (d: Date, tz: string) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+    for (const tz of ['Asia/Shanghai', 'Europe/Berlin', 'America/St_Johns']) {
+      for (let ms = Date.UTC(2026, 2, 28); ms < Date.UTC(2026, 2, 30); ms += 7 * 60_000) {
+        expect(localTime(new Date(ms), tz)).toBe(intl(new Date(ms), tz));
+      }
+    }
+  });
+});
