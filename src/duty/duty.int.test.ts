@@ -305,3 +305,17 @@ describe('duty notices', () => {
     expect(renderNotice('duty.patrolFinding', {}).text).not.toMatch(/undefined|null/);
   });
 });
+
+describe('badges', () => {
+  it('the center issues a badge with a photo; numbers are unique in the center', async () => {
+    const photo = await upload(admin, PNG, 'face.png');
+    const res = await admin.put(`/api/duty/badges/${ids.handler1}`, { number: 'QW9001', title: '具体办理人', photoFileId: photo.body.id });
+    expect(res.status).toBe(200);
+    expect((await admin.put(`/api/duty/badges/${ids.coord1}`, { number: 'QW9001', title: '' })).body.error.code).toBe('badge_number_taken');
+    expect((await admin.put(`/api/duty/badges/${ids.coord1}`, { number: 'QW 1', title: '' })).status).toBe(400);
+    expect((await handler1.put(`/api/duty/badges/${ids.handler1}`, { number: 'QW9002', title: '' })).status).toBe(403);
+    const posts = (await handler1.get('/api/duty/posts')).body.windows;
+    const mine = posts.flatMap((w: { posts: { userId: string; badge: { number: string } | null }[] }) => w.posts).find((p: { userId: string }) => p.userId === ids.handler1);
+    expect(mine.badge.number).toBe('QW9001');
+  });
+});

@@ -275,6 +275,7 @@ async function escalateIfDue(ctx: AppContext, tx: Tx, leaderId: string, centerId
 }
 
 export async function escalations(ctx: AppContext, user: SessionUser) {
+  if (user.centerScope.length === 0) return { items: [] };
   const list = await rows<{ id: string; leader: string; department: string | null; missed_days: string[]; escalated_at: string }>(ctx.db, sql`
     select e.id, u.display_name as leader, d.name as department, e.missed_days, e.escalated_at from leader_duty_escalations e
       join users u on u.id = e.leader_id left join departments d on d.id = u.department_id

@@ -14,7 +14,7 @@ import { isCenter, ownCenter, settingsOf } from './common.js';
 import { dayBoard, monthSheet, monthSheetWorkbook, myDay, signIn, signOut } from './attendance.js';
 import { addLog, circular, decideSubstitute, dutySign, escalations, plansOverview, publish, requestSubstitute, schedule, submitPlan, todayLeaders } from './leader.js';
 import { findingPhoto, ledger, photoData, recordPatrol, rectify } from './patrol.js';
-import { actOnChange, actOnLeave, addRoster, listChanges, listLeave, listRosters, posts, requestChange, requestLeave } from './staff.js';
+import { actOnChange, actOnLeave, addRoster, listChanges, listLeave, listRosters, posts, putBadge, requestChange, requestLeave } from './staff.js';
 import { bulletinWorkbook, centerName, circularWorkbook, issueDocument, issuedDocument, issuedList, renderBulletin, renderCircular } from './documents.js';
 
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
@@ -93,6 +93,11 @@ export function dutyRoutes(app: App, ctx: AppContext) {
   // ---- posts, staff changes, leave, rosters ----
   app.get('/api/duty/posts', { config: { policy: STAFF }, schema: { tags, summary: 'Windows with their current A/B posts and badges', response: errors(401, 403) } },
     async (req) => posts(ctx, currentUser(req)));
+  app.put('/api/duty/badges/:userId', {
+    config: { policy: CENTER },
+    schema: { tags, summary: 'Issue or change a staff badge (工号, title, photo uploaded via /api/files)', params: Type.Object({ userId: Uuid }), response: errors(400, 401, 403, 404, 409, 422),
+      body: Type.Object({ number: Type.String({ pattern: '^[A-Za-z0-9-]{1,20}$' }), title: Type.String({ maxLength: 40 }), photoFileId: Type.Optional(Uuid) }, { additionalProperties: false }) },
+  }, async (req) => putBadge(ctx, currentUser(req), req.params.userId, req.body));
   app.get('/api/duty/staff-changes', { config: { policy: DEPT }, schema: { tags, summary: 'Staff-change requests', response: errors(401, 403) } },
     async (req) => listChanges(ctx, currentUser(req)));
   app.post('/api/duty/staff-changes', {

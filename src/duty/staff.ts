@@ -9,7 +9,8 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { users } from '../core/auth/schema.js';
 import { windows } from '../core/org/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
-import { dutyRosters, leaveRequests, staffAssignments, staffChangeRequests, type PostKind } from './schema.js';
+import { badges, dutyRosters, leaveRequests, staffAssignments, staffChangeRequests, type PostKind } from './schema.js';
+import { files } from '../core/files/schema.js';
 import { audit, isCenter, isDeptManager, ownCenter, requireDepartment } from './common.js';
 import { LEAVE, LEAVE_LABELS, STAFF_CHANGE, STAFF_CHANGE_LABELS, allowed, next, type Actor, type LeaveAction, type StaffChangeAction } from './machine.js';
 
@@ -158,3 +159,23 @@ export async function listRosters(ctx: AppContext, user: SessionUser, from: stri
 }
 
 export { requireDepartment };
+
+/** Issue or change a badge (工号, title, photo from the uploads): the center admin. */
+export async function putBadge(ctx: AppContext, user: SessionUser, userId: string, input: { number: string; title: string; photoFileId?: string }) {
+  const centerId = ownCenter(user);
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, userId));
+  if (!u || u.centerId !== centerId) throw notFound('Staff member', '工作人员');
+  if (input.photoFileId) {
+    const [f] = await ctx.db.select({ mime: files.mime }).from(files).where(eq(files.id, input.photoFileId));
+    if (!f || !f.mime.startsWith('image/')) throw unprocessable('photo_invalid', 'The photo must be an uploaded image', '照片须为已上传的图片（JPG/PNG）', [{ field: 'body.photoFileId' }]);
+  }
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const [clash] = await tx.select().from(badges).where(and(eq(badges.centerId, centerId), eq(badges.number, input.number)));
+    if (clash && clash.userId !== userId) throw conflict('badge_number_taken', 'That badge number is taken', '该工号已被使用');
+    const row = { userId, centerId, number: input.number, title: input.title, photoFileId: input.photoFileId ?? null, issuedOn: ctx.today() };
+    await tx.insert(badges).values(row).onConflictDoUpdate({ target: badges.userId, set: { number: row.number, title: row.title, photoFileId: row.photoFileId, issuedOn: row.issuedOn } });
+    await audit(tx, user, 'duty.badge.set', 'badge', userId, now, row);
+    return row;
+  });
+}
