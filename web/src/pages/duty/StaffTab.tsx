@@ -42,6 +42,9 @@ export function StaffTab() {
     }
   };
   const deptPeople = (people.data?.people ?? []).filter((p) => p.departmentId === user?.departmentId);
+  const rosters = useQuery({ queryKey: ['duty-rosters'], queryFn: ({ signal }) => api.get<{ items: { id: string; day: string; fromTime: string; toTime: string; kind: string; name: string }[] }>('/api/duty/rosters', undefined, signal) });
+  const [rosterOpen, setRosterOpen] = useState(false);
+  const [rosterForm] = Form.useForm<{ userId: string; day: dayjs.Dayjs; fromTime: string; toTime: string; kind: string }>();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('窗口岗位（AB岗）')}>
@@ -75,6 +78,38 @@ export function StaffTab() {
             { title: t('操作'), render: (_, l) => <Space>{l.actions.map((a) => <Button size="small" key={a} onClick={() => act(`/api/duty/leave/${l.id}/${a}`)}>{t(ACTION[a] ?? a)}</Button>)}</Space> },
           ]} />
       </Card>
+      <Card title={t('延时及周末值班')} extra={isCenterAdmin(user) && <Button onClick={() => { rosterForm.resetFields(); setRosterOpen(true); }}>{t('安排值班')}</Button>}>
+        <Table rowKey="id" size="small" dataSource={rosters.data?.items ?? []} pagination={false}
+          columns={[
+            { title: t('日期'), dataIndex: 'day' },
+            { title: t('时段'), render: (_, r) => `${r.fromTime}-${r.toTime}` },
+            { title: t('类别'), render: (_, r) => (r.kind === 'weekend' ? t('周末值班') : t('延时服务')) },
+            { title: t('姓名'), dataIndex: 'name' },
+          ]} />
+      </Card>
+      <Modal open={rosterOpen} title={t('安排值班')} onCancel={() => setRosterOpen(false)} onOk={async () => {
+        const v = await rosterForm.validateFields();
+        try {
+          await api.post('/api/duty/rosters', { ...v, day: v.day.format('YYYY-MM-DD') });
+          showSuccess(t('操作成功'));
+          setRosterOpen(false);
+          await rosters.refetch();
+        } catch (e) {
+          showError(e);
+        }
+      }}>
+        <Form form={rosterForm} layout="vertical" initialValues={{ kind: 'extended', fromTime: '12:00', toTime: '13:30' }}>
+          <Form.Item name="userId" label={t('姓名')} rules={[{ required: true, message: t('请选择人员') }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={(people.data?.people ?? []).map((p) => ({ value: p.id, label: p.displayName }))} />
+          </Form.Item>
+          <Form.Item name="day" label={t('日期')} rules={[{ required: true, message: t('请选择日期') }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
+          <Space>
+            <Form.Item name="fromTime" label={t('开始')} rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:MM' }]}><Input style={{ width: 100 }} /></Form.Item>
+            <Form.Item name="toTime" label={t('结束')} rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:MM' }]}><Input style={{ width: 100 }} /></Form.Item>
+            <Form.Item name="kind" label={t('类别')}><Select style={{ width: 140 }} options={[{ value: 'extended', label: t('延时服务') }, { value: 'weekend', label: t('周末值班') }]} /></Form.Item>
+          </Space>
+        </Form>
+      </Modal>
       <Modal open={leaveOpen} title={t('请假申请')} onCancel={() => setLeaveOpen(false)} onOk={async () => {
         const v = await leaveForm.validateFields();
         try {
