@@ -7,6 +7,7 @@ import { GuideListPage } from './pages/portal/GuideListPage';
 import { GuideDetailPage } from './pages/portal/GuideDetailPage';
 import { LoginPage } from './pages/LoginPage';
 import { canSeeDuty } from './pages/duty/access';
+import { TodayLeaderPage } from './pages/duty/TodayLeader';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
@@ -24,7 +25,6 @@ const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ d
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
-const TodayLeaderPage = lazy(() => import('./pages/duty/TodayLeader').then((m) => ({ default: m.TodayLeaderPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
