@@ -63,6 +63,21 @@ describe('sign-in and out', () => {
   });
 });
 
+describe('the chief representative’s A role', () => {
+  it('is exempt from attendance while the center says so, and counted once it does not', async () => {
+    await clearToday('zr_chief');
+    await t.ctx.db.update(staffAssignments).set({ post: 'A' }).where(eq(staffAssignments.userId, ids.zr_chief));
+    const status = async () => (await admin.get('/api/duty/attendance/day?day=2026-03-03')).body.people.find((p: { username: string }) => p.username === 'zr_chief').status;
+    await t.ctx.db.delete(attendance).where(and(eq(attendance.userId, ids.zr_chief), eq(attendance.day, '2026-03-03')));
+    expect(await status()).toBe('exempt');
+    const settings = (await admin.get('/api/duty/settings')).body;
+    await admin.put('/api/duty/settings', { ...settings, exemptChiefRepA: false });
+    expect(await status()).toBe('absent');
+    await admin.put('/api/duty/settings', settings);
+    await t.ctx.db.update(staffAssignments).set({ post: 'B' }).where(eq(staffAssignments.userId, ids.zr_chief));
+  });
+});
+
 describe('window without staff during office hours, on real sign-ins', () => {
   it('is scheduled with the product’s jobs', () => {
     expect(JOBS.map((j) => j.name)).toEqual(expect.arrayContaining(['supervision-window-staffing', 'duty-off-hours', 'duty-leader-misses']));
