@@ -16,6 +16,7 @@ import type { AttendanceSource } from '../supervision/anomalies/staffing.js';
 import { attendance, leaveRequests, staffAssignments } from './schema.js';
 import { audit, isCenter, localTime, MONTH, ownCenter, settingsOf } from './common.js';
 import { classifyDay, hoursOn, STATUS_LABELS, type AttendanceStatus } from './hours.js';
+import type { Session } from './settings.js';
 import { daysOfMonth } from './leaderRules.js';
 import { badRequest } from '../core/errors.js';
 
@@ -178,24 +179,40 @@ export async function monthSheetWorkbook(sheet: Awaited<ReturnType<typeof monthS
 /**
  * The empty-window rule's view of real sign-ins: the post holders of a window signed in at
  * an instant (signed in that day, not yet signed out). Judged only for windows with posts.
+ * The job asks window by window; the source answers from one query per instant (and one
+ * per day for the tracked windows), memoised for its life — one job run (src/duty/jobs.ts
+ * builds a fresh source each run, so a post or sign-in change is seen at the next run).
  */
 export function dutyAttendance(timeZone: string): AttendanceSource {
   const dayOf = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const present = new Map<string, Promise<Map<string, string[]>>>();
+  const tracked = new Map<string, Promise<Set<string>>>();
+  const hours = new Map<string, Promise<Session[]>>();
+  const memo = <T>(m: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+    if (!m.has(key)) m.set(key, load());
+    return m.get(key)!;
+  };
   return {
     async signedInAt(db, windowId, at) {
-      const day = dayOf(at);
-      const got = await rows<{ user_id: string }>(db, sql`
-        select a.user_id from staff_assignments s join attendance a on a.user_id = s.user_id and a.day = ${day}
-         where s.window_id = ${windowId} and s.from_date <= ${day} and (s.to_date is null or s.to_date >= ${day})
-           and a.sign_in_at <= ${at.toISOString()} and (a.sign_out_at is null or a.sign_out_at > ${at.toISOString()})`);
-      return got.map((r) => r.user_id);
+      const byWindow = await memo(present, at.toISOString(), async () => {
+        const day = dayOf(at);
+        const got = await rows<{ window_id: string; user_id: string }>(db, sql`
+          select s.window_id, a.user_id from staff_assignments s join attendance a on a.user_id = s.user_id and a.day = ${day}
+           where s.from_date <= ${day} and (s.to_date is null or s.to_date >= ${day})
+             and a.sign_in_at <= ${at.toISOString()} and (a.sign_out_at is null or a.sign_out_at > ${at.toISOString()})`);
+        const m = new Map<string, string[]>();
+        for (const r of got) m.set(r.window_id, [...(m.get(r.window_id) ?? []), r.user_id]);
+        return m;
+      });
+      return byWindow.get(windowId) ?? [];
     },
     async tracks(db, windowId, day) {
-      const got = await rows<{ n: number }>(db, sql`select count(*)::int as n from staff_assignments where window_id = ${windowId} and from_date <= ${day} and (to_date is null or to_date >= ${day})`);
-      return got[0].n > 0;
+      const set = await memo(tracked, day, async () => new Set((await rows<{ window_id: string }>(db, sql`
+        select distinct window_id from staff_assignments where from_date <= ${day} and (to_date is null or to_date >= ${day})`)).map((r) => r.window_id)));
+      return set.has(windowId);
     },
     async hoursFor(db, centerId, day) {
-      return hoursOn(day, await settingsOf(db, centerId));
+      return memo(hours, `${centerId}|${day}`, async () => hoursOn(day, await settingsOf(db, centerId)));
     },
   };
 }
