@@ -75,4 +75,16 @@ describe('people on duty in the browser', () => {
     expect(bulletin).toContain('工作人员未佩戴胸牌');
     expect(bulletin).toContain(`data:image/png;base64,${PNG.toString('base64')}`);
   });
+
+  it('the admin issues a badge number from the posts table', async () => {
+    const page = await e.page();
+    await loginAs(page, 'admin');
+    await page.goto('/duty?tab=staff');
+    const tag = page.getByTestId('duty-post-tag').filter({ hasText: '李雪梅' }).first();
+    await tag.click();
+    const number = page.locator('.ant-modal input').first();
+    await number.fill('QW8888');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('duty-post-tag').filter({ hasText: '李雪梅' }).first().innerText(), { timeout: 15_000 }).toContain('QW8888');
+  });
 });

@@ -31,4 +31,5 @@ export default {
   '待部门审批': 'Awaiting the department', '已撤销': 'Cancelled', '增加': 'Add', '撤出': 'Remove', '更换': 'Replace', '事假': 'Personal leave', '病假': 'Sick leave', '公出': 'Official business',
   '年休假': 'Annual leave', '批准': 'Approve', '驳回': 'Reject', '撤回': 'Withdraw', '部门同意': 'Department approves', '撤销': 'Cancel',
   '延时及周末值班': 'Extended and weekend duty', '安排值班': 'Add duty', '周末值班': 'Weekend duty', '延时服务': 'Extended service', '请选择人员': 'Choose a person', '开始': 'From', '结束': 'To',
+  '工作牌：{n}': 'Badge: {n}', '工号': 'Badge number', '工号为字母、数字或连字符': 'Letters, digits or hyphens', '职务': 'Title',
 } as Record<string, string>;

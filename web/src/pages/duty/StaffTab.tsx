@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, upload } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
@@ -9,7 +9,7 @@ import type { People } from './api';
 import { isCenterAdmin, isDeptManager } from './access';
 import type dayjs from 'dayjs';
 
-interface PostRow { id: string; number: number; name: string; departmentId: string | null; posts: { id: string; post: string; displayName: string; fromDate: string; attendanceExempt: boolean; badge: { number: string } | null }[] }
+interface PostRow { id: string; number: number; name: string; departmentId: string | null; posts: { id: string; post: string; userId: string; displayName: string; fromDate: string; attendanceExempt: boolean; badge: { number: string; title: string } | null }[] }
 interface Change { id: string; kind: string; window: string; post: string; outName: string | null; inName: string | null; effectiveOn: string; reason: string; stateLabel: string; department: string; actions: string[] }
 interface Leave { id: string; name: string; kind: string; fromDate: string; toDate: string; reason: string; state: string; stateLabel: string; actions: string[] }
 
@@ -44,6 +44,9 @@ export function StaffTab() {
   const deptPeople = (people.data?.people ?? []).filter((p) => p.departmentId === user?.departmentId);
   const rosters = useQuery({ queryKey: ['duty-rosters'], queryFn: ({ signal }) => api.get<{ items: { id: string; day: string; fromTime: string; toTime: string; kind: string; name: string }[] }>('/api/duty/rosters', undefined, signal) });
   const [rosterOpen, setRosterOpen] = useState(false);
+  const [badgeFor, setBadgeFor] = useState<PostRow['posts'][number] | null>(null);
+  const [badgeForm] = Form.useForm<{ number: string; title: string }>();
+  const [badgePhoto, setBadgePhoto] = useState<string | null>(null);
   const [rosterForm] = Form.useForm<{ userId: string; day: dayjs.Dayjs; fromTime: string; toTime: string; kind: string }>();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -51,7 +54,7 @@ export function StaffTab() {
         <Table rowKey="id" size="small" loading={posts.isLoading} dataSource={posts.data?.windows ?? []} pagination={false}
           columns={[
             { title: t('窗口'), render: (_, w) => `${w.number}号 ${w.name}` },
-            { title: t('岗位人员'), render: (_, w) => w.posts.length ? w.posts.map((p) => <Tag key={p.id}>{t(POST[p.post] ?? p.post)} {p.displayName}{p.badge ? ` · ${p.badge.number}` : ''}{p.attendanceExempt ? ` · ${t('免考勤')}` : ''}</Tag>) : <Tag color="red">{t('未设岗位')}</Tag> },
+            { title: t('岗位人员'), render: (_, w) => w.posts.length ? w.posts.map((p) => <Tag key={p.id} data-testid="duty-post-tag" style={{ cursor: isCenterAdmin(user) ? 'pointer' : undefined }} onClick={() => { if (!isCenterAdmin(user)) return; badgeForm.setFieldsValue({ number: p.badge?.number ?? '', title: p.badge?.title ?? '' }); setBadgePhoto(null); setBadgeFor(p); }}>{t(POST[p.post] ?? p.post)} {p.displayName}{p.badge ? ` · ${p.badge.number}` : ''}{p.attendanceExempt ? ` · ${t('免考勤')}` : ''}</Tag>) : <Tag color="red">{t('未设岗位')}</Tag> },
           ]} />
       </Card>
       {(isCenterAdmin(user) || isDeptManager(user)) && (
@@ -108,6 +111,28 @@ export function StaffTab() {
             <Form.Item name="toTime" label={t('结束')} rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:MM' }]}><Input style={{ width: 100 }} /></Form.Item>
             <Form.Item name="kind" label={t('类别')}><Select style={{ width: 140 }} options={[{ value: 'extended', label: t('延时服务') }, { value: 'weekend', label: t('周末值班') }]} /></Form.Item>
           </Space>
+        </Form>
+      </Modal>
+      <Modal open={!!badgeFor} title={t('工作牌：{n}', { n: badgeFor?.displayName ?? '' })} onCancel={() => setBadgeFor(null)} onOk={async () => {
+        const v = await badgeForm.validateFields();
+        try {
+          await api.put(`/api/duty/badges/${badgeFor!.userId}`, { number: v.number, title: v.title ?? '', ...(badgePhoto ? { photoFileId: badgePhoto } : {}) });
+          showSuccess(t('操作成功'));
+          setBadgeFor(null);
+          await posts.refetch();
+        } catch (e) {
+          showError(e);
+        }
+      }}>
+        <Form form={badgeForm} layout="vertical">
+          <Form.Item name="number" label={t('工号')} rules={[{ required: true, pattern: /^[A-Za-z0-9-]{1,20}$/, message: t('工号为字母、数字或连字符') }]}><Input /></Form.Item>
+          <Form.Item name="title" label={t('职务')}><Input maxLength={40} /></Form.Item>
+          <Form.Item label={t('照片')}>
+            <Upload accept=".jpg,.jpeg,.png,image/jpeg,image/png" maxCount={1} beforeUpload={(file) => {
+              upload<{ id: string }>('/api/files', file).then((f) => setBadgePhoto(f.id)).catch(showError);
+              return false;
+            }}><Button>{t('上传照片')}</Button></Upload>
+          </Form.Item>
         </Form>
       </Modal>
       <Modal open={leaveOpen} title={t('请假申请')} onCancel={() => setLeaveOpen(false)} onOk={async () => {
