@@ -10,6 +10,7 @@ import { buildItemCode } from '../catalog/rules.js';
 import type { GuideData } from '../catalog/types.js';
 import { agencyPoints } from '../agency/schema.js';
 import * as demo from './data/index.js';
+import { seedDuty } from '../duty/demo.js';
 
 export const DEMO_PASSWORD = 'banshi123';
 
@@ -26,6 +27,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     const adminId = await seedUsers(tx, { centerIds, deptIds, windowIds, passwordHash, now });
     await seedItems(tx, deptIds, centerIds, adminId, now);
     await seedAgencyPoints(tx, centerIds, now);
+    await seedDuty(tx, now);
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { items: demo.items.length, users: demo.users.length }, at: now });
   });
   return true;

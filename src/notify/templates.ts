@@ -140,6 +140,18 @@ export const TEMPLATES = {
     text: (p) => `【督办升级】${caseRef(p)}的督办单${s(p.answerDue) ? `（答复期限${s(p.answerDue)}）` : ''}逾期未答复，请督促处理。${docNo(p)}`,
     link: caseLink,
   },
+
+  // ---- people on duty (src/duty; in-app) ---------------------------------------------
+  'duty.leaderMisses': {
+    title: (p) => `领导现场办公连续缺岗${s(p.count) ? `${s(p.count)}次` : ''}`,
+    text: (p) => `【现场办公】${s(p.department)}${s(p.leader) || '有领导'}连续${s(p.count) || '多'}次未履行现场办公${list(p.days) ? `（${list(p.days)}）` : ''}，请核查处理。`,
+    link: (p) => (s(p.leader) ? '/duty/leader' : null),
+  },
+  'duty.patrolFinding': {
+    title: (p) => `巡查问题待整改${s(p.window) ? `：${s(p.window)}` : ''}`,
+    text: (p) => `【巡查】${s(p.window) || '本部门窗口'}巡查评定${s(p.grade) || '未达标'}${list(p.checks) ? `，问题：${list(p.checks)}` : ''}，请于${s(p.due) || '规定期限'}前整改并报中心复查。`,
+    link: (p) => (s(p.findingId) ? '/duty/patrols' : null),
+  },
 } satisfies Record<string, Wording>;
 
 export type NoticeTemplate = keyof typeof TEMPLATES;

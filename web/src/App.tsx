@@ -7,6 +7,8 @@ import { GuideListPage } from './pages/portal/GuideListPage';
 import { GuideDetailPage } from './pages/portal/GuideDetailPage';
 import { LoginPage } from './pages/LoginPage';
 import { useT } from './lib/i18n';
+import { canSeeDuty } from './pages/duty/access';
+import { TodayLeaderPage } from './pages/duty/TodayLeader';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
@@ -23,6 +25,7 @@ const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then
 const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const DutyPage = lazy(() => import('./pages/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -53,6 +56,15 @@ export function App() {
             <Route path="progress" element={<ProgressPage />} />
             <Route path="stats" element={<PublicStatsPage />} />
             <Route path="board" element={<BoardPage />} />
+            <Route path="duty/today-leader" element={<TodayLeaderPage />} />
+            <Route
+              path="duty"
+              element={
+                <RequireRole allow={canSeeDuty}>
+                  <DutyPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin/stats"
               element={

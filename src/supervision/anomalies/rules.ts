@@ -5,8 +5,8 @@
  * rule also fires when the engine itself would have refused the action.
  *
  * "A window without staff during office hours" is written against a minimal attendance
- * interface in staffing.ts (no attendance module yet, so its job is not registered).
- * Not built: "case handled outside office hours by a person not on duty" (needs duty rosters).
+ * interface in staffing.ts (implemented on real sign-ins by src/duty). "Case handled outside
+ * office hours by a person not on duty" lives in src/duty/offHours.ts (it needs duty rosters).
  */
 import type { Limit } from '../../catalog/types.js';
 
@@ -19,6 +19,7 @@ export const RULES = {
   excessVisits: '申请人跑动次数超过承诺',
   repeatedExtension: '多次延期',
   windowWithoutStaff: '工作时间窗口无人',
+  handledOffDuty: '非工作时间由非值班人员办理',
 } as const;
 export type RuleName = keyof typeof RULES;
 

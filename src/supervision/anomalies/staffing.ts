@@ -1,8 +1,7 @@
 /**
  * "A window without staff during office hours" (domain §6), written against a minimal
- * attendance interface because Banshi has no attendance module yet. The rule and its job
- * are complete and tested with a fake source; nothing registers the job until the hall
- * module provides an `AttendanceSource` (then: add `windowStaffingJob(source)` to src/jobs.ts).
+ * attendance interface. The duty module (src/duty/attendance.ts) implements it on real
+ * sign-ins and posts, with the center's seasonal hours; src/duty/jobs.ts schedules it.
  */
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../core/context.js';
@@ -15,6 +14,10 @@ import { anomalies } from '../schema.js';
 /** What the rule needs from attendance: who is signed in at a window at an instant. */
 export interface AttendanceSource {
   signedInAt(db: Queryable, windowId: string, at: Date): Promise<string[]>;
+  /** Whether the window has posts to judge on that day (all windows when absent). */
+  tracks?(db: Queryable, windowId: string, day: string): Promise<boolean>;
+  /** The center's office hours of a day (seasonal hours); the job's fixed hours when absent. */
+  hoursFor?(db: Queryable, centerId: string, day: string): Promise<Hours>;
 }
 
 /** Office hours as local HH:MM (e.g. 09:00–12:00, 13:30–17:30). */
@@ -44,7 +47,9 @@ export function windowStaffingJob(source: AttendanceSource, hours: Hours = DEFAU
       let written = 0;
       for (const w of await tx.select().from(windows)) {
         const calendar = await calendarFor(tx, w.centerId);
-        if (!inOfficeHours(time, calendar.isWorkingDay(today), hours)) continue;
+        const open = source.hoursFor ? await source.hoursFor(tx, w.centerId, today) : hours;
+        if (!inOfficeHours(time, calendar.isWorkingDay(today), open)) continue;
+        if (source.tracks && !(await source.tracks(tx, w.id, today))) continue;
         const f = windowWithoutStaff(w, await source.signedInAt(tx, w.id, now), today, time, true);
         if (!f) continue;
         const got = await tx.insert(anomalies).values({ rule: f.rule, subject: f.subject, centerId: w.centerId, departmentId: w.departmentId, evidence: f.evidence, detectedAt: now.toISOString() })

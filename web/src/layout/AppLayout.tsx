@@ -22,6 +22,7 @@ import { NotificationBell } from '../components/NotificationBell';
 import { CalendarWarningBanner } from '../pages/admin/CalendarYearPanel';
 import { useLang, useT } from '../lib/i18n';
 import { useDisplay } from '../lib/display';
+import { canSeeDuty } from '../pages/duty/access';
 import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
@@ -162,6 +163,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeDuty(user)) {
+    items.push({
+      key: 'duty',
+      icon: <CalendarOutlined />,
+      label: (
+        <Link to="/duty" data-testid="nav-duty">
+          {t('值班与考勤')}
+        </Link>
+      ),
+    });
+  }
   if (canSeeCalendar(user)) {
     items.push({
       key: 'calendar',
@@ -218,6 +230,8 @@ export function AppLayout() {
         ? 'public-stats'
         : path.startsWith('/admin/catalog')
     ? 'catalog'
+    : path.startsWith('/duty')
+    ? 'duty'
     : path.startsWith('/admin/calendar')
       ? 'calendar'
       : path.startsWith('/agency')

@@ -11,6 +11,7 @@ import type { GuidePage, ItemSummary } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
 import { useT, tr } from '../../lib/i18n';
+import { TodayLeader } from '../duty/TodayLeader';
 
 const FILTER_KEYS = ['q', 'department', 'theme', 'servedParty', 'type'] as const;
 
@@ -143,6 +144,7 @@ export function GuideListPage() {
         </Space.Compact>
       </div>
 
+      <TodayLeader />
       <Card className="bs-filter-card bs-elderly-hide" size="small">
         <Space wrap size={[12, 8]}>
           <span data-testid="filter-department">
