@@ -30,7 +30,7 @@ export async function listOrgs(ctx: AppContext, user: SessionUser) {
       .from(partyMembers).where(inArray(partyMembers.branchId, ids)).groupBy(partyMembers.branchId, partyMembers.groupId, partyMembers.status) : [],
   ]);
   const kindOrder: Record<OrgKind, number> = { committee: 0, branch: 1, group: 2 };
-  const orgs = [...a.readable].sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind] || x.name.localeCompare(y.name, 'zh'));
+  const orgs = [...a.readable].sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind] || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   return {
     items: orgs.map((o) => {
       const t = terms.get(o.id);

@@ -2,9 +2,8 @@
  * Dues (党费, seed 004 第十六条「每半年收取一次报机关党委」), pure: the half-year periods and
  * who is behind.
  */
-import { addDays, addYears, isoDate, maxDate } from './dates.js';
+import { addDays, isoDate } from './dates.js';
 
-export const DUES_LOOKBACK_YEARS = 2;
 export interface HalfYear { period: string; from: string; to: string }
 
 export function halfYearOf(date: string): HalfYear {
@@ -18,15 +17,20 @@ export function parsePeriod(period: string): HalfYear | null {
   return m ? halfYearOf(isoDate(Number(m[1]), m[2] === '1' ? 1 : 7, 1)) : null;
 }
 
+/** How many ended half-years the list of arrears looks back over (two years). */
+export const DUES_LOOKBACK_PERIODS = 4;
+
+/** The last `n` half-years that have ended before `today`, oldest first. */
+export function endedHalfYears(today: string, n: number): HalfYear[] {
+  const out: HalfYear[] = [];
+  for (let p = halfYearOf(addDays(halfYearOf(today).from, -1)); out.length < n; p = halfYearOf(addDays(p.from, -1))) out.unshift(p);
+  return out;
+}
+
 /**
- * The half-years a member owes dues for that have ended by `today`: from the one they joined
- * the roll in (or two years back, the lookback of the list) to the last one before today.
+ * The half-years a member owes dues for: of the last two years' ended half-years, those the
+ * member was on the roll in (at least its last day) and has not paid.
  */
 export function periodsOwed(onRollSince: string, today: string, paid: ReadonlySet<string>): string[] {
-  const start = maxDate(onRollSince, addYears(today, -DUES_LOOKBACK_YEARS));
-  const out: string[] = [];
-  for (let p = halfYearOf(start); p.to < today; p = halfYearOf(addDays(p.to, 1))) {
-    if (!paid.has(p.period)) out.push(p.period);
-  }
-  return out;
+  return endedHalfYears(today, DUES_LOOKBACK_PERIODS).filter((p) => p.to >= onRollSince && !paid.has(p.period)).map((p) => p.period);
 }
