@@ -36,6 +36,22 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   committee: '机关党委会议', branchAssembly: '支部党员大会', branchCommittee: '支部委员会', group: '党小组会', partyClass: '党课', democraticLife: '民主生活会',
 };
 export type Frequency = 'month' | 'quarter' | 'halfYear';
+
+/**
+ * 第十七条 机关党委会议「每季度召开一次」; 第十九条 支部党员大会「每月召开一次」、支部委员会「每月召开一次」、
+ * 党小组会「每月至少召开一次」、党课「每季度进行一次」; 第二十条 支部民主生活会「每半年召开一次」.
+ */
+export const FREQUENCIES: Record<MeetingKind, Frequency> = {
+  committee: 'quarter', branchAssembly: 'month', branchCommittee: 'month', group: 'month', partyClass: 'quarter', democraticLife: 'halfYear',
+};
+
+/** Which meetings each kind of organization holds. */
+export const MEETINGS_OF: Record<OrgKind, readonly MeetingKind[]> = {
+  committee: ['committee'],
+  branch: ['branchAssembly', 'branchCommittee', 'partyClass', 'democraticLife'],
+  group: ['group'],
+};
+
 export const FREQUENCY_LABELS: Record<Frequency, string> = { month: '每月', quarter: '每季度', halfYear: '每半年' };
 
 export const RESOLUTION_KINDS = ['general', 'personnel', 'admission', 'confirmation'] as const;

@@ -22,6 +22,7 @@ const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then
 const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const PartyPage = lazy(() => import('./pages/party/PartyPage').then((m) => ({ default: m.PartyPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -144,6 +145,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.agency}>
                   <AgencyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="party"
+              element={
+                <RequireRole allow={ROLE_ALLOW.party}>
+                  <PartyPage />
                 </RequireRole>
               }
             />

@@ -3,23 +3,10 @@
  * how often each is due, which periods of a year went without one, and whether a held
  * meeting had its quorum and passed its resolutions. Pure.
  */
-import type { Frequency, MeetingKind, OrgKind, ResolutionKind } from '../types.js';
+import { FREQUENCIES, MEETINGS_OF, type Frequency, type MeetingKind, type OrgKind, type ResolutionKind } from '../types.js';
 import { addDays, isoDate, maxDate } from './dates.js';
 
-/**
- * 第十七条 机关党委会议「每季度召开一次」; 第十九条 支部党员大会「每月召开一次」、支部委员会「每月召开一次」、
- * 党小组会「每月至少召开一次」、党课「每季度进行一次」; 第二十条 支部民主生活会「每半年召开一次」.
- */
-export const FREQUENCIES: Record<MeetingKind, Frequency> = {
-  committee: 'quarter', branchAssembly: 'month', branchCommittee: 'month', group: 'month', partyClass: 'quarter', democraticLife: 'halfYear',
-};
-
-/** Which meetings each kind of organization holds. */
-export const MEETINGS_OF: Record<OrgKind, readonly MeetingKind[]> = {
-  committee: ['committee'],
-  branch: ['branchAssembly', 'branchCommittee', 'partyClass', 'democraticLife'],
-  group: ['group'],
-};
+export { FREQUENCIES, MEETINGS_OF };
 
 /** Meetings of the organization's committee (its officers); the others are of all its members. */
 export const COMMITTEE_MEETINGS: readonly MeetingKind[] = ['committee', 'branchCommittee'];

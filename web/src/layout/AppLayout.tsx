@@ -3,6 +3,7 @@ import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AlertOutlined,
   AuditOutlined,
+  FlagOutlined,
   TeamOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -19,7 +20,7 @@ import {
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
 import { NotificationBell } from '../components/NotificationBell';
-import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canSeeParty, canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -127,6 +128,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeParty(user)) {
+    items.push({
+      key: 'party',
+      icon: <FlagOutlined />,
+      label: (
+        <Link to="/party" data-testid="nav-party">
+          机关党建
+        </Link>
+      ),
+    });
+  }
   if (canSeeCalendar(user)) {
     items.push({
       key: 'calendar',
@@ -187,6 +199,8 @@ export function AppLayout() {
       ? 'calendar'
       : path.startsWith('/agency')
         ? 'agency'
+        : path.startsWith('/party')
+        ? 'party'
         : path.startsWith('/workbench/intake')
           ? 'intake'
           : path.startsWith('/workbench/cases') || (path.startsWith('/cases/') && !isApplicant(user))
