@@ -61,4 +61,11 @@ export default {
   '党课': 'Party class', '民主生活会': 'Democratic life meeting', '每月': 'monthly', '每季度': 'quarterly', '每半年': 'half-yearly', '优秀': 'Excellent', '合格': 'Qualified',
   '基本合格': 'Basically qualified', '不合格': 'Unqualified', '只参加评议不定格': 'Not graded', '重大决策': 'Major decision', '重要干部任免': 'Key appointment',
   '重要项目安排': 'Key project', '大额度资金使用': 'Large funds', '党员群众关心的热点问题': 'Hot issue', '常规党务': 'Routine',
+  // officers, transfers, deposit
+  '已任命': 'Appointed', '委员任职：{org}': 'Officers of {org}', '任命': 'Appoint', '免职': 'End post', '任职日期': 'From', '委员任职': 'Officers',
+  '书记': 'Secretary', '副书记': 'Deputy secretary', '组织（组宣）委员': 'Organization member', '宣传委员': 'Propaganda member', '纪检委员': 'Discipline member',
+  '群团委员': 'Mass organizations member', '党小组组长': 'Group leader',
+  '组织关系转入已登记': 'Transfer in recorded', '登记入党申请 / 组织关系转入': 'Register an application / a transfer in', '入党申请': 'Application',
+  '组织关系转入': 'Transfer in', '转入日期': 'Transferred in on', '转出单位党组织': 'Transferred from', '登记入党申请 / 转入': 'Application / transfer in',
+  '已登记上缴': 'Deposit recorded', '党费上缴（{n}笔）': 'Deposit dues ({n} payments)', '上缴日期': 'Deposited on', '银行缴款单号': 'Bank slip no.', '登记上缴': 'Record deposit',
 } as Record<string, string>;

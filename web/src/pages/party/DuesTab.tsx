@@ -35,18 +35,45 @@ function PayModal({ row, period, onClose }: { row: DuesRow; period: string; onCl
   );
 }
 
+function DepositModal({ ids, onClose }: { ids: string[]; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ depositedOn: Dayjs; bankSlipNo: string }>();
+  const queryClient = useQueryClient();
+  const save = async (v: { depositedOn: Dayjs; bankSlipNo: string }) => {
+    try {
+      await api.post('/api/party/dues/deposit', { ids, depositedOn: v.depositedOn.format('YYYY-MM-DD'), bankSlipNo: v.bankSlipNo.trim() });
+      showSuccess(t('已登记上缴'));
+      void queryClient.invalidateQueries({ queryKey: ['party-dues'] });
+      onClose();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return (
+    <Modal open title={t('党费上缴（{n}笔）', { n: ids.length })} onCancel={onClose} onOk={() => form.submit()} okText={t('登记')} cancelText={t('取消')}>
+      <Form form={form} layout="vertical" initialValues={{ depositedOn: dayjs() }} onFinish={(v) => void save(v)}>
+        <Form.Item name="depositedOn" label={t('上缴日期')} rules={[{ required: true, message: t('必填') }]}><DatePicker /></Form.Item>
+        <Form.Item name="bankSlipNo" label={t('银行缴款单号')} rules={[{ required: true, whitespace: true, message: t('必填') }]}><Input maxLength={50} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function DuesTab() {
   const t = useT();
   const [period, setPeriod] = useState(half(dayjs()));
   const [paying, setPaying] = useState<DuesRow | null>(null);
+  const [depositing, setDepositing] = useState(false);
   const list = useQuery({ queryKey: ['party-dues', period], queryFn: ({ signal }) => api.get<{ items: DuesRow[]; totalAmount: number }>('/api/party/dues', { period }, signal) });
   const behind = useQuery({ queryKey: ['party-dues', 'behind'], queryFn: ({ signal }) => api.get<{ items: { memberId: string; name: string; branchName: string; periods: string[] }[] }>('/api/party/dues/behind', undefined, signal) });
   const periods = [0, 6, 12, 18].map((m) => half(dayjs().subtract(m, 'month')));
+  const undeposited = (list.data?.items ?? []).flatMap((r) => (r.paid && !r.paid.depositedOn ? [r.paid.id] : []));
   return (
     <Row gutter={16}>
       <Col xs={24} lg={16}>
         <Card size="small" className="bs-section" title={t('党费收缴（每半年收取一次）')} extra={<>
           <Select value={period} onChange={setPeriod} options={periods.map((p) => ({ value: p, label: p }))} style={{ width: 110, marginRight: 8 }} />
+          <Button style={{ marginRight: 8 }} disabled={!undeposited.length} onClick={() => setDepositing(true)}>{t('登记上缴')}</Button>
           <Button href={`/api/party/export/dues.xlsx?year=${period.slice(0, 4)}`}>{t('导出Excel')}</Button>
         </>}>
           <Table<DuesRow>
@@ -75,6 +102,7 @@ export function DuesTab() {
         </Card>
       </Col>
       {paying && <PayModal row={paying} period={period} onClose={() => setPaying(null)} />}
+      {depositing && <DepositModal ids={undeposited} onClose={() => setDepositing(false)} />}
     </Row>
   );
 }

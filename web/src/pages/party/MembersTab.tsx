@@ -97,17 +97,25 @@ function MemberDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   );
 }
 
-interface RegisterForm { branchId: string; name: string; gender: '男' | '女'; appliedOn: Dayjs; post?: string }
+interface RegisterForm { kind: 'apply' | 'transferIn'; branchId: string; name: string; gender: '男' | '女'; appliedOn: Dayjs; post?: string; from?: string; status?: 'probationary' | 'full'; probationOn?: Dayjs; fullOn?: Dayjs }
 
 function RegisterModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const orgs = usePartyOrgs();
   const [form] = Form.useForm<RegisterForm>();
   const queryClient = useQueryClient();
+  const kind = Form.useWatch('kind', form);
+  const status = Form.useWatch('status', form);
   const save = async (v: RegisterForm) => {
     try {
-      await api.post('/api/party/members', { branchId: v.branchId, name: v.name.trim(), gender: v.gender, appliedOn: v.appliedOn.format('YYYY-MM-DD'), post: v.post ?? '' });
-      showSuccess(t('入党申请已登记'));
+      const d = (x?: Dayjs) => x?.format('YYYY-MM-DD');
+      await api.post('/api/party/members', {
+        branchId: v.branchId, name: v.name.trim(), gender: v.gender, post: v.post ?? '',
+        ...(v.kind === 'transferIn'
+          ? { transferIn: { on: d(v.appliedOn), from: (v.from ?? '').trim(), status: v.status ?? 'full', probationOn: d(v.probationOn), fullOn: v.status === 'full' ? d(v.fullOn) : null } }
+          : { appliedOn: d(v.appliedOn) }),
+      });
+      showSuccess(v.kind === 'transferIn' ? t('组织关系转入已登记') : t('入党申请已登记'));
       void queryClient.invalidateQueries({ queryKey: ['party-members'] });
       onClose();
     } catch (e) {
@@ -115,15 +123,24 @@ function RegisterModal({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Modal open title={t('登记入党申请')} onCancel={onClose} onOk={() => form.submit()} okText={t('登记')} cancelText={t('取消')}>
-      <Form<RegisterForm> form={form} layout="vertical" initialValues={{ gender: '男', appliedOn: dayjs() }} onFinish={(v) => void save(v)}>
+    <Modal open title={t('登记入党申请 / 组织关系转入')} onCancel={onClose} onOk={() => form.submit()} okText={t('登记')} cancelText={t('取消')}>
+      <Form<RegisterForm> form={form} layout="vertical" initialValues={{ kind: 'apply', gender: '男', appliedOn: dayjs(), status: 'full' }} onFinish={(v) => void save(v)}>
+        <Form.Item name="kind"><Radio.Group options={[{ value: 'apply', label: t('入党申请') }, { value: 'transferIn', label: t('组织关系转入') }]} /></Form.Item>
         <Form.Item name="branchId" label={t('党支部')} rules={[{ required: true, message: t('必填') }]}>
           <Select options={(orgs.data?.items ?? []).filter((o) => o.kind === 'branch' && o.manage).map((o) => ({ value: o.id, label: o.name }))} />
         </Form.Item>
         <Form.Item name="name" label={t('姓名')} rules={[{ required: true, whitespace: true, message: t('必填') }]}><Input maxLength={50} /></Form.Item>
         <Form.Item name="gender" label={t('性别')}><Radio.Group options={['男', '女']} /></Form.Item>
         <Form.Item name="post" label={t('工作岗位')}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="appliedOn" label={t('递交申请日期')} rules={[{ required: true, message: t('必填') }]}><DatePicker /></Form.Item>
+        <Form.Item name="appliedOn" label={kind === 'transferIn' ? t('转入日期') : t('递交申请日期')} rules={[{ required: true, message: t('必填') }]}><DatePicker /></Form.Item>
+        {kind === 'transferIn' && (
+          <>
+            <Form.Item name="from" label={t('转出单位党组织')} rules={[{ required: true, whitespace: true, message: t('必填') }]}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="status" label={t('身份')}><Radio.Group options={[{ value: 'full', label: t('正式党员') }, { value: 'probationary', label: t('预备党员') }]} /></Form.Item>
+            <Form.Item name="probationOn" label={t('入党日期')} rules={[{ required: true, message: t('必填') }]}><DatePicker /></Form.Item>
+            {status === 'full' && <Form.Item name="fullOn" label={t('转正日期')} rules={[{ required: true, message: t('必填') }]}><DatePicker /></Form.Item>}
+          </>
+        )}
       </Form>
     </Modal>
   );
@@ -143,7 +160,7 @@ export function MembersTab() {
       extra={
         <Space>
           <Select allowClear placeholder={t('按身份筛选')} style={{ width: 160 }} value={status} onChange={setStatus} options={Object.entries(MEMBER_STATUS_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
-          <Button onClick={() => setRegistering(true)}>{t('登记入党申请')}</Button>
+          <Button onClick={() => setRegistering(true)}>{t('登记入党申请 / 转入')}</Button>
           <Button href="/api/party/export/members.xlsx" data-testid="export-members">{t('导出Excel')}</Button>
         </Space>
       }

@@ -1,10 +1,10 @@
 /** 组织与换届: the committee, branches and groups with their term, officers, members; elections. */
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import type { PartyOrg } from '../../api/party';
+import { OFFICER_ROLE_LABELS, type OfficerRole, type PartyMember, type PartyOrg } from '../../api/party';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
@@ -55,11 +55,53 @@ function ElectionModal({ org, onClose }: { org: PartyOrg; onClose: () => void })
   );
 }
 
+function OfficerModal({ org, onClose }: { org: PartyOrg; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ memberId: string; role: OfficerRole; fromOn: Dayjs }>();
+  const queryClient = useQueryClient();
+  const members = useQuery({ queryKey: ['party-members', 'full'], queryFn: ({ signal }) => api.get<{ items: PartyMember[] }>('/api/party/members', { status: 'full' }, signal) });
+  const roles = (Object.keys(OFFICER_ROLE_LABELS) as OfficerRole[]).filter((r) => (r === 'groupLeader') === (org.kind === 'group'));
+  const save = async (v: { memberId: string; role: OfficerRole; fromOn: Dayjs }) => {
+    try {
+      await api.post(`/api/party/orgs/${org.id}/officers`, { memberId: v.memberId, role: v.role, fromOn: v.fromOn.format('YYYY-MM-DD') });
+      showSuccess(t('已任命'));
+      void queryClient.invalidateQueries({ queryKey: ['party-orgs'] });
+      onClose();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const end = async (id: string) => {
+    try {
+      await api.post(`/api/party/officers/${id}/end`, { toOn: dayjs().format('YYYY-MM-DD') });
+      void queryClient.invalidateQueries({ queryKey: ['party-orgs'] });
+      onClose();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return (
+    <Modal open title={t('委员任职：{org}', { org: org.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('任命')} cancelText={t('取消')}>
+      <Space direction="vertical" style={{ marginBottom: 12 }}>
+        {org.officers.map((o) => <span key={o.id}>{o.roleLabel} {o.name}（{o.fromOn}起） <a onClick={() => void end(o.id)}>{t('免职')}</a></span>)}
+      </Space>
+      <Form form={form} layout="vertical" initialValues={{ fromOn: dayjs(), role: roles[0] }} onFinish={(v) => void save(v)}>
+        <Form.Item name="memberId" label={t('正式党员')} rules={[{ required: true, message: t('必填') }]}>
+          <Select showSearch optionFilterProp="label" options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.branchName ?? ''}）` }))} />
+        </Form.Item>
+        <Form.Item name="role" label={t('职务')}><Select options={roles.map((r) => ({ value: r, label: t(OFFICER_ROLE_LABELS[r]) }))} /></Form.Item>
+        <Form.Item name="fromOn" label={t('任职日期')}><DatePicker /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function OrgsTab() {
   const t = useT();
   const { user } = useSession();
   const orgs = usePartyOrgs();
   const [electing, setElecting] = useState<PartyOrg | null>(null);
+  const [appointing, setAppointing] = useState<PartyOrg | null>(null);
   const isSecretary = user?.role === 'partySecretary';
   return (
     <Card size="small" className="bs-section" title={t('党组织（机关党委每届4年，党支部每届2年；届满前{n}天提醒）', { n: orgs.data?.termAlertDays ?? 90 })}>
@@ -87,10 +129,19 @@ export function OrgsTab() {
           { title: t('党员'), dataIndex: 'members', width: 60 },
           { title: t('预备党员'), dataIndex: 'probationary', width: 80 },
           { title: t('发展中'), dataIndex: 'pipeline', width: 70 },
-          ...(isSecretary ? [{ title: t('操作'), key: 'ops', width: 100, render: (_: unknown, o: PartyOrg) => o.kind !== 'group' && <Button size="small" onClick={() => setElecting(o)}>{t('登记选举')}</Button> }] : []),
+          ...(isSecretary ? [{
+            title: t('操作'), key: 'ops', width: 180,
+            render: (_: unknown, o: PartyOrg) => (
+              <Space>
+                <Button size="small" onClick={() => setAppointing(o)}>{t('委员任职')}</Button>
+                {o.kind !== 'group' && <Button size="small" onClick={() => setElecting(o)}>{t('登记选举')}</Button>}
+              </Space>
+            ),
+          }] : []),
         ]}
       />
       {electing && <ElectionModal org={electing} onClose={() => setElecting(null)} />}
+      {appointing && <OfficerModal org={appointing} onClose={() => setAppointing(null)} />}
     </Card>
   );
 }
