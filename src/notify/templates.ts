@@ -120,6 +120,17 @@ export const TEMPLATES = {
     text: (p) => `【督办升级】${caseRef(p)}的督办单${s(p.answerDue) ? `（答复期限${s(p.answerDue)}）` : ''}逾期未答复，请督促处理。${docNo(p)}`,
     link: caseLink,
   },
+  // ---- party building (机关党建): reminders to branch secretaries and the party office ----
+  'party.birthdayTalk': {
+    title: (p) => `政治生日谈话：${s(p.name)}`,
+    text: (p) => `${s(p.name)}同志${s(p.anniversary)}入党${s(p.years)}周年，请在${s(p.dueBy)}前进行政治生日谈话。`,
+    link: () => '/party?tab=members',
+  },
+  'party.termAlert': {
+    title: (p) => `换届提醒：${s(p.orgName)}`,
+    text: (p) => `${s(p.orgName)}本届任期${p.expired ? '已于' : '将于'}${s(p.endOn)}届满，请及时做好换届选举工作。`,
+    link: () => '/party?tab=orgs',
+  },
 } satisfies Record<string, Wording>;
 
 export type NoticeTemplate = keyof typeof TEMPLATES;

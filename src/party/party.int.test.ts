@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { and, eq, like } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { outbox } from '../core/outbox/schema.js';
+import { users } from '../core/auth/schema.js';
+import { sendPartyReminders } from './sweep.js';
 
 let t: TestApp;
 let sec: Client;
@@ -60,6 +64,24 @@ describe('party organizations and access', () => {
     expect(ok.body.term).toEqual({ startOn: '2026-11-20', endOn: '2028-11-19' });
     // Only the party office records elections.
     expect((await w1.post(`/api/party/orgs/${b2.id}/elections`, { kind: 'general', heldOn: '2026-11-20', seats: 5, voters: 22, ballots: 22, candidates: cands(6) })).status).toBe(403);
+  });
+});
+
+describe('the reminder job', () => {
+  it('sends each term alert and birthday talk once, to the branch officers and the party office', async () => {
+    const run = () => t.ctx.db.transaction((tx) => sendPartyReminders(t.ctx, tx));
+    expect(await run()).toBeGreaterThanOrEqual(2);
+    const notices = async (username: string) => {
+      const [u] = await t.ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+      return t.ctx.db.select({ template: outbox.template, payload: outbox.payload }).from(outbox).where(and(eq(outbox.recipientUserId, u!.id), like(outbox.template, 'party.%')));
+    };
+    const office = await notices('party1');
+    expect(office.map((n) => n.template).sort()).toEqual(['party.birthdayTalk', 'party.termAlert']);
+    expect(office.find((n) => n.template === 'party.termAlert')!.payload).toMatchObject({ orgName: '县政务服务中心机关党委', expired: false });
+    // The branch secretary hears of her member's birthday, not of the committee's term.
+    expect((await notices('window1')).map((n) => n.template)).toEqual(['party.birthdayTalk']);
+    expect((await notices('window4'))).toEqual([]);
+    expect(await run()).toBe(0);
   });
 });
 

@@ -206,3 +206,9 @@ export const partyDisclosures = pgTable('party_disclosures', {
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: at('created_at').notNull(),
 }, (t) => [index('party_disclosures_org_idx').on(t.orgId)]);
+
+/** Reminders already sent by the daily job (one row per reminder key), so each goes out once. */
+export const partyReminderLog = pgTable('party_reminder_log', {
+  key: text('key').primaryKey(),
+  sentAt: at('sent_at').notNull(),
+});
