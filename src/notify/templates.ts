@@ -124,12 +124,12 @@ export const TEMPLATES = {
   'party.birthdayTalk': {
     title: (p) => `政治生日谈话：${s(p.name)}`,
     text: (p) => `${s(p.name)}同志${s(p.anniversary)}入党${s(p.years)}周年，请在${s(p.dueBy)}前进行政治生日谈话。`,
-    link: () => '/party?tab=members',
+    link: (p) => (s(p.name) ? '/party?tab=members' : null),
   },
   'party.termAlert': {
     title: (p) => `换届提醒：${s(p.orgName)}`,
     text: (p) => `${s(p.orgName)}本届任期${p.expired ? '已于' : '将于'}${s(p.endOn)}届满，请及时做好换届选举工作。`,
-    link: () => '/party?tab=orgs',
+    link: (p) => (s(p.orgName) ? '/party?tab=orgs' : null),
   },
 } satisfies Record<string, Wording>;
 
