@@ -25,6 +25,8 @@ export interface Config {
   smsBodyTemplate: string;
   smsContentType: string;
   smsGatewayToken?: string;
+  /** Party building: alert this many days before a committee's or branch's term expires. */
+  partyTermAlertDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsBodyTemplate: env.SMS_BODY_TEMPLATE ?? '{"phone":"{{phone}}","text":"{{text}}"}',
     smsContentType: env.SMS_CONTENT_TYPE ?? 'application/json',
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    partyTermAlertDays: Number(env.BANSHI_PARTY_TERM_ALERT_DAYS ?? 90),
   };
 }

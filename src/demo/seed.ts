@@ -9,6 +9,7 @@ import { createItem } from '../catalog/service.js';
 import { buildItemCode } from '../catalog/rules.js';
 import type { GuideData } from '../catalog/types.js';
 import { agencyPoints } from '../agency/schema.js';
+import { seedPartyDemo } from '../party/demo.js';
 import * as demo from './data/index.js';
 import { seedDuty } from '../duty/demo.js';
 
@@ -28,6 +29,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     await seedItems(tx, deptIds, centerIds, adminId, now);
     await seedAgencyPoints(tx, centerIds, now);
     await seedDuty(tx, now);
+    await seedPartyDemo(tx, centerIds.get('county')!, now);
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { items: demo.items.length, users: demo.users.length }, at: now });
   });
   return true;

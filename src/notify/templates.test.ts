@@ -44,8 +44,8 @@ describe('notice wording registry', () => {
     expect(used.filter((t) => !isKnownTemplate(t))).toEqual([]);
   });
 
-  // Duty notices (src/duty) are about people, not cases: src/duty/duty.int.test.ts reads their wording.
-  it.each((Object.keys(TEMPLATES) as NoticeTemplate[]).filter((t) => !t.startsWith('duty.')))('%s renders Chinese text naming the case from a realistic payload', (t) => {
+  // Duty notices (src/duty) and party reminders (src/party) are about people, not cases: their own tests read their wording.
+  it.each((Object.keys(TEMPLATES) as NoticeTemplate[]).filter((t) => !t.startsWith('duty.') && !t.startsWith('party.')))('%s renders Chinese text naming the case from a realistic payload', (t) => {
     const n = renderNotice(t, realistic);
     expect(n.title.length).toBeGreaterThan(1);
     expect(n.text).toMatch(/[\u4e00-\u9fff]/);

@@ -152,6 +152,17 @@ export const TEMPLATES = {
     text: (p) => `【巡查】${s(p.window) || '本部门窗口'}巡查评定${s(p.grade) || '未达标'}${list(p.checks) ? `，问题：${list(p.checks)}` : ''}，请于${s(p.due) || '规定期限'}前整改并报中心复查。`,
     link: (p) => (s(p.findingId) ? '/duty/patrols' : null),
   },
+  // ---- party building (机关党建): reminders to branch secretaries and the party office ----
+  'party.birthdayTalk': {
+    title: (p) => `政治生日谈话：${s(p.name)}`,
+    text: (p) => `${s(p.name)}同志${s(p.anniversary)}入党${s(p.years)}周年，请在${s(p.dueBy)}前进行政治生日谈话。`,
+    link: (p) => (s(p.name) ? '/party?tab=members' : null),
+  },
+  'party.termAlert': {
+    title: (p) => `换届提醒：${s(p.orgName)}`,
+    text: (p) => `${s(p.orgName)}本届任期${p.expired ? '已于' : '将于'}${s(p.endOn)}届满，请及时做好换届选举工作。`,
+    link: (p) => (s(p.orgName) ? '/party?tab=orgs' : null),
+  },
 } satisfies Record<string, Wording>;
 
 export type NoticeTemplate = keyof typeof TEMPLATES;

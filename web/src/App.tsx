@@ -26,6 +26,7 @@ const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ d
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
+const PartyPage = lazy(() => import('./pages/party/PartyPage').then((m) => ({ default: m.PartyPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -158,6 +159,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.agency}>
                   <AgencyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="party"
+              element={
+                <RequireRole allow={ROLE_ALLOW.party}>
+                  <PartyPage />
                 </RequireRole>
               }
             />

@@ -8,6 +8,7 @@ export const ROLES = [
   'leader',
   'supervisor',
   'agent',
+  'partySecretary',
   'applicant',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '分管领导',
   supervisor: '监察',
   agent: '代办员',
+  partySecretary: '机关党委（党务）',
   applicant: '申请人',
 };
 

@@ -13,3 +13,4 @@ export * from '../../cases/joint/schema.js';
 export * from '../../stats/schema.js';
 export * from '../../supervision/schema.js';
 export * from '../../duty/schema.js';
+export * from '../../party/schema.js';

@@ -133,6 +133,11 @@ export function canSeeAgency(user: Me | null | undefined): boolean {
   return !!user && ['agent', 'receiver', 'centerAdmin', 'supervisor'].includes(user.role);
 }
 
+/** 机关党建: the party office, the management office, supervisors, and any staff member (officers manage, members read their own record). */
+export function canSeeParty(user: Me | null | undefined): boolean {
+  return !!user && user.role !== 'applicant' && user.role !== 'agent';
+}
+
 /** The case page: any signed-in user; the server narrows by scope (own cases for applicants). */
 export function canOpenCase(user: Me | null | undefined): boolean {
   return !!user;
@@ -142,7 +147,7 @@ export function canOpenCase(user: Me | null | undefined): boolean {
 export function mayOpen(user: Me, path: string): boolean {
   const guards: [string, (u: Me) => boolean][] = [
     ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings], ['/admin/stats', canSeeStats], ['/supervision', canSeeSupervision],
-    ['/workbench/intake', canIntake], ['/agency', canSeeAgency], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
+    ['/workbench/intake', canIntake], ['/agency', canSeeAgency], ['/party', canSeeParty], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
   ];
   const guard = guards.find(([prefix]) => path.startsWith(prefix));
   return guard ? guard[1](user) : true;
@@ -154,6 +159,7 @@ export function homeFor(user: Me): string {
   if (user.role === 'applicant') return '/';
   if (user.role === 'agent') return '/agency';
   if (user.role === 'supervisor') return '/supervision';
+  if (user.role === 'partySecretary') return '/party';
   if (canSeeWorklist(user)) return '/workbench/cases';
   return '/';
 }
@@ -207,6 +213,7 @@ export const ROLE_ALLOW = {
   applicant: isApplicant,
   caseView: canOpenCase,
   agency: canSeeAgency,
+  party: canSeeParty,
 } satisfies Record<string, (u: Me) => boolean>;
 
 export type { Role };

@@ -3,6 +3,7 @@ import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AlertOutlined,
   AuditOutlined,
+  FlagOutlined,
   TeamOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -23,7 +24,7 @@ import { CalendarWarningBanner } from '../pages/admin/CalendarYearPanel';
 import { useLang, useT } from '../lib/i18n';
 import { useDisplay } from '../lib/display';
 import { canSeeDuty } from '../pages/duty/access';
-import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canSeeParty, canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -174,6 +175,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeParty(user)) {
+    items.push({
+      key: 'party',
+      icon: <FlagOutlined />,
+      label: (
+        <Link to="/party" data-testid="nav-party">
+          {t('机关党建')}
+        </Link>
+      ),
+    });
+  }
   if (canSeeCalendar(user)) {
     items.push({
       key: 'calendar',
@@ -236,6 +248,8 @@ export function AppLayout() {
       ? 'calendar'
       : path.startsWith('/agency')
         ? 'agency'
+        : path.startsWith('/party')
+        ? 'party'
         : path.startsWith('/workbench/intake')
           ? 'intake'
           : path.startsWith('/workbench/cases') || (path.startsWith('/cases/') && !isApplicant(user))
