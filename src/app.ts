@@ -28,6 +28,7 @@ import { notifyRoutes } from './notify/routes.js';
 import { agencyRoutes } from './agency/routes.js';
 import { statsRoutes } from './stats/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
+import { feedbackRoutes } from './feedback/routes.js';
 import { useTransports } from './notify/worker.js';
 import { transportsFromConfig } from './notify/configure.js';
 
@@ -81,7 +82,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   enforcePolicies(app, ctx);
   useTransports(transportsFromConfig(ctx.config));
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, feedbackRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -6,6 +6,7 @@ import { escalationJob, lightSweepJob } from './supervision/sweep.js';
 import { anomalyScanJob } from './supervision/anomalies/scan.js';
 import { invalidateAfter } from './cases/worklistCache.js';
 import { auditSealJob } from './core/audit/seal.js';
+import { FEEDBACK_JOBS } from './feedback/jobs.js';
 
 /** A job that rewrites case rows (the light sweep moves lights without a case hook) drops cached worklist pages when it commits. */
 const changingCases = (job: Job): Job => ({
@@ -19,4 +20,4 @@ const changingCases = (job: Job): Job => ({
 
 /** Every background job of the product (run by the scheduler; `POST /api/test/sweep` in test mode). */
 // Supervision runs before the outbox so its notices go out in the same pass.
-export const JOBS: Job[] = [changingCases(supplementTimeoutJob), changingCases(lightSweepJob), escalationJob, anomalyScanJob, changingCases(jointDefaultsJob), outboxJob, auditSealJob];
+export const JOBS: Job[] = [changingCases(supplementTimeoutJob), changingCases(lightSweepJob), escalationJob, anomalyScanJob, changingCases(jointDefaultsJob), ...FEEDBACK_JOBS, outboxJob, auditSealJob];

@@ -12,3 +12,4 @@ export * from '../../agency/schema.js';
 export * from '../../cases/joint/schema.js';
 export * from '../../stats/schema.js';
 export * from '../../supervision/schema.js';
+export * from '../../feedback/schema.js';

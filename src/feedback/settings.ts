@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../core/db/index.js';
+import { TtlCache } from '../core/ttlCache.js';
+import { feedbackKeys, feedbackSettings } from './schema.js';
+
+/** A center's feedback settings (domain §7 "(config)"). */
+export interface FeedbackSettings {
+  inviteAfterDays: number;
+  linkValidDays: number;
+  rectifyDays: number;
+  complaintDays: number;
+  complaintMaxDays: number;
+  acceptanceRating: boolean;
+}
+
+export const DEFAULT_FEEDBACK_SETTINGS: FeedbackSettings = {
+  inviteAfterDays: 3, linkValidDays: 7, rectifyDays: 15, complaintDays: 5, complaintMaxDays: 15, acceptanceRating: false,
+};
+
+const cache = new TtlCache<FeedbackSettings>(1000);
+export const forgetFeedbackSettings = () => cache.clear();
+
+export function feedbackSettingsFor(db: Queryable, centerId: string): Promise<FeedbackSettings> {
+  return cache.get(centerId, async () => {
+    const [r] = await db.select().from(feedbackSettings).where(eq(feedbackSettings.centerId, centerId));
+    if (!r) return DEFAULT_FEEDBACK_SETTINGS;
+    const { centerId: _c, updatedAt: _u, ...s } = r;
+    return s;
+  });
+}
+
+const secrets = new WeakMap<object, string>();
+
+/**
+ * The installation's signing secret for rating links and window devices: 32 random bytes
+ * made on first use and kept in the database, so every instance signs and checks alike.
+ */
+export async function linkSecret(db: Queryable, now: Date): Promise<string> {
+  const known = secrets.get(db);
+  if (known) return known;
+  await db.insert(feedbackKeys).values({ name: 'links', secret: randomBytes(32).toString('base64url'), createdAt: now.toISOString() }).onConflictDoNothing();
+  const [r] = await db.select({ secret: feedbackKeys.secret }).from(feedbackKeys).where(eq(feedbackKeys.name, sql`'links'`));
+  secrets.set(db, r.secret);
+  return r.secret;
+}
