@@ -52,7 +52,7 @@ export async function openLink(ctx: AppContext, token: string, type: 'rate' | 'd
 
 /** Which stage a case can be rated at now, or why not. */
 export async function rateableStage(db: AppContext['db'], c: Pick<CaseForRating, 'state' | 'acceptedAt' | 'centerId'>, want?: Stage): Promise<Stage> {
-  const stage = want ?? (c.state === 'completed' || c.state === 'archived' ? 'completion' : 'acceptance');
+  const stage = want ?? 'completion';
   if (stage === 'completion' && c.state !== 'completed' && c.state !== 'archived') {
     throw conflict('not_completed', 'A case is rated once it is completed', '办件办结后方可评价');
   }

@@ -74,11 +74,11 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   }, async (req) => actOnEvaluation(ctx, currentUser(req), req.params.id, req.params.action, req.body));
 
   // The SMS link page reads what it is about (masked) before the applicant rates.
-  app.get('/api/feedback/links/:token', {
+  app.get('/api/feedback/links', {
     config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { tags: ['feedback'], summary: 'What an SMS rating link is for (expired or used links answer with a clear error)', params: Type.Object({ token: Text(2000, 10) }), response: errors(400, 404, 409, 410) },
+    schema: { tags: ['feedback'], summary: 'What an SMS rating link is for (expired or used links answer with a clear error)', querystring: Type.Object({ token: Text(2000, 10) }), response: errors(400, 404, 409, 410) },
   }, async (req) => {
-    const p = await openLink(ctx, req.params.token, 'rate');
+    const p = await openLink(ctx, req.query.token, 'rate');
     const [r] = await ctx.db.select({ inv: invitations, c: cases }).from(invitations).innerJoin(cases, eq(cases.id, invitations.caseId)).where(eq(invitations.id, (p as { inv: string }).inv));
     if (!r) throw forbidden();
     if (r.inv.usedAt) throw conflict('link_used', 'This rating link was already used', '该评价链接已使用，每笔办件只能评价一次');
