@@ -159,6 +159,21 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     return { channels: COMPLAINT_CHANNEL_LABELS, categories: COMPLAINT_CATEGORY_LABELS, exclusionReasons: EXCLUSION_REASON_LABELS, grades: GRADE_LABELS, scores: SCORE_LABELS, scoreKeys: SCORE_KEYS };
   });
 
+  // Choices for the forms: the user's center's departments, windows and staff (names only).
+  app.get('/api/feedback/directory', {
+    config: { policy: STAFF },
+    schema: { tags: ['feedback'], summary: 'Departments, windows and staff of my center (for the complaint, hand-over and praise forms)', response: errors(401, 403) },
+  }, async (req) => {
+    const user = currentUser(req);
+    const c = user.centerId ?? '00000000-0000-0000-0000-000000000000';
+    const [ds, ws, us] = await Promise.all([
+      rows<{ id: string; name: string }>(ctx.db, sql`select id, name from departments where center_id = ${c}::uuid order by name`),
+      rows<{ id: string; name: string }>(ctx.db, sql`select id, number || '号窗口 ' || name as name from windows where center_id = ${c}::uuid order by number`),
+      rows<{ id: string; name: string }>(ctx.db, sql`select id, display_name as name from users where center_id = ${c}::uuid and active and role <> 'applicant' order by display_name`),
+    ]);
+    return { departments: ds, windows: ws, staff: us };
+  });
+
   // ---- 首问负责 and praise ----------------------------------------------------------------
   app.post('/api/feedback/first-asks', {
     config: { policy: STAFF },

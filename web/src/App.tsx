@@ -6,6 +6,7 @@ import { FullPageSpin, RequireRole, ROLE_ALLOW } from './auth/session';
 import { GuideListPage } from './pages/portal/GuideListPage';
 import { GuideDetailPage } from './pages/portal/GuideDetailPage';
 import { LoginPage } from './pages/LoginPage';
+import { canSeeFeedback } from './pages/feedback/api';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
@@ -22,6 +23,9 @@ const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then
 const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const FeedbackPage = lazy(() => import('./pages/feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+const KioskRatePage = lazy(() => import('./pages/feedback/KioskRatePage').then((m) => ({ default: m.KioskRatePage })));
+const SmsRatePage = lazy(() => import('./pages/feedback/SmsRatePage').then((m) => ({ default: m.SmsRatePage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -44,7 +48,18 @@ export function App() {
     <BrowserRouter>
       <Suspense fallback={<FullPageSpin />}>
         <Routes>
+          {/* The window evaluation tablet: full screen, no menus, no login (a signed device link). */}
+          <Route path="kiosk/rate" element={<KioskRatePage />} />
           <Route element={<AppLayout />}>
+            <Route path="rate" element={<SmsRatePage />} />
+            <Route
+              path="feedback/:tab?"
+              element={
+                <RequireRole allow={canSeeFeedback}>
+                  <FeedbackPage />
+                </RequireRole>
+              }
+            />
             <Route index element={<GuideListPage />} />
             <Route path="guide/:code" element={<GuideDetailPage />} />
             <Route path="login" element={<LoginPage />} />

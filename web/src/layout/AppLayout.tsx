@@ -10,6 +10,7 @@ import {
   FolderOpenOutlined,
   FormOutlined,
   FundOutlined,
+  LikeOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SearchOutlined,
@@ -19,6 +20,7 @@ import {
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
 import { NotificationBell } from '../components/NotificationBell';
+import { canSeeFeedback } from '../pages/feedback/api';
 import { canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 
 const { Header, Content, Footer } = Layout;
@@ -116,6 +118,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeFeedback(user)) {
+    items.push({
+      key: 'feedback',
+      icon: <LikeOutlined />,
+      label: (
+        <Link to="/feedback" data-testid="nav-feedback">
+          好差评
+        </Link>
+      ),
+    });
+  }
   if (canSeeStats(user)) {
     items.push({
       key: 'stats-report',
@@ -173,7 +186,9 @@ export function AppLayout() {
   );
 
   const path = location.pathname;
-  const selected = path.startsWith('/supervision')
+  const selected = path.startsWith('/feedback')
+    ? 'feedback'
+    : path.startsWith('/supervision')
     ? 'supervision'
     : path.startsWith('/admin/stats')
     ? 'stats-report'

@@ -7,10 +7,12 @@ import type { CaseRow } from '../../api/cases';
 import { useCaseList } from '../../api/useCaseList';
 import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
+import { RateCell, useMyRatings } from '../feedback/MyCaseRating';
 
 export function MyCasesPage() {
   const navigate = useNavigate();
   const list = useCaseList({ state: 'all' });
+  const ratings = useMyRatings();
   useEffect(() => {
     document.title = '我的办件 · 政务服务中心';
   }, []);
@@ -61,6 +63,7 @@ export function MyCasesPage() {
             { title: '提交日期', dataIndex: 'submittedAt', width: 120, render: (v?: string) => formatDate(v) },
             { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v: string | null) => formatDate(v) },
             { title: '亮灯', dataIndex: 'light', width: 80, render: (v: CaseRow['light']) => <LightTag light={v} short /> },
+            { title: '评价', key: 'rating', width: 110, render: (_: unknown, r) => <RateCell row={r} ratings={ratings.data} /> },
           ]}
         />
         {list.hasNextPage && (
