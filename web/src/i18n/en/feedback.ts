@@ -30,7 +30,7 @@ export default {
   '已评价': 'Rated', '差评待核实': 'Bad review: to verify', '整改中': 'Rectifying', '已整改待回访': 'Rectified: return visit due', '已回访': 'Visited', '核实不属实': 'Unfounded',
   '待受理审查': 'Received', '办理中': 'Handling',
   '大厅投诉台': 'Hall desk', '投诉电话': 'Phone', '网上投诉': 'Portal', '投诉信箱（电子邮箱）': 'Mailbox (e-mail)', '来信': 'Letter', '12345热线转办': '12345 transfer', '8890平台转办': '8890 transfer',
-  '办事效率 ': 'Efficiency', '多次跑': 'Had to come several times', '超时办理': 'Overdue', '首问负责不落实': 'First-asked responsibility ignored', '工作纪律': 'Discipline', '违规收费': 'Improper fees', '其他': 'Other',
+'多次跑': 'Had to come several times', '超时办理': 'Overdue', '首问负责不落实': 'First-asked responsibility ignored', '工作纪律': 'Discipline', '违规收费': 'Improper fees', '其他': 'Other',
   '无具体投诉请求和事实根据': 'No specific request or facts',
   '属于应当通过诉讼、仲裁、行政复议、信访等途径解决的事项': 'A matter for litigation, arbitration, administrative review or petition',
   '不属于本中心受理范围': 'Outside the center’s remit', '投诉事项证据材料不全且投诉人无正当理由': 'Evidence incomplete without good reason',
