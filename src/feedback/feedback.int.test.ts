@@ -80,6 +80,25 @@ describe('rating a case', () => {
   });
 });
 
+describe('rating at acceptance, where the center enables it', () => {
+  it('is refused until the office turns it on, then taken once per stage', async () => {
+    const c = await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' });
+    await must(window1, c.body.id, 'accept', PROVIDED);
+    const off = await citizen.post('/api/feedback/evaluations', { caseId: c.body.id, stage: 'acceptance', grade: 4 });
+    expect(off.body.error.code).toBe('acceptance_rating_off');
+    const settings = (await admin.get('/api/feedback/settings')).body;
+    expect(settings).toMatchObject({ inviteAfterDays: 3, rectifyDays: 15, complaintDays: 5, complaintMaxDays: 15, acceptanceRating: false });
+    expect((await coord.put('/api/feedback/settings', { ...settings, acceptanceRating: true })).status).toBe(403);
+    const bad = await admin.put('/api/feedback/settings', { ...settings, complaintDays: 20 });
+    expect(bad.status).toBe(422);
+    expect((await admin.put('/api/feedback/settings', { ...settings, acceptanceRating: true })).status).toBe(200);
+    const ok = await citizen.post('/api/feedback/evaluations', { caseId: c.body.id, stage: 'acceptance', grade: 4 });
+    expect(ok.body).toMatchObject({ stage: 'acceptance', state: 'rated' });
+    expect((await citizen.post('/api/feedback/evaluations', { caseId: c.body.id, stage: 'acceptance', grade: 4 })).body.error.code).toBe('already_rated');
+    await admin.put('/api/feedback/settings', settings);
+  });
+});
+
 describe('the bad-review flow across the Labour Day holiday', () => {
   let caseId: string, evalId: string;
   it('a bad review is assigned to the department at once, rectification due in 15 working days', async () => {
@@ -161,8 +180,8 @@ describe('the bad-review flow across the Labour Day holiday', () => {
   it('the statistics: 好评率, 差评整改率, 回访率 from raw counts', async () => {
     const s = await admin.get('/api/stats/feedback?from=2026-04-01&to=2026-05-31');
     expect(s.status).toBe(200);
-    // 4 ratings: 5, 2, 1 (+ none other); good 1 of 3 rated.
-    expect(s.body.evaluation).toMatchObject({ rated: 3, good: 1, bad: 2, substantiated: 1, unfounded: 1, rectified: 1, visited: 1, goodRate: 33.33, rectifyRate: 100, visitRate: 100, rectifyOnTimeRate: 0 });
+    // 4 ratings: 5, 4 (at acceptance), 2, 1: good 2 of 4.
+    expect(s.body.evaluation).toMatchObject({ rated: 4, good: 2, bad: 2, substantiated: 1, unfounded: 1, rectified: 1, visited: 1, goodRate: 50, rectifyRate: 100, visitRate: 100, rectifyOnTimeRate: 0 });
   });
 });
 

@@ -11,6 +11,7 @@ import { closeFirstAsk, listFirstAsks, listPraise, recordFirstAsk, recordPraise 
 import { deviceView, issueDeviceLink } from './device.js';
 import { feedbackReport, evaluationStats, publicSummary } from './measures.js';
 import { FEEDBACK_READ_ROLES, OFFICE_ROLES } from './access.js';
+import { feedbackSettingsFor, putFeedbackSettings } from './settings.js';
 import { eq, sql } from 'drizzle-orm';
 import { invitations } from './schema.js';
 import { cases } from '../cases/schema.js';
@@ -212,6 +213,28 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: FEEDBACK_READ_ROLES },
     schema: { tags: ['feedback'], summary: 'Praise recorded in your centers', response: errors(401, 403) },
   }, async (req) => listPraise(ctx, currentUser(req)));
+
+  const Settings = Type.Object({
+    inviteAfterDays: Type.Integer({ minimum: 1, maximum: 30 }), linkValidDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    rectifyDays: Type.Integer({ minimum: 1, maximum: 60 }), complaintDays: Type.Integer({ minimum: 0, maximum: 30 }),
+    complaintMaxDays: Type.Integer({ minimum: 1, maximum: 60 }), acceptanceRating: Type.Boolean(),
+  }, { additionalProperties: false });
+  app.get('/api/feedback/settings', {
+    config: { policy: OFFICE_ROLES },
+    schema: { tags: ['feedback'], summary: 'My center’s feedback settings (defaults when never set)', response: { 200: Settings, ...errors(401, 403) } },
+  }, async (req) => {
+    const user = currentUser(req);
+    if (!user.centerId) throw forbidden();
+    return feedbackSettingsFor(ctx.db, user.centerId);
+  });
+  app.put('/api/feedback/settings', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['feedback'], summary: 'Change my center’s feedback settings (invitation days, link validity, rectification and complaint limits, rating at acceptance)', body: Settings, response: { 200: Settings, ...errors(400, 401, 403, 422) } },
+  }, async (req) => {
+    const user = currentUser(req);
+    if (!user.centerId) throw forbidden();
+    return putFeedbackSettings(ctx.db, user.centerId, user, req.body, ctx.now());
+  });
 
   // ---- statistics --------------------------------------------------------------------
   app.get('/api/stats/feedback', {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../core/db/index.js';
+import type { Db, Queryable } from '../core/db/index.js';
+import { appendAudit } from '../core/audit/audit.js';
+import { unprocessable } from '../core/errors.js';
 import { TtlCache } from '../core/ttlCache.js';
 import { feedbackKeys, feedbackSettings } from './schema.js';
 
@@ -43,4 +45,19 @@ export async function linkSecret(db: Queryable, now: Date): Promise<string> {
   const [r] = await db.select({ secret: feedbackKeys.secret }).from(feedbackKeys).where(eq(feedbackKeys.name, sql`'links'`));
   secrets.set(db, r.secret);
   return r.secret;
+}
+
+/** The center office changes its feedback settings; one transaction with its audit row. */
+export async function putFeedbackSettings(db: Db, centerId: string, actor: { id: string; role: string }, next: FeedbackSettings, now: Date) {
+  if (next.complaintDays > next.complaintMaxDays) {
+    throw unprocessable('validation_failed', 'The extended limit must not be shorter than the normal one', '延期后的时限不能短于一般时限', [{ field: 'body.complaintMaxDays', message: 'below complaintDays' }]);
+  }
+  return db.transaction(async (tx) => {
+    const before = await feedbackSettingsFor(tx, centerId);
+    await tx.insert(feedbackSettings).values({ centerId, ...next, updatedAt: now.toISOString() })
+      .onConflictDoUpdate({ target: feedbackSettings.centerId, set: { ...next, updatedAt: now.toISOString() } });
+    await appendAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'feedback.settings', entityType: 'center', entityId: centerId, before, after: next, at: now });
+    forgetFeedbackSettings();
+    return next;
+  });
 }
