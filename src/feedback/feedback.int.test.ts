@@ -8,6 +8,7 @@ import { windows } from '../core/org/schema.js';
 import { accountabilityRecords } from '../supervision/schema.js';
 import { sealAll, verifyAuditChain } from '../core/audit/seal.js';
 import { evaluations } from './schema.js';
+import ExcelJS from 'exceljs';
 
 let t: TestApp;
 let citizen: Client, citizen3: Client, window1: Client, coord: Client, chief: Client, admin: Client, super1: Client;
@@ -181,6 +182,13 @@ describe('the bad-review flow across the Labour Day holiday', () => {
     const s = await admin.get('/api/stats/feedback?from=2026-04-01&to=2026-05-31');
     expect(s.status).toBe(200);
     // 4 ratings: 5, 4 (at acceptance), 2, 1: good 2 of 4.
+    // The statistics workbook carries the same numbers on its 好差评与投诉 sheet.
+    const x = await admin.get('/api/stats/report.xlsx?from=2026-04-01&to=2026-05-31');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.raw as never);
+    const ws = wb.getWorksheet('好差评与投诉')!;
+    const cell = (k: string) => { for (let i = 2; i <= ws.rowCount; i++) if (ws.getRow(i).getCell(1).value === k) return ws.getRow(i).getCell(2).value; return undefined; };
+    expect([cell('评价数'), cell('好评率（%）'), cell('差评整改率（%）'), cell('回访率（%）')]).toEqual([s.body.evaluation.rated, s.body.evaluation.goodRate, 100, 100]);
     expect(s.body.evaluation).toMatchObject({ rated: 4, good: 2, bad: 2, substantiated: 1, unfounded: 1, rectified: 1, visited: 1, goodRate: 50, rectifyRate: 100, visitRate: 100, rectifyOnTimeRate: 0 });
   });
 });

@@ -12,6 +12,7 @@ import { deviceView, issueDeviceLink } from './device.js';
 import { feedbackReport, evaluationStats, publicSummary } from './measures.js';
 import { FEEDBACK_READ_ROLES, OFFICE_ROLES } from './access.js';
 import { feedbackSettingsFor, putFeedbackSettings } from './settings.js';
+import { feedbackCenters } from './excel.js';
 import { eq, sql } from 'drizzle-orm';
 import { invitations } from './schema.js';
 import { cases } from '../cases/schema.js';
@@ -241,13 +242,15 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: STATS_ROLES },
     schema: {
       tags: ['stats'], summary: 'Feedback statistics: 好评率, 差评整改率, 回访率, complaints by category and channel, on-time handling',
-      querystring: Type.Object({ from: IsoDate, to: IsoDate, groupBy: opt(lit(['none', 'department', 'item', 'window', 'channel'] as const)) }),
+      querystring: Type.Object({ from: IsoDate, to: IsoDate, centerId: opt(Uuid), groupBy: opt(lit(['none', 'department', 'item', 'window', 'channel'] as const)) }),
       response: errors(400, 401, 403),
     },
   }, async (req) => {
     const user = currentUser(req);
-    const report = await feedbackReport(ctx.db, user.centerScope, req.query.from, req.query.to, ctx.today());
-    const groups = req.query.groupBy && req.query.groupBy !== 'none' ? await evaluationStats(ctx.db, user.centerScope, req.query.from, req.query.to, req.query.groupBy) : [];
+    if (req.query.centerId && !user.centerScope.includes(req.query.centerId)) throw forbidden('Outside your center', '不在本中心管辖范围');
+    const centerIds = await feedbackCenters(ctx.db, user.centerScope, req.query.centerId);
+    const report = await feedbackReport(ctx.db, centerIds, req.query.from, req.query.to, ctx.today());
+    const groups = req.query.groupBy && req.query.groupBy !== 'none' ? await evaluationStats(ctx.db, centerIds, req.query.from, req.query.to, req.query.groupBy) : [];
     return { from: req.query.from, to: req.query.to, ...report, groups: await labelled(groups, req.query.groupBy ?? 'none') };
   });
 

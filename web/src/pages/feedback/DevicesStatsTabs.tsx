@@ -45,45 +45,55 @@ interface FeedbackStats {
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
 
-export function FeedbackStatsTab() {
+/** The feedback figures of one period (the statistics report shows this card too). */
+export function FeedbackSummary({ from, to, centerId, groupBy = 'department' }: { from: string; to: string; centerId?: string; groupBy?: string }) {
   const t = useT();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
-  const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), groupBy: 'department' };
+  const q = { from, to, centerId, groupBy };
   const stats = useQuery({ queryKey: ['feedback', 'stats', q], queryFn: ({ signal }) => api.get<FeedbackStats>('/api/stats/feedback', q, signal) });
   const s = stats.data;
   const pie = (rows: { label: string; count: number }[]) => ({ tooltip: {}, series: [{ type: 'pie', radius: '65%', data: rows.map((r) => ({ name: t(r.label), value: r.count })) }] });
+  if (!s) return null;
+  return (
+    <div data-testid="feedback-summary">
+      <Row gutter={16}>
+        <Col span={4}><Statistic title={t('评价数')} value={s.evaluation.rated} /></Col>
+        <Col span={4}><Statistic title={t('好评率')} value={pct(s.evaluation.goodRate)} /></Col>
+        <Col span={4}><Statistic title={t('差评数')} value={s.evaluation.bad} /></Col>
+        <Col span={4}><Statistic title={t('差评整改率')} value={pct(s.evaluation.rectifyRate)} /></Col>
+        <Col span={4}><Statistic title={t('回访率')} value={pct(s.evaluation.visitRate)} /></Col>
+        <Col span={4}><Statistic title={t('表扬')} value={s.praise} /></Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={4}><Statistic title={t('投诉数')} value={s.complaints.received} /></Col>
+        <Col span={4}><Statistic title={t('不予受理')} value={s.complaints.excluded} /></Col>
+        <Col span={4}><Statistic title={t('已办结')} value={s.complaints.resolved} /></Col>
+        <Col span={4}><Statistic title={t('属实')} value={s.complaints.substantiated} /></Col>
+        <Col span={4}><Statistic title={t('按期办结率')} value={pct(s.complaints.onTimeRate)} /></Col>
+        <Col span={4}><Statistic title={t('逾期未办结')} value={s.complaints.overdueOpen} /></Col>
+      </Row>
+      {(s.complaints.byCategory.length > 0) && (
+        <Row gutter={16} style={{ marginTop: 16 }}>
+          <Col span={12}><Typography.Title level={5}>{t('投诉类别')}</Typography.Title><ReactECharts style={{ height: 240 }} option={pie(s.complaints.byCategory)} /></Col>
+          <Col span={12}><Typography.Title level={5}>{t('投诉渠道')}</Typography.Title><ReactECharts style={{ height: 240 }} option={pie(s.complaints.byChannel)} /></Col>
+        </Row>
+      )}
+      {s.groups.length > 0 && (
+        <Table rowKey={(r) => r.key ?? 'none'} size="small" pagination={false} dataSource={s.groups} style={{ marginTop: 16 }}
+          columns={[
+            { title: t('部门'), dataIndex: 'label' }, { title: t('评价数'), dataIndex: 'rated' }, { title: t('好评'), dataIndex: 'good' }, { title: t('差评'), dataIndex: 'bad' },
+            { title: t('好评率'), dataIndex: 'goodRate', render: pct }, { title: t('差评整改率'), dataIndex: 'rectifyRate', render: pct }, { title: t('回访率'), dataIndex: 'visitRate', render: pct },
+          ]} />
+      )}
+    </div>
+  );
+}
+
+export function FeedbackStatsTab() {
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   return (
     <Card size="small" data-testid="feedback-stats">
       <DatePicker.RangePicker value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} allowClear={false} style={{ marginBottom: 12 }} />
-      {s && (
-        <>
-          <Row gutter={16}>
-            <Col span={4}><Statistic title={t('评价数')} value={s.evaluation.rated} /></Col>
-            <Col span={4}><Statistic title={t('好评率')} value={pct(s.evaluation.goodRate)} /></Col>
-            <Col span={4}><Statistic title={t('差评数')} value={s.evaluation.bad} /></Col>
-            <Col span={4}><Statistic title={t('差评整改率')} value={pct(s.evaluation.rectifyRate)} /></Col>
-            <Col span={4}><Statistic title={t('回访率')} value={pct(s.evaluation.visitRate)} /></Col>
-            <Col span={4}><Statistic title={t('表扬')} value={s.praise} /></Col>
-          </Row>
-          <Row gutter={16} style={{ marginTop: 16 }}>
-            <Col span={4}><Statistic title={t('投诉数')} value={s.complaints.received} /></Col>
-            <Col span={4}><Statistic title={t('不予受理')} value={s.complaints.excluded} /></Col>
-            <Col span={4}><Statistic title={t('已办结')} value={s.complaints.resolved} /></Col>
-            <Col span={4}><Statistic title={t('属实')} value={s.complaints.substantiated} /></Col>
-            <Col span={4}><Statistic title={t('按期办结率')} value={pct(s.complaints.onTimeRate)} /></Col>
-            <Col span={4}><Statistic title={t('逾期未办结')} value={s.complaints.overdueOpen} /></Col>
-          </Row>
-          <Row gutter={16} style={{ marginTop: 16 }}>
-            <Col span={12}><Typography.Title level={5}>{t('投诉类别')}</Typography.Title><ReactECharts style={{ height: 240 }} option={pie(s.complaints.byCategory)} /></Col>
-            <Col span={12}><Typography.Title level={5}>{t('投诉渠道')}</Typography.Title><ReactECharts style={{ height: 240 }} option={pie(s.complaints.byChannel)} /></Col>
-          </Row>
-          <Table rowKey={(r) => r.key ?? 'none'} size="small" pagination={false} dataSource={s.groups} style={{ marginTop: 16 }}
-            columns={[
-              { title: t('部门'), dataIndex: 'label' }, { title: t('评价数'), dataIndex: 'rated' }, { title: t('好评'), dataIndex: 'good' }, { title: t('差评'), dataIndex: 'bad' },
-              { title: t('好评率'), dataIndex: 'goodRate', render: pct }, { title: t('差评整改率'), dataIndex: 'rectifyRate', render: pct }, { title: t('回访率'), dataIndex: 'visitRate', render: pct },
-            ]} />
-        </>
-      )}
+      <FeedbackSummary from={range[0].format('YYYY-MM-DD')} to={range[1].format('YYYY-MM-DD')} />
     </Card>
   );
 }
