@@ -48,6 +48,9 @@ describe('好差评 in the browser', () => {
     await expect.poll(() => page.getByTestId(`rated-${c.caseNo}`).innerText(), { timeout: 15_000 }).toBe('非常满意');
     const summary = await (await fetch(`${e.baseUrl}/api/public/feedback/summary?groupBy=item`)).json() as { items: { label: string; rated: number }[] };
     expect(summary.items.find((i) => i.label === '内地居民结婚登记')?.rated).toBe(1);
+    // The item's guide page shows its rating summary.
+    await page.goto(`/guide/${MARRIAGE}`);
+    await expect.poll(() => page.getByTestId('item-rating').innerText(), { timeout: 15_000 }).toBe('好评率 100.00%（1条评价）');
   });
 
   it('the window device page shows the case just served and takes a rating', async () => {

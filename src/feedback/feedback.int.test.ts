@@ -78,6 +78,10 @@ describe('rating a case', () => {
     const s = await t.anon.get('/api/public/feedback/summary?groupBy=item');
     expect(s.status).toBe(200);
     expect(s.body.items).toEqual([expect.objectContaining({ label: '内地居民结婚登记', rated: 1, good: 1, goodRate: 100, avgGrade: 5 })]);
+    expect((await t.anon.get(`/api/public/feedback/summary?itemCode=${MARRIAGE}`)).body.items).toHaveLength(1);
+    expect((await t.anon.get('/api/public/feedback/summary?itemCode=62052400MZ-JF-0005')).body.items).toHaveLength(0);
+    const d = await t.anon.get('/api/public/feedback/summary?groupBy=department');
+    expect(d.body.items).toEqual([expect.objectContaining({ label: '清渭县民政局', rated: 1 })]);
   });
 });
 
@@ -153,6 +157,9 @@ describe('the bad-review flow across the Labour Day holiday', () => {
     const order = (await notices('feedback.rectifyOrder')).filter((n) => n.channel === 'inApp');
     expect(order.map((n) => n.recipientUserId).sort()).toEqual([ids.chief1, ids.leader1, ids.admin, ids.super1].sort());
     expect((await coord.get(`/api/feedback/evaluations/${evalId}`)).body.light).toBe('red');
+    // The supervision board counts it.
+    const board = (await super1.get('/api/supervision/board')).body;
+    expect(board.feedback).toMatchObject({ openBadReviews: 1, lateRectifications: 1 });
   });
 
   it('rectify (late, recorded so), then the office’s return visit with the applicant’s satisfaction', async () => {

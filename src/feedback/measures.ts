@@ -83,11 +83,12 @@ export async function feedbackReport(db: Queryable, centerIds: string[], from: s
 }
 
 /** The portal's rating summary per item or department (all centers, no personal data). */
-export async function publicSummary(db: Queryable, groupBy: 'item' | 'department', filter: { centerId?: string; itemId?: string; departmentId?: string }) {
+export async function publicSummary(db: Queryable, groupBy: 'item' | 'department', filter: { centerId?: string; itemId?: string; itemCode?: string; departmentId?: string }) {
   const conds: SQL[] = [sql`true`];
   if (filter.centerId) conds.push(sql`e.center_id = ${filter.centerId}::uuid`);
   if (filter.itemId) conds.push(sql`e.item_id = ${filter.itemId}::uuid`);
   if (filter.departmentId) conds.push(sql`e.department_id = ${filter.departmentId}::uuid`);
+  if (filter.itemCode) conds.push(sql`e.item_id = (select id from service_items s where s.code = ${filter.itemCode})`);
   const label = groupBy === 'item' ? sql`(select name from service_items s where s.id = e.item_id)` : sql`(select name from departments d where d.id = e.department_id)`;
   const key = groupBy === 'item' ? sql`e.item_id` : sql`e.department_id`;
   const list = await rows<CountRow & { label: string }>(db, sql`select ${key}::text as key, min(${label}) as label, ${EVAL_COUNTS}

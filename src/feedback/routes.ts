@@ -258,7 +258,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
     schema: {
       tags: ['feedback'], summary: 'The portal: rating summary (好评率, average) per item or department',
-      querystring: Type.Object({ groupBy: opt(lit(['item', 'department'] as const)), centerId: opt(Uuid), itemId: opt(Uuid), departmentId: opt(Uuid) }),
+      querystring: Type.Object({ groupBy: opt(lit(['item', 'department'] as const)), centerId: opt(Uuid), itemId: opt(Uuid), itemCode: opt(Text(40)), departmentId: opt(Uuid) }),
       response: errors(400),
     },
   }, async (req) => publicSummary(ctx.db, req.query.groupBy ?? 'item', req.query));

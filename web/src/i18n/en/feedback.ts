@@ -35,4 +35,6 @@ export default {
   '属于应当通过诉讼、仲裁、行政复议、信访等途径解决的事项': 'A matter for litigation, arbitration, administrative review or petition',
   '不属于本中心受理范围': 'Outside the center’s remit', '投诉事项证据材料不全且投诉人无正当理由': 'Evidence incomplete without good reason',
   '首问人跟进中': 'Owner following up', '首问人当场办理/解答': 'Handled by the owner', '已移交承办窗口/单位': 'Handed over', '已告知大厅外主管单位': 'Referred outside the hall',
+  '好评率 = (非常满意 + 满意) ÷ 评价数': 'Good-rating rate = (very satisfied + satisfied) ÷ ratings',
+  '好评率 {r}%（{n}条评价）': 'Good ratings {r}% ({n} ratings)', '暂无评价': 'No ratings yet', '{dept}好评率 {r}%（{n}条）': '{dept}: good ratings {r}% ({n})',
 } as Record<string, string>;
