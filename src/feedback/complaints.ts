@@ -26,6 +26,7 @@ import {
 } from './rules.js';
 import { feedbackSettingsFor } from './settings.js';
 import { inApp, iso, managersOf, refusalError, sms, versionConflict } from './access.js';
+import { announce } from '../supervision/bus.js';
 
 export interface NewComplaint {
   centerId?: string;
@@ -103,6 +104,7 @@ export async function createComplaint(ctx: AppContext, user: SessionUser, input:
       actorId: user.id, actorRole: user.role, action: 'feedback.complaint.register', entityType: 'complaint', entityId: row.id,
       after: { no: row.no, channel: row.channel, category: row.category, complainant: { name: maskName(name), phone: maskPhone(phone) } }, at: now,
     });
+    await announce(tx, [row.centerId]);
     return { id: row.id, no: row.no, state: row.state };
   });
 }
@@ -184,6 +186,7 @@ export async function actOnComplaint(ctx: AppContext, user: SessionUser, id: str
       actorId: user.id, actorRole: user.role, action: `feedback.complaint.${action}`, entityType: 'complaint', entityId: id,
       before: { state: r.state, due: r.due }, after: { state: after.state, ...set, ...extra }, at: now,
     });
+    await announce(tx, [r.centerId]);
     return { id, state: after.state, due: after.due, version: after.version, ...extra };
   });
 }

@@ -21,6 +21,7 @@ import { dueAfter, dueLight, GRADE_LABELS, isBad, scoreErrors, servedBy, verifyL
 import { feedbackSettingsFor, linkSecret } from './settings.js';
 import { inApp, iso, managersOf, readable, refusalError, scopeWhere, versionConflict } from './access.js';
 import { currentCaseOfWindow } from './device.js';
+import { announce } from '../supervision/bus.js';
 
 export interface RateInput {
   caseId?: string;
@@ -125,6 +126,7 @@ export async function rate(ctx: AppContext, user: SessionUser | null, input: Rat
       actorId: user?.id ?? null, actorRole: user?.role ?? (channel === 'sms' ? 'smsLink' : 'windowDevice'), action: 'feedback.rate', entityType: 'evaluation', entityId: row.id,
       after: { caseId: c.id, stage: finalStage, grade: input.grade, channel, state: row.state, rectifyDue: due }, at: now,
     });
+    await announce(tx, [c.centerId]); // the supervision board shows 好评率 and open bad reviews
     return { id: row.id, caseId: c.id, stage: finalStage, grade: row.grade, state: row.state, rectifyDue: due };
   });
 }
@@ -215,6 +217,7 @@ export async function actOnEvaluation(ctx: AppContext, user: SessionUser, id: st
       actorId: user.id, actorRole: user.role, action: `feedback.evaluation.${action}`, entityType: 'evaluation', entityId: id,
       before: { state: r.state }, after: { state: after.state, ...set }, at: now,
     });
+    await announce(tx, [r.centerId]);
     return { id, state: after.state, version: after.version };
   });
 }

@@ -17,6 +17,7 @@ import { complaints, evaluations, invitations } from './schema.js';
 import { dueLight, ladderRung, signLink } from './rules.js';
 import { DEFAULT_FEEDBACK_SETTINGS, linkSecret } from './settings.js';
 import { inApp, managersOf, officeOf, sms } from './access.js';
+import { announce } from '../supervision/bus.js';
 
 /** Invitations go to cases completed within this many days before their invitation day (no flood on first start). */
 const INVITE_WINDOW_DAYS = 30;
@@ -66,6 +67,7 @@ export async function rectificationLadder(ctx: AppContext, tx: Tx): Promise<numb
     await tx.update(evaluations).set(rung === 'urge' ? { urgedAt: now.toISOString() } : { orderedAt: now.toISOString(), urgedAt: e.urgedAt ?? now.toISOString() }).where(eq(evaluations.id, e.id));
     await enqueue(tx, notices, now);
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: `feedback.rectify.${rung}`, entityType: 'evaluation', entityId: e.id, after: { due: e.rectifyDue, recipients: to.map((p) => p.id) }, at: now });
+    await announce(tx, [e.centerId]);
     n++;
   }
   return n;
@@ -80,6 +82,7 @@ export async function escalateComplaints(ctx: AppContext, tx: Tx): Promise<numbe
     const to = [...(await officeOf(tx, c.centerId)), ...(c.handlerDepartmentId ? await managersOf(tx, c.handlerDepartmentId, ['leader']) : [])];
     await tx.update(complaints).set({ escalatedAt: now.toISOString() }).where(eq(complaints.id, c.id));
     await enqueue(tx, inApp(to, 'feedback.complaintOverdue', { no: c.no, due: c.due }), now);
+    await announce(tx, [c.centerId]);
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'feedback.complaint.escalate', entityType: 'complaint', entityId: c.id, after: { due: c.due, recipients: to.map((p) => p.id) }, at: now });
   }
   return late.length;

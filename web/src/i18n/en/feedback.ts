@@ -37,4 +37,5 @@ export default {
   '首问人跟进中': 'Owner following up', '首问人当场办理/解答': 'Handled by the owner', '已移交承办窗口/单位': 'Handed over', '已告知大厅外主管单位': 'Referred outside the hall',
   '好评率 = (非常满意 + 满意) ÷ 评价数': 'Good-rating rate = (very satisfied + satisfied) ÷ ratings',
   '好评率 {r}%（{n}条评价）': 'Good ratings {r}% ({n} ratings)', '暂无评价': 'No ratings yet', '{dept}好评率 {r}%（{n}条）': '{dept}: good ratings {r}% ({n})',
+  '证据材料（选填）': 'Evidence (optional)', '整改材料（选填）': 'Rectification evidence (optional)',
 } as Record<string, string>;

@@ -7,6 +7,13 @@ import { showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
 import type { Evaluation } from './api';
 import { DueLight } from './parts';
+import { MaterialUpload } from '../../components/MaterialUpload';
+import type { UploadedFile } from '../../api/cases';
+
+/** One evidence file as a form control (Form.Item passes value and onChange). */
+function Evidence({ testId, value, onChange }: { testId: string; value?: UploadedFile | null; onChange?: (f: UploadedFile | null) => void }) {
+  return <MaterialUpload testId={testId} value={value} onChange={(f) => onChange?.(f)} />;
+}
 
 const ACTION_LABELS: Record<string, string> = { verify: '核实', rectify: '整改', returnVisit: '回访' };
 
@@ -22,9 +29,9 @@ export function ReviewsTab() {
   });
   async function submit() {
     if (!acting) return;
-    const v = await form.validateFields();
+    const { evidence, ...v } = await form.validateFields();
     try {
-      await api.post(`/api/feedback/evaluations/${acting.e.id}/actions/${acting.action}`, { version: acting.e.version, ...v });
+      await api.post(`/api/feedback/evaluations/${acting.e.id}/actions/${acting.action}`, { version: acting.e.version, ...v, ...(evidence ? { fileIds: [evidence.id] } : {}) });
       showSuccess(t('已保存'));
       setActing(null);
       form.resetFields();
@@ -92,11 +99,19 @@ export function ReviewsTab() {
               <Form.Item name="reason" label={t('核实情况和理由')} rules={[{ required: true, min: 2, message: t('请填写核实情况和理由') }]}>
                 <Input.TextArea rows={3} data-testid="verify-reason" />
               </Form.Item>
+              <Form.Item name="evidence" label={t('证据材料（选填）')}>
+                <Evidence testId="verify-evidence" />
+              </Form.Item>
             </>
           )}
           {acting?.action === 'rectify' && (
             <Form.Item name="measures" label={t('整改措施')} rules={[{ required: true, min: 2, message: t('请填写整改措施') }]}>
               <Input.TextArea rows={4} data-testid="rectify-measures" />
+            </Form.Item>
+          )}
+          {acting?.action === 'rectify' && (
+            <Form.Item name="evidence" label={t('整改材料（选填）')}>
+              <Evidence testId="rectify-evidence" />
             </Form.Item>
           )}
           {acting?.action === 'returnVisit' && (
