@@ -83,12 +83,22 @@ describe('好差评 in the browser', () => {
     await page.getByTestId('nav-feedback').click();
     await page.getByTestId(`review-verify-${c.caseNo}`).click();
     await page.getByTestId('verify-reason').fill('经调取窗口录像，一次性告知不到位，情况属实');
+    await page.getByTestId('verify-evidence').locator('input[type=file]').setInputFiles({ name: '录像截图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await expect.poll(() => page.getByTestId('verify-evidence').getAttribute('data-uploaded'), { timeout: 15_000 }).toBe('true');
     await page.getByTestId('review-action-ok').click();
     await expect.poll(() => page.getByTestId(`review-state-${c.caseNo}`).innerText(), { timeout: 15_000 }).toBe('整改中');
     expect(await page.getByTestId(`review-light-${c.caseNo}`).getAttribute('data-light')).toBe('green');
+    const coordApi = await fetch(`${e.baseUrl}/api/feedback/evaluations/${rated.id}`, { headers: { cookie: await page.context().cookies().then((cs) => cs.map((x) => `${x.name}=${x.value}`).join('; ')) } }).then((r) => r.json() as Promise<{ verification: { fileIds: string[] } }>);
+    expect(coordApi.verification.fileIds).toHaveLength(1);
     await page.getByTestId(`review-rectify-${c.caseNo}`).click();
     await page.getByTestId('rectify-measures').fill('组织窗口人员一次性告知制度培训，修订告知单');
     await page.getByTestId('review-action-ok').click();
     await expect.poll(() => page.getByTestId(`review-state-${c.caseNo}`).innerText(), { timeout: 15_000 }).toBe('已整改待回访');
+  });
+
+  it('an SMS link that is not valid says so plainly', async () => {
+    const page = await e.page();
+    await page.goto('/rate?token=forged.token-value');
+    await expect.poll(() => page.getByTestId('sms-rate-error').innerText(), { timeout: 15_000 }).toContain('评价链接无效');
   });
 });
