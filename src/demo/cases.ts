@@ -22,6 +22,7 @@ import { caseFacts, itemVersionOf, loadCase, type CaseRow } from '../cases/repo.
 import { allowedActions } from '../cases/machine.js';
 import { jointFacts } from '../cases/joint/parts.js';
 import type { CaseAction } from '../cases/types.js';
+import { seedFeedbackDemo } from '../feedback/demo.js';
 
 const LOW_INCOME = '62052400MZ-JF-0005'; // 最低生活保障审核确认: 15 / 30 working days
 const TEMP_RELIEF = '62052400MZ-JF-0008'; // 临时救助
@@ -170,6 +171,7 @@ export async function seedDemoCases(ctx: AppContext): Promise<number> {
   const calendar = await calendarFor(ctx.db, window.centerId);
   // Oldest first, so document numbers grow with their dates as they would have.
   for (const s of [...SCRIPTS].sort((a, b) => b.ago - a.ago)) await play(past, walker, s, window, today, calendar);
+  await seedFeedbackDemo(ctx);
   await ctx.db.update(outbox).set({ status: 'sent', sentAt: ctx.now().toISOString() }).where(inArray(outbox.channel, ['sms', 'email']));
   return SCRIPTS.length;
 }

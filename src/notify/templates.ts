@@ -163,6 +163,58 @@ export const TEMPLATES = {
     text: (p) => `${s(p.orgName)}本届任期${p.expired ? '已于' : '将于'}${s(p.endOn)}届满，请及时做好换届选举工作。`,
     link: (p) => (s(p.orgName) ? '/party?tab=orgs' : null),
   },
+  // ---- feedback: 好差评 and complaints (src/feedback) ----------------------------------
+  'feedback.invite': {
+    title: () => '邀请您评价',
+    text: (p) => `${yourCase(p)}已办结，请对本次服务作出评价：${s(p.link)}（${s(p.validDays) || '7'}日内有效）`,
+    link: (p) => (s(p.link) || null),
+  },
+  'feedback.badReview': {
+    title: (p) => `差评待核实：${s(p.caseNo)}`,
+    text: (p) => `${caseRef(p)}收到差评（${s(p.gradeLabel)}），请核实并在规定期限内整改。`,
+    link: () => '/feedback/evaluations',
+  },
+  'feedback.rectifyUrge': {
+    title: (p) => `差评整改催办：${s(p.caseNo)}`,
+    text: (p) => `【催办】${caseRef(p)}的差评整改将于${s(p.due)}到期，请抓紧整改。`,
+    link: () => '/feedback/evaluations',
+  },
+  'feedback.rectifyOrder': {
+    title: (p) => `差评整改督办：${s(p.caseNo)}`,
+    text: (p) => `【督办】${caseRef(p)}的差评整改已超过期限（${s(p.due)}），请立即整改并书面说明。`,
+    link: () => '/feedback/evaluations',
+  },
+  'feedback.complaintAccepted': {
+    title: () => '投诉已受理',
+    text: (p) => `您的投诉（编号${s(p.no)}）已受理${s(p.due) ? `，将于${s(p.due)}前办结答复` : ''}。`,
+  },
+  'feedback.complaintExcluded': {
+    title: () => '投诉不予受理',
+    text: (p) => `您的投诉（编号${s(p.no)}）不予受理，理由：${s(p.reasonLabel)}。${s(p.reply)}`,
+  },
+  'feedback.complaintExtended': {
+    title: () => '投诉办理延期',
+    text: (p) => `您的投诉（编号${s(p.no)}）情况复杂，办理期限延长至${s(p.due)}，理由：${s(p.reason)}。`,
+  },
+  'feedback.complaintResult': {
+    title: () => '投诉处理结果',
+    text: (p) => `您的投诉（编号${s(p.no)}）已办结：${s(p.result)}`,
+  },
+  'feedback.complaintAssigned': {
+    title: (p) => `投诉转办：${s(p.no)}`,
+    text: (p) => `投诉${s(p.no)}已转本单位办理${s(p.due) ? `，请于${s(p.due)}前办结` : ''}。`,
+    link: () => '/feedback/complaints',
+  },
+  'feedback.complaintUnitNotice': {
+    title: (p) => `投诉处理结果通报：${s(p.no)}`,
+    text: (p) => `投诉${s(p.no)}经核查${p.finding === 'substantiated' ? '属实' : '不属实'}。${s(p.unitNotice)}`,
+    link: () => '/feedback/complaints',
+  },
+  'feedback.complaintOverdue': {
+    title: (p) => `投诉逾期未办结：${s(p.no)}`,
+    text: (p) => `【督办】投诉${s(p.no)}已超过办理期限（${s(p.due)}）仍未办结，请督促处理并向投诉人说明情况。`,
+    link: () => '/feedback/complaints',
+  },
 } satisfies Record<string, Wording>;
 
 export type NoticeTemplate = keyof typeof TEMPLATES;

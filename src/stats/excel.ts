@@ -20,7 +20,7 @@ const DEFINITIONS: [string, string][] = [
 ];
 
 /** The report as an .xlsx workbook: Chinese headers in row 1, one row per group, the total last. */
-export async function reportWorkbook(r: Report, filterText: string): Promise<Buffer> {
+export async function reportWorkbook(r: Report, filterText: string, extra?: (wb: ExcelJS.Workbook) => Promise<void>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Banshi 办事';
   const ws = wb.addWorksheet('办件统计');
@@ -36,5 +36,6 @@ export async function reportWorkbook(r: Report, filterText: string): Promise<Buf
   info.addRow({ k: '统计期间', v: `${r.from} 至 ${r.to}` });
   info.addRow({ k: '筛选条件', v: filterText || '无' });
   for (const [k, v] of DEFINITIONS) info.addRow({ k, v });
+  await extra?.(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

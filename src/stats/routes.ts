@@ -8,6 +8,7 @@ import { dimensions, publicReport, staffReport, type ReportQuery } from './servi
 import { GROUP_BYS, PUBLIC_GROUP_BYS } from './types.js';
 import { reportWorkbook } from './excel.js';
 import { publicBoard } from './board.js';
+import { addFeedbackSheet, feedbackCenters } from '../feedback/excel.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATS_ROLES = ['centerAdmin', 'supervisor', 'leader'] as const;
@@ -42,9 +43,11 @@ export function statsRoutes(app: App, ctx: AppContext) {
     schema: { tags: ['stats'], summary: 'The same report as an Excel workbook (Chinese headers)', querystring: ReportQuerySchema, response: errors(400, 401, 403) },
   }, async (req, reply) => {
     const q = query(req.query);
-    const report = await staffReport(ctx, currentUser(req), q);
+    const user = currentUser(req);
+    const report = await staffReport(ctx, user, q);
     const filterText = Object.entries(req.query).filter(([k]) => !['from', 'to', 'groupBy'].includes(k)).map(([k, v]) => `${k}=${v}`).join('；');
-    const buf = await reportWorkbook(report, filterText);
+    // The 好差评与投诉 sheet comes from the feedback module (src/feedback/excel.ts).
+    const buf = await reportWorkbook(report, filterText, async (wb) => addFeedbackSheet(wb, ctx.db, await feedbackCenters(ctx.db, user.centerScope, q.centerId), q.from, q.to, ctx.today()));
     return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`).send(buf);
   });
 

@@ -15,6 +15,7 @@ import { maskName } from '../core/mask.js';
 import { cases } from '../cases/schema.js';
 import { anomalies, ladderSteps } from './schema.js';
 import { scopeOf } from './scope.js';
+import { boardFigures } from '../feedback/board.js';
 
 const LIT = sql`${cases.state} in ('accepted', 'inProgress', 'suspended', 'reportedUp') and ${cases.promisedDue} is not null`;
 const NEGATIVE = sql`('refused', 'returned', 'withdrawn', 'terminated')`;
@@ -97,5 +98,7 @@ export async function board(ctx: AppContext, user: SessionUser, days = 30) {
       light: r.statutoryDue && r.statutoryDue < today ? 'black' as const : 'red' as const,
     })),
     trend, openAnomalies,
+    // 好差评 and complaints, from the feedback module (src/feedback/board.ts).
+    feedback: await boardFigures(ctx.db, user, today, since),
   };
 }

@@ -58,13 +58,16 @@ export const ladderSteps = pgTable('ladder_steps', {
 
 /**
  * 问责记录: charged to the department and the person holding the late step (red), or a
- * violation of the statutory limit (black). Never deleted.
+ * violation of the statutory limit (black), or a substantiated complaint (src/feedback:
+ * `complaintId`, no ladder step, a case only when the complaint named one). Never deleted.
  */
 export const accountabilityRecords = pgTable('accountability_records', {
   id: uuid('id').primaryKey().defaultRandom(),
-  stepId: uuid('step_id').notNull().references(() => ladderSteps.id),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
-  kind: text('kind').$type<'overdue' | 'violation'>().notNull(),
+  stepId: uuid('step_id').references(() => ladderSteps.id),
+  caseId: uuid('case_id').references(() => cases.id),
+  kind: text('kind').$type<'overdue' | 'violation' | 'complaint'>().notNull(),
+  /** The substantiated complaint (feedback_complaints.id) for kind 'complaint'. */
+  complaintId: uuid('complaint_id'),
   centerId: uuid('center_id').notNull().references(() => centers.id),
   departmentId: uuid('department_id').notNull().references(() => departments.id),
   /** The person holding the late step (assignee, else coordinator); null when nobody held it. */
@@ -72,7 +75,7 @@ export const accountabilityRecords = pgTable('accountability_records', {
   stepName: text('step_name'),
   recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
   recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
-}, (t) => [uniqueIndex('accountability_step_idx').on(t.stepId), index('accountability_dept_idx').on(t.departmentId, t.recordedOn)]);
+}, (t) => [uniqueIndex('accountability_step_idx').on(t.stepId), uniqueIndex('accountability_complaint_idx').on(t.complaintId), index('accountability_dept_idx').on(t.departmentId, t.recordedOn)]);
 
 /**
  * An anomaly found by a named rule, with its evidence. `subject` identifies what it is

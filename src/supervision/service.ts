@@ -93,7 +93,7 @@ export async function listAccountability(ctx: AppContext, user: SessionUser) {
     r: accountabilityRecords, caseNo: cases.caseNo,
     department: sql<string>`(select name from departments d where d.id = ${accountabilityRecords.departmentId})`,
     person: sql<string | null>`(select display_name from users u where u.id = ${accountabilityRecords.userId})`,
-  }).from(accountabilityRecords).innerJoin(cases, eq(cases.id, accountabilityRecords.caseId))
+  }).from(accountabilityRecords).leftJoin(cases, eq(cases.id, accountabilityRecords.caseId))
     .where(scopeOf(user, accountabilityRecords.centerId, accountabilityRecords.departmentId)).orderBy(desc(accountabilityRecords.recordedAt)).limit(200);
   return { items: list.map(({ r, caseNo, department, person }) => ({ id: r.id, kind: r.kind, caseId: r.caseId, caseNo, department, person, stepName: r.stepName, recordedOn: r.recordedOn })) };
 }

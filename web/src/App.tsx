@@ -9,6 +9,7 @@ import { LoginPage } from './pages/LoginPage';
 import { useT } from './lib/i18n';
 import { canSeeDuty } from './pages/duty/access';
 import { TodayLeaderPage } from './pages/duty/TodayLeader';
+import { canSeeFeedback } from './pages/feedback/api';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
@@ -27,6 +28,9 @@ const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage')
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
 const PartyPage = lazy(() => import('./pages/party/PartyPage').then((m) => ({ default: m.PartyPage })));
+const FeedbackPage = lazy(() => import('./pages/feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+const KioskRatePage = lazy(() => import('./pages/feedback/KioskRatePage').then((m) => ({ default: m.KioskRatePage })));
+const SmsRatePage = lazy(() => import('./pages/feedback/SmsRatePage').then((m) => ({ default: m.SmsRatePage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -50,7 +54,18 @@ export function App() {
     <BrowserRouter>
       <Suspense fallback={<FullPageSpin />}>
         <Routes>
+          {/* The window evaluation tablet: full screen, no menus, no login (a signed device link). */}
+          <Route path="kiosk/rate" element={<KioskRatePage />} />
           <Route element={<AppLayout />}>
+            <Route path="rate" element={<SmsRatePage />} />
+            <Route
+              path="feedback/:tab?"
+              element={
+                <RequireRole allow={canSeeFeedback}>
+                  <FeedbackPage />
+                </RequireRole>
+              }
+            />
             <Route index element={<GuideListPage />} />
             <Route path="guide/:code" element={<GuideDetailPage />} />
             <Route path="login" element={<LoginPage />} />

@@ -14,3 +14,4 @@ export * from '../../stats/schema.js';
 export * from '../../supervision/schema.js';
 export * from '../../duty/schema.js';
 export * from '../../party/schema.js';
+export * from '../../feedback/schema.js';

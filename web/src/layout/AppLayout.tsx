@@ -11,6 +11,7 @@ import {
   FolderOpenOutlined,
   FormOutlined,
   FundOutlined,
+  LikeOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SearchOutlined,
@@ -25,6 +26,7 @@ import { useLang, useT } from '../lib/i18n';
 import { useDisplay } from '../lib/display';
 import { canSeeDuty } from '../pages/duty/access';
 import { canSeeParty, canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canSeeFeedback } from '../pages/feedback/api';
 
 const { Header, Content, Footer } = Layout;
 
@@ -153,6 +155,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeFeedback(user)) {
+    items.push({
+      key: 'feedback',
+      icon: <LikeOutlined />,
+      label: (
+        <Link to="/feedback" data-testid="nav-feedback">
+          {t('好差评')}
+        </Link>
+      ),
+    });
+  }
   if (canSeeStats(user)) {
     items.push({
       key: 'stats-report',
@@ -232,7 +245,9 @@ export function AppLayout() {
   );
 
   const path = location.pathname;
-  const selected = path.startsWith('/supervision')
+  const selected = path.startsWith('/feedback')
+    ? 'feedback'
+    : path.startsWith('/supervision')
     ? 'supervision'
     : path.startsWith('/admin/stats')
     ? 'stats-report'

@@ -8,6 +8,7 @@ import { ApiError, api } from '../../api/client';
 import { useDepartmentNames } from '../../api/hooks';
 import type { PublicGuide } from '../../api/types';
 import { GuideView } from '../../components/GuideView';
+import { RatingSummary } from '../feedback/RatingSummary';
 import { canIntake, FullPageSpin, useSession } from '../../auth/session';
 import { errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
@@ -66,6 +67,7 @@ export function GuideDetailPage() {
             <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
             <Tag>{SERVED_PARTY_LABELS[g.servedParty] ?? g.servedParty}</Tag>
             {g.theme && <Tag>{g.theme}</Tag>}
+            <RatingSummary itemCode={g.code} departmentId={g.department?.id} />
           </Space>
           <Row gutter={[16, 8]} className="bs-kpis">
             <Col xs={12} md={6}>

@@ -8,11 +8,13 @@ import { useCaseList } from '../../api/useCaseList';
 import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
+import { RateCell, useMyRatings } from '../feedback/MyCaseRating';
 
 export function MyCasesPage() {
   const t = useT();
   const navigate = useNavigate();
   const list = useCaseList({ state: 'all' });
+  const ratings = useMyRatings();
   useEffect(() => {
     document.title = t('我的办件 · 政务服务中心');
   }, []);
@@ -64,6 +66,7 @@ export function MyCasesPage() {
             { title: t('提交日期'), dataIndex: 'submittedAt', width: 120, render: (v?: string) => formatDate(v) },
             { title: t('承诺办结日'), dataIndex: 'promisedDue', width: 120, render: (v: string | null) => formatDate(v) },
             { title: t('亮灯'), dataIndex: 'light', width: 80, render: (v: CaseRow['light']) => <LightTag light={v} short /> },
+            { title: t('评价'), key: 'rating', width: 110, render: (_: unknown, r) => <RateCell row={r} ratings={ratings.data} /> },
           ]}
         />
         {list.hasNextPage && (

@@ -15,6 +15,7 @@ interface LateCase { id: string; caseNo: string; itemName: string; applicantName
 interface Board {
   today: string; days: number; lights: Record<'green' | 'yellow' | 'red' | 'black' | 'paused', number>;
   departments: Row[]; windows: Row[]; late: LateCase[]; openAnomalies: number;
+  feedback?: { openBadReviews: number; lateRectifications: number; goodRate: number | null; rated: number; openComplaints: number; overdueComplaints: number };
   trend: { day: string; received: number; urge: number; order: number; violation: number }[];
 }
 interface Step { id: string; caseId: string; caseNo: string; itemName: string; department: string; kind: 'urge' | 'order' | 'violation'; docNo: string; issuedOn: string; answerDue: string | null; answeredAt: string | null; answer: string | null; escalatedAt: string | null }
@@ -134,6 +135,15 @@ export function SupervisionPage() {
         ))}
         <Col xs={12} md={4}><Card size="small"><Statistic title={t('待处理异常')} value={b?.openAnomalies ?? 0} valueRender={(n) => <span data-testid="board-count-anomalies">{n}</span>} /></Card></Col>
       </Row>
+      {b?.feedback && (
+        <Row gutter={[12, 12]} data-testid="board-feedback">
+          <Col xs={12} md={4}><Card size="small"><Link to="/feedback/stats"><Statistic title={t('好评率（近{d}天，{n}条）', { d: b.days, n: b.feedback.rated })} value={b.feedback.goodRate === null ? '—' : `${b.feedback.goodRate.toFixed(2)}%`} /></Link></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Link to="/feedback/evaluations"><Statistic title={t('差评未办结')} value={b.feedback.openBadReviews} /></Link></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('差评整改超期')} value={b.feedback.lateRectifications} valueStyle={{ color: b.feedback.lateRectifications ? '#f5222d' : undefined }} valueRender={(n) => <span data-testid="board-late-rectifications">{n}</span>} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Link to="/feedback/complaints"><Statistic title={t('投诉待办')} value={b.feedback.openComplaints} /></Link></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('投诉逾期')} value={b.feedback.overdueComplaints} valueStyle={{ color: b.feedback.overdueComplaints ? '#f5222d' : undefined }} /></Card></Col>
+        </Row>
+      )}
       <Card title={t('红灯、黑灯办件')} size="small">
         <Table<LateCase>
           rowKey="id" size="small" loading={board.isLoading} dataSource={b?.late ?? []} pagination={{ pageSize: 10 }} data-testid="board-late"
