@@ -31,6 +31,17 @@ const PartyPage = lazy(() => import('./pages/party/PartyPage').then((m) => ({ de
 const FeedbackPage = lazy(() => import('./pages/feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 const KioskRatePage = lazy(() => import('./pages/feedback/KioskRatePage').then((m) => ({ default: m.KioskRatePage })));
 const SmsRatePage = lazy(() => import('./pages/feedback/SmsRatePage').then((m) => ({ default: m.SmsRatePage })));
+const hall = () => import('./pages/hall/routes');
+const KioskPage = lazy(() => hall().then((m) => ({ default: m.KioskPage })));
+const MobileTakePage = lazy(() => hall().then((m) => ({ default: () => <m.KioskPage mobile /> })));
+const TicketRoute = lazy(() => hall().then((m) => ({ default: m.TicketRoute })));
+const HallBoardPage = lazy(() => hall().then((m) => ({ default: m.HallBoardPage })));
+const WindowPage = lazy(() => hall().then((m) => ({ default: m.WindowPage })));
+const BookingPage = lazy(() => hall().then((m) => ({ default: m.BookingPage })));
+const HallAdminPage = lazy(() => hall().then((m) => ({ default: m.HallAdminPage })));
+const HallStatsPage = lazy(() => hall().then((m) => ({ default: m.HallStatsPage })));
+const HALL_STAFF = (u: { role: string }) => ['receiver', 'coordinator', 'chiefRep', 'centerAdmin'].includes(u.role);
+const HALL_STATS = (u: { role: string }) => ['centerAdmin', 'supervisor', 'leader', 'chiefRep'].includes(u.role);
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -56,7 +67,11 @@ export function App() {
         <Routes>
           {/* The window evaluation tablet: full screen, no menus, no login (a signed device link). */}
           <Route path="kiosk/rate" element={<KioskRatePage />} />
-          <Route element={<AppLayout />}>
+                    {/* Hall devices: full screen, no menu. */}
+          <Route path="hall/kiosk" element={<KioskPage />} />
+          <Route path="hall/board" element={<HallBoardPage />} />
+          <Route path="hall/screen/:windowId" element={<HallBoardPage />} />
+                    <Route element={<AppLayout />}>
             <Route path="rate" element={<SmsRatePage />} />
             <Route
               path="feedback/:tab?"
@@ -66,6 +81,12 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route path="hall/take" element={<MobileTakePage />} />
+            <Route path="hall/ticket/:id" element={<TicketRoute />} />
+            <Route path="hall/booking" element={<BookingPage />} />
+            <Route path="hall/window" element={<RequireRole allow={HALL_STAFF}><WindowPage /></RequireRole>} />
+            <Route path="hall/admin" element={<RequireRole allow={(u) => u.role === 'centerAdmin'}><HallAdminPage /></RequireRole>} />
+            <Route path="hall/stats" element={<RequireRole allow={HALL_STATS}><HallStatsPage /></RequireRole>} />
             <Route index element={<GuideListPage />} />
             <Route path="guide/:code" element={<GuideDetailPage />} />
             <Route path="login" element={<LoginPage />} />

@@ -15,3 +15,4 @@ export * from '../../supervision/schema.js';
 export * from '../../duty/schema.js';
 export * from '../../party/schema.js';
 export * from '../../feedback/schema.js';
+export * from '../../hall/schema.js';

@@ -69,6 +69,21 @@ describe('English for the whole UI', () => {
     expect(badVars).toEqual([]);
   });
 
+  it('a key has one English in every module (the dictionaries merge into one)', async () => {
+    const files = fs.readdirSync(EN_DIR).filter((f) => f.endsWith('.ts'));
+    const seen = new Map<string, string>();
+    const conflicts: string[] = [];
+    for (const f of files) {
+      const dict: Record<string, string> = (await import(path.join(EN_DIR, f))).default;
+      for (const [k, v] of Object.entries(dict)) {
+        const before = seen.get(k);
+        if (before !== undefined && before !== v) conflicts.push(`${f}: ${k} → ${v} (elsewhere ${before})`);
+        seen.set(k, v);
+      }
+    }
+    expect(conflicts).toEqual([]);
+  });
+
   it('the server label maps shown in the UI have English', async () => {
     const en = await english();
     const maps = [CASE_KIND_LABELS, ITEM_LEVEL_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS, ROLE_LABELS];

@@ -1,4 +1,9 @@
-/** Page frame: header with the role's menus and the user, content, footer. */
+/**
+ * Page frame: header with the brand and the user, the role's menu, content, footer.
+ * Visitors and applicants have a handful of entries: a horizontal menu in the header.
+ * Staff have a dozen or more (a center admin sees every module), which a header cannot
+ * hold without hiding some behind "…": theirs is a side menu that shows them all.
+ */
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AlertOutlined,
@@ -12,6 +17,7 @@ import {
   FormOutlined,
   FundOutlined,
   LikeOutlined,
+  OrderedListOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SearchOutlined,
@@ -27,8 +33,9 @@ import { useDisplay } from '../lib/display';
 import { canSeeDuty } from '../pages/duty/access';
 import { canSeeParty, canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 import { canSeeFeedback } from '../pages/feedback/api';
+import { HallNav, hallMenu } from '../pages/hall/nav';
 
-const { Header, Content, Footer } = Layout;
+const { Header, Content, Footer, Sider } = Layout;
 
 /** 中文/EN and 长辈版 (适老化) switches: on every page, remembered in localStorage. */
 function DisplaySwitches() {
@@ -211,6 +218,8 @@ export function AppLayout() {
     });
   }
 
+  for (const h of hallMenu(user)) items.push({ key: h.key, icon: <OrderedListOutlined />, label: <HallNav to={h.to} testId={h.testId} zh={h.zh} /> });
+
   items.push({
     key: 'progress',
     icon: <SearchOutlined />,
@@ -245,7 +254,9 @@ export function AppLayout() {
   );
 
   const path = location.pathname;
-  const selected = path.startsWith('/feedback')
+  const selected = path.startsWith('/hall/')
+    ? hallMenu(user).find((h) => path.startsWith(h.to))?.key ?? ''
+    : path.startsWith('/feedback')
     ? 'feedback'
     : path.startsWith('/supervision')
     ? 'supervision'
@@ -274,6 +285,8 @@ export function AppLayout() {
               : path.startsWith('/progress')
                 ? 'progress'
                 : 'portal';
+  const selectedKeys = path.startsWith('/notifications') ? [] : [selected];
+  const sideMenu = !!user && !isApplicant(user) && user.role !== 'agent';
   const org = user ? [user.centerName, user.departmentName].filter(Boolean).join(' · ') : '';
 
   return (
@@ -283,14 +296,9 @@ export function AppLayout() {
           <span className="bs-brand-mark">{t('办')}</span>
           <span className="bs-brand-text">{t('政务服务中心')}</span>
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={path.startsWith('/notifications') ? [] : [selected]}
-          items={items}
-          className="bs-menu"
-          data-testid="main-menu"
-        />
+        {sideMenu ? <div className="bs-menu" /> : (
+          <Menu theme="dark" mode="horizontal" selectedKeys={selectedKeys} items={items} className="bs-menu" data-testid="main-menu" />
+        )}
         <div className="bs-user">
           <DisplaySwitches />
           {/* Every signed-in user: staff get assignments and orders; applicants whatever in-app notices reach them. */}
@@ -347,11 +355,20 @@ export function AppLayout() {
           )}
         </div>
       </Header>
-      <Content className="bs-content">
-        {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
-        <Outlet />
-      </Content>
-      <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>{t('办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务')}</Footer>
+      <Layout>
+        {sideMenu && (
+          <Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} className="bs-sider" data-testid="side-menu">
+            <Menu mode="inline" selectedKeys={selectedKeys} items={items} data-testid="main-menu" />
+          </Sider>
+        )}
+        <Layout>
+          <Content className="bs-content">
+            {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
+            <Outlet />
+          </Content>
+          <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>{t('办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务')}</Footer>
+        </Layout>
+      </Layout>
     </Layout>
   );
 }

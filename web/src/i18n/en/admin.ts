@@ -115,7 +115,7 @@ export default {
   '字段': 'Field',
   '错误': 'Error',
   '第{row}行 ': 'Row {row} ',
-  '不予受理': 'Refusal',
+  '不予受理': 'Not accepted',
   '退回': 'Return',
   '不予许可': 'Denial',
   '待审查': 'Pending review',

@@ -34,7 +34,7 @@ export default {
   '请填写应向何机关申请': 'Say which authority to apply to',
   '如：清渭县自然资源局': 'E.g. Qingwei County Natural Resources Bureau',
   '不予受理将出具不予受理通知书，并向中心进行否定备案。': 'Refusing issues a notice of refusal and files the refusal with the center.',
-  '不予受理理由': 'Reason for refusal',
+  '不予受理理由': 'Reason for not accepting',
   '写明事实、依据及申请人的救济途径': 'State the facts, the legal basis and the applicant\'s remedies',
   '承办人（具体办理人）': 'Handler',
   '请选择承办人': 'Choose a handler',

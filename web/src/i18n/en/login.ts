@@ -11,7 +11,7 @@ export default {
   '，点击一行即可填入': '; click a row to fill it in',
   '角色': 'Role',
   '姓名': 'Name',
-  '说明': 'Description',
+  '说明': 'Note',
   '填入': 'Fill in',
   '直接登录': 'Sign in now',
   '密码均为 {password}，点击一行即可填入': 'All passwords are {password}; click a row to fill it in',

@@ -17,7 +17,7 @@ export default {
   '我的党员档案': 'My party record',
   // organizations
   '党组织（机关党委每届4年，党支部每届2年；届满前{n}天提醒）': 'Organizations (committee term 4 years, branch 2 years; alert {n} days before the end)',
-  '名称': 'Name', '类别': 'Kind', '本届任期': 'Current term', '{n}天后届满': 'Ends in {n} days', '已届满': 'Expired', '委员': 'Officers', '党员': 'Members',
+  '名称': 'Name', '类别': 'Category', '本届任期': 'Current term', '{n}天后届满': 'Ends in {n} days', '已届满': 'Expired', '委员': 'Officers', '党员': 'Members',
   '预备党员': 'Probationary', '发展中': 'In pipeline', '操作': 'Actions', '登记选举': 'Record election', '登记选举：{org}': 'Record an election: {org}',
   '换届选举': 'General election', '增补选举': 'By-election', '选举日期': 'Election date', '应选名额': 'Seats', '到会有选举权人数': 'Voters present', '收回选票': 'Ballots returned',
   '候选人及得票（每行：姓名 票数；候选人须比应选名额多20%以上）': 'Candidates and votes (one a line: name votes; at least 20 % more candidates than seats)',
@@ -25,7 +25,7 @@ export default {
   // members
   '党员与发展对象': 'Members and people in the pipeline', '按身份筛选': 'Filter by status', '登记入党申请': 'Register an application', '导出Excel': 'Export Excel',
   '姓名': 'Name', '支部': 'Branch', '党小组': 'Group', '身份': 'Status', '入党日期': 'Joined', '预备期满': 'Probation ends', '岗位': 'Post', '电话': 'Phone',
-  '党员档案': 'Member record', '所在支部': 'Branch', '职务': 'Post', '副处级以上': 'Deputy division or above', '（已延长{n}个月）': ' (extended by {n} months)',
+  '党员档案': 'Member record', '所在支部': 'Branch', '职务': 'Title', '副处级以上': 'Deputy division or above', '（已延长{n}个月）': ' (extended by {n} months)',
   '培养联系人': 'Contacts', '半年考察': 'Half-yearly examinations', '集中培训': 'Central training', '办理': 'Confirm', '取消': 'Cancel', '办理日期': 'Date',
   '请选择日期': 'Choose a date', '必填': 'Required', '培养联系人（两名正式党员，用顿号分隔）': 'Contacts (two full members, separated by 、)',
   '入党介绍人（两名，用顿号分隔）': 'Introducers (two, separated by 、)', '延长月数（6至12个月）': 'Extension in months (6 to 12)', '表决的支部党员大会': 'The branch assembly that voted',
@@ -53,7 +53,7 @@ export default {
   '向社会公开日期（不得早于党内公开）': 'Public date (not before the internal one)', '公开形式（外网网站、党务公开栏、电子显示屏、触摸查询器）': 'Public form (website, notice board, screen, kiosk)',
   '已向社会公开': 'Public', '已党内公开': 'Disclosed internally', '待公开': 'Planned',
   // my record
-  '您的账号尚未关联党员档案': 'Your account is not linked to a party member record', '基本信息': 'Details', '转正日期': 'Confirmed on', '党内职务': 'Party posts',
+  '您的账号尚未关联党员档案': 'Your account is not linked to a party member record', '基本信息': 'Basic information', '转正日期': 'Confirmed on', '党内职务': 'Party posts',
   '组织生活与民主评议': 'Organisational life and evaluation', '暂无评议结果': 'No evaluation yet', '年度': '', '会议': 'Meeting', '出席': 'Present', '缺席': 'Absent', '期间': 'Period',
   // labels from the domain types
   '入党申请人': 'Applicant', '入党积极分子': 'Activist', '发展对象': 'Development target', '正式党员': 'Full member', '离退休党员': 'Retired member', '已转出': 'Transferred out',

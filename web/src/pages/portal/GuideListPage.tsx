@@ -1,5 +1,5 @@
 /** Public portal: 办事指南 — search and filter the published catalog. */
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, Button, Card, Empty, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -23,7 +23,18 @@ export function GuideListPage() {
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTER_KEYS)[number], string>;
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  // The box follows q when it changes from elsewhere (a suggestion, the back button), but not
+  // when q catches up with a search typed here: the router commits the new URL a moment later,
+  // and by then the user may already be typing the next search.
+  const submitted = useRef(q);
+  useEffect(() => {
+    if (q !== submitted.current) setText(q);
+    submitted.current = q;
+  }, [q]);
+  const search = () => {
+    submitted.current = text.trim();
+    update({ q: text.trim() });
+  };
   useEffect(() => {
     document.title = t('办事指南 · 政务服务中心');
   }, []);
@@ -134,11 +145,11 @@ export function GuideListPage() {
               setText(e.target.value);
               if (!e.target.value && q) update({ q: undefined });
             }}
-            onPressEnter={() => update({ q: text.trim() })}
+            onPressEnter={search}
             data-testid="guide-search"
             aria-label={t('搜索事项')}
           />
-          <Button size="large" type="primary" onClick={() => update({ q: text.trim() })} data-testid="guide-search-button" style={{ background: '#d4380d' }}>
+          <Button size="large" type="primary" onClick={search} data-testid="guide-search-button" style={{ background: '#d4380d' }}>
             {t('搜索')}
           </Button>
         </Space.Compact>

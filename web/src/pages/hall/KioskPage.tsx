@@ -1,0 +1,152 @@
+/**
+ * 取号机 (kiosk, full screen) and the mobile take page (reached by the hall's QR code):
+ * pick a category, optionally give an ID number and a priority group, take a ticket;
+ * the kiosk prints the 80 mm slip. Booked applicants check in here too.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Input, Result, Select, Tabs } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { errorText } from '../../lib/feedback';
+import { useT } from '../../lib/i18n';
+import type { Categories, TicketStatus } from './api';
+
+const ID_RE = /^[0-9]{17}[0-9Xx]$/;
+
+export function KioskPage({ mobile = false }: { mobile?: boolean }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const centerId = params.get('center') ?? undefined;
+  const [idNumber, setIdNumber] = useState('');
+  const [group, setGroup] = useState<string | undefined>();
+  const [ticket, setTicket] = useState<TicketStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState('');
+  const [codeId, setCodeId] = useState('');
+  const frame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => { document.title = mobile ? t('手机取号') : t('自助取号'); }, [t, mobile]);
+  const cats = useQuery({ queryKey: ['hall', 'categories', centerId], queryFn: () => api.get<Categories>('/api/hall/categories', { centerId }), refetchInterval: 30_000 });
+
+  const done = (tk: TicketStatus) => {
+    setError(null);
+    setIdNumber('');
+    setGroup(undefined);
+    if (mobile) navigate(`/hall/ticket/${tk.id}`);
+    else setTicket(tk);
+  };
+  const take = async (categoryId: string) => {
+    if (idNumber && !ID_RE.test(idNumber)) { setError(t('身份证号格式不正确（18位）')); return; }
+    setBusy(true);
+    try {
+      done(await api.post<TicketStatus>('/api/hall/tickets', { centerId: cats.data?.center.id, categoryId, idNumber: idNumber || undefined, priorityGroup: group, channel: mobile ? 'mobile' : 'kiosk' }));
+    } catch (e) { setError(errorText(e)); } finally { setBusy(false); }
+  };
+  const checkIn = async () => {
+    setBusy(true);
+    try {
+      done(await api.post<TicketStatus>(`/api/hall/bookings/${encodeURIComponent(code.trim())}/actions/checkIn`, { idNumber: codeId.trim() }));
+    } catch (e) { setError(errorText(e)); } finally { setBusy(false); }
+  };
+  const print = () => {
+    if (!ticket || !frame.current) return;
+    frame.current.src = `/api/hall/tickets/${ticket.id}/slip`;
+    frame.current.onload = () => frame.current?.contentWindow?.print();
+  };
+
+  if (ticket) {
+    return (
+      <div style={{ maxWidth: 640, margin: '40px auto' }} data-testid="kiosk-ticket">
+        <Result
+          status="success"
+          title={<span style={{ fontSize: 64, fontWeight: 700 }} data-testid="kiosk-ticket-number">{ticket.number}</span>}
+          subTitle={<>
+            <div style={{ fontSize: 20 }}>{ticket.categoryName}</div>
+            <div style={{ fontSize: 20 }} data-testid="kiosk-ticket-ahead">{t('前面还有{n}人', { n: ticket.ahead })}，{t('预计等候约{m}分钟', { m: ticket.estimatedWaitMinutes })}</div>
+          </>}
+          extra={[
+            <Button key="p" type="primary" size="large" onClick={print} data-testid="kiosk-print">{t('打印号票')}</Button>,
+            <Button key="b" size="large" onClick={() => setTicket(null)} data-testid="kiosk-back">{t('返回')}</Button>,
+          ]}
+        />
+        <iframe ref={frame} title="slip" style={{ width: 0, height: 0, border: 0 }} />
+      </div>
+    );
+  }
+
+  const catButtons = (
+    <div style={{ display: 'grid', gridTemplateColumns: mobile ? '1fr' : 'repeat(auto-fill, minmax(260px, 1fr))', gap: 16 }}>
+      {(cats.data?.categories ?? []).map((c) => (
+        <Button key={c.id} type="primary" disabled={busy} onClick={() => take(c.id)} data-testid={`kiosk-cat-${c.prefix}`} style={{ height: mobile ? 72 : 120, fontSize: mobile ? 20 : 26 }}>
+          <div>{c.prefix} · {c.name}</div>
+          <div style={{ fontSize: 16, opacity: 0.85 }}>{t('等候{n}人', { n: c.waiting })}</div>
+        </Button>
+      ))}
+    </div>
+  );
+  return (
+    <div style={{ maxWidth: mobile ? 480 : 1100, margin: '0 auto', padding: mobile ? 12 : 32 }} data-testid="kiosk-page">
+      <h1 style={{ fontSize: mobile ? 22 : 34, textAlign: 'center' }}>{cats.data?.center.name} · {mobile ? t('手机取号') : t('自助取号')}</h1>
+      {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title={error} style={{ marginBottom: 16 }} data-testid="kiosk-error" />}
+      <Tabs
+        items={[
+          {
+            key: 'take', label: t('取号'),
+            children: (
+              <>
+                <Card style={{ marginBottom: 16 }}>
+                  <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+                    <Input size="large" style={{ flex: 2, minWidth: 220 }} value={idNumber} onChange={(e) => setIdNumber(e.target.value.trim())} placeholder={t('身份证号（选填，关联您的办件和预约）')} data-testid="kiosk-id" maxLength={18} />
+                    <Select size="large" style={{ flex: 1, minWidth: 220 }} allowClear value={group} onChange={setGroup} placeholder={t('优先群体（三特：老幼病残孕等）')} data-testid="kiosk-group"
+                      options={(cats.data?.priorityGroups ?? []).map((g) => ({ value: g.key, label: g.label }))} />
+                  </div>
+                </Card>
+                {catButtons}
+              </>
+            ),
+          },
+          {
+            key: 'checkin', label: t('预约签到'),
+            children: (
+              <Card>
+                <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+                  <Input size="large" style={{ flex: 1 }} value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('预约码')} data-testid="kiosk-code" maxLength={8} />
+                  <Input size="large" style={{ flex: 2 }} value={codeId} onChange={(e) => setCodeId(e.target.value)} placeholder={t('预约时填写的身份证号')} data-testid="kiosk-code-id" maxLength={18} />
+                  <Button size="large" type="primary" disabled={busy || code.trim().length !== 8 || !ID_RE.test(codeId.trim())} onClick={checkIn} data-testid="kiosk-checkin">{t('签到取号')}</Button>
+                </div>
+              </Card>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** 我的排队 (mobile): the ticket's progress, refreshed every 15 s. */
+export function TicketPage({ id }: { id: string }) {
+  const t = useT();
+  const q = useQuery({ queryKey: ['hall', 'ticket', id], queryFn: () => api.get<TicketStatus>(`/api/hall/tickets/${id}`), refetchInterval: 15_000 });
+  const tk = q.data;
+  if (q.isError) return <Result status="404" title={t('号票不存在')} />;
+  if (!tk) return null;
+  const state = {
+    waiting: t('前面还有{n}人，预计等候约{m}分钟', { n: tk.ahead, m: tk.estimatedWaitMinutes }),
+    called: t('请到{n}号窗口办理', { n: tk.windowNumber ?? '' }),
+    serving: t('正在{n}号窗口办理', { n: tk.windowNumber ?? '' }),
+    done: t('已办结，感谢您的耐心等候'),
+    noShow: t('已过号，请到咨询引导台重新排队'),
+    expired: t('号票已失效'),
+  }[tk.state] ?? tk.state;
+  return (
+    <div style={{ maxWidth: 480, margin: '24px auto', textAlign: 'center' }} data-testid="ticket-page">
+      <Card>
+        <div>{tk.centerName} · {tk.categoryName}</div>
+        <div style={{ fontSize: 64, fontWeight: 700 }} data-testid="ticket-number">{tk.number}</div>
+        <div style={{ fontSize: 20 }} data-testid="ticket-state">{state}</div>
+      </Card>
+    </div>
+  );
+}
