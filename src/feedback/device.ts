@@ -2,10 +2,9 @@
  * The window evaluation device (评价器): a tablet bound to one window by a signed device
  * link. It shows the case the window's staff just handled and takes the rating.
  *
- * Hall hook: the queue module (built separately) can name the served ticket. Register a
- * resolver with `setTicketResolver`; the device page passes `?ticket=` through to
- * `GET /api/feedback/device/current`, and when a resolver answers, its case wins over the
- * "latest case the window's staff handled" rule.
+ * With the hall queue: the ticket the window finished last today (or the one `?ticket=`
+ * names) is shown, and its linked case is the one rated when it is more recent than the
+ * latest case the window's staff acted on (a case handled without a ticket still counts).
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
@@ -16,14 +15,11 @@ import { users } from '../core/auth/schema.js';
 import { windows } from '../core/org/schema.js';
 import { caseEvents, cases } from '../cases/schema.js';
 import { maskName } from '../core/mask.js';
+import { hallTickets } from '../hall/schema.js';
 import { evaluations } from './schema.js';
 import { SCORE_KEYS, SCORE_LABELS, servedBy, signLink } from './rules.js';
 import { feedbackSettingsFor, linkSecret } from './settings.js';
 
-export type TicketResolver = (ctx: AppContext, windowId: string, ticket: string) => Promise<string | null>;
-let ticketResolver: TicketResolver | null = null;
-/** For the hall module: map a served ticket number to its case id. */
-export function setTicketResolver(fn: TicketResolver | null) { ticketResolver = fn; }
 
 /** How long a device link is valid (a tablet is re-bound once a year). */
 const DEVICE_DAYS = 366;
@@ -40,17 +36,25 @@ export async function issueDeviceLink(ctx: AppContext, user: SessionUser, window
   return { token, path: `/kiosk/rate?device=${encodeURIComponent(token)}`, expiresAt: new Date(exp).toISOString() };
 }
 
-/** The latest case the window's staff acted on today (or the ticket's case, when the hall names one). */
+/** The ticket this window finished last today, or the one named (the hall's 评价器 hook). */
+async function servedTicket(ctx: AppContext, windowId: string, ticket?: string) {
+  const [t] = await ctx.db.select({ number: hallTickets.number, caseIds: hallTickets.caseIds, finishedAt: hallTickets.finishedAt }).from(hallTickets)
+    .where(and(eq(hallTickets.windowId, windowId), eq(hallTickets.state, 'done'), eq(hallTickets.day, ctx.today()), ticket ? eq(hallTickets.number, ticket) : undefined))
+    .orderBy(desc(hallTickets.finishedAt)).limit(1);
+  return t ?? null;
+}
+
+/** The case to rate: the served ticket's case, or the latest case the window's staff acted on today, whichever is later. */
 export async function currentCaseOfWindow(ctx: AppContext, windowId: string, ticket?: string) {
-  if (ticket && ticketResolver) {
-    const id = await ticketResolver(ctx, windowId, ticket);
-    if (id) return (await ctx.db.select().from(cases).where(eq(cases.id, id)))[0] ?? null;
-  }
-  const [last] = await ctx.db.select({ caseId: caseEvents.caseId }).from(caseEvents)
+  const served = await servedTicket(ctx, windowId, ticket);
+  const [last] = await ctx.db.select({ caseId: caseEvents.caseId, at: caseEvents.at }).from(caseEvents)
     .where(and(inArray(caseEvents.actorId, ctx.db.select({ id: users.id }).from(users).where(eq(users.windowId, windowId))), sql`(${caseEvents.at} at time zone ${ctx.config.timeZone})::date = ${ctx.today()}::date`))
     .orderBy(desc(caseEvents.id)).limit(1);
-  if (!last) return null;
-  return (await ctx.db.select().from(cases).where(eq(cases.id, last.caseId)))[0] ?? null;
+  const ticketCase = served?.caseIds[0];
+  const ticketWins = ticketCase && (ticket || !last || new Date(served.finishedAt!).getTime() >= new Date(last.at).getTime());
+  const id = ticketWins ? ticketCase : last?.caseId;
+  const c = id ? (await ctx.db.select().from(cases).where(eq(cases.id, id)))[0] ?? null : null;
+  return { case: c, ticket: served?.number ?? null };
 }
 
 /** What the tablet shows: the window, the case just served (masked) and what can be rated. */
@@ -58,7 +62,7 @@ export async function deviceView(ctx: AppContext, windowId: string, ticket?: str
   const [w] = await ctx.db.select().from(windows).where(eq(windows.id, windowId));
   if (!w) throw notFound('Window', '窗口');
   const staff = await ctx.db.select({ name: users.displayName }).from(users).where(and(eq(users.windowId, windowId), eq(users.active, true)));
-  const c = await currentCaseOfWindow(ctx, windowId, ticket);
+  const { case: c, ticket: servedNumber } = await currentCaseOfWindow(ctx, windowId, ticket);
   let current = null;
   if (c) {
     const settings = await feedbackSettingsFor(ctx.db, c.centerId);
@@ -71,5 +75,5 @@ export async function deviceView(ctx: AppContext, windowId: string, ticket?: str
       scoreKeys: SCORE_KEYS[by].map((k) => ({ key: k, label: SCORE_LABELS[k] })),
     };
   }
-  return { window: { id: w.id, number: w.number, name: w.name }, staff: staff.map((s) => s.name), ticket: ticket ?? null, current };
+  return { window: { id: w.id, number: w.number, name: w.name }, staff: staff.map((s) => s.name), ticket: servedNumber, current };
 }

@@ -33,6 +33,8 @@ export interface RateInput {
   token?: string;
   /** Window device token (the evaluation tablet). */
   deviceToken?: string;
+  /** With deviceToken: the hall ticket the tablet shows (its case may be rated). */
+  ticket?: string;
 }
 
 type CaseForRating = typeof cases.$inferSelect;
@@ -79,7 +81,7 @@ export async function rate(ctx: AppContext, user: SessionUser | null, input: Rat
     channel = 'sms'; caseId = inv.caseId; stage = inv.stage; invitationId = inv.id;
   } else if (input.deviceToken) {
     const p = await openLink(ctx, input.deviceToken, 'device');
-    const current = await currentCaseOfWindow(ctx, (p as { win: string }).win);
+    const current = (await currentCaseOfWindow(ctx, (p as { win: string }).win, input.ticket)).case;
     if (!current || current.id !== input.caseId) throw conflict('not_current_case', 'The device rates only the case the window just served', '评价器只能评价窗口刚办理的办件');
     channel = 'device';
   } else {

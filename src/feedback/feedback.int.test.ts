@@ -258,8 +258,8 @@ describe('the window evaluation device', () => {
     expect(none.body).toMatchObject({ window: { number: w1.number }, current: null });
     const older = await completedCase();
     const served = await completedCase();
-    const cur = await t.anon.get(`/api/feedback/device/current?device=${encodeURIComponent(device)}&ticket=A012`);
-    expect(cur.body).toMatchObject({ ticket: 'A012', current: { caseId: served, stage: 'completion', rated: false, applicant: '赵*山' } });
+    const cur = await t.anon.get(`/api/feedback/device/current?device=${encodeURIComponent(device)}`);
+    expect(cur.body).toMatchObject({ ticket: null, current: { caseId: served, stage: 'completion', rated: false, applicant: '赵*山' } });
     const wrong = await t.anon.post('/api/feedback/evaluations', { deviceToken: device, caseId: older, grade: 5 });
     expect(wrong.status).toBe(409);
     expect(wrong.body.error.code).toBe('not_current_case');
@@ -269,6 +269,18 @@ describe('the window evaluation device', () => {
     expect(row).toMatchObject({ channel: 'device', windowId: w1.id, staffId: ids.window1 });
     expect((await t.anon.get(`/api/feedback/device/current?device=${encodeURIComponent(device)}`)).body.current.rated).toBe(true);
     expect((await t.anon.get('/api/feedback/device/current?device=not-a-real-token')).status).toBe(400);
+
+    // With the hall queue: the ticket window 1 finishes names its case, and the tablet shows both.
+    const cat = await admin.post('/api/hall/categories', { prefix: 'V', name: '评价测试' });
+    expect(cat.status, JSON.stringify(cat.body)).toBe(201);
+    expect((await admin.put(`/api/hall/windows/${w1.id}/categories`, { categoryIds: [cat.body.id] })).status).toBe(200);
+    const ticket = await t.anon.post('/api/hall/tickets', { categoryId: cat.body.id });
+    for (const a of ['callNext', 'start']) expect((await window1.post(`/api/hall/windows/${w1.id}/actions/${a}`, {})).status).toBe(200);
+    expect((await window1.post(`/api/hall/windows/${w1.id}/actions/finish`, { caseIds: [older] })).status).toBe(200);
+    const byTicket = await t.anon.get(`/api/feedback/device/current?device=${encodeURIComponent(device)}`);
+    expect(byTicket.body).toMatchObject({ ticket: ticket.body.number, current: { caseId: older, rated: false } });
+    const rated = await t.anon.post('/api/feedback/evaluations', { deviceToken: device, ticket: ticket.body.number, caseId: older, grade: 4, scores: { efficiency: 4, level: 4, attitude: 4 } });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
   });
 });
 

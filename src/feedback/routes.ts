@@ -36,7 +36,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       body: Type.Object({
         caseId: opt(Uuid), stage: opt(lit(STAGES)), grade: Grade,
         scores: opt(Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 5 }))), comment: opt(Text(1000)),
-        token: opt(Text(2000, 10)), deviceToken: opt(Text(2000, 10)),
+        token: opt(Text(2000, 10)), deviceToken: opt(Text(2000, 10)), ticket: opt(Text(40)),
       }, { additionalProperties: false }),
       response: errors(400, 401, 403, 404, 409, 410, 422),
     },

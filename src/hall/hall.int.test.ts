@@ -298,3 +298,24 @@ describe('appointments', () => {
     expect(stats.bookings.kept).toBe(1);
   });
 });
+
+describe('the hall in the supervision board and the statistics report', () => {
+  it('the board shows the center’s queue today; the report’s Excel has the hall sheet with the same totals', async () => {
+    const super1 = await t.login('super1');
+    await take(await category('S', []));
+    const waiting = (await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from hall_tickets where center_id = ${centerId} and day = ${t.ctx.today()} and state = 'waiting'`))[0].n;
+    const board = (await super1.get('/api/supervision/board')).body;
+    expect(board.hall.waitingNow).toBe(waiting);
+    const stats = (await admin.get(`/api/hall/stats?from=${t.ctx.today()}&to=${t.ctx.today()}`)).body;
+    expect(board.hall).toMatchObject({ tickets: stats.total.tickets, served: stats.total.served, noShows: stats.total.noShows });
+    expect(stats.total.tickets).toBeGreaterThan(0);
+    const res = await admin.get(`/api/stats/report.xlsx?from=${t.ctx.today()}&to=${t.ctx.today()}`);
+    expect(res.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as never);
+    const ws = wb.getWorksheet('大厅排队')!;
+    expect(ws.getRow(2).getCell(1).value).toContain('合计');
+    expect(ws.getRow(2).getCell(2).value).toBe(stats.total.tickets);
+  });
+});

@@ -56,3 +56,15 @@ export async function hallStats(ctx: AppContext, centerId: string, from: string,
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The hall's block on the supervision board (电子监察): today's queue of the reader's center. */
+export async function hallBoardFigures(ctx: AppContext, centerId: string) {
+  const today = ctx.today();
+  const s = await hallStats(ctx, centerId, today, today);
+  const [{ paused }] = await rows<{ paused: number }>(ctx.db, sql`
+    select count(*)::int as paused from hall_window_state s join windows w on w.id = s.window_id where w.center_id = ${centerId} and s.paused`);
+  return {
+    waitingNow: s.waitingNow.reduce((n, c) => n + c.waiting, 0), tickets: s.total.tickets, served: s.total.served, noShows: s.total.noShows,
+    avgWaitMinutes: s.total.avgWaitMinutes, withinTargetRate: s.total.withinTargetRate, waitTargetMinutes: s.waitTargetMinutes, pausedWindows: paused,
+  };
+}

@@ -9,6 +9,7 @@ import { GROUP_BYS, PUBLIC_GROUP_BYS } from './types.js';
 import { reportWorkbook } from './excel.js';
 import { publicBoard } from './board.js';
 import { addFeedbackSheet, feedbackCenters } from '../feedback/excel.js';
+import { addHallSheet } from '../hall/excel.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATS_ROLES = ['centerAdmin', 'supervisor', 'leader'] as const;
@@ -46,8 +47,12 @@ export function statsRoutes(app: App, ctx: AppContext) {
     const user = currentUser(req);
     const report = await staffReport(ctx, user, q);
     const filterText = Object.entries(req.query).filter(([k]) => !['from', 'to', 'groupBy'].includes(k)).map(([k, v]) => `${k}=${v}`).join('；');
-    // The 好差评与投诉 sheet comes from the feedback module (src/feedback/excel.ts).
-    const buf = await reportWorkbook(report, filterText, async (wb) => addFeedbackSheet(wb, ctx.db, await feedbackCenters(ctx.db, user.centerScope, q.centerId), q.from, q.to, ctx.today()));
+    // The 好差评与投诉 sheet comes from the feedback module (src/feedback/excel.ts), the 大厅排队 one
+    // (the reader's own center, as on the screen) from the hall (src/hall/excel.ts).
+    const buf = await reportWorkbook(report, filterText, async (wb) => {
+      await addFeedbackSheet(wb, ctx.db, await feedbackCenters(ctx.db, user.centerScope, q.centerId), q.from, q.to, ctx.today());
+      if (user.centerId) await addHallSheet(wb, ctx, user.centerId, q.from, q.to);
+    });
     return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`).send(buf);
   });
 

@@ -16,6 +16,7 @@ import { cases } from '../cases/schema.js';
 import { anomalies, ladderSteps } from './schema.js';
 import { scopeOf } from './scope.js';
 import { boardFigures } from '../feedback/board.js';
+import { hallBoardFigures } from '../hall/stats.js';
 
 const LIT = sql`${cases.state} in ('accepted', 'inProgress', 'suspended', 'reportedUp') and ${cases.promisedDue} is not null`;
 const NEGATIVE = sql`('refused', 'returned', 'withdrawn', 'terminated')`;
@@ -100,5 +101,7 @@ export async function board(ctx: AppContext, user: SessionUser, days = 30) {
     trend, openAnomalies,
     // 好差评 and complaints, from the feedback module (src/feedback/board.ts).
     feedback: await boardFigures(ctx.db, user, today, since),
+    // Today's queue of the reader's own center, from the hall module (src/hall/stats.ts).
+    hall: user.centerId ? await hallBoardFigures(ctx, user.centerId) : null,
   };
 }

@@ -41,11 +41,12 @@ export default {
   '移交': 'Hand over',
   '服务评价': 'Rate our service',
   '收件按提交日、受理按受理日、办结按作出决定之日计；在办数为期末存量。比率由原始计数在查询时计算，四舍五入保留两位小数。': 'Received counts by submission day, accepted by acceptance day, completed by decision day; in progress is the stock at period end. Rates are computed from raw counts at query time, rounded half-up to two decimals.',
-  '代办量待代办模块提供；好评率、差评整改率、回访率与投诉见下方“好差评与投诉”（按所选中心，不分部门窗口等其他筛选；导出Excel另有一页）。': 'Agency volumes are in the agency report; good-rating, rectification and return-visit rates and complaints are under "Ratings and complaints" below (by the chosen center only; a sheet of their own in the Excel export).',
+  '代办量见代办工作台的月报；好评率、差评整改率、回访率与投诉见下方“好差评与投诉”（按所选中心，不分部门窗口等其他筛选；导出Excel另有一页）；排队叫号见“大厅排队”（本中心）。': 'Agency volumes are in the agency points\' monthly report; good-rating, rectification and return-visit rates and complaints are under "Ratings and complaints" below (by the chosen center only; a sheet of their own in the Excel export); the queue is under "Hall queue" (this center).',
   '好差评与投诉（{from} 至 {to}）': 'Ratings and complaints ({from} to {to})',
   '好评率（近{d}天，{n}条）': 'Good ratings (last {d} days, {n} rated)',
   '差评未办结': 'Bad reviews open',
   '差评整改超期': 'Rectifications late',
   '投诉待办': 'Complaints open',
   '投诉逾期': 'Complaints overdue',
+  '排队号': 'Ticket',
 } as Record<string, string>;

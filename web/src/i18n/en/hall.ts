@@ -35,4 +35,6 @@ export default {
   '预约时填写的身份证号': 'ID number given when booking', '预约时段长度（分钟）': 'Slot length (min)', '预约爽约': 'Booking no-shows', '预约码': 'Booking code',
   '预约签到': 'Booking check-in', '预计每人办理时间（分钟）': 'Minutes per person (estimate)', '预计等候约{m}分钟': 'about {m} min wait',
   '等候中': 'Waiting', '已叫号': 'Called', '办理中': 'In progress',
+  '大厅排队（本中心，{from} 至 {to}）': 'Hall queue (this center, {from} to {to})',
+  '大厅排队': 'Hall queue', '大厅候号': 'Waiting in the hall', '今日取号': 'Tickets today', '今日办结': 'Served today', '暂停服务窗口': 'Windows paused',
 } as Record<string, string>;

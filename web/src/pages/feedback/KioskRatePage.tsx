@@ -1,7 +1,7 @@
 /**
  * 窗口评价器: a tablet bound to one window (`?device=` from 好差评 → 评价器绑定) shows the case the
- * window just served and takes the rating with big buttons. `?ticket=` is the hall queue's
- * hook: it is passed through to the server, which asks the hall's resolver (src/feedback/device.ts).
+ * window just served and takes the rating with big buttons, with the hall ticket it served
+ * (`?ticket=` names one; otherwise the window's last finished ticket — src/feedback/device.ts).
  */
 import { useEffect, useState } from 'react';
 import { Alert, Result, Typography } from 'antd';
@@ -40,7 +40,7 @@ export function KioskRatePage() {
     if (!view.data?.current) return;
     setBusy(true); setError(null);
     try {
-      await api.post('/api/feedback/evaluations', { deviceToken: device, caseId: view.data.current.caseId, stage: view.data.current.stage ?? undefined, ...v });
+      await api.post('/api/feedback/evaluations', { deviceToken: device, ticket, caseId: view.data.current.caseId, stage: view.data.current.stage ?? undefined, ...v });
       setThanks(view.data.current.caseId);
       await view.refetch();
     } catch (e) {
@@ -61,7 +61,10 @@ export function KioskRatePage() {
           <Typography.Title level={1} style={{ textAlign: 'center' }} data-testid="kiosk-window">
             {t('{n}号窗口', { n: d.window.number })} · {d.window.name}
           </Typography.Title>
-          <Typography.Paragraph style={{ textAlign: 'center', fontSize: 20 }}>{t('工作人员')}：{d.staff.join('、') || '—'}</Typography.Paragraph>
+          <Typography.Paragraph style={{ textAlign: 'center', fontSize: 20 }}>
+            {t('工作人员')}：{d.staff.join('、') || '—'}
+            {d.ticket && <span data-testid="kiosk-ticket"> · {t('排队号')}：{d.ticket}</span>}
+          </Typography.Paragraph>
           {!c && <Result status="info" title={t('欢迎办事，办理完成后请对我们的服务作出评价')} data-testid="kiosk-idle" />}
           {c && (thanks === c.caseId || c.rated) && <Result status="success" title={t('感谢您的评价！')} data-testid="kiosk-thanks" />}
           {c && !c.rated && thanks !== c.caseId && !c.stage && <Result status="info" title={t('办件正在办理，办结后即可评价')} subTitle={`${c.caseNo} ${c.itemName}`} />}

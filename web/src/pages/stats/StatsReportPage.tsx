@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, DatePicker, Form, Select, Space, Typography } from 'antd';
 import { FeedbackSummary } from '../feedback/DevicesStatsTabs';
+import { HallFigures } from '../hall/HallStatsPage';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -103,11 +104,14 @@ export function StatsReportPage() {
           <StatsTable report={report.data} loading={report.isFetching} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             {t('收件按提交日、受理按受理日、办结按作出决定之日计；在办数为期末存量。比率由原始计数在查询时计算，四舍五入保留两位小数。')}
-            {t('代办量待代办模块提供；好评率、差评整改率、回访率与投诉见下方“好差评与投诉”（按所选中心，不分部门窗口等其他筛选；导出Excel另有一页）。')}
+            {t('代办量见代办工作台的月报；好评率、差评整改率、回访率与投诉见下方“好差评与投诉”（按所选中心，不分部门窗口等其他筛选；导出Excel另有一页）；排队叫号见“大厅排队”（本中心）。')}
           </Typography.Paragraph>
         </Card>
         <Card title={t('好差评与投诉（{from} 至 {to}）', { from: query.from, to: query.to })}>
           <FeedbackSummary from={query.from} to={query.to} centerId={filters.centerId} />
+        </Card>
+        <Card title={t('大厅排队（本中心，{from} 至 {to}）', { from: query.from, to: query.to })}>
+          <HallFigures brief from={query.from} to={query.to} />
         </Card>
       </Space>
     </div>

@@ -15,6 +15,7 @@ interface LateCase { id: string; caseNo: string; itemName: string; applicantName
 interface Board {
   today: string; days: number; lights: Record<'green' | 'yellow' | 'red' | 'black' | 'paused', number>;
   departments: Row[]; windows: Row[]; late: LateCase[]; openAnomalies: number;
+  hall?: { waitingNow: number; tickets: number; served: number; noShows: number; avgWaitMinutes: number | null; withinTargetRate: number | null; waitTargetMinutes: number; pausedWindows: number } | null;
   feedback?: { openBadReviews: number; lateRectifications: number; goodRate: number | null; rated: number; openComplaints: number; overdueComplaints: number };
   trend: { day: string; received: number; urge: number; order: number; violation: number }[];
 }
@@ -142,6 +143,16 @@ export function SupervisionPage() {
           <Col xs={12} md={4}><Card size="small"><Statistic title={t('差评整改超期')} value={b.feedback.lateRectifications} valueStyle={{ color: b.feedback.lateRectifications ? '#f5222d' : undefined }} valueRender={(n) => <span data-testid="board-late-rectifications">{n}</span>} /></Card></Col>
           <Col xs={12} md={4}><Card size="small"><Link to="/feedback/complaints"><Statistic title={t('投诉待办')} value={b.feedback.openComplaints} /></Link></Card></Col>
           <Col xs={12} md={4}><Card size="small"><Statistic title={t('投诉逾期')} value={b.feedback.overdueComplaints} valueStyle={{ color: b.feedback.overdueComplaints ? '#f5222d' : undefined }} /></Card></Col>
+        </Row>
+      )}
+      {b?.hall && (
+        <Row gutter={[12, 12]} data-testid="board-hall">
+          <Col xs={12} md={4}><Card size="small"><Link to="/hall/stats"><Statistic title={t('大厅候号')} value={b.hall.waitingNow} valueRender={(n) => <span data-testid="board-hall-waiting">{n}</span>} /></Link></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('今日取号')} value={b.hall.tickets} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('今日办结')} value={b.hall.served} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('平均等候（分钟）')} value={b.hall.avgWaitMinutes ?? '—'} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('{m}分钟内叫号率', { m: b.hall.waitTargetMinutes })} value={b.hall.withinTargetRate === null ? '—' : `${b.hall.withinTargetRate}%`} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('暂停服务窗口')} value={b.hall.pausedWindows} valueStyle={{ color: b.hall.pausedWindows ? '#fa8c16' : undefined }} /></Card></Col>
         </Row>
       )}
       <Card title={t('红灯、黑灯办件')} size="small">
