@@ -345,7 +345,7 @@ async function retotal(tx: Tx, p: PeriodRow, res: typeof assessmentResults.$infe
 function lineView(l: typeof assessmentLines.$inferSelect) {
   return {
     id: l.id, key: l.key, label: l.label, source: l.source, metric: l.metric, metricLabel: l.metric ? METRICS[l.metric]?.label ?? l.metric : null,
-    ruleText: l.rule ? describeRule(l.rule) : null, value: l.value, shown: l.value ? valueOf(l.value) : null, points: l.points,
+    rule: l.rule, ruleText: l.rule ? describeRule(l.rule) : null, value: l.value, shown: l.value ? valueOf(l.value) : null, points: l.points,
     evidenceKind: l.evidenceKind, evidenceCount: l.evidenceRefs ? l.evidenceRefs.length : l.value?.kind === 'rate' ? l.value.den : 0,
     reason: l.reason, fileId: l.fileId, appealId: l.appealId, createdAt: l.createdAt,
   };
