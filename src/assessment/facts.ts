@@ -1,8 +1,8 @@
 /**
  * The facts an assessment scores, read from the tables that already hold them, for every
  * subject of a center at once: one aggregate query per fact table, grouped by window,
- * department and staff member together (GROUPING SETS), each group with the ids of its
- * rows (the line's evidence). Attendance is classified per person and day with the duty
+ * department and staff member together (one aggregate over window × department × person,
+ * rolled up per subject type), each group with the ids of its rows (the line's evidence). Attendance is classified per person and day with the duty
  * module's own rule (classifyDay), so the assessment counts what the monthly sheet shows.
  *
  * Attribution (which subject a fact belongs to):
@@ -43,50 +43,70 @@ function put(facts: Facts, type: SubjectType, id: string, metric: MetricName, fa
   m.set(metric, fact);
 }
 
-interface Grouped { gw: number; gd: number; window_id: string | null; department_id: string | null; staff_id: string | null }
-const subjectOf = (r: Grouped): [SubjectType, string | null] => (r.gw === 0 ? ['window', r.window_id] : r.gd === 0 ? ['department', r.department_id] : ['staff', r.staff_id]);
+interface Triple { window_id: string | null; department_id: string | null; staff_id: string | null }
+/** The three subjects one fine group (window × department × staff member) belongs to. */
+const subjectsOfRow = (r: Triple): [SubjectType, string | null][] => [['window', r.window_id], ['department', r.department_id], ['staff', r.staff_id]];
 
-/** A fact table as rows (id, window_id, department_id, staff_id) → counts and ids per subject. */
+/**
+ * A fact table as rows (id, window_id, department_id, staff_id) → counts and ids per subject.
+ * One aggregate over the fine groups (window × department × person: few, since a person
+ * sits at one window), rolled up here into the three subject types.
+ */
 async function countFacts(db: Queryable, facts: Facts, metric: MetricName, evidenceKind: EvidenceKind, rows: SQL) {
-  const out = await rowsOf<Grouped & { n: number; ids: string[] }>(db, sql`
+  const out = await rowsOf<Triple & { ids: string[] }>(db, sql`
     with f as (${rows})
-    select grouping(window_id) as gw, grouping(department_id) as gd, window_id::text, department_id::text, staff_id::text,
-           count(*)::int as n, array_agg(id::text order by id::text) as ids
-      from f group by grouping sets ((window_id), (department_id), (staff_id))`);
+    select window_id::text, department_id::text, staff_id::text, array_agg(id::text) as ids from f group by 1, 2, 3`);
+  const acc = new Map<string, { type: SubjectType; id: string; ids: string[] }>();
   for (const r of out) {
-    const [type, id] = subjectOf(r);
-    if (id) put(facts, type, id, metric, { value: { kind: 'count', count: r.n }, refs: r.ids, evidenceKind });
+    for (const [type, id] of subjectsOfRow(r)) {
+      if (!id) continue;
+      const k = `${type}|${id}`;
+      const a = acc.get(k);
+      if (a) { for (const x of r.ids) a.ids.push(x); } else acc.set(k, { type, id, ids: r.ids.slice() });
+    }
   }
+  for (const a of acc.values()) put(facts, a.type, a.id, metric, { value: { kind: 'count', count: a.ids.length }, refs: a.ids.sort(), evidenceKind });
 }
 
 export interface Range { centerId: string; from: string; to: string; timeZone: string }
 
-/** The decided cases of the period: on-time, first-time, 即办 and 网办 counts and the overdue ids, per subject, in one scan. */
+/** The decided cases of the period by window × department × accepting person: counts and the overdue ids, in one scan. */
 export function caseFactsQuery(r: Range): SQL {
   return sql`
-    select grouping(c.window_id) as gw, grouping(c.department_id) as gd, c.window_id::text as window_id, c.department_id::text as department_id, c.accepted_by::text as staff_id,
+    select c.window_id::text as window_id, c.department_id::text as department_id, c.accepted_by::text as staff_id,
            count(*)::int as completed,
            count(*) filter (where c.promised_due is not null and c.closed_on <= c.promised_due)::int as on_time,
            count(*) filter (where c.supplement_count = 0)::int as first_time,
            count(*) filter (where c.kind = 'immediate')::int as immediate,
            count(*) filter (where c.channel = 'online')::int as online,
-           coalesce(array_agg(c.id::text order by c.id) filter (where not (c.promised_due is not null and c.closed_on <= c.promised_due)), '{}') as overdue_ids
+           coalesce(array_agg(c.id::text) filter (where not (c.promised_due is not null and c.closed_on <= c.promised_due)), '{}') as overdue_ids
       from cases c
      where c.center_id = ${r.centerId} and c.outcome is not null and c.closed_on between ${r.from}::date and ${r.to}::date
-     group by grouping sets ((c.window_id), (c.department_id), (c.accepted_by))`;
+     group by 1, 2, 3`;
 }
 
+interface CaseGroup { completed: number; on_time: number; first_time: number; immediate: number; online: number; overdue_ids: string[] }
+
 async function caseFacts(db: Queryable, facts: Facts, r: Range) {
-  const out = await rowsOf<Grouped & { completed: number; on_time: number; first_time: number; immediate: number; online: number; overdue_ids: string[] }>(db, caseFactsQuery(r));
+  const out = await rowsOf<Triple & CaseGroup>(db, caseFactsQuery(r));
+  const acc = new Map<string, { type: SubjectType; id: string } & CaseGroup>();
   for (const row of out) {
-    const [type, id] = subjectOf(row);
-    if (!id) continue;
-    const rate = (num: number): Fact => ({ value: { kind: 'rate', num, den: row.completed }, refs: null, evidenceKind: 'cases' });
-    put(facts, type, id, 'onTimeRate', rate(row.on_time));
-    put(facts, type, id, 'firstTimeRate', rate(row.first_time));
-    put(facts, type, id, 'immediateRate', rate(row.immediate));
-    put(facts, type, id, 'onlineRate', rate(row.online));
-    put(facts, type, id, 'overdueCases', { value: { kind: 'count', count: row.overdue_ids.length }, refs: row.overdue_ids, evidenceKind: 'cases' });
+    for (const [type, id] of subjectsOfRow(row)) {
+      if (!id) continue;
+      const k = `${type}|${id}`;
+      let a = acc.get(k);
+      if (!a) acc.set(k, (a = { type, id, completed: 0, on_time: 0, first_time: 0, immediate: 0, online: 0, overdue_ids: [] }));
+      a.completed += row.completed; a.on_time += row.on_time; a.first_time += row.first_time; a.immediate += row.immediate; a.online += row.online;
+      for (const x of row.overdue_ids) a.overdue_ids.push(x);
+    }
+  }
+  for (const a of acc.values()) {
+    const rate = (num: number): Fact => ({ value: { kind: 'rate', num, den: a.completed }, refs: null, evidenceKind: 'cases' });
+    put(facts, a.type, a.id, 'onTimeRate', rate(a.on_time));
+    put(facts, a.type, a.id, 'firstTimeRate', rate(a.first_time));
+    put(facts, a.type, a.id, 'immediateRate', rate(a.immediate));
+    put(facts, a.type, a.id, 'onlineRate', rate(a.online));
+    put(facts, a.type, a.id, 'overdueCases', { value: { kind: 'count', count: a.overdue_ids.length }, refs: a.overdue_ids.sort(), evidenceKind: 'cases' });
   }
 }
 
@@ -190,13 +210,17 @@ function nextDay(d: string): string {
 }
 
 /** Every fact of the period for every subject of the center. */
-export async function gatherFacts(db: Queryable, r: Range, opts: { today: string; nowTime: string; metrics: Set<MetricName> }): Promise<Facts> {
+export async function gatherFacts(db: Queryable, r: Range, opts: { today: string; nowTime: string; metrics: Set<MetricName>; phases?: Record<string, number> }): Promise<Facts> {
   const facts: Facts = new Map();
+  let t = performance.now();
+  const lap = (name: string) => { if (opts.phases) { const n = performance.now(); opts.phases[name] = (opts.phases[name] ?? 0) + n - t; t = n; } };
   const caseMetrics: MetricName[] = ['onTimeRate', 'firstTimeRate', 'immediateRate', 'onlineRate', 'overdueCases'];
   // One statement after the other: compute runs them inside its transaction (one connection).
   if (caseMetrics.some((m) => opts.metrics.has(m))) await caseFacts(db, facts, r);
-  for (const s of countSources(r)) if (opts.metrics.has(s.metric)) await countFacts(db, facts, s.metric, s.kind, s.rows);
+  lap('cases');
+  for (const s of countSources(r)) if (opts.metrics.has(s.metric)) { await countFacts(db, facts, s.metric, s.kind, s.rows); lap(s.metric); }
   if (opts.metrics.has('late') || opts.metrics.has('absent')) await attendanceFacts(db, facts, r, opts.today, opts.nowTime, r.timeZone);
+  lap('attendance');
   return facts;
 }
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable, Tx } from '../core/db/index.js';
 import type { SessionUser } from '../core/auth/policy.js';
-import { appendAudit, canonical } from '../core/audit/audit.js';
+import { appendAudit } from '../core/audit/audit.js';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { departments, windows } from '../core/org/schema.js';
@@ -225,9 +225,25 @@ export function buildResults(periodId: string, subjects: Subject[], schemes: Map
       });
     });
     results.push({ periodId, subjectType: s.type, subjectId: s.id, subjectName: s.name, departmentId: s.departmentId, schemeId: scheme.id, baseScore: scheme.body.baseScore, total, counts });
-    hash.update(canonical([s.type, s.id, scheme.id, total, scored.lines.map((l) => [l.key, l.value, l.points, own?.get(l.metric)?.refs ?? null])]));
+    // Fixed shapes in a fixed order: plain JSON is canonical here (and much cheaper over many references).
+    hash.update(JSON.stringify([s.type, s.id, scheme.id, total, scored.lines.map((l) => [l.key, l.value.kind === 'count' ? [l.value.count] : [l.value.num, l.value.den], l.points, own?.get(l.metric)?.refs ?? null])]));
+    hash.update('\n');
   }
   return { results, lines, digest: hash.digest('hex') };
+}
+
+/**
+ * Computed lines in one statement per chunk: the rows go as one JSON parameter (thousands of
+ * lines with their reference arrays would otherwise be tens of thousands of bound parameters).
+ */
+async function insertLines(tx: Tx, lines: LineInsert[]) {
+  await tx.execute(sql`insert into assessment_lines (period_id, subject_type, subject_id, seq, key, label, source, metric, rule, value, points, evidence_kind, evidence_refs, created_at, created_by)
+    select x.period_id, x.subject_type, x.subject_id, x.seq, x.key, x.label, x.source, x.metric, x.rule, x.value, x.points, x.evidence_kind, x.evidence_refs, x.created_at, x.created_by
+      from jsonb_to_recordset(${JSON.stringify(lines.map((l) => ({
+        period_id: l.periodId, subject_type: l.subjectType, subject_id: l.subjectId, seq: l.seq, key: l.key, label: l.label, source: l.source, metric: l.metric, rule: l.rule, value: l.value,
+        points: l.points, evidence_kind: l.evidenceKind, evidence_refs: l.evidenceRefs, created_at: l.createdAt, created_by: l.createdBy,
+      })))}::jsonb) as x(period_id uuid, subject_type text, subject_id uuid, seq int, key text, label text, source text, metric text, rule jsonb, value jsonb, points float8,
+        evidence_kind text, evidence_refs text[], created_at timestamptz, created_by uuid)`);
 }
 
 async function insertChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
@@ -255,8 +271,8 @@ export async function computePeriod(ctx: AppContext, user: SessionUser, id: stri
     const built = buildResults(id, subjects, schemes, facts, manual, at, user.id);
     await tx.delete(assessmentLines).where(and(eq(assessmentLines.periodId, id), eq(assessmentLines.source, 'computed')));
     await tx.delete(assessmentResults).where(eq(assessmentResults.periodId, id));
-    await insertChunks(built.results, 1000, (c) => tx.insert(assessmentResults).values(c));
-    await insertChunks(built.lines, 1000, (c) => tx.insert(assessmentLines).values(c));
+    await insertChunks(built.results, 2000, (c) => tx.insert(assessmentResults).values(c));
+    await insertChunks(built.lines, 2000, (c) => insertLines(tx, c));
     const same = p.digest === built.digest;
     const schemeIds = Object.fromEntries(published.map((s) => [s.subjectType, s.id]));
     const [row] = await tx.update(assessmentPeriods).set({ state: 'computed', digest: built.digest, schemes: schemeIds, computedAt: at, computedBy: user.id, computeCount: p.computeCount + 1 })
