@@ -23,7 +23,7 @@ import { centers } from '../src/core/org/schema.js';
 import type { SessionUser } from '../src/core/auth/policy.js';
 import { DEFAULT_SCHEMES, SUBJECT_TYPES } from '../src/assessment/rules.js';
 import { computePeriod, createPeriod, createScheme, publishScheme } from '../src/assessment/service.js';
-import { gatherFacts } from '../src/assessment/facts.js';
+import { caseFactsQuery, gatherFacts } from '../src/assessment/facts.js';
 import { METRIC_NAMES } from '../src/assessment/rules.js';
 import { freshBenchDatabase } from './pg.js';
 
@@ -136,9 +136,12 @@ async function main() {
       if (r.length === 0) throw new Error('baseline found nothing');
       return performance.now() - t;
     };
+    const phases: Record<string, number>[] = [];
     const compute = async () => {
       const t = performance.now();
-      const r = await computePeriod(ctx, actor, period.id);
+      const ph: Record<string, number> = {};
+      phases.push(ph);
+      const r = await computePeriod(ctx, actor, period.id, ph);
       return { ms: performance.now() - t, r };
     };
     await baseline(); // warm the cache for both
@@ -156,15 +159,21 @@ async function main() {
     }
     const b = median(base), c = median(comp);
     const g0 = performance.now();
-    const phases: Record<string, number> = {};
-    await gatherFacts(ctx.db, { centerId: county.id, from: `${MONTH}-01`, to: `${MONTH}-30`, timeZone: config.timeZone }, { today: ctx.today(), nowTime: '10:00', metrics: new Set(METRIC_NAMES), phases });
-    console.log(`gathering the facts alone (once): ${(performance.now() - g0).toFixed(0)} ms = ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    const alone: Record<string, number> = {};
+    await gatherFacts(ctx.db, { centerId: county.id, from: `${MONTH}-01`, to: `${MONTH}-30`, timeZone: config.timeZone }, { today: ctx.today(), nowTime: '10:00', metrics: new Set(METRIC_NAMES), phases: alone });
+    console.log(`gathering the facts alone (once): ${(performance.now() - g0).toFixed(0)} ms = ${Object.entries(alone).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    const last = phases[phases.length - 1];
+    console.log(`last computation's phases: ${Object.entries(last).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    const [{ v }] = await rows<{ v: string }>(ctx.db, sql`select version() as v`);
+    console.log(v.split(' on ')[0]);
+    const plan = await ctx.db.transaction(async (tx) => { await tx.execute(sql`set local work_mem = '64MB'`); return rows<Record<string, string>>(tx, sql`explain ${caseFactsQuery({ centerId: county.id, from: `${MONTH}-01`, to: `${MONTH}-30`, timeZone: config.timeZone })}`); });
+    console.log(`case facts plan:\n  ${plan.map((p) => Object.values(p)[0]).join('\n  ')}`);
     console.log(`plain aggregate (median of ${REPS}): ${b.toFixed(0)} ms`);
     console.log(`compute all subjects (median of ${REPS}): ${c.toFixed(0)} ms   [first run ${first.ms.toFixed(0)} ms]`);
     console.log(`ratio: ${(c / b).toFixed(2)}×  (goal ≤ 2×)   recomputations gave the same digest: ${same}`);
   } finally {
     await database.close();
-    await fresh.drop();
+    if (process.env.ASSESS_KEEP) console.log(`kept ${fresh.url}`); else await fresh.drop();
   }
 }
 

@@ -53,16 +53,17 @@ const subjectsOfRow = (r: Triple): [SubjectType, string | null][] => [['window',
  * sits at one window), rolled up here into the three subject types.
  */
 async function countFacts(db: Queryable, facts: Facts, metric: MetricName, evidenceKind: EvidenceKind, rows: SQL) {
-  const out = await rowsOf<Triple & { ids: string[] }>(db, sql`
+  const out = await rowsOf<Triple & { ids: string }>(db, sql`
     with f as (${rows})
-    select window_id::text, department_id::text, staff_id::text, array_agg(id::text) as ids from f group by 1, 2, 3`);
+    select window_id::text, department_id::text, staff_id::text, string_agg(id::text, ',') as ids from f group by f.window_id, f.department_id, f.staff_id`);
   const acc = new Map<string, { type: SubjectType; id: string; ids: string[] }>();
   for (const r of out) {
     for (const [type, id] of subjectsOfRow(r)) {
       if (!id) continue;
       const k = `${type}|${id}`;
       const a = acc.get(k);
-      if (a) { for (const x of r.ids) a.ids.push(x); } else acc.set(k, { type, id, ids: r.ids.slice() });
+      const ids = r.ids.split(',');
+      if (a) { for (const x of ids) a.ids.push(x); } else acc.set(k, { type, id, ids });
     }
   }
   for (const a of acc.values()) put(facts, a.type, a.id, metric, { value: { kind: 'count', count: a.ids.length }, refs: a.ids.sort(), evidenceKind });
@@ -79,17 +80,17 @@ export function caseFactsQuery(r: Range): SQL {
            count(*) filter (where c.supplement_count = 0)::int as first_time,
            count(*) filter (where c.kind = 'immediate')::int as immediate,
            count(*) filter (where c.channel = 'online')::int as online,
-           coalesce(array_agg(c.id::text) filter (where not (c.promised_due is not null and c.closed_on <= c.promised_due)), '{}') as overdue_ids
+           coalesce(string_agg(c.id::text, ',') filter (where not (c.promised_due is not null and c.closed_on <= c.promised_due)), '') as overdue_ids
       from cases c
      where c.center_id = ${r.centerId} and c.outcome is not null and c.closed_on between ${r.from}::date and ${r.to}::date
-     group by 1, 2, 3`;
+     group by c.window_id, c.department_id, c.accepted_by`;
 }
 
-interface CaseGroup { completed: number; on_time: number; first_time: number; immediate: number; online: number; overdue_ids: string[] }
+interface CaseGroup { completed: number; on_time: number; first_time: number; immediate: number; online: number }
 
 async function caseFacts(db: Queryable, facts: Facts, r: Range) {
-  const out = await rowsOf<Triple & CaseGroup>(db, caseFactsQuery(r));
-  const acc = new Map<string, { type: SubjectType; id: string } & CaseGroup>();
+  const out = await rowsOf<Triple & CaseGroup & { overdue_ids: string }>(db, caseFactsQuery(r));
+  const acc = new Map<string, { type: SubjectType; id: string; overdue_ids: string[] } & CaseGroup>();
   for (const row of out) {
     for (const [type, id] of subjectsOfRow(row)) {
       if (!id) continue;
@@ -97,7 +98,7 @@ async function caseFacts(db: Queryable, facts: Facts, r: Range) {
       let a = acc.get(k);
       if (!a) acc.set(k, (a = { type, id, completed: 0, on_time: 0, first_time: 0, immediate: 0, online: 0, overdue_ids: [] }));
       a.completed += row.completed; a.on_time += row.on_time; a.first_time += row.first_time; a.immediate += row.immediate; a.online += row.online;
-      for (const x of row.overdue_ids) a.overdue_ids.push(x);
+      if (row.overdue_ids) for (const x of row.overdue_ids.split(',')) a.overdue_ids.push(x);
     }
   }
   for (const a of acc.values()) {

@@ -255,24 +255,34 @@ async function insertChunks<T>(rows: T[], size: number, write: (chunk: T[]) => P
  * period kind, the facts of every subject, one result row per subject and one line per
  * scheme line with its evidence, manual lines kept. One transaction with its audit row.
  */
-export async function computePeriod(ctx: AppContext, user: SessionUser, id: string) {
+export async function computePeriod(ctx: AppContext, user: SessionUser, id: string, phases?: Record<string, number>) {
   const now = ctx.now();
   const at = now.toISOString();
+  let t = performance.now();
+  const lap = (name: string) => { if (phases) { const n = performance.now(); phases[name] = (phases[name] ?? 0) + n - t; t = n; } };
   return ctx.db.transaction(async (tx) => {
     const p = await lockPeriod(tx, user, id, 'compute');
+    // One aggregate over the period's cases with the overdue ids per group: enough memory to hash it
+    // (the planner otherwise sorts every case, guessing many more groups than a center has people).
+    if (ctx.database.kind === 'postgres') await tx.execute(sql`set local work_mem = '64MB'`);
     const published = await tx.select().from(assessmentSchemes).where(and(eq(assessmentSchemes.centerId, p.centerId), eq(assessmentSchemes.periodKind, p.kind), eq(assessmentSchemes.state, 'published')));
     if (published.length === 0) throw unprocessable('no_published_scheme', `No published scheme for ${p.kind} periods`, '没有适用于该周期的已发布考核方案');
     const schemes = new Map(published.map((s) => [s.subjectType, { id: s.id, body: s.body }]));
     const metrics = new Set(published.flatMap((s) => s.body.lines.map((l) => l.metric)));
-    const facts = await gatherFacts(tx, { centerId: p.centerId, from: p.fromDate, to: p.toDate, timeZone: ctx.config.timeZone }, { today: ctx.today(), nowTime: localTime(now, ctx.config.timeZone), metrics });
+    const facts = await gatherFacts(tx, { centerId: p.centerId, from: p.fromDate, to: p.toDate, timeZone: ctx.config.timeZone }, { today: ctx.today(), nowTime: localTime(now, ctx.config.timeZone), metrics, phases });
+    lap('facts');
     const subjects = await subjectsOf(tx, p.centerId);
     const manual = await tx.select({ subjectType: assessmentLines.subjectType, subjectId: assessmentLines.subjectId, points: assessmentLines.points }).from(assessmentLines)
       .where(and(eq(assessmentLines.periodId, id), eq(assessmentLines.source, 'manual')));
+    lap('subjects');
     const built = buildResults(id, subjects, schemes, facts, manual, at, user.id);
+    lap('score');
     await tx.delete(assessmentLines).where(and(eq(assessmentLines.periodId, id), eq(assessmentLines.source, 'computed')));
     await tx.delete(assessmentResults).where(eq(assessmentResults.periodId, id));
+    lap('delete');
     await insertChunks(built.results, 2000, (c) => tx.insert(assessmentResults).values(c));
     await insertChunks(built.lines, 2000, (c) => insertLines(tx, c));
+    lap('write');
     const same = p.digest === built.digest;
     const schemeIds = Object.fromEntries(published.map((s) => [s.subjectType, s.id]));
     const [row] = await tx.update(assessmentPeriods).set({ state: 'computed', digest: built.digest, schemes: schemeIds, computedAt: at, computedBy: user.id, computeCount: p.computeCount + 1 })
