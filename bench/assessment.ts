@@ -166,7 +166,7 @@ async function main() {
     console.log(`last computation's phases: ${Object.entries(last).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
     const [{ v }] = await rows<{ v: string }>(ctx.db, sql`select version() as v`);
     console.log(v.split(' on ')[0]);
-    const plan = await ctx.db.transaction(async (tx) => { await tx.execute(sql`set local work_mem = '64MB'`); return rows<Record<string, string>>(tx, sql`explain ${caseFactsQuery({ centerId: county.id, from: `${MONTH}-01`, to: `${MONTH}-30`, timeZone: config.timeZone })}`); });
+    const plan = await ctx.db.transaction(async (tx) => { await tx.execute(sql`set local jit = off`); await tx.execute(sql`set local work_mem = '32MB'`); return rows<Record<string, string>>(tx, sql`explain ${caseFactsQuery({ centerId: county.id, from: `${MONTH}-01`, to: `${MONTH}-30`, timeZone: config.timeZone })}`); });
     console.log(`case facts plan:\n  ${plan.map((p) => Object.values(p)[0]).join('\n  ')}`);
     console.log(`plain aggregate (median of ${REPS}): ${b.toFixed(0)} ms`);
     console.log(`compute all subjects (median of ${REPS}): ${c.toFixed(0)} ms   [first run ${first.ms.toFixed(0)} ms]`);

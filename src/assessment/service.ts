@@ -20,6 +20,8 @@ import { emptyValue, gatherFacts, type Facts } from './facts.js';
 import { canSeeSubject, ownsSubject, readsAll } from './access.js';
 
 export const DEFAULT_APPEAL_DAYS = 5;
+/** Lines whose evidence is the subject's decided cases of the period, listed by the same condition when asked. */
+const CASE_METRICS = new Set<MetricName>(['onTimeRate', 'firstTimeRate', 'immediateRate', 'onlineRate', 'overdueCases']);
 const STAFF_SUBJECT_ROLES = ['receiver', 'coordinator', 'handler', 'chiefRep', 'leader'] as const;
 
 const refuse = (c: { ok: false; refusal: { status: number; code: string; message: string; messageZh: string } }) =>
@@ -221,7 +223,7 @@ export function buildResults(periodId: string, subjects: Subject[], schemes: Map
       lines.push({
         periodId, subjectType: s.type, subjectId: s.id, seq: i + 1, key: l.key, label: l.label, source: 'computed', metric: l.metric,
         rule: scheme.body.lines[i].rule, value: l.value, points: l.points, evidenceKind: fact?.evidenceKind ?? (METRICS[l.metric].kind === 'rate' ? 'cases' : null),
-        evidenceRefs: fact?.refs ?? (l.value.kind === 'count' ? [] : null), createdAt: at, createdBy: by,
+        evidenceRefs: fact ? fact.refs : CASE_METRICS.has(l.metric) ? null : [], createdAt: at, createdBy: by,
       });
     });
     results.push({ periodId, subjectType: s.type, subjectId: s.id, subjectName: s.name, departmentId: s.departmentId, schemeId: scheme.id, baseScore: scheme.body.baseScore, total, counts });
@@ -262,9 +264,10 @@ export async function computePeriod(ctx: AppContext, user: SessionUser, id: stri
   const lap = (name: string) => { if (phases) { const n = performance.now(); phases[name] = (phases[name] ?? 0) + n - t; t = n; } };
   return ctx.db.transaction(async (tx) => {
     const p = await lockPeriod(tx, user, id, 'compute');
-    // One aggregate over the period's cases with the overdue ids per group: enough memory to hash it
-    // (the planner otherwise sorts every case, guessing many more groups than a center has people).
-    if (ctx.database.kind === 'postgres') await tx.execute(sql`set local work_mem = '64MB'`);
+    // The fact queries run once per computation: compiling them (JIT) costs more than it saves;
+    // memory to hash the case aggregate (the planner guesses more groups than a center has
+    // people, and at the default sorts every case on disk instead).
+    if (ctx.database.kind === 'postgres') { await tx.execute(sql`set local jit = off`); await tx.execute(sql`set local work_mem = '32MB'`); }
     const published = await tx.select().from(assessmentSchemes).where(and(eq(assessmentSchemes.centerId, p.centerId), eq(assessmentSchemes.periodKind, p.kind), eq(assessmentSchemes.state, 'published')));
     if (published.length === 0) throw unprocessable('no_published_scheme', `No published scheme for ${p.kind} periods`, '没有适用于该周期的已发布考核方案');
     const schemes = new Map(published.map((s) => [s.subjectType, { id: s.id, body: s.body }]));
@@ -372,7 +375,7 @@ function lineView(l: typeof assessmentLines.$inferSelect) {
   return {
     id: l.id, key: l.key, label: l.label, source: l.source, metric: l.metric, metricLabel: l.metric ? METRICS[l.metric]?.label ?? l.metric : null,
     rule: l.rule, ruleText: l.rule ? describeRule(l.rule) : null, value: l.value, shown: l.value ? valueOf(l.value) : null, points: l.points,
-    evidenceKind: l.evidenceKind, evidenceCount: l.evidenceRefs ? l.evidenceRefs.length : l.value?.kind === 'rate' ? l.value.den : 0,
+    evidenceKind: l.evidenceKind, evidenceCount: l.evidenceRefs ? l.evidenceRefs.length : l.value?.kind === 'rate' ? l.value.den : l.value?.kind === 'count' ? l.value.count : 0,
     reason: l.reason, fileId: l.fileId, appealId: l.appealId, createdAt: l.createdAt,
   };
 }
@@ -440,10 +443,11 @@ const rowsOf = async <T>(db: Queryable, q: ReturnType<typeof sql>): Promise<T[]>
 const EVIDENCE_LIMIT = 500;
 
 /**
- * The rows behind a line. Count lines list the rows their stored references name (frozen
- * with the result: a fact recorded later is not among them). Rate lines list the subject's
- * cases decided in the period as they stand now, each with whether it counted in the
- * numerator, next to the numerator and denominator the line was scored with.
+ * The rows behind a line. Lines of records (violations, reviews, complaints, praise,
+ * attendance, findings…) list the rows their stored references name (frozen with the
+ * result: a fact recorded later is not among them). Case lines (rates and overdue cases)
+ * list the subject's cases decided in the period as they stand now, each with whether it
+ * counted, next to the numbers the line was scored with.
  */
 export async function lineEvidence(ctx: AppContext, user: SessionUser, lineId: string) {
   const { l, p } = await readableLine(ctx, user, lineId);
@@ -457,18 +461,18 @@ export async function lineEvidence(ctx: AppContext, user: SessionUser, lineId: s
   let rows: unknown[] = [];
   switch (l.evidenceKind) {
     case 'cases': {
-      if (l.value?.kind === 'rate') {
-        const col = l.subjectType === 'window' ? sql`c.window_id` : l.subjectType === 'department' ? sql`c.department_id` : sql`c.accepted_by`;
-        const flag = l.metric === 'onTimeRate' ? sql`(c.promised_due is not null and c.closed_on <= c.promised_due)` : l.metric === 'firstTimeRate' ? sql`(c.supplement_count = 0)`
-          : l.metric === 'immediateRate' ? sql`(c.kind = 'immediate')` : sql`(c.channel = 'online')`;
-        rows = await rowsOf(ctx.db, sql`select c.id, c.case_no as "caseNo", c.item_name as "itemName", c.kind, c.channel, c.closed_on::text as "closedOn", c.promised_due::text as "promisedDue", ${flag} as counted
-          from cases c where c.center_id = ${p.centerId} and ${col} = ${l.subjectId} and c.outcome is not null and c.closed_on between ${p.fromDate}::date and ${p.toDate}::date
-          order by counted, c.closed_on, c.case_no limit ${EVIDENCE_LIMIT}`);
-        const [{ n }] = await rowsOf<{ n: number }>(ctx.db, sql`select count(*)::int as n from cases c where c.center_id = ${p.centerId} and ${col} = ${l.subjectId} and c.outcome is not null and c.closed_on between ${p.fromDate}::date and ${p.toDate}::date`);
-        return { ...base, rows, total: n, scored: l.value };
-      }
-      rows = await rowsOf(ctx.db, sql`select c.id, c.case_no as "caseNo", c.item_name as "itemName", c.closed_on::text as "closedOn", c.promised_due::text as "promisedDue" from cases c where c.id = any(${ids}) order by c.closed_on, c.case_no`);
-      break;
+      // Case lines: the subject's cases decided in the period as they stand now, marked whether
+      // each counted, next to the numbers the line was scored with.
+      const col = l.subjectType === 'window' ? sql`c.window_id` : l.subjectType === 'department' ? sql`c.department_id` : sql`c.accepted_by`;
+      const onTime = sql`(c.promised_due is not null and c.closed_on <= c.promised_due)`;
+      const flag = l.metric === 'onTimeRate' ? onTime : l.metric === 'overdueCases' ? sql`(not ${onTime})` : l.metric === 'firstTimeRate' ? sql`(c.supplement_count = 0)`
+        : l.metric === 'immediateRate' ? sql`(c.kind = 'immediate')` : sql`(c.channel = 'online')`;
+      const only = l.metric === 'overdueCases' ? sql`and ${flag}` : sql``;
+      const where = sql`c.center_id = ${p.centerId} and ${col} = ${l.subjectId} and c.outcome is not null and c.closed_on between ${p.fromDate}::date and ${p.toDate}::date ${only}`;
+      rows = await rowsOf(ctx.db, sql`select c.id, c.case_no as "caseNo", c.item_name as "itemName", c.kind, c.channel, c.closed_on::text as "closedOn", c.promised_due::text as "promisedDue", ${flag} as counted
+        from cases c where ${where} order by counted, c.closed_on, c.case_no limit ${EVIDENCE_LIMIT}`);
+      const [{ n }] = await rowsOf<{ n: number }>(ctx.db, sql`select count(*)::int as n from cases c where ${where}`);
+      return { ...base, rows, total: n, scored: l.value };
     }
     case 'ladderSteps':
       rows = await rowsOf(ctx.db, sql`select s.id, s.case_id as "caseId", s.doc_no as "docNo", s.issued_on::text as "issuedOn", s.snapshot->>'caseNo' as "caseNo", s.snapshot->>'itemName' as "itemName" from ladder_steps s where s.id = any(${ids}) order by s.issued_on, s.doc_no`);
