@@ -22,7 +22,7 @@
  *   leave, absent = absent; window = the post held that day, department = the person's.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../core/db/index.js';
+import type { Db, Queryable, Tx } from '../core/db/index.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { settingsOf, localTime } from '../duty/common.js';
 import { classifyDay, hoursOn } from '../duty/hours.js';
@@ -213,18 +213,40 @@ function nextDay(d: string): string {
 }
 
 /** Every fact of the period for every subject of the center. */
-export async function gatherFacts(db: Queryable, r: Range, opts: { today: string; nowTime: string; metrics: Set<MetricName>; phases?: Record<string, number> }): Promise<Facts> {
+/**
+ * Every fact of the period for every subject of the center. `parallel` (PostgreSQL, outside a
+ * transaction): each fact source in its own read transaction on its own pooled connection, at
+ * the same time — the case aggregate is most of the work and the rest runs beside it.
+ * Otherwise one statement after the other on `db` (PGlite has one connection).
+ */
+export async function gatherFacts(db: Queryable, r: Range, opts: { today: string; nowTime: string; metrics: Set<MetricName>; phases?: Record<string, number>; parallel?: boolean }): Promise<Facts> {
   const facts: Facts = new Map();
-  let t = performance.now();
-  const lap = (name: string) => { if (opts.phases) { const n = performance.now(); opts.phases[name] = (opts.phases[name] ?? 0) + n - t; t = n; } };
   const caseMetrics: MetricName[] = ['onTimeRate', 'firstTimeRate', 'immediateRate', 'onlineRate', 'overdueCases'];
-  // One statement after the other: compute runs them inside its transaction (one connection).
-  if (caseMetrics.some((m) => opts.metrics.has(m))) await caseFacts(db, facts, r);
-  lap('cases');
-  for (const s of countSources(r)) if (opts.metrics.has(s.metric)) { await countFacts(db, facts, s.metric, s.kind, s.rows); lap(s.metric); }
-  if (opts.metrics.has('late') || opts.metrics.has('absent')) await attendanceFacts(db, facts, r, opts.today, opts.nowTime, r.timeZone);
-  lap('attendance');
+  const jobs: [string, (q: Queryable) => Promise<void>][] = [];
+  if (caseMetrics.some((m) => opts.metrics.has(m))) jobs.push(['cases', (q) => caseFacts(q, facts, r)]);
+  for (const src of countSources(r)) if (opts.metrics.has(src.metric)) jobs.push([src.metric, (q) => countFacts(q, facts, src.metric, src.kind, src.rows)]);
+  if (opts.metrics.has('late') || opts.metrics.has('absent')) jobs.push(['attendance', (q) => attendanceFacts(q, facts, r, opts.today, opts.nowTime, r.timeZone)]);
+  const timed = async (name: string, run: () => Promise<void>) => {
+    const t = performance.now();
+    await run();
+    if (opts.phases) opts.phases[name] = (opts.phases[name] ?? 0) + performance.now() - t;
+  };
+  if (opts.parallel && 'transaction' in db) {
+    await Promise.all(jobs.map(([name, job]) => timed(name, () => (db as Db).transaction(async (tx) => { await tuneForFacts(tx); await job(tx); }))));
+  } else {
+    for (const [name, job] of jobs) await timed(name, () => job(db));
+  }
   return facts;
+}
+
+/**
+ * Settings for the fact queries (PostgreSQL): they run once per computation, so compiling
+ * them (JIT) costs more than it saves; and memory to hash the case aggregate (the planner
+ * guesses more groups than a center has people and, at the default, sorts every case on disk).
+ */
+export async function tuneForFacts(tx: Tx) {
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local work_mem = '32MB'`);
 }
 
 /** A metric's value for a subject with no facts: zero, or a rate with nothing counted. */

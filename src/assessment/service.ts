@@ -16,7 +16,7 @@ import {
   DEFAULT_AWARDS, METRICS, awardCandidates, clampTotal, describeRule, periodRange, rank, round2, schemeProblems, scoreSubject, trendOf, valueOf,
   type AwardRule, type MetricName, type PeriodKind, type SchemeBody, type SubjectType, SUBJECT_TYPES,
 } from './rules.js';
-import { emptyValue, gatherFacts, type Facts } from './facts.js';
+import { emptyValue, gatherFacts, tuneForFacts, type Facts } from './facts.js';
 import { canSeeSubject, ownsSubject, readsAll } from './access.js';
 
 export const DEFAULT_APPEAL_DAYS = 5;
@@ -262,18 +262,35 @@ export async function computePeriod(ctx: AppContext, user: SessionUser, id: stri
   const at = now.toISOString();
   let t = performance.now();
   const lap = (name: string) => { if (phases) { const n = performance.now(); phases[name] = (phases[name] ?? 0) + n - t; t = n; } };
+  const postgres = ctx.database.kind === 'postgres';
+  const publishedOf = (db: Queryable, p: PeriodRow) => db.select().from(assessmentSchemes)
+    .where(and(eq(assessmentSchemes.centerId, p.centerId), eq(assessmentSchemes.periodKind, p.kind), eq(assessmentSchemes.state, 'published'))).orderBy(asc(assessmentSchemes.id));
+  const gather = (db: Queryable, p: PeriodRow, published: (typeof assessmentSchemes.$inferSelect)[], parallel: boolean) => gatherFacts(db,
+    { centerId: p.centerId, from: p.fromDate, to: p.toDate, timeZone: ctx.config.timeZone },
+    { today: ctx.today(), nowTime: localTime(now, ctx.config.timeZone), metrics: new Set(published.flatMap((s) => s.body.lines.map((l) => l.metric))), phases, parallel });
+  // On PostgreSQL the facts are read first, side by side on pooled connections; the write
+  // transaction then checks that the period and its schemes are still what they were read for.
+  let early: { schemeIds: string; facts: Facts } | null = null;
+  if (postgres) {
+    const [p0] = await ctx.db.select().from(assessmentPeriods).where(eq(assessmentPeriods.id, id));
+    if (p0 && p0.centerId === user.centerId && checkPeriod('compute', p0.state, user.role).ok) {
+      const published = await publishedOf(ctx.db, p0);
+      if (published.length) early = { schemeIds: published.map((s) => s.id).join(','), facts: await gather(ctx.db, p0, published, true) };
+    }
+    lap('facts');
+  }
   return ctx.db.transaction(async (tx) => {
     const p = await lockPeriod(tx, user, id, 'compute');
-    // The fact queries run once per computation: compiling them (JIT) costs more than it saves;
-    // memory to hash the case aggregate (the planner guesses more groups than a center has
-    // people, and at the default sorts every case on disk instead).
-    if (ctx.database.kind === 'postgres') { await tx.execute(sql`set local jit = off`); await tx.execute(sql`set local work_mem = '32MB'`); }
-    const published = await tx.select().from(assessmentSchemes).where(and(eq(assessmentSchemes.centerId, p.centerId), eq(assessmentSchemes.periodKind, p.kind), eq(assessmentSchemes.state, 'published')));
+    const published = await publishedOf(tx, p);
     if (published.length === 0) throw unprocessable('no_published_scheme', `No published scheme for ${p.kind} periods`, '没有适用于该周期的已发布考核方案');
     const schemes = new Map(published.map((s) => [s.subjectType, { id: s.id, body: s.body }]));
-    const metrics = new Set(published.flatMap((s) => s.body.lines.map((l) => l.metric)));
-    const facts = await gatherFacts(tx, { centerId: p.centerId, from: p.fromDate, to: p.toDate, timeZone: ctx.config.timeZone }, { today: ctx.today(), nowTime: localTime(now, ctx.config.timeZone), metrics, phases });
-    lap('facts');
+    let facts: Facts;
+    if (early && early.schemeIds === published.map((s) => s.id).join(',')) facts = early.facts;
+    else {
+      if (postgres) await tuneForFacts(tx);
+      facts = await gather(tx, p, published, false);
+      lap('facts');
+    }
     const subjects = await subjectsOf(tx, p.centerId);
     const manual = await tx.select({ subjectType: assessmentLines.subjectType, subjectId: assessmentLines.subjectId, points: assessmentLines.points }).from(assessmentLines)
       .where(and(eq(assessmentLines.periodId, id), eq(assessmentLines.source, 'manual')));
