@@ -103,6 +103,11 @@ export default {
   '基础分 {n} 分': 'Base score {n}',
   '编辑考核方案': 'Edit scheme',
   '基础分、上下限和各考核项目（指标、计分规则：perUnit 每件、thresholds 分档、target 目标值）。': 'Base score, floor and ceiling, and the lines (metric and points rule: perUnit, thresholds, target).',
+  '证明材料（PDF/JPG/PNG）': 'Evidence file (PDF/JPG/PNG)',
+  '申诉与评优设置': 'Appeals and awards',
+  '评优规则不是有效的 JSON': 'The award rules are not valid JSON',
+  '申诉期限（工作日）': 'Appeal window (working days)',
+  '评优规则：考核对象类型、前 N 名、最低得分、本期无违规（可列出须为零的指标）。': 'Award rules: subject type, top N, minimum score, no violation in the period (optionally the metrics that must be zero).',
   // Labels of the default schemes and awards (data from the server).
   '按时办结率': 'On-time rate',
   '超期办结': 'Decided late',

@@ -1,6 +1,6 @@
 /** 考核: periods computed from the facts, rankings with trend, each line's evidence, appeals, schemes, award candidates, the bulletin. */
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Radio, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Radio, Segmented, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
@@ -8,7 +8,7 @@ import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { api } from '../../api/client';
+import { api, upload } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT, zh } from '../../lib/i18n';
@@ -44,7 +44,7 @@ export function AssessmentPage() {
   const items = [
     { key: 'results', label: t('考核结果'), children: <Results /> },
     { key: 'appeals', label: t('申诉'), children: <Appeals /> },
-    ...(office ? [{ key: 'schemes', label: t('考核方案'), children: <Schemes /> }] : []),
+    ...(office ? [{ key: 'schemes', label: t('考核方案'), children: <Schemes /> }, { key: 'settings', label: t('申诉与评优设置'), children: <Settings /> }] : []),
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="assessment-page">
@@ -184,6 +184,7 @@ function SubjectDrawer({ period, subjectType, subjectId, name, onClose }: { peri
   const [manual, setManual] = useState(false);
   const [appealForm] = Form.useForm<{ reason: string }>();
   const [manualForm] = Form.useForm<{ label: string; points: number; reason: string }>();
+  const [manualFile, setManualFile] = useState<{ id: string; name: string } | null>(null);
   const d = detail.data;
   const refresh = () => qc.invalidateQueries({ queryKey: ['assessment'] });
   const appeal = async () => {
@@ -193,7 +194,10 @@ function SubjectDrawer({ period, subjectType, subjectId, name, onClose }: { peri
   };
   const addManual = async () => {
     const v = await manualForm.validateFields();
-    try { await api.post(`/api/assessment/periods/${period.id}/manual`, { subjectType, subjectId, ...v }); showSuccess(t('已添加')); setManual(false); manualForm.resetFields(); await refresh(); } catch (e) { showError(e); }
+    try {
+      await api.post(`/api/assessment/periods/${period.id}/manual`, { subjectType, subjectId, ...v, ...(manualFile ? { fileId: manualFile.id } : {}) });
+      showSuccess(t('已添加')); setManual(false); setManualFile(null); manualForm.resetFields(); await refresh();
+    } catch (e) { showError(e); }
   };
   const remove = async (l: Line) => { try { await api.del(`/api/assessment/lines/${l.id}`); await refresh(); } catch (e) { showError(e); } };
   return (
@@ -240,6 +244,11 @@ function SubjectDrawer({ period, subjectType, subjectId, name, onClose }: { peri
           <Form.Item name="label" label={t('项目')} rules={[{ required: true, message: t('请填写项目') }]}><Input /></Form.Item>
           <Form.Item name="points" label={t('分值（扣分填负数）')} rules={[{ required: true, message: t('请填写分值') }]}><InputNumber step={0.5} min={-100} max={100} /></Form.Item>
           <Form.Item name="reason" label={t('理由')} rules={[{ required: true, min: 2, message: t('请填写理由') }]}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item label={t('证明材料（PDF/JPG/PNG）')}>
+            <Upload showUploadList={false} beforeUpload={(file) => { upload<{ id: string; name: string }>('/api/files', file).then(setManualFile).catch(showError); return false; }}>
+              <Button>{manualFile ? manualFile.name : t('上传')}</Button>
+            </Upload>
+          </Form.Item>
         </Form>
       </Modal>
     </Drawer>
@@ -367,6 +376,32 @@ function Schemes() {
         <Typography.Paragraph type="secondary">{t('基础分、上下限和各考核项目（指标、计分规则：perUnit 每件、thresholds 分档、target 目标值）。')}</Typography.Paragraph>
         <Input.TextArea rows={20} value={text} onChange={(e) => setText(e.target.value)} style={{ fontFamily: 'monospace' }} />
       </Modal>
+    </Space>
+  );
+}
+
+interface SettingsBody { appealDays: number; awards: unknown[] }
+
+function Settings() {
+  const t = useT();
+  const { user } = useSession();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['assessment', 'settings'], queryFn: ({ signal }) => api.get<SettingsBody>('/api/assessment/settings', undefined, signal) });
+  const [days, setDays] = useState<number | null>(null);
+  const [text, setText] = useState<string | null>(null);
+  const admin = isAdmin(user);
+  if (!q.data) return null;
+  const save = async () => {
+    let awards: unknown;
+    try { awards = JSON.parse(text ?? JSON.stringify(q.data!.awards)); } catch { showError(new Error(t('评优规则不是有效的 JSON'))); return; }
+    try { await api.put('/api/assessment/settings', { appealDays: days ?? q.data!.appealDays, awards }); showSuccess(t('已保存')); await qc.invalidateQueries({ queryKey: ['assessment'] }); } catch (e) { showError(e); }
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space>{t('申诉期限（工作日）')}<InputNumber min={1} max={30} value={days ?? q.data.appealDays} onChange={(v) => setDays(v)} disabled={!admin} data-testid="appeal-days" /></Space>
+      <Typography.Text type="secondary">{t('评优规则：考核对象类型、前 N 名、最低得分、本期无违规（可列出须为零的指标）。')}</Typography.Text>
+      <Input.TextArea rows={16} value={text ?? JSON.stringify(q.data.awards, null, 2)} onChange={(e) => setText(e.target.value)} disabled={!admin} style={{ fontFamily: 'monospace' }} />
+      {admin && <Button type="primary" onClick={save}>{t('保存')}</Button>}
     </Space>
   );
 }
