@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { MARRIAGE, must, walkIn } from '../../test/cases.js';
+import { MARRIAGE, must, upload, walkIn } from '../../test/cases.js';
 import { users } from '../core/auth/schema.js';
 import { centers, departments, windows } from '../core/org/schema.js';
 import { cases } from '../cases/schema.js';
@@ -182,9 +182,27 @@ describe('assessment: schemes, compute, freeze, appeal', () => {
     expect(new Map(after.map((r) => [key(r), r.total]))).toEqual(new Map(before.map((r) => [key(r), r.total])));
   });
 
-  it('keeps a manual line with its reason across recomputation', async () => {
-    const m = await admin.post(`/api/assessment/periods/${periodId}/manual`, { subjectType: 'staff', subjectId: ids.window1, label: '卫生检查加分', points: 1.5, reason: '大厅卫生评比第一名' });
+  it('a new fact before the freeze changes the recomputed result; a quarter needs its own scheme', async () => {
+    await t.ctx.db.insert(praise).values({ centerId, kind: 'letter', windowId: win1, fromName: '群众3', receivedOn: '2026-03-13', recordedBy: ids.admin, recordedAt: new Date(NOW).toISOString() });
+    const r = await admin.post(`/api/assessment/periods/${periodId}/compute`);
+    expect(r.body.sameAsBefore).toBe(false);
+    const detail = (await admin.get(`/api/assessment/periods/${periodId}/subjects/window/${win1}`)).body;
+    expect(lineOf(detail.lines, 'praise').points).toBe(2);
+    const q = await admin.post('/api/assessment/periods', { kind: 'quarter', key: '2026-Q1' });
+    expect(q.body).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
+    const c = await admin.post(`/api/assessment/periods/${q.body.id}/compute`);
+    expect(c.status).toBe(422);
+    expect(c.body.error.code).toBe('no_published_scheme');
+    expect((await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-3' })).body.error.code).toBe('period_key_invalid');
+  });
+
+  it('keeps a manual line with its reason and evidence file across recomputation', async () => {
+    const file = await upload(admin);
+    const m = await admin.post(`/api/assessment/periods/${periodId}/manual`, { subjectType: 'staff', subjectId: ids.window1, label: '卫生检查加分', points: 1.5, reason: '大厅卫生评比第一名', fileId: file.body.id });
     expect(m.status).toBe(201);
+    expect((await admin.get(`/api/assessment/lines/${m.body.id}/file`)).status).toBe(200);
+    const ev = (await admin.get(`/api/assessment/lines/${m.body.id}/evidence`)).body;
+    expect(ev).toMatchObject({ kind: 'manual', reason: '大厅卫生评比第一名', fileId: file.body.id });
     await admin.post(`/api/assessment/periods/${periodId}/compute`);
     const me = (await admin.get(`/api/assessment/periods/${periodId}/subjects/staff/${ids.window1}`)).body;
     expect(me.total).toBe(98.5);
@@ -217,6 +235,9 @@ describe('assessment: schemes, compute, freeze, appeal', () => {
     expect(pub.body.appealBy).toBe('2026-04-08'); // 清明 4–6 April is not counted
     expect((await window1.get(`/api/assessment/periods/${periodId}/subjects/staff/${ids.window1}`)).status).toBe(200);
     expect((await window2.get(`/api/assessment/periods/${periodId}/subjects/staff/${ids.window1}`)).status).toBe(404);
+    const myLine = lineOf((await window1.get(`/api/assessment/periods/${periodId}/subjects/staff/${ids.window1}`)).body.lines, 'complaint');
+    expect((await window1.get(`/api/assessment/lines/${myLine.id}/evidence`)).status).toBe(200);
+    expect((await window2.get(`/api/assessment/lines/${myLine.id}/evidence`)).status).toBe(404);
     const mine = (await window1.get(`/api/assessment/periods/${periodId}/ranking?subject=staff`)).body.items as { subjectId: string }[];
     expect(mine.map((x) => x.subjectId)).toEqual([ids.window1]);
     const deptView = (await coord.get(`/api/assessment/periods/${periodId}/ranking?subject=window`)).body.items as { departmentId: string }[];
