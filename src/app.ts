@@ -32,6 +32,7 @@ import { dutyRoutes } from './duty/routes.js';
 import { partyRoutes } from './party/routes.js';
 import { feedbackRoutes } from './feedback/routes.js';
 import { hallRoutes } from './hall/routes.js';
+import { assessmentRoutes } from './assessment/routes.js';
 import { useTransports } from './notify/worker.js';
 import { transportsFromConfig } from './notify/configure.js';
 import { whenCalendarChanges } from './core/calendar/service.js';
@@ -89,7 +90,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
   whenCalendarChanges(drainCalendarChanges);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, assessmentRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -5,6 +5,7 @@ import { makeContext, type AppContext } from './core/context.js';
 import { buildApp } from './app.js';
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from './demo/seed.js';
 import { seedDemoCases } from './demo/cases.js';
+import { seedAssessmentDemo } from './assessment/demo.js';
 import { startScheduler } from './core/scheduler.js';
 import { JOBS } from './jobs.js';
 
@@ -16,12 +17,15 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
   // Demo cases are a showcase, not data the product needs: if they cannot be filed, say so and start anyway.
   const demoCasesFailed = seeded && config.demoCases ? await seedDemoCases(ctx).then(() => null, (e: Error) => e.message) : null;
+  // Assessment scores the facts above (cases, reviews, attendance…): this month so far, computed.
+  const demoAssessmentFailed = seeded ? await seedAssessmentDemo(ctx).then(() => null, (e: Error) => e.message) : null;
   const app = await buildApp(ctx, opts);
   let stopScheduler = () => {};
   app.addHook('onClose', async () => stopScheduler());
   const address = await app.listen({ port: config.port, host: config.host });
   stopScheduler = startScheduler(ctx, JOBS, (m) => app.log.info(m));
   if (demoCasesFailed) console.warn(`demo cases not loaded: ${demoCasesFailed}`);
+  if (demoAssessmentFailed) console.warn(`demo assessment not loaded: ${demoAssessmentFailed}`);
   return { app, ctx, address, seeded, startupMs: Math.round(performance.now() - t0) };
 }
 

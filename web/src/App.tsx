@@ -10,6 +10,7 @@ import { useT } from './lib/i18n';
 import { canSeeDuty } from './pages/duty/access';
 import { TodayLeaderPage } from './pages/duty/TodayLeader';
 import { canSeeFeedback } from './pages/feedback/api';
+import { canSeeAssessment } from './pages/assessment/api';
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
@@ -28,6 +29,7 @@ const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage')
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
 const PartyPage = lazy(() => import('./pages/party/PartyPage').then((m) => ({ default: m.PartyPage })));
+const AssessmentPage = lazy(() => import('./pages/assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
 const FeedbackPage = lazy(() => import('./pages/feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 const KioskRatePage = lazy(() => import('./pages/feedback/KioskRatePage').then((m) => ({ default: m.KioskRatePage })));
 const SmsRatePage = lazy(() => import('./pages/feedback/SmsRatePage').then((m) => ({ default: m.SmsRatePage })));
@@ -81,6 +83,7 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route path="assessment" element={<RequireRole allow={canSeeAssessment}><AssessmentPage /></RequireRole>} />
             <Route path="hall/take" element={<MobileTakePage />} />
             <Route path="hall/ticket/:id" element={<TicketRoute />} />
             <Route path="hall/booking" element={<BookingPage />} />

@@ -16,3 +16,4 @@ export * from '../../duty/schema.js';
 export * from '../../party/schema.js';
 export * from '../../feedback/schema.js';
 export * from '../../hall/schema.js';
+export * from '../../assessment/schema.js';

@@ -23,6 +23,7 @@ import {
   SearchOutlined,
   TableOutlined,
   UserOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
@@ -33,6 +34,7 @@ import { useDisplay } from '../lib/display';
 import { canSeeDuty } from '../pages/duty/access';
 import { canSeeParty, canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 import { canSeeFeedback } from '../pages/feedback/api';
+import { canSeeAssessment } from '../pages/assessment/api';
 import { HallNav, hallMenu } from '../pages/hall/nav';
 
 const { Header, Content, Footer, Sider } = Layout;
@@ -173,6 +175,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canSeeAssessment(user)) {
+    items.push({
+      key: 'assessment',
+      icon: <TrophyOutlined />,
+      label: (
+        <Link to="/assessment" data-testid="nav-assessment">
+          {t('考核')}
+        </Link>
+      ),
+    });
+  }
   if (canSeeStats(user)) {
     items.push({
       key: 'stats-report',
@@ -260,6 +273,8 @@ export function AppLayout() {
     ? 'feedback'
     : path.startsWith('/supervision')
     ? 'supervision'
+    : path.startsWith('/assessment')
+    ? 'assessment'
     : path.startsWith('/admin/stats')
     ? 'stats-report'
     : path === '/board'
