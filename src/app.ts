@@ -32,6 +32,9 @@ import { dutyRoutes } from './duty/routes.js';
 import { partyRoutes } from './party/routes.js';
 import { feedbackRoutes } from './feedback/routes.js';
 import { hallRoutes } from './hall/routes.js';
+import { feeRoutes } from './fees/routes.js';
+import { paperworkRoutes } from './cases/paperwork/routes.js';
+import { reportRoutes } from './supervision/report/routes.js';
 import { useTransports } from './notify/worker.js';
 import { transportsFromConfig } from './notify/configure.js';
 import { whenCalendarChanges } from './core/calendar/service.js';
@@ -89,7 +92,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
   whenCalendarChanges(drainCalendarChanges);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);
