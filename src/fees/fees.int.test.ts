@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { act, LOW_INCOME, MARRIAGE, must, walkIn } from '../../test/cases.js';
 import { users } from '../core/auth/schema.js';
@@ -181,5 +182,32 @@ describe('fee totals for the statistics report', () => {
     const none = await admin.get('/api/stats/fees?from=2026-04-01&to=2026-04-30');
     expect(none.body).toMatchObject({ totalFen: 0, payments: 0, rows: [] });
     expect((await zrCoord.get('/api/stats/fees?from=2026-03-01&to=2026-03-31')).status).toBe(403);
+  });
+
+  it('the statistics workbook carries the fee sheet and the catalog ratios', async () => {
+    const res = await admin.get('/api/stats/report.xlsx?from=2026-03-01&to=2026-03-31');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const fees = wb.getWorksheet('收费统计')!;
+    expect(fees.getRow(fees.rowCount).values).toEqual(expect.arrayContaining(['合计', 5, 215]));
+    expect(wb.getWorksheet('事项目录指标')).toBeDefined();
+  });
+});
+
+describe('catalog ratios', () => {
+  it('shares of the published items of the center subtree, and received vs accepted of the period', async () => {
+    const r = await admin.get('/api/stats/catalog?from=2026-03-01&to=2026-03-31');
+    expect(r.status).toBe(200);
+    const published = ((await t.ctx.db.execute(sql`select v.data from service_items i join service_item_versions v on v.item_id = i.id and v.version = i.published_version where i.availability = 'active'`)) as unknown as { rows: { data: GuideData }[] }).rows.map((x) => x.data);
+    const n = (f: (d: GuideData) => boolean) => published.filter(f).length;
+    expect(r.body.items).toBe(published.length);
+    expect(r.body.immediate.count).toBe(n((d) => d.caseKind === 'immediate'));
+    expect(r.body.inCenter.count).toBe(n((d) => d.entryMode === 'resident' || d.entryMode === 'comprehensive'));
+    expect(r.body.onlineCapable.count).toBe(n((d) => d.onlineDepth >= 3));
+    expect(r.body.atMostOnce.count).toBe(n((d) => d.maxVisits <= 1));
+    // This file submitted 4 cases in March and accepted all 4.
+    expect(r.body).toMatchObject({ received: 4, accepted: 4, acceptedPercent: 100 });
+    expect(r.body.immediate.percent).toBeGreaterThan(0);
   });
 });

@@ -9,9 +9,8 @@ import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable, Tx } from '../core/db/index.js';
 import type { SessionUser } from '../core/auth/policy.js';
-import { DEPARTMENT_ROLES } from '../core/auth/roles.js';
 import { appendAudit, appendAuditMany } from '../core/audit/audit.js';
-import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
+import { conflict, forbidden, unprocessable } from '../core/errors.js';
 import { departments } from '../core/org/schema.js';
 import { serviceItems } from '../catalog/schema.js';
 import type { GuideData } from '../catalog/types.js';
@@ -159,9 +158,13 @@ export async function caseFees(ctx: AppContext, user: SessionUser, caseId: strin
 
 /** Fee totals (payments into the treasury account) per department, item and month, in the user's center scope. */
 export async function feeTotals(ctx: AppContext, user: SessionUser, q: { from: string; to: string; centerId?: string }) {
-  if (DEPARTMENT_ROLES.includes(user.role)) throw forbidden();
-  const centerIds = q.centerId ? (user.centerScope.includes(q.centerId) ? [q.centerId] : []) : user.centerScope;
-  if (centerIds.length === 0) throw notFound('Center', '中心');
+  // The asked center's subtree (or the reader's whole scope), cut to the reader's scope — as the report does.
+  if (q.centerId && !user.centerScope.includes(q.centerId)) throw forbidden('Outside your center', '不在本中心管辖范围');
+  const subtree = q.centerId
+    ? (await ctx.db.execute(sql`select id from centers where path like (select path from centers where id = ${q.centerId}) || '%'`) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id)
+    : user.centerScope;
+  const centerIds = subtree.filter((id) => user.centerScope.includes(id));
+  if (centerIds.length === 0) return { from: q.from, to: q.to, rows: [], byDepartment: [], byItem: [], byMonth: [], totalFen: 0, payments: 0 };
   const month = sql<string>`to_char(${feePayments.paidOn}, 'YYYY-MM')`;
   const grouped = await ctx.db.select({
     departmentId: feePayments.departmentId, department: departments.name, itemId: feePayments.itemId, itemCode: serviceItems.code, month,
