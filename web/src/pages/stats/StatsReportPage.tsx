@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, DatePicker, Form, Select, Space, Typography } from 'antd';
 import { FeedbackSummary } from '../feedback/DevicesStatsTabs';
+import { CatalogRatiosCard, FeeTotalsCard } from '../fees/FeeStatsCards';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -109,6 +110,8 @@ export function StatsReportPage() {
         <Card title={t('好差评与投诉（{from} 至 {to}）', { from: query.from, to: query.to })}>
           <FeedbackSummary from={query.from} to={query.to} centerId={filters.centerId} />
         </Card>
+        <FeeTotalsCard from={query.from} to={query.to} centerId={filters.centerId} />
+        <CatalogRatiosCard from={query.from} to={query.to} centerId={filters.centerId} />
       </Space>
     </div>
   );
