@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Radio, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -17,8 +18,12 @@ interface Issued { id: string; period: string; version: number; docNo: string; i
 export function ReportsPage() {
   const t = useT();
   const { user } = useSession();
-  const [kind, setKind] = useState<'month' | 'quarter'>('month');
-  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  // ?period=2026-03 or 2026-Q1 opens that period; else last month.
+  const [params] = useSearchParams();
+  const asked = params.get('period') ?? '';
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(asked);
+  const [kind, setKind] = useState<'month' | 'quarter'>(quarter ? 'quarter' : 'month');
+  const [month, setMonth] = useState<Dayjs>(quarter ? dayjs(`${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`) : /^\d{4}-\d{2}$/.test(asked) ? dayjs(`${asked}-01`) : dayjs().subtract(1, 'month'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const period = kind === 'month' ? month.format('YYYY-MM') : `${month.year()}-Q${Math.floor(month.month() / 3) + 1}`;
