@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { act, LOW_INCOME, MARRIAGE, must, walkIn } from '../../test/cases.js';
 import { users } from '../core/auth/schema.js';
+import { outbox } from '../core/outbox/schema.js';
 import { anomalies } from '../supervision/schema.js';
 import type { GuideData } from '../catalog/types.js';
 
@@ -62,6 +63,8 @@ describe('a fee-bearing case (不动产转移登记: 80元/件, certificates: fi
     // 80 × 1 + (2 − 1 free) × 10 = 90 元.
     expect(issued.body.notice).toMatchObject({ amountFen: 9000, paidFen: 0, status: 'unpaid', treasury: { accountNo: '27-365101040001234' } });
     expect(issued.body.notice.lines.map((l: { name: string; amountFen: number }) => [l.name, l.amountFen])).toEqual([['不动产登记费（住宅类）', 8000], ['不动产权属证书工本费', 1000]]);
+    const [sms] = await t.ctx.db.select().from(outbox).where(and(eq(outbox.template, 'fee.notice'), sql`${outbox.payload}->>'caseId' = ${id}`));
+    expect(sms).toMatchObject({ channel: 'sms', address: '13800001111', payload: { amount: '90.00', payBeforeDelivery: true } });
     const again = await window1.post(`/api/fees/cases/${id}/notice`, { quantities: [1, 0, 2] });
     expect(again.body.error.code).toBe('notice_exists');
 

@@ -10,6 +10,7 @@ import type { AppContext } from '../core/context.js';
 import type { Queryable, Tx } from '../core/db/index.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { appendAudit, appendAuditMany } from '../core/audit/audit.js';
+import { enqueue } from '../core/outbox/enqueue.js';
 import { conflict, forbidden, unprocessable } from '../core/errors.js';
 import { departments } from '../core/org/schema.js';
 import { serviceItems } from '../catalog/schema.js';
@@ -90,6 +91,11 @@ export async function issueNotice(ctx: AppContext, user: SessionUser, caseId: st
       status: r.totalFen === 0 ? 'paid' : 'unpaid', treasury, issuedOn: today, issuedAt: nowIso, issuedBy: user.id, paidAt: r.totalFen === 0 ? nowIso : null,
     }).returning();
     await appendEvent(tx, { caseId, at: nowIso, actorId: user.id, actorRole: user.role, action: 'feeNotice', fromState: row.state, toState: row.state, data: { noticeId: notice.id, amountFen: r.totalFen, documents: [doc.id] } });
+    // The applicant is told the amount and where to pay (SMS, through the outbox).
+    await enqueue(tx, [{
+      channel: 'sms', recipientUserId: row.applicantUserId, address: row.applicantPhone, template: 'fee.notice',
+      payload: { caseId, caseNo: row.caseNo, itemName: row.itemName, queryCode: row.queryCode, amount: (r.totalFen / 100).toFixed(2), payBeforeDelivery: !!guide.fees.payBeforeDelivery },
+    }], now);
     await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'fees.notice', entityType: 'case', entityId: caseId, after: { noticeId: notice.id, amountFen: r.totalFen, lines: r.lines.map((l) => ({ name: l.name, quantity: l.quantity, amountFen: l.amountFen })) }, at: now });
     return notice;
   });
