@@ -173,15 +173,34 @@ describe('free items and the other fee anomalies', () => {
   });
 });
 
+describe('the fee anomaly scan over stored payments', () => {
+  it('finds anomalies in payments written around the API, once, and adds nothing for those already found', async () => {
+    const before = await t.ctx.db.select().from(anomalies).where(sql`${anomalies.rule} like 'fee%'`);
+    await t.anon.post('/api/test/sweep');
+    // The API recorded its findings at once: the scan finds nothing new in them.
+    expect(await t.ctx.db.select().from(anomalies).where(sql`${anomalies.rule} like 'fee%'`)).toHaveLength(before.length);
+    // A payment imported straight into the table (as a bank file would be), outside the hall's channels, on a free item.
+    const [c] = (await t.ctx.db.execute(sql`select c.id, c.center_id, c.department_id, c.item_id from cases c where c.item_code = ${LOW_INCOME} limit 1`) as unknown as { rows: { id: string; center_id: string; department_id: string; item_id: string }[] }).rows;
+    const [p] = (await t.ctx.db.execute(sql`insert into fee_payments (case_id, center_id, department_id, item_id, amount_fen, channel, transport, reference, paid_on, recorded_at, recorded_by)
+      values (${c.id}, ${c.center_id}, ${c.department_id}, ${c.item_id}, 300, 'other', 'import', 'IMP-0001', '2026-03-05', ${t.ctx.now().toISOString()}, ${ids.window1}) returning id`) as unknown as { rows: { id: string }[] }).rows;
+    const swept = await t.anon.post('/api/test/sweep');
+    expect(swept.body.changed['fee-anomalies']).toBe(2);
+    const mine = await t.ctx.db.select({ rule: anomalies.rule }).from(anomalies).where(eq(anomalies.subject, `payment:${p.id}`));
+    expect(mine.map((a) => a.rule).sort()).toEqual(['feeOnFreeItem', 'feeOutsideHall']);
+    await t.anon.post('/api/test/sweep');
+    expect(await t.ctx.db.select().from(anomalies).where(eq(anomalies.subject, `payment:${p.id}`))).toHaveLength(2);
+  });
+});
+
 describe('fee totals for the statistics report', () => {
   it('sums payments per department, item and month', async () => {
     const r = await admin.get('/api/stats/fees?from=2026-03-01&to=2026-03-31');
     expect(r.status).toBe(200);
-    // 8000 + 1000 + 500 (不动产) + 2000 (低保, flagged) + 10000 (机动车, flagged).
-    expect(r.body.totalFen).toBe(21500);
-    expect(r.body.payments).toBe(5);
+    // 8000 + 1000 + 500 (不动产) + 2000 (低保, flagged) + 10000 (机动车, flagged) + 300 (imported, flagged).
+    expect(r.body.totalFen).toBe(21800);
+    expect(r.body.payments).toBe(6);
     expect(r.body.byItem.find((x: { key: string }) => x.key === '不动产转移登记')).toMatchObject({ payments: 3, amountFen: 9500 });
-    expect(r.body.byMonth).toEqual([{ key: '2026-03', payments: 5, amountFen: 21500 }]);
+    expect(r.body.byMonth).toEqual([{ key: '2026-03', payments: 6, amountFen: 21800 }]);
     const none = await admin.get('/api/stats/fees?from=2026-04-01&to=2026-04-30');
     expect(none.body).toMatchObject({ totalFen: 0, payments: 0, rows: [] });
     expect((await zrCoord.get('/api/stats/fees?from=2026-03-01&to=2026-03-31')).status).toBe(403);
@@ -193,7 +212,7 @@ describe('fee totals for the statistics report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const fees = wb.getWorksheet('收费统计')!;
-    expect(fees.getRow(fees.rowCount).values).toEqual(expect.arrayContaining(['合计', 5, 215]));
+    expect(fees.getRow(fees.rowCount).values).toEqual(expect.arrayContaining(['合计', 6, 218]));
     expect(wb.getWorksheet('事项目录指标')).toBeDefined();
   });
 });
