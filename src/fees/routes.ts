@@ -33,12 +33,17 @@ export function feeRoutes(app: App, ctx: AppContext) {
     config: { policy: CHARGERS },
     schema: {
       tags: ['fees'], summary: 'Issue the payment notice (缴款通知书) after an approving decision: one quantity per fee item (0 = not charged)',
-      params: Type.Object({ id: Uuid }), body: Type.Object({ quantities: Type.Array(Type.Integer({ minimum: 0, maximum: 999 }), { minItems: 1, maxItems: 20 }) }),
+      params: Type.Object({ id: Uuid }),
+      body: Type.Object({
+        quantities: Type.Array(Type.Integer({ minimum: 0, maximum: 999 }), { minItems: 1, maxItems: 20 }),
+        /** 按实核定: the amount (fen) of each charged fee item whose standard gives no rule; null elsewhere. */
+        assessedFen: Type.Optional(Type.Array(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000_000 }), Type.Null()]), { maxItems: 20 })),
+      }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => {
     const user = currentUser(req);
-    await issueNotice(ctx, user, req.params.id, req.body.quantities, origin(req));
+    await issueNotice(ctx, user, req.params.id, req.body.quantities, origin(req), req.body.assessedFen ?? []);
     return caseFees(ctx, user, req.params.id);
   });
 

@@ -37,6 +37,14 @@ describe('noticeLines', () => {
     const r = noticeLines(fees(), [1, 1, 0]);
     expect(r.ok && r.totalFen).toBe(8000);
   });
+  it('a standard with no rule is charged at the assessed amount (按实核定), and refused without one', () => {
+    const r = noticeLines(fees(), [1, 0, 1], [null, null, 12345]);
+    expect(r).toMatchObject({ ok: true, totalFen: 8000 + 12345 });
+    if (r.ok) expect(r.lines[1]).toMatchObject({ index: 2, assessed: true, amountFen: 12345 });
+    expect(noticeLines(fees(), [1, 0, 1], [null, null, 0])).toMatchObject({ ok: false, code: 'fee_rule_unknown' });
+    // Not charged: no amount needed.
+    expect(noticeLines(fees(), [1, 0, 0])).toMatchObject({ ok: true, totalFen: 8000 });
+  });
   it('refuses free items, wrong counts, negative or fractional quantities, nothing charged, and unknown rules', () => {
     expect(noticeLines({ free: true, items: [] }, [])).toMatchObject({ ok: false, code: 'item_free' });
     expect(noticeLines(fees(), [1])).toMatchObject({ ok: false, code: 'quantities_mismatch' });

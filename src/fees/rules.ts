@@ -34,7 +34,7 @@ export type LinesResult = { ok: true; lines: NoticeLine[]; totalFen: number } | 
  * this case: the items are often alternatives, 住宅类 / 非住宅类). Amount = max(0, quantity −
  * free units) × unit price.
  */
-export function noticeLines(fees: GuideData['fees'], quantities: readonly number[]): LinesResult {
+export function noticeLines(fees: GuideData['fees'], quantities: readonly number[], assessed: readonly (number | null | undefined)[] = []): LinesResult {
   if (fees.free || fees.items.length === 0) return { ok: false, code: 'item_free', message: 'This item is free of charge', messageZh: '该事项不收费，不开具缴款通知书' };
   if (quantities.length !== fees.items.length) return { ok: false, code: 'quantities_mismatch', message: `Give one quantity per fee item (${fees.items.length})`, messageZh: `请为每个收费项目填写数量（共${fees.items.length}项）` };
   const lines: NoticeLine[] = [];
@@ -43,7 +43,13 @@ export function noticeLines(fees: GuideData['fees'], quantities: readonly number
     if (!Number.isInteger(quantity) || quantity < 0) return { ok: false, code: 'bad_quantity', message: 'Quantities are whole numbers ≥ 0', messageZh: '数量须为非负整数' };
     if (quantity === 0) continue;
     const rule = parseFeeStandard(f.standard);
-    if (!rule) return { ok: false, code: 'fee_rule_unknown', message: `The standard of “${f.name}” gives no amount rule`, messageZh: `收费项目“${f.name}”的收费标准无法计算金额（${f.standard}），请在事项目录中写明单价` };
+    if (!rule) {
+      // 按实核定: a standard with no computable rule is charged at the amount the window assessed, printed as such.
+      const fen = assessed[index];
+      if (!fen || !Number.isInteger(fen) || fen <= 0) return { ok: false, code: 'fee_rule_unknown', message: `The standard of “${f.name}” gives no amount rule: enter the assessed amount`, messageZh: `收费项目“${f.name}”的收费标准无法计算金额（${f.standard}），请填写核定金额` };
+      lines.push({ index, name: f.name, standard: f.standard, basis: f.basis, quantity: 1, unitFen: fen, unit: '项', freeUnits: 0, amountFen: fen, assessed: true });
+      continue;
+    }
     lines.push({ index, name: f.name, standard: f.standard, basis: f.basis, quantity, unitFen: rule.unitFen, unit: rule.unit, freeUnits: rule.freeUnits, amountFen: Math.max(0, quantity - rule.freeUnits) * rule.unitFen });
   }
   if (lines.length === 0) return { ok: false, code: 'nothing_charged', message: 'At least one fee item must be charged', messageZh: '请至少选择一个收费项目' };

@@ -67,7 +67,7 @@ async function lockedCase(tx: Tx, user: SessionUser, caseId: string) {
 
 // ---- the payment notice ------------------------------------------------------------------
 
-export async function issueNotice(ctx: AppContext, user: SessionUser, caseId: string, quantities: number[], origin: string) {
+export async function issueNotice(ctx: AppContext, user: SessionUser, caseId: string, quantities: number[], origin: string, assessedFen: (number | null)[] = []) {
   const now = ctx.now();
   const nowIso = now.toISOString();
   const today = ctx.today();
@@ -81,7 +81,7 @@ export async function issueNotice(ctx: AppContext, user: SessionUser, caseId: st
     if (existing) throw conflict('notice_exists', 'The case already has its payment notice', '该办件已开具缴款通知书');
     const treasury = await getTreasury(tx, row.centerId);
     if (!treasury) throw unprocessable('treasury_not_set', 'The center has not named its treasury account', '中心尚未设置财政专户收款账户，请管理办公室先行设置');
-    const r = noticeLines(guide.fees, quantities);
+    const r = noticeLines(guide.fees, quantities, assessedFen);
     if (!r.ok) throw unprocessable(r.code, r.message, r.messageZh);
     const issueCtx = { tx, user, row, guide, nowIso, today, origin, timeZone: ctx.config.timeZone };
     const doc = await prepareDocument(issueCtx, 'paymentNotice', { fee: { lines: r.lines, totalFen: r.totalFen, treasury, payBeforeDelivery: !!guide.fees.payBeforeDelivery } });

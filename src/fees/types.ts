@@ -31,6 +31,8 @@ export interface NoticeLine {
   unit: string;
   freeUnits: number;
   amountFen: number;
+  /** 按实核定: the standard has no computable rule; the window assessed this amount. */
+  assessed?: boolean;
 }
 
 export interface TreasuryAccount { name: string; bank: string; accountNo: string }

@@ -18,7 +18,7 @@ export function paymentNotice(input: DocumentInput): PageParts {
 <p>你申请的“${input.case.itemName}”（办件编号：${input.case.caseNo}）已作出准予许可的决定。根据下列收费依据和标准，请缴纳以下费用：</p>
 ${caseFacts(input)}
 <table class="list" data-testid="fee-lines"><thead><tr><th>序号</th><th>收费项目</th><th>收费标准</th><th>数量</th><th>金额（元）</th><th>收费依据</th></tr></thead><tbody>
-${f.lines.map((l, i) => html`<tr><td class="n">${i + 1}</td><td>${l.name}</td><td>${l.standard}</td><td class="c">${l.quantity}${l.unit}${l.freeUnits ? html`（免收${l.freeUnits}${l.unit}）` : ''}</td><td class="c">${yuan(l.amountFen)}</td><td>${l.basis}</td></tr>`)}
+${f.lines.map((l, i) => html`<tr><td class="n">${i + 1}</td><td>${l.name}</td><td>${l.standard}</td><td class="c">${l.assessed ? '按实核定' : html`${l.quantity}${l.unit}${l.freeUnits ? html`（免收${l.freeUnits}${l.unit}）` : ''}`}</td><td class="c">${yuan(l.amountFen)}</td><td>${l.basis}</td></tr>`)}
 <tr><th colspan="4">合计</th><th class="c" data-testid="fee-total">${yuan(f.totalFen)}</th><td></td></tr>
 </tbody></table>
 ${factsTable([

@@ -56,7 +56,7 @@ export interface DocumentInput {
     owedOverdue?: string;
     /** 缴款通知书: the lines by the item's rule, the total and the treasury account (src/fees). */
     fee?: {
-      lines: { name: string; standard: string; basis: string; quantity: number; unit: string; freeUnits: number; unitFen: number; amountFen: number }[];
+      lines: { name: string; standard: string; basis: string; quantity: number; unit: string; freeUnits: number; unitFen: number; amountFen: number; assessed?: boolean }[];
       totalFen: number;
       treasury: { name: string; bank: string; accountNo: string };
       payBeforeDelivery: boolean;

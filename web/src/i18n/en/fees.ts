@@ -5,7 +5,7 @@ export default {
   '其他（非大厅收费渠道）': 'Other (not a hall channel)',
   '缴款通知书所列费用缴清后方可送达办理结果': 'The result is handed over once the payment notice is paid in full',
   '数量': 'Quantity',
-  '无法计算': 'Cannot compute',
+  '核定金额（元）': 'Assessed amount (yuan)',
   '已开具缴款通知书': 'Payment notice issued',
   '开具缴款通知书': 'Issue payment notice',
   '作出准予许可决定后由窗口开具缴款通知书。': 'The window issues the payment notice after an approving decision.',

@@ -15,6 +15,8 @@ export function FeePanel({ caseId, version, onChanged }: { caseId: string; versi
   const queryClient = useQueryClient();
   const q = useQuery({ queryKey: ['case-fees', caseId, version], queryFn: () => caseFees(caseId) });
   const [quantities, setQuantities] = useState<Record<number, number>>({});
+  // 按实核定: yuan the window assessed for fee items whose standard gives no rule.
+  const [assessed, setAssessed] = useState<Record<number, number>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ channel: PaymentChannel; receiptNo: string; amount: number }>();
@@ -63,13 +65,15 @@ export function FeePanel({ caseId, version, onChanged }: { caseId: string; versi
                 title: t('数量'), key: 'q',
                 render: (_: unknown, it: CaseFees['items'][number]) => (it.rule
                   ? <InputNumber min={0} max={999} size="small" value={qty(it.index)} onChange={(v) => setQuantities({ ...quantities, [it.index]: Number(v ?? 0) })} data-testid={`fee-qty-${it.index}`} />
-                  : <Typography.Text type="secondary">{t('无法计算')}</Typography.Text>),
+                  : <InputNumber min={0} step={0.01} precision={2} size="small" placeholder={t('核定金额（元）')} value={assessed[it.index]} onChange={(v) => setAssessed({ ...assessed, [it.index]: Number(v ?? 0) })} data-testid={`fee-assessed-${it.index}`} />),
               }] : []),
             ]}
           />
           {mayIssue ? (
             <Button type="primary" style={{ marginTop: 8 }} loading={busy} data-testid="fee-issue"
-              onClick={() => void run(() => issueNotice(caseId, f.items.map((it) => (it.rule ? qty(it.index) : 0))), t('已开具缴款通知书'))}>
+              onClick={() => void run(() => issueNotice(caseId,
+                f.items.map((it) => (it.rule ? qty(it.index) : (assessed[it.index] ?? 0) > 0 ? 1 : 0)),
+                f.items.map((it) => (!it.rule && (assessed[it.index] ?? 0) > 0 ? Math.round(assessed[it.index] * 100) : null))), t('已开具缴款通知书'))}>
               {t('开具缴款通知书')}
             </Button>
           ) : (

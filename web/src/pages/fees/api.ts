@@ -16,7 +16,7 @@ export interface CaseFees {
 }
 
 export const caseFees = (id: string) => api.get<CaseFees>(`/api/fees/cases/${id}`);
-export const issueNotice = (id: string, quantities: number[]) => api.post<CaseFees>(`/api/fees/cases/${id}/notice`, { quantities });
+export const issueNotice = (id: string, quantities: number[], assessedFen: (number | null)[] = []) => api.post<CaseFees>(`/api/fees/cases/${id}/notice`, { quantities, assessedFen });
 export const recordPayment = (id: string, body: { channel: PaymentChannel; receiptNo: string; amountFen: number }) => api.post<CaseFees>(`/api/fees/cases/${id}/payments`, body);
 export const getTreasury = () => api.get<{ account: TreasuryAccount | null }>('/api/fees/treasury');
 export const putTreasury = (a: TreasuryAccount) => api.put<{ account: TreasuryAccount }>('/api/fees/treasury', a);
