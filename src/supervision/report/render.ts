@@ -14,7 +14,7 @@ h2 { font-size: 13pt; margin: 4mm 0 2mm; }
 p { text-indent: 2em; margin: 0 0 2mm; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; margin: 2mm 0 4mm; }
 th, td { border: .75pt solid #000; padding: 1mm 1.2mm; vertical-align: top; text-align: left; }
-td.n { text-align: right; }
+td.n, th.n { text-align: right; }
 th { background: #f4f4f4; }
 .sign { text-align: right; margin-top: 10mm; }
 .defs { font-size: 9pt; color: #333; }
