@@ -168,6 +168,23 @@ describe('free items and the other fee anomalies', () => {
     expect((await anomaliesOf(id)).map((a) => a.rule)).toEqual(['feeOutsideHall']);
   });
 
+  it('concurrent notices and payments of one case: one notice, each receipt once', async () => {
+    const item = await itemNamed('机动车注册登记');
+    const created = await window1.post('/api/cases', walkIn(item.code, '郑并发'));
+    const id = created.body.id;
+    await must(window1, id, 'accept', { provided: item.provided });
+    await must(window1, id, 'decide', { outcome: 'approved' });
+    const window2 = await t.login('window2');
+    const notices = await Promise.all([window1, window2, admin].map((c) => c.post(`/api/fees/cases/${id}/notice`, { quantities: [1] })));
+    expect(notices.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const pays = await Promise.all([window1, window2, admin].map((c) => c.post(`/api/fees/cases/${id}/payments`, { channel: 'hallBank', receiptNo: 'BK-RACE-1', amountFen: 10000 })));
+    expect(pays.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const fees = (await window1.get(`/api/fees/cases/${id}`)).body;
+    expect(fees.payments).toHaveLength(1);
+    expect(fees.notice).toMatchObject({ paidFen: 10000, status: 'paid' });
+    expect(await anomaliesOf(id)).toEqual([]);
+  });
+
   it('an applicant cannot record a payment', async () => {
     expect((await citizen.post('/api/fees/cases/00000000-0000-4000-8000-000000000000/payments', { channel: 'online', receiptNo: 'WP-1', amountFen: 1 })).status).toBe(403);
   });
@@ -196,11 +213,11 @@ describe('fee totals for the statistics report', () => {
   it('sums payments per department, item and month', async () => {
     const r = await admin.get('/api/stats/fees?from=2026-03-01&to=2026-03-31');
     expect(r.status).toBe(200);
-    // 8000 + 1000 + 500 (不动产) + 2000 (低保, flagged) + 10000 (机动车, flagged) + 300 (imported, flagged).
-    expect(r.body.totalFen).toBe(21800);
-    expect(r.body.payments).toBe(6);
+    // 8000 + 1000 + 500 (不动产) + 2000 (低保, flagged) + 10000 (机动车, flagged) + 10000 (机动车) + 300 (imported, flagged).
+    expect(r.body.totalFen).toBe(31800);
+    expect(r.body.payments).toBe(7);
     expect(r.body.byItem.find((x: { key: string }) => x.key === '不动产转移登记')).toMatchObject({ payments: 3, amountFen: 9500 });
-    expect(r.body.byMonth).toEqual([{ key: '2026-03', payments: 6, amountFen: 21800 }]);
+    expect(r.body.byMonth).toEqual([{ key: '2026-03', payments: 7, amountFen: 31800 }]);
     const none = await admin.get('/api/stats/fees?from=2026-04-01&to=2026-04-30');
     expect(none.body).toMatchObject({ totalFen: 0, payments: 0, rows: [] });
     expect((await zrCoord.get('/api/stats/fees?from=2026-03-01&to=2026-03-31')).status).toBe(403);
@@ -212,7 +229,7 @@ describe('fee totals for the statistics report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const fees = wb.getWorksheet('收费统计')!;
-    expect(fees.getRow(fees.rowCount).values).toEqual(expect.arrayContaining(['合计', 6, 218]));
+    expect(fees.getRow(fees.rowCount).values).toEqual(expect.arrayContaining(['合计', 7, 318]));
     expect(wb.getWorksheet('事项目录指标')).toBeDefined();
   });
 });
@@ -228,8 +245,8 @@ describe('catalog ratios', () => {
     expect(r.body.inCenter.count).toBe(n((d) => d.entryMode === 'resident' || d.entryMode === 'comprehensive'));
     expect(r.body.onlineCapable.count).toBe(n((d) => d.onlineDepth >= 3));
     expect(r.body.atMostOnce.count).toBe(n((d) => d.maxVisits <= 1));
-    // This file submitted 4 cases in March and accepted all 4.
-    expect(r.body).toMatchObject({ received: 4, accepted: 4, acceptedPercent: 100 });
+    // This file submitted 5 cases in March and accepted all 5.
+    expect(r.body).toMatchObject({ received: 5, accepted: 5, acceptedPercent: 100 });
     expect(r.body.immediate.percent).toBeGreaterThan(0);
   });
 });
