@@ -33,6 +33,7 @@ import { partyRoutes } from './party/routes.js';
 import { feedbackRoutes } from './feedback/routes.js';
 import { hallRoutes } from './hall/routes.js';
 import { feeRoutes } from './fees/routes.js';
+import { paymentTransportFromConfig, usePaymentTransport } from './fees/transports.js';
 import { paperworkRoutes } from './cases/paperwork/routes.js';
 import { reportRoutes } from './supervision/report/routes.js';
 import { useTransports } from './notify/worker.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
   useTransports(transportsFromConfig(ctx.config));
+  usePaymentTransport(paymentTransportFromConfig(ctx.config));
   // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
   whenCalendarChanges(drainCalendarChanges);
 

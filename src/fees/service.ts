@@ -110,11 +110,15 @@ export async function recordPayment(ctx: AppContext, user: SessionUser, caseId: 
   const nowIso = now.toISOString();
   const today = ctx.today();
   const transport = paymentTransport();
+  // The transport may ask a bank over the network: confirmed before the transaction, so no row lock waits on it.
+  const before = await loadCase(ctx.db, caseId);
+  if (!mayCharge(user, before)) throw forbidden('Only the hall’s windows, the center office or the department’s coordinator handle fees of this case', '仅大厅窗口、中心管理办公室或本部门全程办事人可办理该办件的收费');
+  const treasury = await getTreasury(ctx.db, before.centerId);
+  const { reference } = await transport.confirm({ channel: input.channel, receiptNo: input.receiptNo, amountFen: input.amountFen, noticeNo: null, treasuryAccountNo: treasury?.accountNo ?? null });
   return ctx.db.transaction(async (tx) => {
     const { row, guide } = await lockedCase(tx, user, caseId);
     if (row.state === 'submitted' || row.state === 'awaitingSupplement') throw conflict('not_accepted', 'A case not yet accepted takes no payment', '办件尚未受理，不能登记缴费');
     const [notice] = await tx.select().from(feeNotices).where(eq(feeNotices.caseId, caseId));
-    const { reference } = await transport.confirm({ channel: input.channel, receiptNo: input.receiptNo, amountFen: input.amountFen, noticeNo: null, treasuryAccountNo: notice?.treasury.accountNo ?? null });
     const [dup] = await tx.select({ id: feePayments.id }).from(feePayments).where(and(eq(feePayments.transport, transport.name), eq(feePayments.reference, reference)));
     if (dup) throw conflict('receipt_recorded', 'This receipt is already recorded', '该缴款凭证已登记，不能重复登记');
     const [payment] = await tx.insert(feePayments).values({
