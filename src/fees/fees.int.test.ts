@@ -223,6 +223,16 @@ describe('fee totals for the statistics report', () => {
     expect((await zrCoord.get('/api/stats/fees?from=2026-03-01&to=2026-03-31')).status).toBe(403);
   });
 
+  it('the payment ledger lists each payment with its case, channel, reference and recorder', async () => {
+    const all = await admin.get('/api/fees/payments?from=2026-03-01&to=2026-03-31');
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(7);
+    const other = await admin.get('/api/fees/payments?from=2026-03-01&to=2026-03-31&channel=other');
+    expect(other.body.items.map((p: { reference: string }) => p.reference).sort()).toEqual(['DEPT-0001', 'IMP-0001']);
+    expect(other.body.items.find((p: { reference: string }) => p.reference === 'DEPT-0001')).toMatchObject({ itemName: '机动车注册登记', amountFen: 10000, withNotice: true, recordedBy: expect.any(String) });
+    expect((await zrCoord.get('/api/fees/payments?from=2026-03-01&to=2026-03-31')).status).toBe(403);
+  });
+
   it('the statistics workbook carries the fee sheet and the catalog ratios', async () => {
     const res = await admin.get('/api/stats/report.xlsx?from=2026-03-01&to=2026-03-31');
     expect(res.status).toBe(200);

@@ -4,7 +4,7 @@ import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
 import { ROLES } from '../core/auth/roles.js';
-import { caseFees, feeTotals, getTreasury, issueNotice, putTreasury, recordPayment } from './service.js';
+import { caseFees, feeTotals, getTreasury, issueNotice, paymentLedger, putTreasury, recordPayment } from './service.js';
 import { PAYMENT_CHANNELS } from './types.js';
 
 const lit = <T extends string>(vs: readonly T[]) => Type.Union(vs.map((v) => Type.Literal(v)));
@@ -60,6 +60,14 @@ export function feeRoutes(app: App, ctx: AppContext) {
     const r = await recordPayment(ctx, user, req.params.id, req.body);
     return { ...(await caseFees(ctx, user, req.params.id)), anomalies: r.anomalies };
   });
+
+  app.get('/api/fees/payments', {
+    config: { policy: ['centerAdmin', 'supervisor', 'leader'] },
+    schema: {
+      tags: ['fees'], summary: 'The payment ledger (收费台账) of the period in my center scope, newest first (≤ 500)',
+      querystring: Type.Object({ from: IsoDate, to: IsoDate, channel: Type.Optional(lit(PAYMENT_CHANNELS)) }), response: errors(400, 401, 403),
+    },
+  }, async (req) => paymentLedger(ctx, currentUser(req), req.query));
 
   app.get('/api/stats/fees', {
     config: { policy: ['centerAdmin', 'supervisor', 'leader'] },

@@ -204,3 +204,16 @@ export async function feeTotals(ctx: AppContext, user: SessionUser, q: { from: s
     totalFen: rowsOut.reduce((a, r) => a + r.amountFen, 0), payments: rowsOut.reduce((a, r) => a + r.payments, 0),
   };
 }
+
+/** 收费台账: every payment of the period in the reader's center scope, newest first (at most 500). */
+export async function paymentLedger(ctx: AppContext, user: SessionUser, q: { from: string; to: string; channel?: PaymentChannel }) {
+  if (user.centerScope.length === 0) return { items: [] };
+  const r = await ctx.db.execute(sql`
+    select p.id, p.case_id as "caseId", c.case_no as "caseNo", c.item_name as "itemName", d.name as department, p.amount_fen as "amountFen", p.channel,
+           p.transport, p.reference, p.paid_on::text as "paidOn", p.recorded_at as "recordedAt", u.display_name as "recordedBy", p.notice_id is not null as "withNotice"
+      from fee_payments p join cases c on c.id = p.case_id join departments d on d.id = p.department_id join users u on u.id = p.recorded_by
+     where p.center_id in (${sql.join(user.centerScope.map((c) => sql`${c}`), sql`, `)}) and p.paid_on between ${q.from} and ${q.to}
+       ${q.channel ? sql`and p.channel = ${q.channel}` : sql``}
+     order by p.recorded_at desc, p.id limit 500`) as unknown as { rows: Record<string, unknown>[] };
+  return { items: r.rows.map((x) => ({ ...x, recordedAt: new Date(String(x.recordedAt)).toISOString() })) };
+}

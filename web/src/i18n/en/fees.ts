@@ -84,5 +84,7 @@ export default {
   '第{v}版': 'Version {v}',
   '出具时间': 'Issued at',
   '监察通报': 'Supervision reports',
+  '收费台账': 'Payment ledger',
+  '登记人': 'Recorded by',
   '缴费后方可送达结果': 'Result handed over only after payment',
 } as Record<string, string>;

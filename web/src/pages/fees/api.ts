@@ -31,3 +31,6 @@ export interface FeeTotals {
 export const feeTotals = (q: { from: string; to: string; centerId?: string }) => api.get<FeeTotals>('/api/stats/fees', q);
 
 export const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+export interface LedgerRow { id: string; caseId: string; caseNo: string; itemName: string; department: string; amountFen: number; channel: PaymentChannel; transport: string; reference: string; paidOn: string; recordedAt: string; recordedBy: string; withNotice: boolean }
+export const paymentLedger = (q: { from: string; to: string; channel?: PaymentChannel }) => api.get<{ items: LedgerRow[] }>('/api/fees/payments', q);
