@@ -114,6 +114,12 @@ describe('fees in the browser', () => {
     const ws = wb.getWorksheet('各部门')!;
     const zr = ws.getSheetValues().find((r) => Array.isArray(r) && r[1] === '清渭县自然资源局') as unknown[];
     expect(zr.slice(2, 4)).toEqual([1, 1]); // accepted 1, decided 1
+    // 收费管理 shows the treasury account the windows' notices name.
+    await page.getByTestId('nav-fees').click();
+    await page.getByTestId('fees-ledger').waitFor();
+    await expect.poll(() => page.getByTestId('treasury-account').inputValue(), { timeout: 15_000 }).toBe('27-365101040001234');
+    await page.goto('/supervision/reports?period=2026-03');
+    await page.getByTestId('report-2026-03-v1').waitFor({ timeout: 15_000 });
     // Reissuing makes version 2 beside version 1.
     await page.getByTestId('report-issue').click();
     await page.getByTestId('report-2026-03-v2').waitFor({ timeout: 15_000 });
