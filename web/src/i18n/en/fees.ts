@@ -85,6 +85,7 @@ export default {
   '出具时间': 'Issued at',
   '监察通报': 'Supervision reports',
   '收费台账': 'Payment ledger',
+  '待缴费 {amount}元': 'To pay: {amount} yuan',
   '登记人': 'Recorded by',
   '缴费后方可送达结果': 'Result handed over only after payment',
 } as Record<string, string>;

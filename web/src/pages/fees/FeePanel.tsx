@@ -131,3 +131,12 @@ export function FeePanel({ caseId, version, onChanged }: { caseId: string; versi
     </Card>
   );
 }
+
+/** 待缴费 beside a case in 我的办件: shown while the result waits for payment. */
+export function FeeDueTag({ caseId, state }: { caseId: string; state: string }) {
+  const t = useT();
+  const q = useQuery({ queryKey: ['case-fees-tag', caseId, state], queryFn: () => caseFees(caseId), enabled: state === 'resultReady' || state === 'decided' });
+  const f = q.data;
+  if (!f?.notice || f.notice.status === 'paid') return null;
+  return <Tag color="warning" data-testid={`fee-due-${caseId}`}>{t('待缴费 {amount}元', { amount: yuan(f.notice.amountFen - f.notice.paidFen) })}</Tag>;
+}
