@@ -33,6 +33,10 @@ import { partyRoutes } from './party/routes.js';
 import { feedbackRoutes } from './feedback/routes.js';
 import { hallRoutes } from './hall/routes.js';
 import { assessmentRoutes } from './assessment/routes.js';
+import { feeRoutes } from './fees/routes.js';
+import { paymentTransportFromConfig, usePaymentTransport } from './fees/transports.js';
+import { paperworkRoutes } from './cases/paperwork/routes.js';
+import { reportRoutes } from './supervision/report/routes.js';
 import { useTransports } from './notify/worker.js';
 import { transportsFromConfig } from './notify/configure.js';
 import { whenCalendarChanges } from './core/calendar/service.js';
@@ -87,10 +91,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
   useTransports(transportsFromConfig(ctx.config));
+  usePaymentTransport(paymentTransportFromConfig(ctx.config));
   // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
   whenCalendarChanges(drainCalendarChanges);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, assessmentRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -6,6 +6,9 @@ import type { Queryable } from './core/db/index.js';
 import { clockSettings } from './supervision/settings.js';
 import { supervisionHook } from './supervision/hook.js';
 import { worklistHook } from './cases/worklistCache.js';
+import type { CaseRow } from './cases/repo.js';
+import type { GuideData } from './catalog/types.js';
+import { paymentDue } from './fees/service.js';
 
 /**
  * Every module that follows case changes in the same transaction (statistics rollups,
@@ -19,3 +22,6 @@ export const CASE_HOOKS: CaseHook[] = [syncJointParts, (change) => supervisionHo
 
 /** The clock's per-center settings (yellow share, minimum yellow days), kept by supervision. */
 export const clockSettingsFor = (db: Queryable, centerId: string): Promise<ClockSettings> => clockSettings(db, centerId);
+
+/** Fees (src/fees): whether delivery still waits for payment — read into the case facts the transition table checks. */
+export const paymentDueFor = (db: Queryable, row: CaseRow, guide: GuideData): Promise<boolean> => paymentDue(db, row, guide);

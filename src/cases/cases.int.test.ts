@@ -82,7 +82,7 @@ describe('online application to completion', () => {
     const done = await must(window1, id, 'complete');
     expect(done.state).toBe('completed');
     expect(await queued(id)).toBeNull(); // closed: out of the sweep's queue
-    expect(done.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'supplement', 'acceptance', 'approval', 'completion']);
+    expect(done.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'supplement', 'acceptance', 'handlingNotice', 'approval', 'completion']);
     expect(done.events.map((e: { action: string }) => e.action)).toEqual([
       'submit', 'notifySupplement', 'supply', 'accept', 'assign', 'completeStep', 'completeStep', 'completeStep', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete',
     ]);
@@ -195,7 +195,7 @@ describe('rules of the engine', () => {
     expect(major.status).toBe(422);
     expect(major.body.error.code).toBe('owed_not_minor');
     const ok = await must(window1, body.id, 'acceptConditional', { owed: ['hardship-proof'], provided: ['application', 'id-card', 'verification-consent'] });
-    expect(ok.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'acceptance', 'pledge']);
+    expect(ok.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'acceptance', 'handlingNotice', 'pledge']);
     expect(ok.materials.find((m: { materialId: string }) => m.materialId === 'hardship-proof').owed).toBe(true);
     await must(coord, body.id, 'assign', { userId: handlerId });
     await must(handler, body.id, 'completeStep', { opinion: '属实' });

@@ -8,6 +8,7 @@ import type { Tx } from '../core/db/index.js';
 import { unprocessable } from '../core/errors.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { users } from '../core/auth/schema.js';
+import { ROLE_LABELS } from '../core/auth/roles.js';
 import { files } from '../core/files/schema.js';
 import type { Notice } from '../core/outbox/enqueue.js';
 import type { NoticeTemplate } from '../notify/templates.js';
@@ -119,9 +120,11 @@ type EffectFn<A extends CaseAction> = (input: EffectInput<A>) => Promise<Effect>
  * (联办受理通知书) lists them with their sub-due dates beside the case's one due date.
  */
 async function acceptance(i: EffectInput<'accept' | 'acceptConditional'>): Promise<Pick<Effect, 'documents' | 'notify'>> {
-  if (i.row.kind !== 'joint') return { documents: [{ kind: 'acceptance' }], notify: [] };
+  // 办理通知书: the window hands a promised (or joint, report-up) case to the department in writing.
+  const handling = i.row.kind === 'immediate' ? [] : [{ kind: 'handlingNotice' as const, details: { steps: handlingSteps(i.guide.procedure).map((s, index) => ({ index, name: s.name, roleLabel: ROLE_LABELS[s.role], workingDays: s.workingDays })) } }];
+  if (i.row.kind !== 'joint') return { documents: [{ kind: 'acceptance' }, ...handling], notify: [] };
   const opened = await openParts(i.tx, i.row, i.guide, i.today);
-  return { documents: [{ kind: 'jointAcceptance', details: { participants: opened.parts } }], notify: opened.notify };
+  return { documents: [{ kind: 'jointAcceptance', details: { participants: opened.parts } }, ...handling], notify: opened.notify };
 }
 
 /**

@@ -18,7 +18,7 @@ import { CHANNEL_LABELS, DOCUMENT_TITLES, type DocumentKind } from './types.js';
 /** Short marks used in document numbers: 接 受 联受 补 容 退 不受 特 延 许 不许 结. */
 const DOC_MARKS: Record<DocumentKind, string> = {
   receipt: '接', acceptance: '受', jointAcceptance: '联受', supplement: '补', pledge: '容', return: '退', refusal: '不受', specialProcedure: '特', extension: '延',
-  approval: '许', denial: '不许', completion: '结',
+  approval: '许', denial: '不许', completion: '结', paymentNotice: '缴', handlingNotice: '办', routeSheet: '承', controlSheet: '控',
 };
 
 export interface IssueContext {

@@ -28,6 +28,8 @@ export interface CaseFacts {
   greenCoordinatorId?: string | null;
   /** Joint cases (联办), once accepted: the participants' parts. */
   joint?: JointFacts;
+  /** Fees (src/fees): the item makes delivery wait for payment, and the payment notice is missing or not paid in full. */
+  paymentDue?: boolean;
 }
 
 export interface PartFacts {
@@ -133,6 +135,9 @@ function partOpen(c: CaseFacts, a: ActorFacts): Refusal | null {
 const noOwed = (c: CaseFacts) =>
   c.owedCount === 0 ? null : refuse(422, 'materials_owed', 'Owed materials (容缺) must arrive before delivery', '容缺材料尚未补齐，不能送达办理结果');
 
+const deliverable = (c: CaseFacts) => noOwed(c)
+  ?? (c.paymentDue ? refuse(409, 'payment_pending', 'The fee of the payment notice is not paid yet: the result waits for payment', '缴款通知书所列费用尚未缴清，办理结果须缴款后送达') : null);
+
 // ---- the table -------------------------------------------------------------------------
 
 export interface Transition {
@@ -194,7 +199,7 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
     guard: (c) => (c.kind !== 'immediate' && c.state === 'accepted' ? refuse(409, 'steps_pending', 'The case has not been handled yet', '办件尚未办理，不能作出决定') : jointSettled(c) ?? atSignStep(c)),
   },
   markResultReady: { from: ['decided'], to: 'resultReady', who: (c, a) => atWindow(c, a) || deptRole(DEPT_HANDLERS)(c, a) },
-  deliver: { from: ['resultReady'], to: 'delivered', who: (c, a) => atWindow(c, a) || deptRole(['coordinator'])(c, a), guard: noOwed },
+  deliver: { from: ['resultReady'], to: 'delivered', who: (c, a) => atWindow(c, a) || deptRole(['coordinator'])(c, a), guard: deliverable },
   complete: { from: ['delivered'], to: 'completed', who: (c, a) => atWindow(c, a) || deptRole(['coordinator'])(c, a) },
   withdraw: { from: ['submitted', 'awaitingSupplement', 'accepted', 'inProgress', 'suspended', 'reportedUp'], to: 'withdrawn', who: (c, a) => isApplicant(c, a) || atWindow(c, a) },
   // 上报件: after its own first review the department files upward; the clock waits for the reply.

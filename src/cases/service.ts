@@ -22,7 +22,7 @@ import { runCaseHooks } from './hooks.js';
 import { asRepresentative, representativeMay } from './representative.js';
 import type { Tx } from '../core/db/index.js';
 import { writeTogether } from '../core/db/together.js';
-import { CASE_HOOKS } from '../caseHooks.js';
+import { CASE_HOOKS, paymentDueFor } from '../caseHooks.js';
 import { jointFacts } from './joint/parts.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { ACCEPTANCE_DECISION_DAYS, deadlineRules, engineDeadlines, receivedOnAfter } from './intake.js';
@@ -140,7 +140,8 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
       throw conflict('version_conflict', `The case changed meanwhile (now version ${row.version})`, '办件已被他人更新，请刷新后重试', { version: row.version });
     }
     if (!representativeMay(user, action)) throw forbidden('An agent only supplies materials for the resident', '代办员仅可代群众补交材料');
-    const rep = asRepresentative(user, row.submittedBy, caseFacts(row, guide, await jointFacts(tx, row, guide)));
+    const facts = { ...caseFacts(row, guide, await jointFacts(tx, row, guide)), paymentDue: await paymentDueFor(tx, row, guide) };
+    const rep = asRepresentative(user, row.submittedBy, facts);
     const check = checkTransition(action, rep.facts, rep.actor);
     if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
     const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });

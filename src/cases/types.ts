@@ -58,14 +58,20 @@ export const PART_STATUS_LABELS: Record<PartStatus, string> = { pending: '办理
 
 export const DOCUMENT_KINDS = [
   'receipt', 'acceptance', 'jointAcceptance', 'supplement', 'pledge', 'return', 'refusal', 'specialProcedure', 'extension', 'approval', 'denial', 'completion',
+  // Fees (src/fees) and the internal paperwork (src/cases/paperwork).
+  'paymentNotice', 'handlingNotice', 'routeSheet', 'controlSheet',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   receipt: '接件回执', acceptance: '受理通知书', jointAcceptance: '联办受理通知书', supplement: '一次性告知书', pledge: '容缺受理承诺书', return: '退回告知书', refusal: '不予受理通知书',
   specialProcedure: '特别程序告知书', extension: '延期告知书', approval: '准予许可决定书', denial: '不予许可决定书', completion: '办结通知书',
+  paymentNotice: '缴款通知书', handlingNotice: '办理通知书', routeSheet: '全程承办单', controlSheet: '内部审批过程控制单',
 };
+
+/** Internal paperwork: read by staff, never shown to the applicant. */
+export const INTERNAL_DOCUMENTS: readonly DocumentKind[] = ['handlingNotice', 'routeSheet', 'controlSheet'];
 
 /** Events the engine writes by itself (no action of a person). */
 export const SYSTEM_EVENT_LABELS: Record<string, string> = {
-  calendarMoved: '工作日历调整，办理期限随之变更', deemedApproval: '承诺期限届满，按超时默认视为同意', pledgeOverdue: '容缺材料补齐期限已过',
+  calendarMoved: '工作日历调整，办理期限随之变更', feeNotice: '开具缴款通知书', feePaid: '登记缴费', routeSheet: '出具全程承办单', controlSheet: '出具内部审批过程控制单', reviewDefect: '登记材料审查问题', deemedApproval: '承诺期限届满，按超时默认视为同意', pledgeOverdue: '容缺材料补齐期限已过',
 };

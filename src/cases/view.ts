@@ -11,10 +11,11 @@ import { centerById, departmentById } from '../core/org/lookup.js';
 import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
+import { paymentDueFor } from '../caseHooks.js';
 import { caseFacts, clockFrom, clockOf, itemVersionOf, loadCase, pausesJson, type CaseRow, type PauseFacts } from './repo.js';
 import { allowedActions, handlingSteps, type CaseFacts } from './machine.js';
 import { asRepresentative, representativeMay } from './representative.js';
-import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, JOINT_EVENT_LABELS, PART_STATUS_LABELS, type CaseState, type PartStatus } from './types.js';
+import { CASE_ACTION_LABELS, CASE_STATE_LABELS, FINISHED_STATES, INTERNAL_DOCUMENTS, JOINT_EVENT_LABELS, PART_STATUS_LABELS, type CaseState, type DocumentKind, type PartStatus } from './types.js';
 import { caseParticipants } from './joint/schema.js';
 import { jointFacts, participantsView, participatesIn } from './joint/parts.js';
 
@@ -42,7 +43,7 @@ function scopeWhere(user: SessionUser): SQL {
  * Beyond canReadCase: staff of a joint case's participant departments read it (they work
  * on its materials), and so does the green channel's appointed coordinator (全程代办).
  */
-async function mayReadCase(db: Queryable, user: SessionUser, row: CaseRow): Promise<boolean> {
+export async function mayReadCase(db: Queryable, user: SessionUser, row: CaseRow): Promise<boolean> {
   if (canReadCase(user, row)) return true;
   if (row.greenCoordinatorId && row.greenCoordinatorId === user.id) return true;
   return row.kind === 'joint' && DEPARTMENT_ROLES.includes(user.role) && participatesIn(db, row.id, user.departmentId);
@@ -91,7 +92,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     departmentById(ctx.db, row.departmentId),
     centerById(ctx.db, row.centerId),
   ]);
-  const [joint, facts] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide)]);
+  const [joint, facts, paymentDue] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide), paymentDueFor(ctx.db, row, guide)]);
   const people = new Map(involved.map((u) => [u.id, u]));
   const person = (uid: string | null) => (uid && people.get(uid) ? { id: uid, displayName: people.get(uid)!.displayName } : null);
   const have = new Map(materials.map((m) => [m.materialId, m]));
@@ -138,8 +139,9 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
       fromState: e.fromState, toState: e.toState, data: e.data,
       actor: staff ? { id: e.actorId, displayName: e.actorId ? people.get(e.actorId)?.displayName ?? '' : '', role: e.actorRole } : { id: null, displayName: ROLE_LABELS[e.actorRole as Role] ?? '', role: e.actorRole },
     })),
-    documents: documents.map((d) => ({ ...d, issuedAt: new Date(d.issuedAt).toISOString() })),
-    allowedActions: allowedFor(user, row, caseFacts(row, guide, facts)),
+    // The internal paperwork (办理通知书, 全程承办单, 控制单) is for staff only.
+    documents: documents.filter((d) => staff || !INTERNAL_DOCUMENTS.includes(d.kind as DocumentKind)).map((d) => ({ ...d, issuedAt: new Date(d.issuedAt).toISOString() })),
+    allowedActions: allowedFor(user, row, { ...caseFacts(row, guide, facts), paymentDue }),
   };
 }
 
@@ -151,8 +153,8 @@ function allowedFor(user: SessionUser, row: CaseRow, facts: CaseFacts) {
 export async function documentHtml(ctx: AppContext, user: SessionUser | null, caseId: string, docId: string) {
   const row = await loadCase(ctx.db, caseId);
   if (!user || !(await mayReadCase(ctx.db, user, row))) throw forbidden('This case is outside your scope', '该办件不在您的权限范围内');
-  const [doc] = await ctx.db.select({ html: caseDocuments.html }).from(caseDocuments).where(and(eq(caseDocuments.id, docId), eq(caseDocuments.caseId, caseId)));
-  if (!doc) throw notFound('Document', '文书');
+  const [doc] = await ctx.db.select({ html: caseDocuments.html, kind: caseDocuments.kind }).from(caseDocuments).where(and(eq(caseDocuments.id, docId), eq(caseDocuments.caseId, caseId)));
+  if (!doc || (user.role === 'applicant' && INTERNAL_DOCUMENTS.includes(doc.kind as DocumentKind))) throw notFound('Document', '文书');
   return doc.html;
 }
 

@@ -80,6 +80,7 @@ const ITEM_COLUMNS: Column[] = [
     },
   },
   { header: '是否收费', get: (d) => yes(!d.fees.free), set: (d, v) => { d.fees.free = !isYes(v); } },
+  { header: '缴费后送达', get: (d) => yes(!!d.fees.payBeforeDelivery), set: (d, v) => { if (isYes(v)) d.fees.payBeforeDelivery = true; else delete d.fees.payBeforeDelivery; } },
   { header: '办理结果', get: (d) => d.result.name, set: (d, v) => { d.result.name = v; } },
   { header: '结果类型', get: (d) => label(LABELS.resultType, d.result.type), set: (d, v) => { d.result.type = unlabel(LABELS.resultType, v) as GuideData['result']['type']; } },
   { header: '结果样本', get: (d) => d.result.sample ?? '', set: (d, v) => { if (v) d.result.sample = v; } },

@@ -59,7 +59,7 @@ export const GuideSchema = Type.Object({
   deliveryModes: Type.Array(oneOf(['pickup', 'post'] as const), { maxItems: 2 }),
   overdueDefault: oneOf(OVERDUE_DEFAULTS),
   materials: Type.Array(MaterialSchema, { maxItems: 60 }),
-  fees: Type.Object({ free: Type.Boolean(), items: Type.Array(Type.Object({ name: Text(200), standard: Text(500), basis: Text(1000) }), { maxItems: 20 }) }),
+  fees: Type.Object({ free: Type.Boolean(), items: Type.Array(Type.Object({ name: Text(200), standard: Text(500), basis: Text(1000) }), { maxItems: 20 }), payBeforeDelivery: Type.Optional(Type.Boolean()) }),
   result: Type.Object({ name: Text(200), type: oneOf(['certificate', 'approval', 'other'] as const), sample: Type.Optional(Text(2000)) }),
   contact: Type.Object({ address: Text(300), hours: Text(300), phone: Text(50), complaintPhone: Text(50) }),
   keyProject: Type.Optional(Type.Boolean()),

@@ -103,7 +103,8 @@ export interface GuideData {
   deliveryModes: ('pickup' | 'post')[];
   overdueDefault: OverdueDefault;
   materials: Material[];
-  fees: { free: boolean; items: FeeItem[] };
+  /** payBeforeDelivery: the result is handed over only once the payment notice is paid (src/fees). */
+  fees: { free: boolean; items: FeeItem[]; payBeforeDelivery?: boolean };
   result: { name: string; type: 'certificate' | 'approval' | 'other'; sample?: string };
   contact: { address: string; hours: string; phone: string; complaintPhone: string };
   keyProject?: boolean;

@@ -25,6 +25,9 @@ export interface Config {
   smsBodyTemplate: string;
   smsContentType: string;
   smsGatewayToken?: string;
+  /** Payments (src/fees): receipts confirmed by POSTing to this URL; the manual receipt-number transport when unset. */
+  paymentVerifyUrl?: string;
+  paymentVerifyToken?: string;
   /** Party building: alert this many days before a committee's or branch's term expires. */
   partyTermAlertDays: number;
 }
@@ -48,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsBodyTemplate: env.SMS_BODY_TEMPLATE ?? '{"phone":"{{phone}}","text":"{{text}}"}',
     smsContentType: env.SMS_CONTENT_TYPE ?? 'application/json',
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    paymentVerifyUrl: env.PAYMENT_VERIFY_URL || undefined,
+    paymentVerifyToken: env.PAYMENT_VERIFY_TOKEN || undefined,
     partyTermAlertDays: Number(env.BANSHI_PARTY_TERM_ALERT_DAYS ?? 90),
   };
 }

@@ -16,7 +16,7 @@ describe('demo cases', () => {
   it('are filed through the engine in every stage a user should see', async () => {
     const states = await rows<{ state: string; n: number }>(t.ctx.db, sql`select state, count(*)::int as n from cases group by state`);
     expect(Object.fromEntries(states.map((r) => [r.state, r.n]))).toEqual({
-      submitted: 1, awaitingSupplement: 1, refused: 1, accepted: 2, inProgress: 4, suspended: 1, reportedUp: 1, completed: 3,
+      submitted: 1, awaitingSupplement: 1, refused: 1, accepted: 2, inProgress: 4, suspended: 1, reportedUp: 1, completed: 3, resultReady: 1,
     });
     const events = await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from case_events`);
     expect(events[0].n).toBeGreaterThan(40);
@@ -35,6 +35,14 @@ describe('demo cases', () => {
     const [joint] = await rows<{ id: string }>(t.ctx.db, sql`select id from cases where kind = 'joint'`);
     const view = (await admin.get(`/api/cases/${joint.id}`)).body;
     expect(view.participants.map((p: { state: string }) => p.state).sort()).toEqual(['answered', 'pending', 'pending']);
+  });
+
+  it('leave a fee case at the window waiting for its payment (90 元 into the treasury account)', async () => {
+    const window1 = await t.login('window1');
+    const [fee] = await rows<{ id: string }>(t.ctx.db, sql`select id from cases where state = 'resultReady'`);
+    const fees = (await window1.get(`/api/fees/cases/${fee.id}`)).body;
+    expect(fees).toMatchObject({ paymentDue: true, notice: { amountFen: 9000, status: 'unpaid', treasury: { accountNo: '27-365101040001234' } } });
+    expect((await window1.get(`/api/cases/${fee.id}`)).body.allowedActions).not.toContain('deliver');
   });
 
   it('leave an audit trail that seals and verifies', async () => {

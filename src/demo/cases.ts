@@ -23,6 +23,7 @@ import { allowedActions } from '../cases/machine.js';
 import { jointFacts } from '../cases/joint/parts.js';
 import type { CaseAction } from '../cases/types.js';
 import { seedFeedbackDemo } from '../feedback/demo.js';
+import { seedFeeDemo } from '../fees/demo.js';
 
 const LOW_INCOME = '62052400MZ-JF-0005'; // 最低生活保障审核确认: 15 / 30 working days
 const TEMP_RELIEF = '62052400MZ-JF-0008'; // 临时救助
@@ -172,6 +173,8 @@ export async function seedDemoCases(ctx: AppContext): Promise<number> {
   // Oldest first, so document numbers grow with their dates as they would have.
   for (const s of [...SCRIPTS].sort((a, b) => b.ago - a.ago)) await play(past, walker, s, window, today, calendar);
   await seedFeedbackDemo(ctx);
+  // Today, on the real clock: a fee case waiting at the window for its payment (src/fees/demo.ts).
+  await seedFeeDemo(ctx, origin);
   await ctx.db.update(outbox).set({ status: 'sent', sentAt: ctx.now().toISOString() }).where(inArray(outbox.channel, ['sms', 'email']));
   return SCRIPTS.length;
 }

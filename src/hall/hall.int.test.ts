@@ -302,7 +302,7 @@ describe('appointments', () => {
 describe('the hall in the supervision board and the statistics report', () => {
   it('the board shows the center’s queue today; the report’s Excel has the hall sheet with the same totals', async () => {
     const super1 = await t.login('super1');
-    await take(await category('S', []));
+    await take(await category('X', []));
     const waiting = (await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from hall_tickets where center_id = ${centerId} and day = ${t.ctx.today()} and state = 'waiting'`))[0].n;
     const board = (await super1.get('/api/supervision/board')).body;
     expect(board.hall.waitingNow).toBe(waiting);

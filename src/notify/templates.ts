@@ -76,6 +76,11 @@ export const TEMPLATES = {
     text: (p) => `${yourCase(p)}已上报${s(p.authority) || '上级机关'}审查，等待答复期间不计入办理时限。`,
     link: caseLink,
   },
+  'fee.notice': {
+    title: () => '缴款通知',
+    text: (p) => `${yourCase(p)}已开具缴款通知书${s(p.amount) ? `，应缴${s(p.amount)}元` : ''}。请到政务服务大厅银行收费窗口或网上缴纳，款项直接缴入财政专户${p.payBeforeDelivery ? '，缴款后领取办理结果' : ''}。`,
+    link: caseLink,
+  },
   'case.resultReady': { title: () => '办理结果可领取', text: (p) => `${yourCase(p)}已办结，结果可领取，请携带身份证件到窗口领取或按约定方式送达。`, link: caseLink },
 
   // ---- to staff (in-app) ------------------------------------------------------------

@@ -10,6 +10,9 @@ import { reportWorkbook } from './excel.js';
 import { publicBoard } from './board.js';
 import { addFeedbackSheet, feedbackCenters } from '../feedback/excel.js';
 import { addHallSheet } from '../hall/excel.js';
+import { addCatalogSheet, catalogReport } from './catalog.js';
+import { addFeeSheet } from '../fees/excel.js';
+import { feeTotals } from '../fees/service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATS_ROLES = ['centerAdmin', 'supervisor', 'leader'] as const;
@@ -47,14 +50,24 @@ export function statsRoutes(app: App, ctx: AppContext) {
     const user = currentUser(req);
     const report = await staffReport(ctx, user, q);
     const filterText = Object.entries(req.query).filter(([k]) => !['from', 'to', 'groupBy'].includes(k)).map(([k, v]) => `${k}=${v}`).join('；');
-    // The 好差评与投诉 sheet comes from the feedback module (src/feedback/excel.ts), the 大厅排队 one
-    // (the reader's own center, as on the screen) from the hall (src/hall/excel.ts).
+    // Extra sheets from the modules: 好差评与投诉 (src/feedback/excel.ts), 大厅排队 for the reader's own
+    // center as on the screen (src/hall/excel.ts), the fee totals (src/fees) and the catalog ratios (catalog.ts).
     const buf = await reportWorkbook(report, filterText, async (wb) => {
       await addFeedbackSheet(wb, ctx.db, await feedbackCenters(ctx.db, user.centerScope, q.centerId), q.from, q.to, ctx.today());
       if (user.centerId) await addHallSheet(wb, ctx, user.centerId, q.from, q.to);
+      addFeeSheet(wb, await feeTotals(ctx, user, { from: q.from, to: q.to, centerId: q.centerId }));
+      addCatalogSheet(wb, await catalogReport(ctx, user, { from: q.from, to: q.to, centerId: q.centerId }));
     });
     return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`).send(buf);
   });
+
+  app.get('/api/stats/catalog', {
+    config: { policy: STATS_ROLES },
+    schema: {
+      tags: ['stats'], summary: 'Catalog ratios: shares of 即办 items, items handled in the center, online-capable (网办深度 ≥ 3), 最多跑一次; received vs accepted in the period',
+      querystring: Type.Object({ from: IsoDate, to: IsoDate, centerId: Type.Optional(Uuid) }), response: errors(400, 401, 403),
+    },
+  }, async (req) => catalogReport(ctx, currentUser(req), req.query));
 
   // Public and unauthenticated: limited per address so nobody can keep the database busy.
   app.get('/api/public/stats', {

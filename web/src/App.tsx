@@ -25,6 +25,8 @@ const AgencyPage = lazy(() => import('./pages/agency/AgencyPage').then((m) => ({
 const StatsReportPage = lazy(() => import('./pages/stats/StatsReportPage').then((m) => ({ default: m.StatsReportPage })));
 const PublicStatsPage = lazy(() => import('./pages/portal/PublicStatsPage').then((m) => ({ default: m.PublicStatsPage })));
 const BoardPage = lazy(() => import('./pages/portal/BoardPage').then((m) => ({ default: m.BoardPage })));
+const ReportsPage = lazy(() => import('./pages/supervision/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const FeesAdminPage = lazy(() => import('./pages/fees/FeesAdminPage').then((m) => ({ default: m.FeesAdminPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
@@ -206,6 +208,22 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.party}>
                   <PartyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="supervision/reports"
+              element={
+                <RequireRole allow={ROLE_ALLOW.supervision}>
+                  <ReportsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin/fees"
+              element={
+                <RequireRole allow={(u) => u.role === 'centerAdmin'}>
+                  <FeesAdminPage />
                 </RequireRole>
               }
             />

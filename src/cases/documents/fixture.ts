@@ -23,6 +23,17 @@ export const SAMPLE_DETAILS: Record<DocumentKind, Details> = {
   approval: { outcome: 'approved', resultName: '食品经营许可证' },
   denial: { outcome: 'denied', resultName: '食品经营许可证', reasons: '现场核查发现经营场所距离旱厕不足25米，且无法整改，不符合《食品经营许可审查通则》第十条的规定。' },
   completion: { resultName: '食品经营许可证', deliveryMode: 'post', trackingNo: '1178459063321' },
+  paymentNotice: {
+    fee: {
+      lines: [{ name: '食品经营许可证工本费', standard: '10元/证', basis: '《行政事业性收费标准管理办法》', quantity: 1, unit: '证', freeUnits: 0, unitFen: 1000, amountFen: 1000 }],
+      totalFen: 1000, treasury: { name: '清渭县财政局非税收入汇缴结算户', bank: '中国农业银行清渭县支行', accountNo: '27-365101040001234' }, payBeforeDelivery: true,
+    },
+  },
+  handlingNotice: { steps: [{ index: 0, name: '全程办事人分办', roleLabel: '全程办事人' }, { index: 1, name: '现场核查', roleLabel: '承办人', workingDays: 5 }] },
+  routeSheet: { route: [{ seq: 3, action: '分办', from: '李协调', to: '王承办', by: '李协调', at: '2025-09-30 10:15', opinion: '' }] },
+  controlSheet: {
+    steps: [{ index: 0, name: '现场核查', roleLabel: '承办人', workingDays: 5, doneBy: '王承办', doneAt: '2025-10-08 16:00', opinion: '符合要求', defects: [{ material: '经营场所平面图', defect: '未标注面积', correction: '补充标注后盖章', by: '王承办', at: '2025-10-02 11:00' }] }],
+  },
 };
 
 export function sampleInput(kind: DocumentKind, patch: { details?: Details; case?: Partial<DocumentInput['case']> } & Partial<Omit<DocumentInput, 'details' | 'case'>> = {}): DocumentInput {

@@ -8,12 +8,14 @@ import { page, type PageParts } from './frame.js';
 import { approval, completion, denial, extension, specialProcedure } from './handling.js';
 import { acceptance, jointAcceptance, pledge, receipt, refusal, returned, supplement } from './intake.js';
 import type { DocumentInput } from './types.js';
+import { controlSheet, handlingNotice, paymentNotice, routeSheet } from './internal.js';
 
 export { escapeHtml } from './html.js';
 export { limitText, zhDate } from './format.js';
 
 const TEMPLATES: Record<DocumentKind, (input: DocumentInput) => PageParts> = {
   receipt, acceptance, jointAcceptance, supplement, pledge, return: returned, refusal, specialProcedure, extension, approval, denial, completion,
+  paymentNotice, handlingNotice, routeSheet, controlSheet,
 };
 
 /** The complete HTML document (<!DOCTYPE html> … </html>) of one notice. */

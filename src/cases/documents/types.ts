@@ -54,6 +54,17 @@ export interface DocumentInput {
     /** 容缺受理承诺书: the last working day for the owed materials, and what happens when it passes. */
     owedBy?: string;
     owedOverdue?: string;
+    /** 缴款通知书: the lines by the item's rule, the total and the treasury account (src/fees). */
+    fee?: {
+      lines: { name: string; standard: string; basis: string; quantity: number; unit: string; freeUnits: number; unitFen: number; amountFen: number; assessed?: boolean }[];
+      totalFen: number;
+      treasury: { name: string; bank: string; accountNo: string };
+      payBeforeDelivery: boolean;
+    };
+    /** 办理通知书 / 控制单: the item's handling steps with their planned working days. */
+    steps?: { index: number; name: string; roleLabel: string; workingDays?: number; doneBy?: string; doneAt?: string; opinion?: string; defects?: { material: string; defect: string; correction: string; by: string; at: string }[] }[];
+    /** 全程承办单: every hand-over of the case, signed (who, when, opinion). */
+    route?: { seq: number; action: string; from: string; to: string; by: string; at: string; opinion: string }[];
   };
   /** The staff member who issued it (name and role label). */
   issuer: { name: string; roleLabel: string };

@@ -53,7 +53,7 @@ describe('joint case with deemed consent (overdue default deemedApproved)', () =
     await setNow('2026-03-02T01:00:00Z');
     const { id: caseId, view } = await acceptedPermit();
     id = caseId;
-    expect(view.documents.map((d: any) => d.kind)).toEqual(['receipt', 'jointAcceptance']);
+    expect(view.documents.map((d: any) => d.kind)).toEqual(['receipt', 'jointAcceptance', 'handlingNotice']);
     expect(view.clock).toMatchObject({ acceptedOn: '2026-03-02', promisedDue: '2026-03-18' });
     expect(view.participants.map((p: any) => [p.department.id, p.subDue, p.state, p.light])).toEqual([
       [ids.ZR, '2026-03-09', 'pending', 'green'], [ids.GA, '2026-03-16', 'pending', 'green'], [ids.HB, '2026-03-16', 'pending', 'green'],

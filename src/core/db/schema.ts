@@ -17,3 +17,6 @@ export * from '../../party/schema.js';
 export * from '../../feedback/schema.js';
 export * from '../../hall/schema.js';
 export * from '../../assessment/schema.js';
+export * from '../../fees/schema.js';
+export * from '../../cases/paperwork/schema.js';
+export * from '../../supervision/report/schema.js';

@@ -109,6 +109,7 @@ const FREE = { free: true, items: [] as FeeItem[] };
 const REAL_ESTATE_FEE_BASIS = '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）';
 const REAL_ESTATE_FEES = {
   free: false,
+  payBeforeDelivery: true,
   items: [
     { name: '不动产登记费（住宅类）', standard: '80元/件', basis: REAL_ESTATE_FEE_BASIS },
     { name: '不动产登记费（非住宅类）', standard: '550元/件', basis: REAL_ESTATE_FEE_BASIS },

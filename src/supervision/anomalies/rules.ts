@@ -20,6 +20,10 @@ export const RULES = {
   repeatedExtension: '多次延期',
   windowWithoutStaff: '工作时间窗口无人',
   handledOffDuty: '非工作时间由非值班人员办理',
+  // Fees (src/fees/rules.ts): recorded with the payment that raises them.
+  feeAboveStandard: '超标准收费',
+  feeOnFreeItem: '免费事项收费',
+  feeOutsideHall: '未经大厅收费窗口收费',
 } as const;
 export type RuleName = keyof typeof RULES;
 

@@ -24,6 +24,8 @@ import {
   TableOutlined,
   UserOutlined,
   TrophyOutlined,
+  FileTextOutlined,
+  AccountBookOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
@@ -163,6 +165,26 @@ export function AppLayout() {
         </Link>
       ),
     });
+    items.push({
+      key: 'supervision-reports',
+      icon: <FileTextOutlined />,
+      label: (
+        <Link to="/supervision/reports" data-testid="nav-supervision-reports">
+          {t('监察通报')}
+        </Link>
+      ),
+    });
+  }
+  if (user?.role === 'centerAdmin') {
+    items.push({
+      key: 'fees',
+      icon: <AccountBookOutlined />,
+      label: (
+        <Link to="/admin/fees" data-testid="nav-fees">
+          {t('收费管理')}
+        </Link>
+      ),
+    });
   }
   if (canSeeFeedback(user)) {
     items.push({
@@ -271,10 +293,14 @@ export function AppLayout() {
     ? hallMenu(user).find((h) => path.startsWith(h.to))?.key ?? ''
     : path.startsWith('/feedback')
     ? 'feedback'
+    : path.startsWith('/supervision/reports')
+    ? 'supervision-reports'
     : path.startsWith('/supervision')
     ? 'supervision'
     : path.startsWith('/assessment')
     ? 'assessment'
+    : path.startsWith('/admin/fees')
+    ? 'fees'
     : path.startsWith('/admin/stats')
     ? 'stats-report'
     : path === '/board'

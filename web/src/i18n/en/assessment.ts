@@ -86,7 +86,7 @@ export default {
   '表扬卡': 'Praise card',
   '计入分子': 'Counted',
   '依据：{label}': 'Evidence: {label}',
-  '材料': 'File',
+  '材料': 'Material',
   '计分时：{num} / {den} 件（本表为这些办件的当前状态）': 'When scored: {num} / {den} cases (the table shows these cases as they stand now)',
   '共 {n} 条，显示前 {m} 条': '{n} in all, the first {m} shown',
   '已裁定': 'Decided',

@@ -93,7 +93,7 @@ export function toFormValues(data: Partial<GuideData> | undefined, code?: string
     jointParticipants: d.jointParticipants ?? [],
     deliveryModes: d.deliveryModes ?? [],
     materials: (d.materials ?? []).map((m) => ({ ...m })),
-    fees: { free: d.fees?.free ?? true, items: d.fees?.items ?? [] },
+    fees: { free: d.fees?.free ?? true, items: d.fees?.items ?? [], payBeforeDelivery: d.fees?.payBeforeDelivery ?? false },
     result: { ...base.result, ...(d.result ?? {}) },
     contact: { ...base.contact, ...(d.contact ?? {}) },
     statutoryLimit: { ...base.statutoryLimit, ...(d.statutoryLimit ?? {}) },
@@ -149,7 +149,7 @@ export function fromFormValues(values: ItemFormValues, original?: Partial<GuideD
         if (blankToUndef(m.note)) out.note = blankToUndef(m.note);
         return out;
       }),
-    fees: v.fees?.free ? { free: true, items: [] } : { free: false, items: (v.fees?.items ?? []).filter((f) => f && f.name) },
+    fees: v.fees?.free ? { free: true, items: [] } : { free: false, items: (v.fees?.items ?? []).filter((f) => f && f.name), ...(v.fees?.payBeforeDelivery ? { payBeforeDelivery: true } : {}) },
     result: {
       name: v.result?.name ?? '',
       type: v.result?.type ?? 'other',
@@ -588,6 +588,11 @@ export function ItemForm({ form, initial, isNew, readOnly, lockDepartment, depar
         <Form.Item name={['fees', 'free']} valuePropName="checked" label={t('是否免费')}>
           <Switch checkedChildren={t('免费')} unCheckedChildren={t('收费')} data-testid="field-fees-free" />
         </Form.Item>
+        {!free && (
+          <Form.Item name={['fees', 'payBeforeDelivery']} valuePropName="checked" label={t('缴费后方可送达结果')}>
+            <Switch data-testid="field-fees-pay-before-delivery" />
+          </Form.Item>
+        )}
         {!free && (
           <Form.List name={['fees', 'items']}>
             {(fields, { add, remove }) => (

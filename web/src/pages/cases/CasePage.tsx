@@ -32,6 +32,8 @@ import { caseKindLabel, DELIVERY_LABELS, formatDateTime, roleLabel, SPECIAL_PROC
 import { CASE_ACTION_LABELS, CHANNEL_LABELS, FINISHED_STATES, OPINION_LABELS, type CaseAction, type CaseState, type Opinion } from '../../../../src/cases/types';
 import { ActionModal, inHand, staffQuery, submittable } from './ActionModal';
 import { JointPanel } from './JointPanel';
+import { PaperworkPanel } from './PaperworkPanel';
+import { FeePanel } from '../fees/FeePanel';
 import { useT, tr } from '../../lib/i18n';
 
 const PRIMARY_ACTIONS = new Set<CaseAction>(['accept', 'supply', 'assign', 'completeStep', 'decide', 'markResultReady', 'deliver', 'complete', 'approveExtension', 'resume', 'giveOpinion']);
@@ -317,6 +319,10 @@ export function CasePage() {
           )}
 
           <JointPanel c={c} />
+
+          <FeePanel caseId={c.id} version={c.version} onChanged={() => void query.refetch()} />
+
+          {!isApplicant && user.role !== 'agent' && <PaperworkPanel c={c} onChanged={() => void query.refetch()} />}
 
           <Card title={t('申请材料')} size="small" className="bs-section" data-testid="case-materials">
             <Table<CaseMaterial>

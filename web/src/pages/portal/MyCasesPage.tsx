@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { CaseRow } from '../../api/cases';
 import { useCaseList } from '../../api/useCaseList';
 import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
+import { FeeDueTag } from '../fees/FeePanel';
 import { errorText } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
 import { RateCell, useMyRatings } from '../feedback/MyCaseRating';
@@ -62,7 +63,7 @@ export function MyCasesPage() {
               ),
             },
             { title: t('部门'), key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
-            { title: t('状态'), dataIndex: 'state', width: 150, render: (v: string, r) => <StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} /> },
+            { title: t('状态'), dataIndex: 'state', width: 150, render: (v: string, r) => <><StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} /><FeeDueTag caseId={r.id} state={v} /></> },
             { title: t('提交日期'), dataIndex: 'submittedAt', width: 120, render: (v?: string) => formatDate(v) },
             { title: t('承诺办结日'), dataIndex: 'promisedDue', width: 120, render: (v: string | null) => formatDate(v) },
             { title: t('亮灯'), dataIndex: 'light', width: 80, render: (v: CaseRow['light']) => <LightTag light={v} short /> },

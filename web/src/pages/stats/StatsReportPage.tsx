@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, DatePicker, Form, Select, Space, Typography } from 'antd';
 import { FeedbackSummary } from '../feedback/DevicesStatsTabs';
 import { HallFigures } from '../hall/HallStatsPage';
+import { CatalogRatiosCard, FeeTotalsCard } from '../fees/FeeStatsCards';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -113,6 +114,8 @@ export function StatsReportPage() {
         <Card title={t('大厅排队（本中心，{from} 至 {to}）', { from: query.from, to: query.to })}>
           <HallFigures brief from={query.from} to={query.to} />
         </Card>
+        <FeeTotalsCard from={query.from} to={query.to} centerId={filters.centerId} />
+        <CatalogRatiosCard from={query.from} to={query.to} centerId={filters.centerId} />
       </Space>
     </div>
   );
