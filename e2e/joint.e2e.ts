@@ -155,13 +155,21 @@ describe('joint approval in the browser', () => {
     await loginAs(admin, 'admin');
     await admin.goto(`/cases/${id}`);
     await admin.getByTestId('case-state').waitFor();
-    // The center's staff list is long (a virtual list): search it first.
+    // The center's staff list is long (a virtual list): search it first. Retried like pick(): the list
+    // may still be loading or animating in under the first click.
     const search = async () => {
       const select = admin.getByTestId('action-field-userId');
-      await select.click();
-      await admin.keyboard.type('孙建军');
-      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '孙建军' }).first().click();
-      await expect.poll(() => select.innerText()).toContain('孙建军');
+      for (let attempt = 1; ; attempt++) {
+        await select.click();
+        await admin.keyboard.type('孙建军');
+        const option = admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '孙建军' }).first();
+        await option.waitFor();
+        await option.click();
+        const ok = await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain('孙建军').then(() => true, () => false);
+        if (ok) return;
+        if (attempt === 3) throw new Error('could not pick 孙建军');
+        await admin.keyboard.press('Escape');
+      }
     };
     await act(admin, 'appointCoordinator', search, () => admin.getByTestId('case-green-coordinator').innerText(), '孙建军');
   });
