@@ -3,28 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, apiAs } from './harness.js';
 
 let e: E2E;
 let caseNo = '';
 
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = await login.json() as { csrfToken: string };
-  const call = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${e.baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = await res.json();
-    if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { get: (url: string) => call('GET', url), post: (url: string, body: unknown) => call('POST', url, body) };
-}
 
 beforeAll(async () => {
   e = await startE2E();
   // The demo computed this month at start-up; window 1 now decides a 即办 case in it.
-  const w = await apiAs('window1');
+  const w = await apiAs(e.baseUrl, 'window1');
   const created = await w.post('/api/cases', { itemCode: '62052400MZ-QR-0001', channel: 'window', applicant: { kind: 'person', name: '钱小红', idNumber: '620524198001011234', phone: '13800001111' } });
   for (const [action, body] of [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }]] as const) {
     const cur = await w.get(`/api/cases/${created.id}`);

@@ -3,28 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, apiAs } from './harness.js';
 
 let e: E2E;
 
-/** A signed-in API client (cookie + CSRF token) to set up cases quickly. */
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = await login.json() as { csrfToken: string };
-  const call = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${e.baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = await res.json();
-    if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { get: (url: string) => call('GET', url), post: (url: string, body: unknown) => call('POST', url, body) };
-}
 
 beforeAll(async () => {
   e = await startE2E();
   await fetch(`${e.baseUrl}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2026-11-18T02:00:00Z' }) });
-  const w = await apiAs('window1');
+  const w = await apiAs(e.baseUrl, 'window1');
   const act = async (id: string, action: string, body: Record<string, unknown> = {}, as = w) => {
     const cur = await as.get(`/api/cases/${id}`);
     return as.post(`/api/cases/${id}/actions/${action}`, { version: cur.version, ...body });
@@ -40,7 +27,7 @@ beforeAll(async () => {
   await act(refused.id, 'refuse', { reasons: '不属于本县户籍' });
   // A promised case decided: crossed off the board (struck through), not counted in this month's report period below.
   await fetch(`${e.baseUrl}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2026-12-01T02:00:00Z' }) });
-  const [coord, handler, chief] = await Promise.all(['coord1', 'handler1', 'chief1'].map(apiAs));
+  const [coord, handler, chief] = await Promise.all(['coord1', 'handler1', 'chief1'].map((u) => apiAs(e.baseUrl, u)));
   const done = await w.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: applicant('周小平') });
   await act(done.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
   const handlerId = (await handler.get('/api/auth/me')).user.id;
