@@ -36,7 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    dataDir: dataDirFrom(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL || undefined,
     testClock: env.BANSHI_TEST_CLOCK === '1',
     demo: env.BANSHI_DEMO !== '0',
@@ -55,4 +55,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentVerifyToken: env.PAYMENT_VERIFY_TOKEN || undefined,
     partyTermAlertDays: Number(env.BANSHI_PARTY_TERM_ALERT_DAYS ?? 90),
   };
+}
+
+/**
+ * The embedded database's folder: an absolute path or one starting with ./ or ../ — anything
+ * else (a `memory:` typo, a bare word) is refused rather than silently created as a folder.
+ */
+export function dataDirFrom(value: string | undefined): string {
+  const dir = value || './data';
+  if (!path.isAbsolute(dir) && !/^\.\.?\//.test(dir)) {
+    throw new Error(`DATA_DIR must be an absolute path or start with ./ (got "${dir}")`);
+  }
+  return path.resolve(dir);
 }
