@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorHandler } from './core/errorHandler.js';
+import { endStreamsOnClose } from './core/sse.js';
 import { ErrorBody, type App } from './core/http.js';
 import { checkPolicy } from './core/auth/policy.js';
 import { loadSession, SESSION_COOKIE } from './core/auth/service.js';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   enforcePolicies(app, ctx);
+  endStreamsOnClose(app);
   useTransports(transportsFromConfig(ctx.config));
   usePaymentTransport(paymentTransportFromConfig(ctx.config));
   // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
