@@ -8,12 +8,15 @@ import { seedDemoCases } from './demo/cases.js';
 import { seedAssessmentDemo } from './assessment/demo.js';
 import { startScheduler } from './core/scheduler.js';
 import { JOBS } from './jobs.js';
+import { compose } from './compose.js';
 
 /** Opens the database, loads demo data when asked and the database is empty, builds the app. */
 export async function startServer(config: Config, opts: { logger?: boolean } = {}) {
   const t0 = performance.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx: AppContext = makeContext(config, database, new SettableClock());
+  // Before the demo cases: they go through the case engine and its hooks.
+  compose(config);
   const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
   // Demo cases are a showcase, not data the product needs: if they cannot be filed, say so and start anyway.
   const demoCasesFailed = seeded && config.demoCases ? await seedDemoCases(ctx).then(() => null, (e: Error) => e.message) : null;
