@@ -25,7 +25,7 @@ const PUBLIC = {
     'hooks', // the CaseChange type a hook receives
     'ports', // the CaseEnginePorts a module plugs in (types; installed by src/compose.ts)
     'effects', // assertOwnFiles: an upload may be attached only by the one who uploaded it
-    'documents/format', 'documents/frame', 'documents/html', 'documents/a4', // the printed-document kit
+    'documents/format', 'documents/frame', 'documents/html', 'documents/circular', // the printed-document kit
     'joint/parts',
   ],
   catalog: ['public', 'rules', 'service'],
