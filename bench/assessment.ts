@@ -17,6 +17,7 @@ import { loadConfig } from '../src/core/config.js';
 import { openDatabase, rows, type Db } from '../src/core/db/index.js';
 import { SettableClock } from '../src/core/now.js';
 import { makeContext } from '../src/core/context.js';
+import { compose } from '../src/compose.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { users } from '../src/core/auth/schema.js';
 import { centers } from '../src/core/org/schema.js';
@@ -109,6 +110,7 @@ async function main() {
   const clock = new SettableClock();
   clock.set(new Date('2026-07-02T02:00:00Z'));
   const ctx = makeContext(config, database, clock);
+  compose(ctx.config);
   try {
     await seedDemo(ctx.db, ctx.now());
     const [county] = await ctx.db.select().from(centers).where(eq(centers.level, 'county'));

@@ -11,6 +11,7 @@ import { openDatabase, rows } from '../src/core/db/index.js';
 import { loadConfig } from '../src/core/config.js';
 import { SettableClock } from '../src/core/now.js';
 import { makeContext } from '../src/core/context.js';
+import { compose } from '../src/compose.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { runExclusive } from '../src/core/scheduler.js';
 import { monthSheet } from '../src/duty/attendance.js';
@@ -23,6 +24,7 @@ const database = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL
 const clock = new SettableClock();
 clock.freeze(new Date('2026-03-31T02:00:00Z'));
 const ctx = makeContext({ ...loadConfig({}), demo: true }, database, clock);
+compose(ctx.config);
 await seedDemo(ctx.db, new Date('2026-03-02T02:00:00Z'));
 
 // PEOPLE extra staff, one supplementary post each on the county's windows, signed in on every March weekday.

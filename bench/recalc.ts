@@ -12,11 +12,12 @@ import { loadConfig } from '../src/core/config.js';
 import { openDatabase, rows, type Db } from '../src/core/db/index.js';
 import { SettableClock } from '../src/core/now.js';
 import { makeContext } from '../src/core/context.js';
+import { compose } from '../src/compose.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { calendarFor, clearCalendarCache } from '../src/core/calendar/service.js';
 import { computeClock } from '../src/core/clock/clock.js';
 import { clockColumns, clockInput, nextChangeOf } from '../src/cases/repo.js';
-import { clockSettingsFor } from '../src/caseHooks.js';
+import { clockSettings } from '../src/supervision/settings.js';
 import { drainCalendarChanges } from '../src/cases/recalc.js';
 import { fromDayNumber, toDayNumber } from '../src/core/calendar/calendar.js';
 import { freshBenchDatabase } from './pg.js';
@@ -38,7 +39,7 @@ async function normalize(db: Db, today: string) {
     select distinct center_id, accepted_on::text, promised_limit, statutory_limit from cases where active`);
   for (const g of groups) {
     const calendar = await calendarFor(db, g.center_id);
-    const settings = await clockSettingsFor(db, g.center_id);
+    const settings = await clockSettings(db, g.center_id);
     const c = computeClock(calendar, clockInput({ acceptedOn: g.accepted_on, promisedLimit: g.promised_limit, statutoryLimit: g.statutory_limit, extensionDays: 0, closedOn: null }, [], today, settings));
     const cols = clockColumns(c, { acceptedOn: g.accepted_on, yellowOn: null }, today);
     await db.execute(sql`
@@ -56,6 +57,7 @@ async function main() {
   const clock = new SettableClock();
   clock.set(new Date('2026-06-10T02:00:00Z'));
   const ctx = makeContext({ ...loadConfig({}), databaseUrl: fresh.url, demo: true, demoCases: false }, database, clock);
+  compose(ctx.config);
   try {
     const today = ctx.today();
     await seedDemo(ctx.db, ctx.now());

@@ -4,7 +4,7 @@ import { rows, type Db } from '../src/core/db/index.js';
 import { calendarFor } from '../src/core/calendar/service.js';
 import { computeClock } from '../src/core/clock/clock.js';
 import { clockColumns, clockInput, nextChangeOf } from '../src/cases/repo.js';
-import { clockSettingsFor } from '../src/caseHooks.js';
+import { clockSettings } from '../src/supervision/settings.js';
 import { fromDayNumber, toDayNumber } from '../src/core/calendar/calendar.js';
 
 /**
@@ -59,7 +59,7 @@ export async function markDue(db: Db, from: number, k: number, today: string, tu
     select distinct c.center_id, c.accepted_on::text, c.promised_limit, c.statutory_limit from cases c where ${range}`);
   for (const g of groups) {
     const calendar = await calendarFor(db, g.center_id);
-    const settings = await clockSettingsFor(db, g.center_id);
+    const settings = await clockSettings(db, g.center_id);
     const clockAt = (acceptedOn: string, on: string) => computeClock(calendar, clockInput(
       { acceptedOn, promisedLimit: g.promised_limit, statutoryLimit: g.statutory_limit, extensionDays: 0, closedOn: null }, [], on, settings));
     const yesterday = fromDayNumber(toDayNumber(today) - 1);

@@ -9,6 +9,7 @@ import { loadConfig } from '../src/core/config.js';
 import { openDatabase, rows } from '../src/core/db/index.js';
 import { SettableClock } from '../src/core/now.js';
 import { makeContext } from '../src/core/context.js';
+import { compose } from '../src/compose.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { runExclusive } from '../src/core/scheduler.js';
 import { lightSweepJob } from '../src/supervision/sweep.js';
@@ -45,6 +46,7 @@ async function main() {
   const clock = new SettableClock();
   clock.set(new Date('2026-06-10T02:00:00Z')); // a Wednesday; the data is laid out around it
   const ctx = makeContext(config, database, clock);
+  compose(ctx.config);
   try {
     const today = ctx.today();
     if (fresh.fresh) {

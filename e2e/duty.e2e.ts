@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, pick, startE2E, type E2E } from './harness.js';
+import { loginAs, pick, startE2E, type E2E, apiAs } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -7,16 +7,6 @@ afterAll(async () => { await e?.close(); });
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const setClock = (now: string) => fetch(`${e.baseUrl}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
-
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    get: async (path: string) => (await fetch(`${e.baseUrl}${path}`, { headers: { cookie } })).json() as Promise<any>,
-    post: async (path: string, body: unknown) => (await fetch(`${e.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) })).json() as Promise<any>,
-  };
-}
 
 // A Tuesday far from the demo's seeded month, so nothing is signed in or planned yet.
 const DAY = '2030-06-04';
@@ -35,7 +25,7 @@ describe('people on duty in the browser', () => {
   });
 
   it('the admin publishes the leader schedule and the portal shows today’s leader', async () => {
-    const leader = await apiAs('leader1');
+    const leader = await apiAs(e.baseUrl, 'leader1');
     const people = await leader.get('/api/duty/people');
     const me = people.people.find((p: { displayName: string }) => p.displayName === '汪德明');
     const plan = await leader.post('/api/duty/leader/plans', { month: '2030-07', days: [{ day: '2030-07-02', leaderId: me.id }] });

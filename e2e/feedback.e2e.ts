@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, apiAs, type ApiClient } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -10,23 +10,15 @@ const PROVIDED = ['id-card', 'photo', 'declaration'];
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${e.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, any>>);
 
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const body = (await login.json()) as { csrfToken: string; user: { windowId: string | null } };
-  const call = (path: string, b: unknown) => post(path, b, { cookie, 'x-csrf-token': body.csrfToken });
-  return Object.assign(call, { me: body.user });
-}
-
 /** A 即办 marriage registration completed at window 1 (online by the citizen when `citizen` is given). */
-async function completed(citizen?: Awaited<ReturnType<typeof apiAs>>) {
-  const window1 = await apiAs('window1');
+async function completed(citizen?: ApiClient) {
+  const window1 = await apiAs(e.baseUrl, 'window1');
   const created = citizen
-    ? await citizen('/api/cases', { itemCode: MARRIAGE, channel: 'online' })
-    : await window1('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021234', phone: '13800002222' } });
+    ? await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' })
+    : await window1.post('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021234', phone: '13800002222' } });
   let v = 1;
   for (const [action, b] of [['accept', { provided: PROVIDED }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]] as const) {
-    const r = await window1(`/api/cases/${created.id}/actions/${action}`, { version: v, ...b });
+    const r = await window1.post(`/api/cases/${created.id}/actions/${action}`, { version: v, ...b });
     if (!r.version) throw new Error(`${action}: ${JSON.stringify(r)}`);
     v = r.version;
   }
@@ -36,7 +28,7 @@ async function completed(citizen?: Awaited<ReturnType<typeof apiAs>>) {
 describe('好差评 in the browser', () => {
   it('a citizen rates a completed case on the portal (我的办件)', async () => {
     await post('/api/test/clock', { now: '2026-04-24T01:00:00Z' });
-    const citizen = await apiAs('citizen1');
+    const citizen = await apiAs(e.baseUrl, 'citizen1');
     const c = await completed(citizen);
     const page = await e.page();
     await loginAs(page, 'citizen1');
@@ -54,9 +46,9 @@ describe('好差评 in the browser', () => {
   });
 
   it('the window device page shows the case just served and takes a rating', async () => {
-    const admin = await apiAs('admin');
-    const window1 = await apiAs('window1');
-    const bound = await admin('/api/feedback/devices', { windowId: window1.me.windowId });
+    const admin = await apiAs(e.baseUrl, 'admin');
+    const window1 = await apiAs(e.baseUrl, 'window1');
+    const bound = await admin.post('/api/feedback/devices', { windowId: window1.me.windowId });
     const page = await e.page();
     await page.setViewportSize({ width: 1280, height: 800 }); // a tablet
     await page.goto(`${bound.path}&ticket=A001`);
@@ -74,9 +66,9 @@ describe('好差评 in the browser', () => {
   });
 
   it('a department verifies and rectifies a bad review', async () => {
-    const citizen = await apiAs('citizen1');
+    const citizen = await apiAs(e.baseUrl, 'citizen1');
     const c = await completed(citizen);
-    const rated = await citizen('/api/feedback/evaluations', { caseId: c.id, grade: 1, comment: '让我跑了三趟' });
+    const rated = await citizen.post('/api/feedback/evaluations', { caseId: c.id, grade: 1, comment: '让我跑了三趟' });
     expect(rated.state).toBe('assigned');
     const page = await e.page();
     await loginAs(page, 'coord1');

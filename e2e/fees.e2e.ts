@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, apiAs } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -16,26 +16,10 @@ const call = (method: string, p: string, body: unknown, headers: Record<string, 
     return json;
   });
 
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const h = { cookie, 'x-csrf-token': csrfToken };
-  return {
-    get: (p: string) => fetch(`${e.baseUrl}${p}`, { headers: h }).then((r) => r.json() as Promise<Record<string, any>>),
-    post: (p: string, body: unknown = {}) => call('POST', p, body, h),
-    put: (p: string, body: unknown) => call('PUT', p, body, h),
-    act: async (id: string, action: string, body: Record<string, unknown> = {}) => {
-      const cur = (await fetch(`${e.baseUrl}/api/cases/${id}`, { headers: h }).then((r) => r.json())) as { version: number };
-      return call('POST', `/api/cases/${id}/actions/${action}`, { version: cur.version, ...body }, h);
-    },
-  };
-}
-
 describe('fees in the browser', () => {
   it('a window issues the payment notice, records the payment and hands over the result', async () => {
     await call('POST', '/api/test/clock', { now: '2026-03-05T01:00:00Z' }, {});
-    const [admin, window1, coord, handler, chief] = await Promise.all(['admin', 'window1', 'zr_coord', 'zr_handler', 'zr_chief'].map(apiAs));
+    const [admin, window1, coord, handler, chief] = await Promise.all(['admin', 'window1', 'zr_coord', 'zr_handler', 'zr_chief'].map((u) => apiAs(e.baseUrl, u)));
     await admin.put('/api/fees/treasury', { name: '清渭县财政局非税收入汇缴结算户', bank: '中国农业银行清渭县支行', accountNo: '27-365101040001234' });
     const found = await window1.get(`/api/public/items?q=${encodeURIComponent('不动产转移登记')}&page=1&pageSize=5`);
     const code = (found.items as { code: string; name: string }[]).find((i) => i.name === '不动产转移登记')!.code;

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, apiAs } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.close(); });
 
-/** A signed-in API client for setting up the scene quickly. */
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async (path: string, body: unknown) => {
-    const r = await fetch(`${e.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    return r.json() as Promise<Record<string, unknown>>;
-  };
-}
-
 describe('negative filing review in the browser', () => {
   it('the admin overturns a refusal and the department sees the redo order on the case', async () => {
-    const post = await apiAs('window1');
-    const created = await post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '孙大伟', idNumber: '620524198502021234', phone: '13800002222' } });
-    await post(`/api/cases/${created.id}/actions/refuse`, { version: 1, reasons: '不符合低保申请条件' });
+    const window1 = await apiAs(e.baseUrl, 'window1');
+    const created = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '孙大伟', idNumber: '620524198502021234', phone: '13800002222' } });
+    await window1.post(`/api/cases/${created.id}/actions/refuse`, { version: 1, reasons: '不符合低保申请条件' });
     const caseNo = String(created.caseNo);
 
     const page = await e.page();

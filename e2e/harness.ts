@@ -52,16 +52,41 @@ export async function pick(page: Page, testId: string, option: string) {
   }
 }
 
-/** A signed-in API client (cookie + CSRF token) to set up data quickly; a non-2xx answer throws with its body. */
+/** What an API call answered, when the caller wants to look at a refusal itself. */
+export interface ApiAnswer { status: number; body: any }
+
+/**
+ * A signed-in API client (cookie + CSRF token) to set up data quickly. `get`, `post`, `put`
+ * and `act` throw on a non-2xx answer, with its body (a setup step that fails stops the test
+ * where it failed); `send` returns status and body whatever they are. `me` is the signed-in user.
+ */
 export async function apiAs(baseUrl: string, username: string) {
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
+  if (!login.ok) throw new Error(`login ${username} → ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = await login.json() as { csrfToken: string };
-  const call = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = await res.json();
-    if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
-    return json;
+  const { csrfToken, user } = await login.json() as { csrfToken: string; user: { id: string; windowId: string | null } & Record<string, any> };
+  const send = async (method: string, url: string, body?: unknown): Promise<ApiAnswer> => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  return { get: (url: string) => call('GET', url), post: (url: string, body: unknown) => call('POST', url, body) };
+  const call = async (method: string, url: string, body?: unknown) => {
+    const r = await send(method, url, body);
+    if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const get = (url: string) => call('GET', url);
+  return {
+    me: user, send, get,
+    post: (url: string, body: unknown = {}) => call('POST', url, body),
+    put: (url: string, body: unknown) => call('PUT', url, body),
+    /** A case action on the case's current version. */
+    act: async (caseId: string, action: string, body: Record<string, unknown> = {}) =>
+      call('POST', `/api/cases/${caseId}/actions/${action}`, { version: (await get(`/api/cases/${caseId}`)).version, ...body }),
+  };
 }
+
+export type ApiClient = Awaited<ReturnType<typeof apiAs>>;

@@ -1,27 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, apiAs } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.close(); });
 
-/** A signed-in API client for setting up the scene quickly. */
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${e.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = (await r.json()) as Record<string, any>;
-    if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { get: (path: string) => call('GET', path), post: (path: string, body: unknown) => call('POST', path, body) };
-}
-
 describe('in-app notifications in the browser', () => {
   it('a handler sees the bell count for a new assignment, opens the list and clicks through to the case', async () => {
-    const [window1, coord, handlerApi] = await Promise.all([apiAs('window1'), apiAs('coord1'), apiAs('handler1')]);
+    const [window1, coord, handlerApi] = await Promise.all([apiAs(e.baseUrl, 'window1'), apiAs(e.baseUrl, 'coord1'), apiAs(e.baseUrl, 'handler1')]);
     const handlerId = (await handlerApi.get('/api/auth/me')).user.id as string;
     const assign = async (name: string) => {
       const c = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0008', channel: 'window', applicant: { kind: 'person', name, idNumber: '620524198803031234', phone: '13800003333' } });

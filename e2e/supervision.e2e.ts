@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { loginAs, startE2E, type E2E, apiAs } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -8,19 +8,12 @@ afterAll(async () => { await e?.close(); });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${e.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, any>>);
 
-async function apiAs(username: string) {
-  const login = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return (path: string, body: unknown) => post(path, body, { cookie, 'x-csrf-token': csrfToken });
-}
-
 describe('supervision board in the browser', () => {
   it('shows a case turning red live when the clock moves and the sweep runs, without a reload', async () => {
     await post('/api/test/clock', { now: '2026-03-05T01:00:00Z' });
-    const window1 = await apiAs('window1');
-    const created = await window1('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '钱多多', idNumber: '620524198503031234', phone: '13800003333' } });
-    const accepted = await window1(`/api/cases/${created.id}/actions/accept`, { version: 1, provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    const window1 = await apiAs(e.baseUrl, 'window1');
+    const created = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '钱多多', idNumber: '620524198503031234', phone: '13800003333' } });
+    const accepted = await window1.post(`/api/cases/${created.id}/actions/accept`, { version: 1, provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
     expect(accepted.clock.promisedDue).toBe('2026-03-26');
     const caseNo = String(created.caseNo);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: type-check, unit + integration on PGlite, integration on PostgreSQL, browser tests.
+# Every test: type-check, import rules, unit + integration on PGlite, integration on PostgreSQL, browser tests.
 # Ends with one line "N passed, N failed" summed over all suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,9 @@ status=0
 
 echo "== type-check"
 if npx tsc --noEmit -p tsconfig.json; then echo '{"numPassedTests":1,"numFailedTests":0}' > "$OUT/typecheck.json"; else echo '{"numPassedTests":0,"numFailedTests":1}' > "$OUT/typecheck.json"; status=1; fi
+
+echo "== import rules (dependency-cruiser: .dependency-cruiser.cjs)"
+if npm run --silent lint:deps; then echo '{"numPassedTests":1,"numFailedTests":0}' > "$OUT/deps.json"; else echo '{"numPassedTests":0,"numFailedTests":1}' > "$OUT/deps.json"; status=1; fi
 
 echo "== unit + integration (PGlite)"
 npx vitest run --reporter=default --reporter=json --outputFile="$OUT/pglite.json" || status=1

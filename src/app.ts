@@ -35,13 +35,11 @@ import { feedbackRoutes } from './feedback/routes.js';
 import { hallRoutes } from './hall/routes.js';
 import { assessmentRoutes } from './assessment/routes.js';
 import { feeRoutes } from './fees/routes.js';
-import { paymentTransportFromConfig, usePaymentTransport } from './fees/transports.js';
 import { paperworkRoutes } from './cases/paperwork/routes.js';
 import { reportRoutes } from './supervision/report/routes.js';
-import { useTransports } from './notify/worker.js';
-import { transportsFromConfig } from './notify/configure.js';
-import { whenCalendarChanges } from './core/calendar/service.js';
-import { drainCalendarChanges } from './cases/recalc.js';
+import { fileReadableViaCase } from './cases/view.js';
+import { JOBS } from './jobs.js';
+import { compose } from './compose.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -92,12 +90,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   enforcePolicies(app, ctx);
   endStreamsOnClose(app);
-  useTransports(transportsFromConfig(ctx.config));
-  usePaymentTransport(paymentTransportFromConfig(ctx.config));
-  // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
-  whenCalendarChanges(drainCalendarChanges);
+  compose(ctx.config);
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
+  const routeSets = [(a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, calendarRoutes, catalogRoutes,
+    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -12,9 +12,11 @@ import { sealAll, verifyAuditChain } from './core/audit/seal.js';
 import { seedDemo } from './demo/seed.js';
 import { users } from './core/auth/schema.js';
 import { hashPassword } from './core/auth/password.js';
+import { compose } from './compose.js';
 
 async function main(args: string[]): Promise<number> {
   const config = loadConfig();
+  compose(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const cmd = args.slice(0, 2).join(' ');

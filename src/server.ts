@@ -8,12 +8,15 @@ import { seedDemoCases } from './demo/cases.js';
 import { seedAssessmentDemo } from './assessment/demo.js';
 import { startScheduler } from './core/scheduler.js';
 import { JOBS } from './jobs.js';
+import { compose } from './compose.js';
 
 /** Opens the database, loads demo data when asked and the database is empty, builds the app. */
 export async function startServer(config: Config, opts: { logger?: boolean } = {}) {
   const t0 = performance.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx: AppContext = makeContext(config, database, new SettableClock());
+  // Before the demo cases: they go through the case engine and its hooks.
+  compose(config);
   // Instances starting together on an empty database: one seeds, the others wait and find it seeded.
   const { seeded, demoCasesFailed, demoAssessmentFailed } = await database.exclusive(LOCK_SEED, () => seedAll(ctx, config));
   const app = await buildApp(ctx, opts);

@@ -1,5 +1,5 @@
 import type { Tx } from '../core/db/index.js';
-import type { CaseRow, PauseFacts } from './repo.js';
+import type { CaseRow, PauseFacts } from './schema.js';
 
 /**
  * A case changed: submitted, acted on, or moved by the system (sweeps, the center's
@@ -28,7 +28,7 @@ export interface CaseChange {
 
 export type CaseHook = (change: CaseChange) => Promise<void>;
 
-/** Runs every registered hook in order (see src/caseHooks.ts for the list). */
+/** Runs every registered hook in order (the list is composed in src/compose.ts). */
 export async function runCaseHooks(hooks: readonly CaseHook[], change: CaseChange): Promise<void> {
   for (const hook of hooks) await hook(change);
 }

@@ -26,7 +26,7 @@ import type { WorkCalendar } from '../core/calendar/calendar.js';
 import { computeClock } from '../core/clock/clock.js';
 import type { Job } from '../core/scheduler.js';
 import { runExclusive } from '../core/scheduler.js';
-import { clockSettingsFor } from '../caseHooks.js';
+import { caseEngine } from './ports.js';
 import { cases } from './schema.js';
 import { clockColumns, clockInput, itemVersionOf, nextChangeOf, pausesJson, type CaseRow, type PauseFacts } from './repo.js';
 import { syncParts } from './joint/parts.js';
@@ -72,7 +72,7 @@ export async function recalcBatch(ctx: AppContext, tx: Tx, batch = RECALC_BATCH)
   for (const { row, pauses, queued, end } of found) {
     // One after another: a transaction's client runs one query at a time (these are cached anyway).
     const calendar = await calendarOf(row.centerId);
-    const settings = await clockSettingsFor(tx, row.centerId);
+    const settings = await caseEngine().clockSettings(tx, row.centerId);
     const guide = await itemVersionOf(tx, row);
     const next = recompute(row, pauses, calendar, settings, deadlineRules(guide), today);
     const keys = moved(row, next);

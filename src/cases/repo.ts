@@ -8,13 +8,13 @@ import { calendarFor } from '../core/calendar/service.js';
 import { computeClock, type ClockInput, type ClockState } from '../core/clock/clock.js';
 import { serviceItemVersions } from '../catalog/schema.js';
 import type { GuideData } from '../catalog/types.js';
-import { caseEvents, caseLightQueue, casePauses, cases, counters } from './schema.js';
+import { caseEvents, caseLightQueue, casePauses, cases, counters, type CaseRow, type PauseFacts } from './schema.js';
 import { handlingSteps, type CaseFacts, type JointFacts } from './machine.js';
 import type { ClockSettings } from './settings.js';
 import { runCaseHooks } from './hooks.js';
-import { CASE_HOOKS, clockSettingsFor } from '../caseHooks.js';
+import { caseEngine } from './ports.js';
 
-export type CaseRow = typeof cases.$inferSelect;
+export type { CaseRow, PauseFacts };
 
 export async function loadCase(db: Queryable, id: string, forUpdate = false): Promise<CaseRow> {
   const q = db.select().from(cases).where(eq(cases.id, id));
@@ -47,8 +47,6 @@ export function caseFacts(row: CaseRow, guide: GuideData, joint?: JointFacts): C
     hasPendingExtension: row.pendingExtension !== null, owedCount: row.owed.length, conditionalAllowed: guide.conditionalAcceptance,
   };
 }
-
-export type PauseFacts = Pick<typeof casePauses.$inferSelect, 'startOn' | 'endOn' | 'plannedWorkingDays'>;
 
 /**
  * The JSON of a case's pauses, as a subquery correlated with the `cases` row of the outer
@@ -83,7 +81,7 @@ export async function clockOf(db: Queryable, row: CaseRow, today: string): Promi
 
 /** The same, with the case's pauses already read (calendar and settings come from their caches). */
 export async function clockFrom(db: Queryable, row: CaseRow, pauses: readonly PauseFacts[], today: string): Promise<ClockState> {
-  const [calendar, settings] = await Promise.all([calendarFor(db, row.centerId), clockSettingsFor(db, row.centerId)]);
+  const [calendar, settings] = await Promise.all([calendarFor(db, row.centerId), caseEngine().clockSettings(db, row.centerId)]);
   return computeClock(calendar, clockInput(row, pauses, today, settings));
 }
 
@@ -150,7 +148,7 @@ export async function writeTransition(tx: Tx, row: CaseRow, t: {
     actorId: t.actor.id, actorRole: t.actor.role, action: t.auditAction, entityType: 'case', entityId: row.id,
     before: { state: row.state }, after: { state: t.toState, ...t.data }, at: t.at,
   });
-  await runCaseHooks(CASE_HOOKS, { tx, action: t.action, before: row, after, actor: t.actor, at: t.at, today: t.today, event: t.data });
+  await runCaseHooks(caseEngine().hooks, { tx, action: t.action, before: row, after, actor: t.actor, at: t.at, today: t.today, event: t.data });
   return after;
 }
 

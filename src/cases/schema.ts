@@ -158,3 +158,8 @@ export const counters = pgTable('counters', {
   key: text('key').primaryKey(),
   n: integer('n').notNull(),
 });
+
+/** A case as stored (kept here, beside its table, so hooks and ports can name it without importing the repository). */
+export type CaseRow = typeof cases.$inferSelect;
+/** What the clock reads of a pause. */
+export type PauseFacts = Pick<typeof casePauses.$inferSelect, 'startOn' | 'endOn' | 'plannedWorkingDays'>;

@@ -11,7 +11,6 @@ import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
 import { cases } from './schema.js';
-import { negativeFilings } from '../filings/schema.js';
 import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockFrom, eventInsert, itemVersionOf, loadForAction, newQueryCode, nextChangeOf, nextChangeWrite, pausesOf, type CaseRow } from './repo.js';
 import { checkTransition } from './machine.js';
 import { parseActionBody } from './bodies.js';
@@ -22,7 +21,7 @@ import { runCaseHooks } from './hooks.js';
 import { asRepresentative, representativeMay } from './representative.js';
 import type { Tx } from '../core/db/index.js';
 import { writeTogether } from '../core/db/together.js';
-import { CASE_HOOKS, paymentDueFor } from '../caseHooks.js';
+import { caseEngine } from './ports.js';
 import { jointFacts } from './joint/parts.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { ACCEPTANCE_DECISION_DAYS, deadlineRules, engineDeadlines, receivedOnAfter } from './intake.js';
@@ -112,7 +111,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
     const receiptCtx = { tx, user, row, guide: data, nowIso, today, origin: opts.origin ?? '', timeZone: ctx.config.timeZone };
     await numberDocuments(receiptCtx, [await prepareDocument(receiptCtx, 'receipt', { acceptBy: row.acceptBy ?? undefined })]);
     await opts.within?.(tx, row);
-    await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
+    await runCaseHooks(caseEngine().hooks, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: id,
       after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) } }, at: now,
@@ -140,7 +139,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
       throw conflict('version_conflict', `The case changed meanwhile (now version ${row.version})`, '办件已被他人更新，请刷新后重试', { version: row.version });
     }
     if (!representativeMay(user, action)) throw forbidden('An agent only supplies materials for the resident', '代办员仅可代群众补交材料');
-    const facts = { ...caseFacts(row, guide, await jointFacts(tx, row, guide)), paymentDue: await paymentDueFor(tx, row, guide) };
+    const facts = { ...caseFacts(row, guide, await jointFacts(tx, row, guide)), paymentDue: await caseEngine().paymentDue(tx, row, guide) };
     const rep = asRepresentative(user, row.submittedBy, facts);
     const check = checkTransition(action, rep.facts, rep.actor);
     if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
@@ -162,7 +161,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     }
     // Last, the rows that every concurrent action of the center competes for (rollup rows,
     // document-number counters), so they are held only while the transaction ends.
-    await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {}, pauses });
+    await runCaseHooks(caseEngine().hooks, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {}, pauses });
     await numberDocuments(issueCtx, documents);
     // The action's own records, none read by another in this transaction: one statement.
     await writeTogether(tx, [
@@ -172,7 +171,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
       }),
       nextChangeOf(clock) !== queued ? nextChangeWrite(tx, id, nextChangeOf(clock)) : null,
       outboxInsert(tx, effect.notify ?? [], now),
-      effect.filing ? tx.insert(negativeFilings).values({
+      effect.filing ? caseEngine().negativeFiling(tx, {
         caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
       }) : null,
       auditInsertSql([{

@@ -11,7 +11,7 @@ import { centerById, departmentById } from '../core/org/lookup.js';
 import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
-import { paymentDueFor } from '../caseHooks.js';
+import { caseEngine } from './ports.js';
 import { caseFacts, clockFrom, clockOf, itemVersionOf, loadCase, pausesJson, type CaseRow, type PauseFacts } from './repo.js';
 import { allowedActions, handlingSteps, type CaseFacts } from './machine.js';
 import { asRepresentative, representativeMay } from './representative.js';
@@ -92,7 +92,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     departmentById(ctx.db, row.departmentId),
     centerById(ctx.db, row.centerId),
   ]);
-  const [joint, facts, paymentDue] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide), paymentDueFor(ctx.db, row, guide)]);
+  const [joint, facts, paymentDue] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide), caseEngine().paymentDue(ctx.db, row, guide)]);
   const people = new Map(involved.map((u) => [u.id, u]));
   const person = (uid: string | null) => (uid && people.get(uid) ? { id: uid, displayName: people.get(uid)!.displayName } : null);
   const have = new Map(materials.map((m) => [m.materialId, m]));

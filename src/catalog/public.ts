@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, or, sql, asc, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, asc, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { centers, departments } from '../core/org/schema.js';
@@ -6,10 +6,10 @@ import { serviceItems, serviceItemVersions } from './schema.js';
 import { search, type SearchDoc } from './search.js';
 import { publicSearchIndex, type PublicDoc } from './searchIndex.js';
 import { ITEM_TYPES, ITEM_TYPE_LABELS, type GuideData } from './types.js';
+import { isPublic, publishedJoin } from './published.js';
 
-/** Published, available items: what the portal may show and windows may accept. */
-export const isPublic = and(isNotNull(serviceItems.publishedVersion), eq(serviceItems.availability, 'active'))!;
-export const publishedJoin = and(eq(serviceItemVersions.itemId, serviceItems.id), eq(serviceItemVersions.version, serviceItems.publishedVersion));
+/** Published, available items (src/catalog/published.ts): what the portal may show and windows may accept. */
+export { isPublic, publishedJoin };
 
 export interface PublicListQuery { q?: string; department?: string; theme?: string; servedParty?: string; type?: string; page: number; pageSize: number }
 

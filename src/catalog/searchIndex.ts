@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import { serviceItems, serviceItemVersions } from './schema.js';
-import { isPublic, publishedJoin } from './public.js';
+import { isPublic, publishedJoin } from './published.js';
 import { buildIndex, type SearchDoc, type SearchIndex } from './search.js';
 import type { GuideData } from './types.js';
 

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from './context.js';
 import { errors, type App } from './http.js';
-import { runExclusive } from './scheduler.js';
-import { JOBS } from '../jobs.js';
+import { runExclusive, type Job } from './scheduler.js';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -19,7 +18,8 @@ async function databaseAnswers(ctx: AppContext, timeoutMs: number): Promise<stri
   }
 }
 
-export function systemRoutes(app: App, ctx: AppContext) {
+/** `jobs`: the product's background jobs (src/jobs.ts), handed in by src/app.ts (src/core names no capability). */
+export function systemRoutes(app: App, ctx: AppContext, jobs: readonly Job[]) {
   app.get('/api/health', {
     config: { policy: 'public' },
     schema: {
@@ -70,7 +70,7 @@ export function systemRoutes(app: App, ctx: AppContext) {
     schema: { tags: ['system'], summary: 'Run every background job once (test mode only)', response: { 200: Type.Object({ changed: Type.Record(Type.String(), Type.Integer()) }) } },
   }, async () => {
     const changed: Record<string, number> = {};
-    for (const job of JOBS) changed[job.name] = (await runExclusive(ctx, job)) ?? 0;
+    for (const job of jobs) changed[job.name] = (await runExclusive(ctx, job)) ?? 0;
     return { changed };
   });
 }

@@ -11,6 +11,7 @@ import { rows } from '../core/db/index.js';
 import { centers } from '../core/org/schema.js';
 import { conflict, notFound } from '../core/errors.js';
 import { html, raw, type Html } from '../cases/documents/html.js';
+import { circularPage, circularStyle } from '../cases/documents/circular.js';
 import { dutyDocuments } from './schema.js';
 import { audit, ownCenter } from './common.js';
 import type { LedgerRow } from './patrol.js';
@@ -18,25 +19,13 @@ import type { circular } from './leader.js';
 
 type Circular = Awaited<ReturnType<typeof circular>>;
 
-const STYLE = `
-@page { size: A4; margin: 18mm; }
-body { margin: 0; font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 12pt; line-height: 1.6; background: #e9e9e9; }
-.sheet { width: 210mm; min-height: 297mm; margin: 6mm auto; padding: 18mm; background: #fff; box-sizing: border-box; }
-h1 { text-align: center; color: #c8161d; font-size: 22pt; letter-spacing: .2em; margin: 0; }
-.no { text-align: center; margin: 2mm 0; }
-hr { border: 0; border-top: 1.5pt solid #c8161d; margin: 2mm 0 4mm; }
-h2 { font-size: 13pt; margin: 4mm 0 2mm; }
-p { text-indent: 2em; margin: 0 0 2mm; }
-table { width: 100%; border-collapse: collapse; font-size: 10.5pt; margin: 2mm 0 4mm; }
-th, td { border: .75pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
-th { background: #f4f4f4; }
-.photos img { max-width: 55mm; max-height: 40mm; margin: 1mm; border: .5pt solid #999; }
-.sign { text-align: right; margin-top: 10mm; }
-@media print { body { background: #fff; } .sheet { margin: 0; padding: 0; width: auto; min-height: 0; } tr { break-inside: avoid; } }
-`;
+const STYLE = circularStyle({
+  table: { fontSize: '10.5pt', cellPadding: '1mm 1.5mm' },
+  extra: '.photos img { max-width: 55mm; max-height: 40mm; margin: 1mm; border: .5pt solid #999; }',
+});
 
 const zhMonth = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
-const pageOf = (title: string, body: Html) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${html`${title}`}</title><style>${STYLE}</style></head><body><div class="sheet">${body}</div></body></html>`;
+const pageOf = (title: string, body: Html) => circularPage({ title, style: STYLE, body });
 
 export interface BulletinInput { centerName: string; month: string; issuedOn: string; seq: number | null; items: LedgerRow[]; photos: Map<string, string> }
 

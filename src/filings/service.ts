@@ -9,7 +9,12 @@ import { conflict, forbidden, notFound } from '../core/errors.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { cases } from '../cases/schema.js';
 import { loadCase, writeTransition } from '../cases/repo.js';
+import type { Tx } from '../core/db/index.js';
+import type { NegativeFiling } from '../cases/ports.js';
 import { negativeFilings } from './schema.js';
+
+/** The filing a refusing case action writes, not yet run (handed to the case engine by src/compose.ts). */
+export const filingInsert = (tx: Tx, f: NegativeFiling) => tx.insert(negativeFilings).values(f);
 
 /** The center's review queue (its own center and the centers below it). */
 export async function listFilings(ctx: AppContext, user: SessionUser, status?: 'pending' | 'confirmed' | 'overturned') {

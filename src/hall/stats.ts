@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import { rows } from '../core/db/index.js';
-import { rate } from '../supervision/board.js';
+import { rate } from '../supervision/rate.js';
 import { settingsFor } from './settings.js';
 import { waitingCounts } from './service.js';
 

@@ -224,6 +224,12 @@ export const TEMPLATES = {
 
 export type NoticeTemplate = keyof typeof TEMPLATES;
 
+// Tells core/outbox the names (it cannot import this capability): Notice.template accepts exactly these.
+type TemplateNames = Record<keyof typeof TEMPLATES, true>;
+declare module '../core/outbox/enqueue.js' {
+  interface NoticeTemplateNames extends TemplateNames {}
+}
+
 export const isKnownTemplate = (t: string): t is NoticeTemplate => Object.hasOwn(TEMPLATES, t);
 
 /** 2026-03-10T01:30:00Z → 2026-03-10 09:30 (the center's zone; meetings are local). */

@@ -17,6 +17,7 @@ import { anomalies, ladderSteps } from './schema.js';
 import { scopeOf } from './scope.js';
 import { boardFigures } from '../feedback/board.js';
 import { hallBoardFigures } from '../hall/stats.js';
+import { rate } from './rate.js';
 
 const LIT = sql`${cases.state} in ('accepted', 'inProgress', 'suspended', 'reportedUp') and ${cases.promisedDue} is not null`;
 const NEGATIVE = sql`('refused', 'returned', 'withdrawn', 'terminated')`;
@@ -26,9 +27,6 @@ function minusDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
 }
-
-/** Half-up, 2 decimals, from raw counts at read time (domain §10); null when nothing finished. */
-export const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10000 + 1e-9) / 100);
 
 export async function board(ctx: AppContext, user: SessionUser, days = 30) {
   const today = ctx.today();

@@ -31,7 +31,7 @@ export function settingsFor(db: Queryable, centerId: string): Promise<Supervisio
   });
 }
 
-/** What the case clock needs (plugged into the case engine through src/caseHooks.ts). */
+/** What the case clock needs (plugged into the case engine by src/compose.ts). */
 export async function clockSettings(db: Queryable, centerId: string): Promise<ClockSettings> {
   const s = await settingsFor(db, centerId);
   return { yellowShare: s.yellowShare, minYellowDays: s.minYellowDays };

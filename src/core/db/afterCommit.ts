@@ -1,4 +1,4 @@
-import type { Db, Tx } from './index.js';
+import type { Db, Tx } from './types.js';
 
 /**
  * Callbacks to run once a transaction has committed (in-process caches that must not be

@@ -2,21 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import * as schema from './schema.js';
 import { trackCommits } from './afterCommit.js';
 import { PgListener } from './listener.js';
+import type { Db, Queryable } from './types.js';
 
 /** Session-level advisory locks of start-up (jobs take theirs from the job registry). */
 export const LOCK_MIGRATIONS = 727001;
 export const LOCK_SEED = 727002;
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** Anything that can run a query: the database or an open transaction. */
-export type Queryable = Db | Tx;
+export type { Db, Queryable, Schema, Tx } from './types.js';
 
 export interface Database {
   db: Db;
@@ -55,7 +49,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir.startsWith('memory://') ? undefined : path.join(dataDir, 'pglite'));
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client) as unknown as Db;
   await migrate(drizzle(client), { migrationsFolder });
   const listen = async (channel: string, fn: (payload: string) => void) => client.listen(channel, fn);
   return { db, kind: 'pglite', close: () => client.close(), listen, exclusive: (_key, fn) => fn() };
@@ -71,7 +65,7 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), connectionTimeoutMillis: 5000, keepAlive: true });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool) as unknown as Db;
   const exclusive = async <T>(key: number, fn: () => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {

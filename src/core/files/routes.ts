@@ -4,9 +4,13 @@ import { errors, Uuid, type App } from '../http.js';
 import { currentUser } from '../auth/policy.js';
 import { badRequest } from '../errors.js';
 import { readFile, storeFile } from './service.js';
-import { fileReadableViaCase } from '../../cases/view.js';
+import type { SessionUser } from '../auth/policy.js';
 
-export function fileRoutes(app: App, ctx: AppContext) {
+/** Whether a user may read a file someone else uploaded (the case engine's rule: src/cases/view.ts `fileReadableViaCase`). */
+export type FileReadRule = (ctx: AppContext, user: SessionUser, fileId: string) => Promise<boolean>;
+
+/** `mayRead` is handed in by src/app.ts: src/core names no capability. */
+export function fileRoutes(app: App, ctx: AppContext, mayRead: FileReadRule) {
   app.post('/api/files', {
     config: { policy: 'user' },
     schema: {
@@ -25,7 +29,7 @@ export function fileRoutes(app: App, ctx: AppContext) {
     schema: { tags: ['files'], summary: 'Download a file you may read', params: Type.Object({ id: Uuid }), response: errors(400, 401, 403, 404) },
   }, async (req, reply) => {
     const user = currentUser(req);
-    const f = await readFile(ctx, user, req.params.id, (fileId) => fileReadableViaCase(ctx, user, fileId));
+    const f = await readFile(ctx, user, req.params.id, (fileId) => mayRead(ctx, user, fileId));
     return reply.type(f.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`).header('x-content-type-options', 'nosniff').send(f.content);
   });
 }

@@ -1,6 +1,13 @@
 import type { Tx } from '../db/index.js';
 import { outbox } from './schema.js';
-import type { NoticeTemplate } from '../../notify/templates.js';
+
+/**
+ * The names of the wording registry. src/notify/templates.ts adds every template name to
+ * this interface (declaration merging), so src/core names no capability and enqueueing a
+ * name that has no wording still does not compile.
+ */
+export interface NoticeTemplateNames {}
+export type NoticeTemplate = keyof NoticeTemplateNames;
 
 export interface Notice {
   channel: 'sms' | 'email' | 'inApp';

@@ -1,25 +1,13 @@
 /** The 电子监察通报 as a printable A4 page and as Excel, from the frozen report data. Pure. */
 import ExcelJS from 'exceljs';
 import { html } from '../../cases/documents/html.js';
+import { circularPage, circularStyle } from '../../cases/documents/circular.js';
 import type { ReportData } from './rules.js';
 
-const STYLE = `
-@page { size: A4; margin: 18mm; }
-body { margin: 0; font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 12pt; line-height: 1.6; background: #e9e9e9; }
-.sheet { width: 210mm; min-height: 297mm; margin: 6mm auto; padding: 18mm; background: #fff; box-sizing: border-box; }
-h1 { text-align: center; color: #c8161d; font-size: 22pt; letter-spacing: .2em; margin: 0; }
-.no { text-align: center; margin: 2mm 0; }
-hr { border: 0; border-top: 1.5pt solid #c8161d; margin: 2mm 0 4mm; }
-h2 { font-size: 13pt; margin: 4mm 0 2mm; }
-p { text-indent: 2em; margin: 0 0 2mm; }
-table { width: 100%; border-collapse: collapse; font-size: 9.5pt; margin: 2mm 0 4mm; }
-th, td { border: .75pt solid #000; padding: 1mm 1.2mm; vertical-align: top; text-align: left; }
-td.n, th.n { text-align: right; }
-th { background: #f4f4f4; }
-.sign { text-align: right; margin-top: 10mm; }
-.defs { font-size: 9pt; color: #333; }
-@media print { body { background: #fff; } .sheet { margin: 0; padding: 0; width: auto; min-height: 0; } tr { break-inside: avoid; } }
-`;
+const STYLE = circularStyle({
+  table: { fontSize: '9.5pt', cellPadding: '1mm 1.2mm' },
+  extra: 'td.n, th.n { text-align: right; }\n.defs { font-size: 9pt; color: #333; }',
+});
 
 export const COLUMNS: [keyof ReportData['total'], string][] = [
   ['accepted', '受理'], ['decided', '办结'], ['yellow', '黄灯'], ['red', '红灯'], ['black', '黑灯'], ['overdueDecided', '超时办结'], ['overdueOpen', '逾期未办结'],
@@ -54,7 +42,7 @@ ${d.anomaliesHandled.map((a) => html`<tr><td>${a.detectedOn}</td><td>${a.departm
 </tbody></table>` : html`<p>本期无已处理的异常。</p>`}
 <p class="defs">口径说明：${DEFINITIONS}</p>
 <div class="sign">${d.centerName}<br>${issuedOn}</div>`;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="doc-kind" content="supervisionReport"><meta name="doc-no" content="${html`${docNo}`}"><title>${html`电子监察通报（${d.period.label}，第${version}版）`}</title><style>${STYLE}</style></head><body><div class="sheet">${body}</div></body></html>`;
+  return circularPage({ title: `电子监察通报（${d.period.label}，第${version}版）`, style: STYLE, body, meta: { 'doc-kind': 'supervisionReport', 'doc-no': docNo } });
 }
 
 export async function reportWorkbook(d: ReportData, docNo: string, version: number): Promise<Buffer> {

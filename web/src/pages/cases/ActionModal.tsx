@@ -6,7 +6,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
-import type { CaseMaterial, CaseView, StaffMember, UploadedFile } from '../../api/cases';
+import type { CaseMaterial, CaseView, UploadedFile } from '../../api/cases';
 import type { Me } from '../../api/types';
 import { MaterialFlags } from '../../components/CaseTags';
 import { MaterialUpload } from '../../components/MaterialUpload';
@@ -15,16 +15,13 @@ import { DELIVERY_LABELS, ROLE_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../li
 import { CASE_ACTION_LABELS, type CaseAction } from '../../../../src/cases/types';
 import { SPECIAL_PROCEDURES } from '../../../../src/catalog/types';
 import { JOINT_ACTIONS, JointFields, jointBody, jointInitialValues } from './JointForms';
+import { staffQuery } from './staffQuery';
 import { useT, tr } from '../../lib/i18n';
 
 type Values = Record<string, unknown>;
 
-/** Department staff to assign or hand over to (the case page prefetches it). */
-export const staffQuery = (role?: 'handler') => ({
-  queryKey: ['case-staff', role ?? 'all'],
-  queryFn: () => api.get<{ users: StaffMember[] }>('/api/cases/staff', role ? { role } : undefined),
-  staleTime: 5 * 60_000,
-});
+/** Also served from here for the case page; it lives in its own file so JointForms need not import this one. */
+export { staffQuery };
 
 /** Materials the applicant hands in (not obtained by data sharing). */
 export const submittable = (c: CaseView) => c.materials.filter((m) => m.source !== 'sharing');

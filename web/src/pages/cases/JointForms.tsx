@@ -10,7 +10,7 @@ import type { Me } from '../../api/types';
 import { MaterialUpload } from '../../components/MaterialUpload';
 import { errorText } from '../../lib/feedback';
 import { OPINION_LABELS, OPINIONS, type CaseAction } from '../../../../src/cases/types';
-import { staffQuery } from './ActionModal';
+import { staffQuery } from './staffQuery';
 import { useT } from '../../lib/i18n';
 
 type Values = Record<string, unknown>;

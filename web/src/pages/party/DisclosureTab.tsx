@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { DISCLOSURE_CATEGORY_LABELS, type Disclosure, type DisclosureCategory } from '../../api/party';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
-import { usePartyOrgs } from './PartyPage';
+import { usePartyOrgs } from './usePartyOrgs';
 
 interface DForm { orgId: string; title: string; category: DisclosureCategory; content: string; internalOn?: Dayjs; internalForm?: string; publicOn?: Dayjs; publicForm?: string }
 

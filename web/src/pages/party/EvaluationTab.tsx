@@ -7,7 +7,7 @@ import { ApiError, api } from '../../api/client';
 import { GRADE_LABELS, GRADES, type Evaluation, type Grade } from '../../api/party';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
-import { usePartyOrgs } from './PartyPage';
+import { usePartyOrgs } from './usePartyOrgs';
 
 /** The year being evaluated: the current one from December, otherwise the last (results due 5 February). */
 const defaultYear = () => (dayjs().month() === 11 ? dayjs().year() : dayjs().year() - 1);

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { MEETING_KIND_LABELS, MEETINGS_OF, type Compliance, type Meeting, type MeetingKind, type RosterEntry } from '../../api/party';
 import { showError } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
-import { usePartyOrgs } from './PartyPage';
+import { usePartyOrgs } from './usePartyOrgs';
 
 interface MeetingForm { orgId: string; kind: MeetingKind; title: string; heldOn: Dayjs; chair?: string; recorder?: string; place?: string; topic?: string; minutes: string; personnel: boolean }
 

@@ -7,7 +7,7 @@ import { ApiError, api } from '../../api/client';
 import { MEMBER_STATUS_LABELS, type Meeting, type MemberRecord, type MemberStatus, type PartyMember, type PipelineAction } from '../../api/party';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT, zh } from '../../lib/i18n';
-import { usePartyOrgs } from './PartyPage';
+import { usePartyOrgs } from './usePartyOrgs';
 
 const STATUS_COLORS: Partial<Record<MemberStatus, string>> = { applicant: 'default', activist: 'cyan', developmentTarget: 'blue', probationary: 'orange', full: 'red', retired: 'purple' };
 

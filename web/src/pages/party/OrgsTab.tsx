@@ -8,7 +8,7 @@ import { OFFICER_ROLE_LABELS, type OfficerRole, type PartyMember, type PartyOrg 
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
-import { usePartyOrgs } from './PartyPage';
+import { usePartyOrgs } from './usePartyOrgs';
 
 interface ElectionForm { kind: 'general' | 'byElection'; heldOn: Dayjs; seats: number; voters: number; ballots: number; candidates: string }
 

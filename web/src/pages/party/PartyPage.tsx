@@ -4,7 +4,7 @@ import { Alert, Space, Tabs, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { PartyOrg, Reminders } from '../../api/party';
+import type { Reminders } from '../../api/party';
 import { useT } from '../../lib/i18n';
 import { OrgsTab } from './OrgsTab';
 import { MembersTab } from './MembersTab';
@@ -13,10 +13,7 @@ import { EvaluationTab } from './EvaluationTab';
 import { DuesTab } from './DuesTab';
 import { DisclosureTab } from './DisclosureTab';
 import { MyRecordTab } from './MyRecordTab';
-
-export function usePartyOrgs() {
-  return useQuery({ queryKey: ['party-orgs'], queryFn: ({ signal }) => api.get<{ items: PartyOrg[]; termAlertDays: number }>('/api/party/orgs', undefined, signal) });
-}
+import { usePartyOrgs } from './usePartyOrgs';
 
 function RemindersBar() {
   const t = useT();

@@ -1,0 +1,44 @@
+import type { SQLWrapper } from 'drizzle-orm';
+import type { Queryable, Tx } from '../core/db/index.js';
+import type { GuideData } from '../catalog/types.js';
+import type { CaseHook } from './hooks.js';
+import type { ClockSettings } from './settings.js';
+import type { CaseRow } from './schema.js';
+
+/**
+ * What the case engine needs from the modules that follow it, handed in at start-up by
+ * the composition place (src/compose.ts), so that src/cases imports none of them:
+ * - `hooks`: every module that follows case changes in the change's transaction, in order;
+ * - `clockSettings`: the clock's per-center settings (yellow share, minimum yellow days);
+ * - `paymentDue`: whether delivery still waits for payment (a case fact the transition table checks);
+ * - `negativeFiling`: the 否定备案 row a refusal, return or denial files with the center, as a
+ *   write not yet run (the action writes it with its event and audit row in one statement).
+ */
+export interface CaseEnginePorts {
+  hooks: readonly CaseHook[];
+  clockSettings(db: Queryable, centerId: string): Promise<ClockSettings>;
+  paymentDue(db: Queryable, row: CaseRow, guide: GuideData): Promise<boolean>;
+  negativeFiling(tx: Tx, filing: NegativeFiling): SQLWrapper;
+}
+
+/** What a refusing action files (src/filings keeps and reviews it). */
+export interface NegativeFiling {
+  caseId: string; centerId: string; departmentId: string;
+  kind: 'refusal' | 'return' | 'denial'; reasons: string; filedAt: string; filedBy: string;
+}
+
+let installed: CaseEnginePorts | null = null;
+
+/** Called by src/compose.ts only. Installing again replaces the ports (every app of a process composes the same ones). */
+export function installCaseEngine(ports: CaseEnginePorts): void {
+  installed = ports;
+}
+
+/**
+ * The installed ports. Throws when nothing composed the engine: running a case change
+ * without its hooks would silently leave statistics and supervision behind.
+ */
+export function caseEngine(): CaseEnginePorts {
+  if (!installed) throw new Error('case engine not composed: call compose() (src/compose.ts) before using src/cases');
+  return installed;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { caseEngine } from './cases/ports.js';
+import { compose } from './compose.js';
+import { loadConfig } from './core/config.js';
+import { syncJointParts } from './cases/joint/hook.js';
+import { worklistHook } from './cases/worklistCache.js';
+import { supervisionHook } from './supervision/hook.js';
+import { statsHook } from './stats/hook.js';
+import { clockSettings } from './supervision/settings.js';
+import { paymentDue } from './fees/service.js';
+import { filingInsert } from './filings/service.js';
+
+describe('composition', () => {
+  it('the case engine refuses to run before anything composed it', () => {
+    expect(() => caseEngine()).toThrow(/not composed/);
+  });
+
+  it('compose hands the engine every module that follows cases, statistics last', () => {
+    compose(loadConfig({}));
+    const ports = caseEngine();
+    expect(ports.hooks).toEqual([syncJointParts, supervisionHook, worklistHook, statsHook]);
+    expect(ports.clockSettings).toBe(clockSettings);
+    expect(ports.paymentDue).toBe(paymentDue);
+    expect(ports.negativeFiling).toBe(filingInsert);
+  });
+});
