@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorHandler } from './core/errorHandler.js';
+import { endStreamsOnClose } from './core/sse.js';
 import { ErrorBody, type App } from './core/http.js';
 import { checkPolicy } from './core/auth/policy.js';
 import { loadSession, SESSION_COOKIE } from './core/auth/service.js';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   enforcePolicies(app, ctx);
+  endStreamsOnClose(app);
   compose(ctx.config);
 
   const routeSets = [(a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, calendarRoutes, catalogRoutes,

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from './core/config.js';
-import { openDatabase } from './core/db/index.js';
+import { openDatabase, LOCK_SEED } from './core/db/index.js';
 import { SettableClock } from './core/now.js';
 import { makeContext, type AppContext } from './core/context.js';
 import { buildApp } from './app.js';
@@ -17,11 +17,8 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   const ctx: AppContext = makeContext(config, database, new SettableClock());
   // Before the demo cases: they go through the case engine and its hooks.
   compose(config);
-  const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
-  // Demo cases are a showcase, not data the product needs: if they cannot be filed, say so and start anyway.
-  const demoCasesFailed = seeded && config.demoCases ? await seedDemoCases(ctx).then(() => null, (e: Error) => e.message) : null;
-  // Assessment scores the facts above (cases, reviews, attendance…): this month so far, computed.
-  const demoAssessmentFailed = seeded ? await seedAssessmentDemo(ctx).then(() => null, (e: Error) => e.message) : null;
+  // Instances starting together on an empty database: one seeds, the others wait and find it seeded.
+  const { seeded, demoCasesFailed, demoAssessmentFailed } = await database.exclusive(LOCK_SEED, () => seedAll(ctx, config));
   const app = await buildApp(ctx, opts);
   let stopScheduler = () => {};
   app.addHook('onClose', async () => stopScheduler());
@@ -31,6 +28,18 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   if (demoAssessmentFailed) console.warn(`demo assessment not loaded: ${demoAssessmentFailed}`);
   return { app, ctx, address, seeded, startupMs: Math.round(performance.now() - t0) };
 }
+
+async function seedAll(ctx: AppContext, config: Config) {
+  const seeded = config.demo ? await seedDemo(ctx.db, ctx.now()) : false;
+  // Demo cases are a showcase, not data the product needs: if they cannot be filed, say so and start anyway.
+  const demoCasesFailed = seeded && config.demoCases ? await seedDemoCases(ctx).then(() => null, (e: Error) => e.message) : null;
+  // Assessment scores the facts above (cases, reviews, attendance…): this month so far, computed.
+  const demoAssessmentFailed = seeded ? await seedAssessmentDemo(ctx).then(() => null, (e: Error) => e.message) : null;
+  return { seeded, demoCasesFailed, demoAssessmentFailed };
+}
+
+/** How long a shutdown may take before the process exits anyway (requests in flight finish first). */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main() {
   const config = loadConfig();
@@ -46,13 +55,25 @@ async function main() {
     for (const a of demoAccounts().slice(0, 60)) lines.push(`  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.displayName}`);
   }
   console.log(lines.join('\n'));
-  const stop = async () => {
-    await app.close();
-    await ctx.database.close();
-    process.exit(0);
+  // SIGTERM: stop accepting (new requests get 503), let requests in flight finish, end event
+  // streams with a retry hint, stop the jobs, close the database — or exit after the grace time.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    setTimeout(() => { console.error('shutdown took too long; exiting'); process.exit(1); }, SHUTDOWN_GRACE_MS).unref();
+    try {
+      await app.close();
+      await ctx.database.close();
+    } finally {
+      process.exit(0);
+    }
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A stray rejection (a dropped connection's late error, say) is a bug to log, not a reason to take the center down.
+  process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled rejection'));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
+import { isDatabaseUnavailable } from './db/unavailable.js';
 
 interface ValidationItem { instancePath: string; message?: string; params?: Record<string, unknown> }
 
@@ -38,6 +39,10 @@ export function errorHandler(error: FastifyError | AppError, req: FastifyRequest
   if (status >= 400 && status < 500) {
     const [code, en, zh] = FRAMEWORK_4XX[status] ?? ['bad_request', fe.message, '请求无法处理'];
     return reply.status(status).send({ error: { code, message: status === 400 ? `${en}: ${fe.message}` : en, messageZh: zh } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    req.log.warn({ err: error }, 'database unavailable');
+    return reply.status(503).header('retry-after', '2').send({ error: { code: 'unavailable', message: 'The database is not reachable; try again shortly', messageZh: '系统暂时无法访问数据库，请稍后重试' } });
   }
   req.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: 'Internal error', messageZh: '系统内部错误，请稍后重试' } });

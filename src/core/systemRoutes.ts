@@ -4,6 +4,20 @@ import type { AppContext } from './context.js';
 import { errors, type App } from './http.js';
 import { runExclusive, type Job } from './scheduler.js';
 
+const READY_TIMEOUT_MS = 2000;
+
+/** null when `select 1` answers in time, else why not. */
+async function databaseAnswers(ctx: AppContext, timeoutMs: number): Promise<string | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<string>((resolve) => { timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs); });
+  const query = ctx.db.execute(sql`select 1`).then(() => null, (err: Error) => err.message || 'unreachable');
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** `jobs`: the product's background jobs (src/jobs.ts), handed in by src/app.ts (src/core names no capability). */
 export function systemRoutes(app: App, ctx: AppContext, jobs: readonly Job[]) {
   app.get('/api/health', {
@@ -15,6 +29,25 @@ export function systemRoutes(app: App, ctx: AppContext, jobs: readonly Job[]) {
   }, async () => {
     await ctx.db.execute(sql`select 1`);
     return { ok: true, db: ctx.database.kind, now: ctx.now().toISOString() };
+  });
+
+  // Probes for an orchestrator or a load balancer: liveness never touches the database (a
+  // database outage must not get the process restarted); readiness says whether it answers.
+  app.get('/api/health/live', {
+    config: { policy: 'public' },
+    schema: { tags: ['system'], summary: 'Liveness: the process serves requests', response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+  }, async () => ({ ok: true }));
+
+  app.get('/api/health/ready', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['system'], summary: 'Readiness: the database answers within 2 s (503 otherwise)',
+      response: { 200: Type.Object({ ok: Type.Boolean(), db: Type.String() }), 503: Type.Object({ ok: Type.Boolean(), db: Type.String(), reason: Type.String() }) },
+    },
+  }, async (_req, reply) => {
+    const reason = await databaseAnswers(ctx, READY_TIMEOUT_MS);
+    if (reason) return reply.status(503).header('retry-after', '2').send({ ok: false, db: ctx.database.kind, reason });
+    return { ok: true, db: ctx.database.kind };
   });
 
   // Only in BANSHI_TEST_CLOCK=1 mode: tests walk cases through holidays by moving time.

@@ -54,20 +54,32 @@ const toEvent = (r: typeof hallEvents.$inferSelect): HallEvent => ({ id: Number(
 
 type Listener = (e: HallEvent) => void;
 
-/** One LISTEN per instance; open streams subscribe by center. */
+/**
+ * One LISTEN per instance; open streams subscribe by center. The bus remembers the last
+ * event id it delivered per center, so when the LISTEN connection comes back after a
+ * database restart it reads every event written in the gap and no board misses a call.
+ */
 export class HallBus {
   private listeners = new Map<string, Set<Listener>>();
+  private lastSeen = new Map<string, number>();
   private starting: Promise<void> | null = null;
   private stop: (() => Promise<void>) | null = null;
 
   constructor(private database: Database) {}
 
+  /** Listening, and the center's last event id known: call before answering a stream, so a database outage is a 503. */
+  async ready(centerId: string): Promise<void> {
+    this.starting ??= this.database.listen(HALL_CHANNEL, (p) => void this.onPayload(p), () => void this.catchUp())
+      .then((stop) => { this.stop = stop; }, (err) => { this.starting = null; throw err; });
+    await this.starting;
+    if (!this.lastSeen.has(centerId)) this.lastSeen.set(centerId, await lastEventId(this.database.db, centerId));
+  }
+
   async subscribe(centerId: string, fn: Listener): Promise<() => void> {
+    await this.ready(centerId);
     let set = this.listeners.get(centerId);
     if (!set) this.listeners.set(centerId, (set = new Set()));
     set.add(fn);
-    this.starting ??= this.database.listen(HALL_CHANNEL, (p) => void this.onPayload(p)).then((stop) => { this.stop = stop; });
-    await this.starting;
     return () => { set.delete(fn); };
   }
 
@@ -79,8 +91,22 @@ export class HallBus {
       const [r] = await this.database.db.select().from(hallEvents).where(eq(hallEvents.id, parsed.ref)).catch(() => []);
       event = r ? toEvent(r) : undefined;
     } else event = parsed;
-    if (!event) return;
+    if (event) this.deliver(event);
+  }
+
+  private deliver(event: HallEvent) {
+    if ((this.lastSeen.get(event.centerId) ?? 0) < event.id) this.lastSeen.set(event.centerId, event.id);
     for (const l of this.listeners.get(event.centerId) ?? []) l(event);
+  }
+
+  /** After a reconnection: the events of every watched center written while nobody listened. */
+  private async catchUp() {
+    for (const [centerId, set] of this.listeners) {
+      if (set.size === 0) continue;
+      try {
+        for (const e of await eventsAfter(this.database.db, centerId, this.lastSeen.get(centerId) ?? 0)) this.deliver(e);
+      } catch { /* the database is gone again: the next resume reads from the same id */ }
+    }
   }
 
   get subscribers(): number {

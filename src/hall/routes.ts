@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
+import { startEventStream } from '../core/sse.js';
 import { AppError, badRequest } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { HallBus, eventsAfter, type HallEvent } from './bus.js';
@@ -19,7 +19,6 @@ import { WINDOW_ACTIONS, BOOKING_ACTIONS } from './types.js';
 
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-const KEEPALIVE_MS = 25_000;
 /** Requests per minute and address on the public kiosk and booking routes (a hall kiosk is one address: generous by default). */
 const PUBLIC_RATE = Number(process.env.BANSHI_HALL_RATE_LIMIT ?? 120);
 const limited = (max: number) => ({ max, timeWindow: '1 minute' });
@@ -47,8 +46,6 @@ const CenterQuery = Type.Object({ centerId: Type.Optional(Uuid) });
 
 export function hallRoutes(app: App, ctx: AppContext) {
   const bus = new HallBus(ctx.database);
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => { for (const res of streams) res.end(); });
   app.addHook('onClose', async () => bus.close());
 
   // ---- categories and windows ----
@@ -148,10 +145,9 @@ export function hallRoutes(app: App, ctx: AppContext) {
     const header = req.headers['last-event-id'];
     const fromHeader = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
     const resumeFrom = fromHeader ?? req.query.lastEventId;
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    res.write('retry: 2000\n: connected\n\n');
+    await bus.ready(centerId);
+    let unsubscribe = () => {};
+    const res = startEventStream(req, reply, 2000, () => unsubscribe());
     let sent = resumeFrom ?? 0;
     let buffer: HallEvent[] | null = [];
     const send = (e: HallEvent) => {
@@ -159,10 +155,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
       sent = e.id;
       res.write(`id: ${e.id}\nevent: hall\ndata: ${JSON.stringify({ id: e.id, kind: e.kind, at: e.at, ...e.data })}\n\n`);
     };
-    const unsubscribe = await bus.subscribe(centerId, (e) => (buffer ? buffer.push(e) : send(e)));
-    streams.add(res);
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    req.raw.on('close', () => { clearInterval(keepalive); unsubscribe(); streams.delete(res); });
+    unsubscribe = await bus.subscribe(centerId, (e) => (buffer ? buffer.push(e) : send(e)));
     try {
       if (resumeFrom !== undefined) {
         for (const e of await eventsAfter(ctx.db, centerId, resumeFrom)) send(e);

@@ -39,16 +39,22 @@ export class BoardBus {
 
   /** Subscribes (and starts listening on first use); returns the unsubscribe function. */
   async subscribe(fn: Listener): Promise<() => void> {
+    await this.ready();
     this.listeners.add(fn);
-    this.starting ??= this.start();
-    await this.starting;
     return () => { this.listeners.delete(fn); };
   }
 
+  /** Listening: call before answering a stream, so a database outage is a 503, not a dead stream. */
+  async ready(): Promise<void> {
+    this.starting ??= this.start().catch((err) => { this.starting = null; throw err; });
+    await this.starting;
+  }
+
   private async start() {
-    this.stop = await this.database.listen(CHANNEL, (payload) => {
+    // After a reconnection nobody knows what changed in the gap: every board refetches.
+    this.stop ??= await this.database.listen(CHANNEL, (payload) => {
       try { this.dispatch(JSON.parse(payload) as string[]); } catch { /* not ours */ }
-    });
+    }, () => void this.refreshAll());
     const [r] = await rows<{ id: number }>(this.database.db, sql`select coalesce(max(id), 0)::bigint as id from case_events`);
     this.lastEventId = Number(r.id);
     this.timer = setInterval(() => void this.poll(), POLL_MS);
@@ -71,6 +77,11 @@ export class BoardBus {
     } catch { /* the next tick tries again */ } finally {
       this.polling = false;
     }
+  }
+
+  private async refreshAll() {
+    const all = await rows<{ id: string }>(this.database.db, sql`select id from centers`).catch(() => []);
+    if (all.length) this.dispatch(all.map((c) => c.id));
   }
 
   private dispatch(centers: string[]) {

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
+import { startEventStream } from '../core/sse.js';
 import { board } from './board.js';
 import { BoardBus } from './bus.js';
 import { BOARD_ROLES, READ_ROLES } from './scope.js';
@@ -13,13 +13,9 @@ import { RULES } from './anomalies/rules.js';
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 /** SSE comment line that keeps proxies from closing an idle stream (connection upkeep, not domain time). */
-const KEEPALIVE_MS = 25_000;
 
 export function supervisionRoutes(app: App, ctx: AppContext) {
   const bus = new BoardBus(ctx.database);
-  // Open event streams would keep the server from closing: end them first.
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => { for (const res of streams) res.end(); });
   app.addHook('onClose', async () => bus.close());
 
   app.get('/api/supervision/board', {
@@ -36,16 +32,12 @@ export function supervisionRoutes(app: App, ctx: AppContext) {
     schema: { tags: ['supervision'], summary: 'Live board updates (text/event-stream; event `change`, data: center ids)', response: errors(401, 403) },
   }, async (req, reply) => {
     const user = currentUser(req);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    res.write('retry: 3000\n: connected\n\n');
-    const unsubscribe = await bus.subscribe((centerIds) => {
+    await bus.ready();
+    let unsubscribe = () => {};
+    const res = startEventStream(req, reply, 3000, () => unsubscribe());
+    unsubscribe = await bus.subscribe((centerIds) => {
       if (centerIds.some((c) => user.centerScope.includes(c))) res.write(`event: change\ndata: ${JSON.stringify(centerIds)}\n\n`);
     });
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    streams.add(res);
-    req.raw.on('close', () => { clearInterval(keepalive); unsubscribe(); streams.delete(res); });
   });
 
   app.get('/api/supervision/steps', {

@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { trackCommits } from './afterCommit.js';
 import type { Db, Queryable } from './types.js';
+import { PgListener } from './listener.js';
+
+/** Session-level advisory locks of start-up (jobs take theirs from the job registry). */
+export const LOCK_MIGRATIONS = 727001;
+export const LOCK_SEED = 727002;
 
 export type { Db, Queryable, Schema, Tx } from './types.js';
 
@@ -15,7 +20,12 @@ export interface Database {
    * LISTEN on a channel (a plain identifier); `pg_notify` inside a transaction reaches
    * every instance's listeners when it commits. Returns the unsubscribe function.
    */
-  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, fn: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
+  /**
+   * Runs `fn` while holding a session-level advisory lock (PostgreSQL; PGlite has one
+   * process): instances starting together seed the database one after the other.
+   */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
@@ -42,7 +52,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const db = drizzle(client) as unknown as Db;
   await migrate(drizzle(client), { migrationsFolder });
   const listen = async (channel: string, fn: (payload: string) => void) => client.listen(channel, fn);
-  return { db, kind: 'pglite', close: () => client.close(), listen };
+  return { db, kind: 'pglite', close: () => client.close(), listen, exclusive: (_key, fn) => fn() };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -51,28 +61,28 @@ async function openPostgres(url: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   // Dates and timestamps come back as strings so both drivers agree.
   pg.types.setTypeParser(1082, (v: string) => v);
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // A connection that cannot be had within 5 s fails the request (503) instead of hanging it.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), connectionTimeoutMillis: 5000, keepAlive: true });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
   const db = drizzle(pool) as unknown as Db;
-  // Several instances may start at once: one applies migrations, the rest wait.
-  const client = await pool.connect();
-  try {
-    await client.query('select pg_advisory_lock(727001)');
-    await migrate(drizzle(client), { migrationsFolder });
-  } finally {
-    await client.query('select pg_advisory_unlock(727001)');
-    client.release();
-  }
-  // One dedicated connection per channel holds the LISTEN (a pooled one would be reused by queries).
-  const listen = async (channel: string, fn: (payload: string) => void) => {
-    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel ${channel}`);
-    const conn = await pool.connect();
-    conn.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
-    await conn.query(`listen ${channel}`);
-    return async () => { await conn.query(`unlisten ${channel}`).catch(() => {}); conn.release(); };
+  const exclusive = async <T>(key: number, fn: () => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [key]);
+      try { return await fn(); } finally { await client.query('select pg_advisory_unlock($1)', [key]); }
+    } finally {
+      client.release();
+    }
   };
-  return { db, kind: 'postgres', close: () => pool.end(), listen };
+  // Several instances may start at once: one applies migrations, the rest wait.
+  await exclusive(LOCK_MIGRATIONS, () => migrate(drizzle(pool), { migrationsFolder }));
+  const listener = new PgListener(() => new pg.Client({ connectionString: url, keepAlive: true }), { log: (m) => console.warn(m) });
+  return {
+    db, kind: 'postgres', exclusive,
+    close: async () => { await listener.close(); await pool.end(); },
+    listen: (channel, fn, onResume) => listener.listen(channel, fn, onResume),
+  };
 }
 
 /** Rows of a raw SQL query, the same shape on both drivers. */
