@@ -21,12 +21,12 @@ export async function changePassword(ctx: AppContext, user: SessionUser, input: 
     select u.password_hash, ${lockSql(keys, ctx.clock.wall())} from users u where u.id = ${user.id}`);
   refuseIfLocked(ctx, row);
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw (await recordFailure(ctx, ctx.db, keys, ctx.clock.wall())) ?? unprocessable('wrong_password', 'The current password is wrong', '当前密码不正确', [{ field: 'currentPassword' }]);
+    throw (await recordFailure(ctx, ctx.db, keys, ctx.clock.wall())) ?? unprocessable('wrong_password', 'The current password is wrong', '当前密码不正确', [{ field: 'body.currentPassword' }]);
   }
   const problem = passwordProblem(input.newPassword, user.username);
-  if (problem) throw new AppError(422, problem.code, problem.message, problem.messageZh, [{ field: 'newPassword' }]);
+  if (problem) throw new AppError(422, problem.code, problem.message, problem.messageZh, [{ field: 'body.newPassword' }]);
   if (input.newPassword === input.currentPassword) {
-    throw unprocessable('password_unchanged', 'The new password must differ from the current one', '新密码不能与当前密码相同', [{ field: 'newPassword' }]);
+    throw unprocessable('password_unchanged', 'The new password must differ from the current one', '新密码不能与当前密码相同', [{ field: 'body.newPassword' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
