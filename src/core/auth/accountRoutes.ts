@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../context.js';
 import { errors, Uuid, type App } from '../http.js';
 import { currentUser } from './policy.js';
+import { NO_CONTROL_CHARS } from './routes.js';
 import { accountOptions, createAccount, listAccounts, resetPassword, setActive } from './accounts.js';
 import { USERNAME_PATTERN } from './accountRules.js';
 import { STAFF_ROLES } from './roles.js';
@@ -23,7 +24,7 @@ export function accountRoutes(app: App, ctx: AppContext) {
     config: ADMIN,
     schema: {
       tags: ['accounts'], summary: 'Staff accounts of my center and the centers below',
-      querystring: Type.Object({ centerId: Type.Optional(Uuid), q: Type.Optional(Type.String({ maxLength: 64 })) }),
+      querystring: Type.Object({ centerId: Type.Optional(Uuid), q: Type.Optional(Type.String({ maxLength: 64, pattern: NO_CONTROL_CHARS })) }),
       response: { 200: Type.Object({ items: Type.Array(Account) }), ...errors(400, 401, 403) },
     },
   }, async (req) => ({ items: await listAccounts(ctx, currentUser(req), req.query) }));
@@ -50,7 +51,7 @@ export function accountRoutes(app: App, ctx: AppContext) {
       tags: ['accounts'], summary: 'Create a staff account; answers its initial password once',
       body: Type.Object({
         username: Type.String({ pattern: USERNAME_PATTERN, description: 'lower-case letters, digits, _ . -; 3–32 characters' }),
-        displayName: Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' }),
+        displayName: Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$' }),
         role: Type.Union(STAFF_ROLES.map((r) => Type.Literal(r))),
         centerId: Uuid,
         departmentId: Type.Optional(Nullable(Uuid)),

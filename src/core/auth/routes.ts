@@ -14,6 +14,9 @@ const Me = Type.Object({
   windowId: Type.Union([Type.String(), Type.Null()]), applicantKind: Type.Union([Type.String(), Type.Null()]),
   mustChangePassword: Type.Boolean({ description: 'true: only me, logout and POST /api/auth/password answer until the password is changed' }),
 });
+/** PostgreSQL text cannot hold NUL: a user name with control characters is refused here, not by the database. */
+export const NO_CONTROL_CHARS = '^[^\\u0000-\\u001f\\u007f]*$';
+
 const MeResponse = Type.Object({ user: Me, csrfToken: Type.String() });
 
 export function authRoutes(app: App, ctx: AppContext) {
@@ -27,7 +30,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['auth'], summary: 'Log in (sets the session cookie); 423 when the account is locked, 429 when the address is',
       description: 'Failed sign-ins are counted per account and per client address: at the limit (5 and 20 within 15 minutes by default) sign-in is refused for 15 minutes, with the time in the message and details.lockedUntil. A session cookie sent along is ended: every login gets a new session id.',
-      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64, pattern: NO_CONTROL_CHARS }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
       response: { 200: MeResponse, ...errors(400, 401, 423, 429) },
     },
   }, async (req, reply) => {

@@ -301,6 +301,15 @@ describe('staff accounts an admin creates', () => {
     expect(await setPasswordByOperator(t.ctx.db, 'nobody', 'Temporary-Pass-77', true, t.ctx.now())).toBe(false);
   });
 
+  it('refuses control characters and bad ids before the database sees them', async () => {
+    expect((await attempt(t, 'adm\u0000in', 'x', { ip: '198.51.100.90' })).status).toBe(400);
+    expect((await admin.post('/api/accounts', { username: 'nul_name', displayName: '孙\u0000', role: 'receiver', centerId: county })).status).toBe(400);
+    expect((await admin.post('/api/accounts', { username: 'blank_name', displayName: '   ', role: 'receiver', centerId: county })).status).toBe(400);
+    expect((await admin.get('/api/accounts?q=%00')).status).toBe(400);
+    expect((await admin.post('/api/accounts/not-a-uuid/deactivate')).status).toBe(400);
+    expect((await admin.post('/api/accounts/00000000-0000-4000-8000-000000000000/reset-password')).status).toBe(404);
+  });
+
   it('the demo accounts are not asked to change their password', async () => {
     expect((await t.ctx.db.select().from(users).where(eq(users.mustChangePassword, true))).map((u) => u.username).sort())
       .toEqual(['new_coord', 'town_admin2', 'window4', 'window5']);
