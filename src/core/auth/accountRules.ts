@@ -1,7 +1,7 @@
 /**
  * Who may manage which staff account, and what a new account must look like (pure).
  * A center admin manages staff of their own center and the centers below it — never a
- * center above (so never an admin above their own), never applicants (they register themselves).
+ * center above (so never an admin above their own), never applicants' accounts.
  */
 import { AppError, forbidden, unprocessable } from '../errors.js';
 import type { SessionUser } from './policy.js';
@@ -43,7 +43,7 @@ const field = (name: string) => [{ field: `body.${name}` }];
 /** Refuses an account outside the admin's scope or pointing at a department/window that does not fit. */
 export function checkNewAccount(admin: SessionUser, a: NewAccount, org: AccountOrg): void {
   if (!STAFF_ROLES.includes(a.role)) {
-    throw unprocessable('not_a_staff_role', 'Only staff accounts are created here (applicants register themselves)', '此处只能创建工作人员账号（申请人自行注册）', field('role'));
+    throw unprocessable('not_a_staff_role', 'Only staff accounts are created here', '此处只能创建工作人员账号', field('role'));
   }
   if (!admin.centerScope.includes(a.centerId)) {
     throw forbidden('You may create accounts only for your center and the centers below it', '只能为本中心及下级中心创建账号');
