@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { rows } from '../db/index.js';
 import { AppError, unprocessable } from '../errors.js';
 import { appendAudit } from '../audit/audit.js';
 import { users } from './schema.js';
@@ -8,7 +7,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { passwordProblem } from './passwordRules.js';
 import type { SessionUser } from './policy.js';
 import { endUserSessions, forgetCachedSessions } from './service.js';
-import { clearAccountFailures, lockSql, recordFailure, refuseIfLocked, throttleKeys } from './throttle.js';
+import { countAttempt, settleSuccess, throttleKeys } from './throttle.js';
 
 /**
  * A user changes their own password (the forced change after an admin created or reset the
@@ -17,12 +16,12 @@ import { clearAccountFailures, lockSql, recordFailure, refuseIfLocked, throttleK
  */
 export async function changePassword(ctx: AppContext, user: SessionUser, input: { currentPassword: string; newPassword: string; ip: string }): Promise<void> {
   const keys = throttleKeys(user.username, input.ip);
-  const [row] = await rows<{ password_hash: string; account_locked_until: number | null; address_locked_until: number | null }>(ctx.db, sql`
-    select u.password_hash, ${lockSql(keys, ctx.clock.wall())} from users u where u.id = ${user.id}`);
-  refuseIfLocked(ctx, row);
-  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw (await recordFailure(ctx, ctx.db, keys, ctx.clock.wall())) ?? unprocessable('wrong_password', 'The current password is wrong', '当前密码不正确', [{ field: 'body.currentPassword' }]);
+  const counted = await countAttempt(ctx, ctx.db, keys);
+  const [row] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw counted.failure() ?? unprocessable('wrong_password', 'The current password is wrong', '当前密码不正确', [{ field: 'body.currentPassword' }]);
   }
+  await settleSuccess(ctx, ctx.db, keys);
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw new AppError(422, problem.code, problem.message, problem.messageZh, [{ field: 'body.newPassword' }]);
   if (input.newPassword === input.currentPassword) {
@@ -32,7 +31,6 @@ export async function changePassword(ctx: AppContext, user: SessionUser, input: 
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.clock.wall() }).where(sql`${users.id} = ${user.id}`);
     await endUserSessions(tx, user.id, user.sessionId);
-    await clearAccountFailures(tx, keys);
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'auth.password_change', entityType: 'user', entityId: user.id,
       after: { wasInitialPassword: user.mustChangePassword === true }, at: ctx.now(),

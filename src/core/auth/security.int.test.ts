@@ -34,7 +34,7 @@ const okLogin = async (app: TestApp, username: string, password: string, ip = '1
 const throttleRows = (prefix: string) => t.ctx.db.select().from(loginThrottle).where(like(loginThrottle.key, `${prefix}%`));
 const centerId = async (name: string) => (await t.ctx.db.select({ id: centers.id }).from(centers).where(eq(centers.name, name)))[0].id;
 /** Accounts other tests count failures on: not sprayed. */
-const USED_ELSEWHERE = sql.raw(`('leader1', 'admin', 'town_admin', 'coord1', 'window1', 'window2', 'window3', 'window4', 'window5')`);
+const USED_ELSEWHERE = sql.raw(`('leader1', 'chief1', 'admin', 'town_admin', 'coord1', 'window1', 'window2', 'window3', 'window4', 'window5')`);
 /** Another instance on the same database, its wall clock where t's is (the lockout test moved t's on). */
 async function sibling(config?: TestAppOptions['config']) {
   const s = await startTestApp({ sameDatabaseAs: t, config });
@@ -70,6 +70,13 @@ describe('login limits kept in the database', () => {
     expect(await throttleRows('account:leader1')).toEqual([]);
     // The count starts again: one more failure is just a failure.
     expect((await attempt(t, 'leader1', 'nope', { ip: '198.51.100.1' })).status).toBe(401);
+  });
+
+  it('parallel attempts cannot slip past the limit: exactly 5 passwords are checked', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(t, 'chief1', `guess-${i}`, { ip: `198.51.100.${100 + i}` })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401).length).toBe(4);
+    expect(statuses.filter((s) => s === 423).length).toBe(8);
   });
 
   it('locks unknown user names the same way, so a lockout does not tell which accounts exist', async () => {

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.js';
 import { sessions, users } from './schema.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import type { SessionUser } from './policy.js';
-import { clearAccountFailures, lockSql, recordFailure, refuseIfLocked, throttleKeys } from './throttle.js';
+import { countAttempt, settleSuccess, throttleKeys } from './throttle.js';
 import { ROLE_LABELS, type Role } from './roles.js';
 
 export const SESSION_COOKIE = 'banshi_sid';
@@ -15,11 +15,6 @@ const SESSION_HOURS = 12;
 
 /** The database stores only a hash of the session id, so a leaked table grants no session. */
 const hashSessionId = (sid: string) => createHash('sha256').update(sid).digest('hex');
-
-interface LoginRow {
-  id: string | null; password_hash: string | null; role: Role | null; active: boolean | null;
-  account_locked_until: number | null; address_locked_until: number | null;
-}
 
 export interface LoginAttempt {
   username: string;
@@ -33,31 +28,29 @@ export interface LoginAttempt {
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password', '用户名或密码错误');
 
 /**
- * Checks the password under the login limits (src/core/auth/throttle.ts): a locked account
- * or address is refused before any password is checked; a failure is counted; a success
- * clears the account's count, ends the session the browser came with and opens a new one.
+ * Checks the password under the login limits (src/core/auth/throttle.ts): the attempt is
+ * counted first and refused, before any password is checked, when the account or the
+ * address is over its limit; a success clears the account's count, ends the session the
+ * browser came with and opens a new one.
  */
 export async function login(ctx: AppContext, attempt: LoginAttempt) {
   const keys = throttleKeys(attempt.username, attempt.ip);
-  // One query: the user (if any) and whether the account or the address is locked.
-  const [row] = await rows<LoginRow>(ctx.db, sql`
-    select u.id, u.password_hash, u.role, u.active, ${lockSql(keys, ctx.clock.wall())}
-      from (select 1) one left join users u on u.username = ${attempt.username}`);
-  refuseIfLocked(ctx, row);
-  const ok = row.id && row.active ? await verifyPassword(row.password_hash!, attempt.password) : (await verifyPassword(await dummyPasswordHash(), attempt.password), false);
-  if (!ok) throw (await recordFailure(ctx, ctx.db, keys, ctx.clock.wall())) ?? invalidCredentials();
-  const userId = row.id!;
+  const counted = await countAttempt(ctx, ctx.db, keys);
+  const [user] = await ctx.db.select({ id: users.id, passwordHash: users.passwordHash, role: users.role, active: users.active })
+    .from(users).where(eq(users.username, attempt.username)).limit(1);
+  const ok = user && user.active ? await verifyPassword(user.passwordHash, attempt.password) : (await verifyPassword(await dummyPasswordHash(), attempt.password), false);
+  if (!user || !ok) throw counted.failure() ?? invalidCredentials();
   const sid = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const wall = ctx.clock.wall();
   await ctx.db.transaction(async (tx) => {
     const rotated = attempt.previousSid ? await endSession(tx, attempt.previousSid) : false;
-    await clearAccountFailures(tx, keys);
+    await settleSuccess(ctx, tx, keys);
     await tx.insert(sessions).values({
-      id: hashSessionId(sid), userId, csrfToken, createdAt: wall,
+      id: hashSessionId(sid), userId: user.id, csrfToken, createdAt: wall,
       expiresAt: new Date(wall.getTime() + SESSION_HOURS * 3600_000),
     });
-    await appendAudit(tx, { actorId: userId, actorRole: row.role, action: 'auth.login', entityType: 'user', entityId: userId, after: rotated ? { previousSessionEnded: true } : undefined, at: ctx.now() });
+    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, after: rotated ? { previousSessionEnded: true } : undefined, at: ctx.now() });
   });
   return { sid, maxAgeSeconds: SESSION_HOURS * 3600 };
 }

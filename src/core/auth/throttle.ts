@@ -1,9 +1,9 @@
 /**
  * Login throttling kept in PostgreSQL (table login_throttle), so the limits hold across
- * instances and restarts: failures are counted per account and per client address within a
- * window; at the limit the key is locked for a while. The check rides on the login's user
- * lookup (lockSql) and a failure costs one statement (recordFailure); a success clears the
- * account's counter. Times are wall-clock (ctx.clock.wall()): a security timer, not business time.
+ * instances and restarts: failed sign-ins are counted per account and per client address
+ * within a window; at the limit the key is locked for a while. Each attempt costs one
+ * statement (countAttempt); a success clears the account's count. Times are wall-clock
+ * (ctx.clock.wall()): a security timer, not business time.
  */
 import { sql } from 'drizzle-orm';
 import ipaddr from 'ipaddr.js';
@@ -33,58 +33,65 @@ export function addressBucket(ip: string): string {
   return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
 }
 
-export interface Locks { accountLockedUntil: number | null; addressLockedUntil: number | null }
+interface CountRow { key: string; failures: number; locked_ms: number | null }
 
-/** Select-list columns giving the two keys' lock ends (epoch ms, or null when not locked). */
-export function lockSql(keys: ThrottleKeys, wall: Date) {
-  const at = wall.toISOString();
-  const lockEnd = (key: string) => sql`(select (extract(epoch from t.locked_until) * 1000)::float8 from login_throttle t where t.key = ${key} and t.locked_until > ${at})`;
-  return sql`${lockEnd(keys.account)} as account_locked_until, ${lockEnd(keys.address)} as address_locked_until`;
-}
-
-/** Refuses the attempt when either key is locked (before any password is checked). */
-export function refuseIfLocked(ctx: AppContext, locks: { account_locked_until: number | null; address_locked_until: number | null }): void {
-  if (locks.account_locked_until) throw accountLocked(ctx, locks.account_locked_until);
-  if (locks.address_locked_until) throw addressLocked(ctx, locks.address_locked_until);
+/** What a counted attempt leads to when its password turns out wrong. */
+export interface Counted {
+  /** The error for a wrong password: the lockout this attempt completed, or plain 401-worthy null. */
+  failure(): AppError | null;
 }
 
 /**
- * Counts one failure for both keys (one statement) and answers with the lock it caused, if
- * any. A window that has passed, or a lock that has ended, starts the count again. The same
- * statement forgets rows idle for a day, so the table stays small.
+ * Counts the attempt for the account and the address before any password is checked (one
+ * statement), and refuses it when either is over its limit. Counting first means parallel
+ * attempts cannot slip past the limit while passwords are being hashed: they queue on the
+ * rows and each gets its own number. A success takes its count back (settleSuccess), so at
+ * rest a row holds failures only. A window that passed (when not locked) or a lock that ended
+ * starts the count again; the lock end is set when the count reaches the limit and is not
+ * moved by attempts refused meanwhile. The statement also forgets rows idle for a day.
  */
-export async function recordFailure(ctx: AppContext, db: Queryable, keys: ThrottleKeys, wall: Date): Promise<AppError | null> {
+export async function countAttempt(ctx: AppContext, db: Queryable, keys: ThrottleKeys): Promise<Counted> {
+  const wall = ctx.clock.wall();
   const now = wall.toISOString();
-  const windowFloor = new Date(wall.getTime() - THROTTLE_WINDOW_MS).toISOString();
   const lockEnd = new Date(wall.getTime() + LOCK_MS).toISOString();
-  const forgetBefore = new Date(wall.getTime() - FORGET_AFTER_MS).toISOString();
   const { loginMaxFailuresPerAccount: maxAccount, loginMaxFailuresPerAddress: maxAddress } = ctx.config;
-  const limitOf = sql`(case when t.key = ${keys.account} then ${maxAccount}::int else ${maxAddress}::int end)`;
-  const stale = sql`(t.window_start <= ${windowFloor} or t.locked_until <= ${now})`;
-  const count = sql`(case when ${stale} then 1 else t.failures + 1 end)`;
-  const result = await rows<{ key: string; locked_ms: number | null }>(db, sql`
+  const limit = sql`(case when t.key = ${keys.account} then ${maxAccount}::int else ${maxAddress}::int end)`;
+  const stale = sql`((t.locked_until is null and t.window_start <= ${new Date(wall.getTime() - THROTTLE_WINDOW_MS).toISOString()}) or t.locked_until <= ${now})`;
+  const firstLock = (max: number) => sql`case when ${max}::int <= 1 then ${lockEnd}::timestamptz end`;
+  const result = await rows<CountRow>(db, sql`
     with forget as (
-      delete from login_throttle where window_start < ${forgetBefore} and (locked_until is null or locked_until < ${now})
-         and key <> ${keys.account} and key <> ${keys.address})
+      delete from login_throttle where window_start < ${new Date(wall.getTime() - FORGET_AFTER_MS).toISOString()}
+         and (locked_until is null or locked_until < ${now}) and key <> ${keys.account} and key <> ${keys.address})
     insert into login_throttle as t (key, failures, window_start, locked_until)
-    values (${keys.account}, 1, ${now}::timestamptz, case when ${maxAccount}::int <= 1 then ${lockEnd}::timestamptz end),
-           (${keys.address}, 1, ${now}::timestamptz, case when ${maxAddress}::int <= 1 then ${lockEnd}::timestamptz end)
+    values (${keys.account}, 1, ${now}::timestamptz, ${firstLock(maxAccount)}),
+           (${keys.address}, 1, ${now}::timestamptz, ${firstLock(maxAddress)})
     on conflict (key) do update set
-      failures = ${count},
+      failures = case when ${stale} then 1 else t.failures + 1 end,
       window_start = case when ${stale} then ${now}::timestamptz else t.window_start end,
-      locked_until = case when ${count} >= ${limitOf} then ${lockEnd}::timestamptz
-                          when t.locked_until <= ${now} then null else t.locked_until end
-    returning t.key, (extract(epoch from t.locked_until) * 1000)::float8 as locked_ms`);
-  const account = result.find((r) => r.key === keys.account)?.locked_ms;
-  const address = result.find((r) => r.key === keys.address)?.locked_ms;
-  if (account && account > wall.getTime()) return accountLocked(ctx, account);
-  if (address && address > wall.getTime()) return addressLocked(ctx, address);
-  return null;
+      locked_until = case when ${stale} then (case when 1 >= ${limit} then ${lockEnd}::timestamptz end)
+                          when t.locked_until is not null then t.locked_until
+                          when t.failures + 1 >= ${limit} then ${lockEnd}::timestamptz end
+    returning t.key, t.failures, (extract(epoch from t.locked_until) * 1000)::float8 as locked_ms`);
+  const account = result.find((r) => r.key === keys.account)!;
+  const address = result.find((r) => r.key === keys.address)!;
+  const until = (r: CountRow) => r.locked_ms ?? wall.getTime() + LOCK_MS;
+  if (account.failures > maxAccount) throw accountLocked(ctx, until(account));
+  if (address.failures > maxAddress) throw addressLocked(ctx, until(address));
+  return {
+    failure: () => account.failures >= maxAccount ? accountLocked(ctx, until(account))
+      : address.failures >= maxAddress ? addressLocked(ctx, until(address)) : null,
+  };
 }
 
-/** A successful sign-in clears the account's count (the address's stays: one good account must not launder a spray). */
-export async function clearAccountFailures(db: Queryable, keys: ThrottleKeys): Promise<void> {
+/**
+ * A successful sign-in: the account's count is cleared; the address's attempt is taken back
+ * (not cleared: one good account must not launder a spray from the same address).
+ */
+export async function settleSuccess(ctx: AppContext, db: Queryable, keys: ThrottleKeys): Promise<void> {
   await db.execute(sql`delete from login_throttle where key = ${keys.account}`);
+  await db.execute(sql`update login_throttle set failures = greatest(failures - 1, 0),
+      locked_until = case when failures - 1 < ${ctx.config.loginMaxFailuresPerAddress}::int then null else locked_until end
+    where key = ${keys.address}`);
 }
 
 const LOCK_CODES = new Set(['account_locked', 'too_many_attempts']);
