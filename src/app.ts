@@ -18,6 +18,7 @@ import { ErrorBody, type App } from './core/http.js';
 import { checkPolicy } from './core/auth/policy.js';
 import { loadSession, SESSION_COOKIE } from './core/auth/service.js';
 import { authRoutes } from './core/auth/routes.js';
+import { accountRoutes } from './core/auth/accountRoutes.js';
 import { systemRoutes } from './core/systemRoutes.js';
 import { calendarRoutes } from './core/calendar/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
@@ -59,7 +60,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       // Search terms and query codes can carry names or ID numbers: logs keep the path only.
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\?.*$/, req.url.includes('?') ? '?…' : '') }) },
     } : false,
-    trustProxy: true,
+    // Off unless BANSHI_TRUST_PROXY names the proxies: otherwise X-Forwarded-For is anyone's to forge.
+    trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -92,7 +94,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   endStreamsOnClose(app);
   compose(ctx.config);
 
-  const routeSets = [(a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, calendarRoutes, catalogRoutes,
+  const routeSets = [(a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
     (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
@@ -111,8 +113,7 @@ function enforcePolicies(app: App, ctx: AppContext) {
     const policy = req.routeOptions.config?.policy;
     if (!policy) return;
     const sid = req.cookies[SESSION_COOKIE];
-    req.user = sid ? await loadSession(ctx, sid) : null;
-    checkPolicy(policy, req.user);
+    req.user = checkPolicy(policy, sid ? await loadSession(ctx, sid) : null, req.routeOptions.config?.beforePasswordChange);
     const mutating = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
     if (mutating && req.user && req.routeOptions.config?.csrf !== false && req.headers['x-csrf-token'] !== req.user.csrfToken) {
       throw new AppError(403, 'csrf_failed', 'Missing or wrong CSRF token', '安全校验失败，请刷新页面后重试');

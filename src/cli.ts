@@ -3,16 +3,16 @@
  *   audit verify      check the audit hash chain; exit 1 naming the first broken row
  *   db migrate        apply migrations and exit
  *   demo seed         load demo data into an empty database
- *   user passwd NAME  set a user's password (read from BANSHI_NEW_PASSWORD)
+ *   user passwd NAME [--must-change]  set a user's password (read from BANSHI_NEW_PASSWORD; the
+ *                     password rule applies); clears the must-change flag unless --must-change
  */
-import { eq } from 'drizzle-orm';
 import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/db/index.js';
 import { sealAll, verifyAuditChain } from './core/audit/seal.js';
 import { seedDemo } from './demo/seed.js';
-import { users } from './core/auth/schema.js';
-import { hashPassword } from './core/auth/password.js';
 import { compose } from './compose.js';
+import { setPasswordByOperator } from './core/auth/accounts.js';
+import { passwordProblem } from './core/auth/passwordRules.js';
 
 async function main(args: string[]): Promise<number> {
   const config = loadConfig();
@@ -40,14 +40,20 @@ async function main(args: string[]): Promise<number> {
         console.log((await seedDemo(database.db, new Date())) ? 'demo data loaded' : 'database not empty: nothing loaded');
         return 0;
       case 'user passwd': {
-        const pw = process.env.BANSHI_NEW_PASSWORD;
-        if (!args[2] || !pw || pw.length < 8) {
-          console.error('usage: BANSHI_NEW_PASSWORD=... banshi user passwd USERNAME (at least 8 characters)');
+        const pw = process.env.BANSHI_NEW_PASSWORD ?? '';
+        const name = args[2];
+        if (!name || !pw) {
+          console.error('usage: BANSHI_NEW_PASSWORD=... banshi user passwd USERNAME [--must-change]');
           return 2;
         }
-        const updated = await database.db.update(users).set({ passwordHash: await hashPassword(pw) }).where(eq(users.username, args[2])).returning({ id: users.id });
-        console.log(updated.length ? 'password changed' : 'no such user');
-        return updated.length ? 0 : 1;
+        const problem = passwordProblem(pw, name);
+        if (problem) {
+          console.error(`password refused: ${problem.message}`);
+          return 2;
+        }
+        const done = await setPasswordByOperator(database.db, name, pw, args.includes('--must-change'), new Date());
+        console.log(done ? 'password changed; the user\'s sessions ended' : 'no such user');
+        return done ? 0 : 1;
       }
       default:
         console.error('usage: banshi audit verify | db migrate | demo seed | user passwd USERNAME');

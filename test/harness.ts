@@ -3,7 +3,7 @@
  * TEST_DATABASE_URL is set, a new PostgreSQL database created for this app and dropped after.
  */
 import { freshDatabase } from './freshdb.js';
-import { loadConfig } from '../src/core/config.js';
+import { loadConfig, type Config } from '../src/core/config.js';
 import { openDatabase } from '../src/core/db/index.js';
 import { SettableClock } from '../src/core/now.js';
 import { makeContext, type AppContext } from '../src/core/context.js';
@@ -34,11 +34,22 @@ export interface Client {
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: Buffer }
 
-export async function startTestApp(opts: { demo?: boolean; now?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  demo?: boolean;
+  now?: string;
+  /** Configuration to change (e.g. trustProxy). */
+  config?: Partial<Config>;
+  /** A second instance on the first one's database (its own pool on PostgreSQL; the same PGlite in memory). */
+  sameDatabaseAs?: TestApp;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const pgBase = process.env.TEST_DATABASE_URL;
-  const fresh = pgBase ? await freshDatabase(pgBase, 'banshi_t') : null;
-  const config = { ...loadConfig({}), testClock: true, demo: opts.demo !== false, databaseUrl: fresh?.url };
-  const database = await openDatabase({ databaseUrl: fresh?.url, dataDir: 'memory://' });
+  const shared = opts.sameDatabaseAs;
+  const fresh = pgBase && !shared ? await freshDatabase(pgBase, 'banshi_t') : null;
+  const url = shared ? shared.ctx.config.databaseUrl : fresh?.url;
+  const config = { ...loadConfig({}), testClock: true, demo: opts.demo !== false, ...opts.config, databaseUrl: url };
+  const database = shared && !url ? shared.ctx.database : await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
   const clock = new SettableClock();
   if (opts.now) clock.set(new Date(opts.now));
   const ctx = makeContext(config, database, clock);
@@ -74,7 +85,7 @@ export async function startTestApp(opts: { demo?: boolean; now?: string } = {}):
     },
     async close() {
       await app.close();
-      await database.close();
+      if (database !== shared?.ctx.database) await database.close();
       await fresh?.drop();
     },
   };

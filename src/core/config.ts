@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -28,6 +29,15 @@ export interface Config {
   /** Payments (src/fees): receipts confirmed by POSTing to this URL; the manual receipt-number transport when unset. */
   paymentVerifyUrl?: string;
   paymentVerifyToken?: string;
+  /**
+   * Addresses/CIDRs of the reverse proxies in front of the server (BANSHI_TRUST_PROXY, comma
+   * separated). Only a request arriving from one of them has its X-Forwarded-For believed;
+   * false (the default) means the socket address is the client — a forged header changes nothing.
+   */
+  trustProxy: string[] | false;
+  /** Failed logins per account and per address within 15 minutes before logins are refused for 15 minutes. */
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
   /** Party building: alert this many days before a committee's or branch's term expires. */
   partyTermAlertDays: number;
 }
@@ -53,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
     paymentVerifyUrl: env.PAYMENT_VERIFY_URL || undefined,
     paymentVerifyToken: env.PAYMENT_VERIFY_TOKEN || undefined,
+    trustProxy: trustProxyFrom(env.BANSHI_TRUST_PROXY),
+    loginMaxFailuresPerAccount: positiveInt('BANSHI_LOGIN_MAX_FAILURES_ACCOUNT', env.BANSHI_LOGIN_MAX_FAILURES_ACCOUNT, 5),
+    loginMaxFailuresPerAddress: positiveInt('BANSHI_LOGIN_MAX_FAILURES_ADDRESS', env.BANSHI_LOGIN_MAX_FAILURES_ADDRESS, 20),
     partyTermAlertDays: Number(env.BANSHI_PARTY_TERM_ALERT_DAYS ?? 90),
   };
 }
@@ -67,4 +80,29 @@ export function dataDirFrom(value: string | undefined): string {
     throw new Error(`DATA_DIR must be an absolute path or start with ./ (got "${dir}")`);
   }
   return path.resolve(dir);
+}
+
+/** proxy-addr's names for address ranges, accepted besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * BANSHI_TRUST_PROXY: "10.0.0.5, 10.1.0.0/16, loopback" → the list Fastify's trustProxy takes.
+ * Unset or empty → false. "true" or "*" is refused: trusting every hop makes X-Forwarded-For
+ * (and with it the login limit's address) anyone's choice.
+ */
+export function trustProxyFrom(value: string | undefined): string[] | false {
+  const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.length) return false;
+  for (const entry of list) {
+    const ok = PROXY_RANGE_NAMES.has(entry) || (entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry));
+    if (!ok) throw new Error(`BANSHI_TRUST_PROXY: "${entry}" is not an IP address, a CIDR range or loopback/linklocal/uniquelocal`);
+  }
+  return list;
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1 (got "${value}")`);
+  return n;
 }

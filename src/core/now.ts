@@ -18,7 +18,13 @@ export class SettableClock {
    * Elapsed real time, for security timers only (session expiry): moving the business
    * clock to walk a case through a holiday must not log everyone out.
    */
-  readonly wall: Now = () => new Date();
+  readonly wall: Now = () => new Date(Date.now() + this.wallOffsetMs);
+  private wallOffsetMs = 0;
+
+  /** Tests only: let wall time pass (a lockout expiring) without waiting; the business clock is untouched. */
+  advanceWall(ms: number): void {
+    this.wallOffsetMs += ms;
+  }
 
   /** Jump to an instant and keep running from there. */
   set(instant: Date): void {

@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
-import { FullPageSpin, RequireRole, ROLE_ALLOW } from './auth/session';
+import { FullPageSpin, RequireRole, ROLE_ALLOW, useSession } from './auth/session';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { GuideListPage } from './pages/portal/GuideListPage';
 import { GuideDetailPage } from './pages/portal/GuideDetailPage';
 import { LoginPage } from './pages/LoginPage';
@@ -46,6 +47,7 @@ const HallAdminPage = lazy(() => hall().then((m) => ({ default: m.HallAdminPage 
 const HallStatsPage = lazy(() => hall().then((m) => ({ default: m.HallStatsPage })));
 const HALL_STAFF = (u: { role: string }) => ['receiver', 'coordinator', 'chiefRep', 'centerAdmin'].includes(u.role);
 const HALL_STATS = (u: { role: string }) => ['centerAdmin', 'supervisor', 'leader', 'chiefRep'].includes(u.role);
+const AccountsPage = lazy(() => import('./pages/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
@@ -64,10 +66,17 @@ function NotFound() {
   );
 }
 
+/** An account with an initial password sees only 修改密码 until it is changed (the server refuses the rest anyway). */
+function PasswordGate({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  return user?.mustChangePassword ? <ChangePasswordPage forced /> : <>{children}</>;
+}
+
 export function App() {
   return (
     <BrowserRouter>
       <Suspense fallback={<FullPageSpin />}>
+        <PasswordGate>
         <Routes>
           {/* The window evaluation tablet: full screen, no menus, no login (a signed device link). */}
           <Route path="kiosk/rate" element={<KioskRatePage />} />
@@ -179,6 +188,8 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route path="account/password" element={<RequireRole allow={() => true}><ChangePasswordPage /></RequireRole>} />
+            <Route path="admin/accounts" element={<RequireRole allow={ROLE_ALLOW.accounts}><AccountsPage /></RequireRole>} />
             <Route
               path="admin/calendar"
               element={
@@ -246,6 +257,7 @@ export function App() {
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>
+        </PasswordGate>
       </Suspense>
     </BrowserRouter>
   );

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../errors.js';
+import { AppError, forbidden, unauthorized } from '../errors.js';
 import type { Role } from './roles.js';
 
 /** The signed-in user as every route sees it. */
@@ -16,6 +16,8 @@ export interface SessionUser {
   applicantKind: 'person' | 'organization' | null;
   sessionId: string;
   csrfToken: string;
+  /** An account an admin created or reset: only routes marked beforePasswordChange answer until the user picks a password. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -30,18 +32,33 @@ export type RoutePolicy = 'public' | 'user' | readonly Role[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** The few routes a user who must change their password may still call (me, logout, change password). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
   }
 }
 
-export function checkPolicy(policy: RoutePolicy, user: SessionUser | null): void {
-  if (policy === 'public') return;
+/**
+ * Checks a request against its route's policy and returns the user the route sees. A user
+ * who must change their password is refused everywhere but the routes marked
+ * beforePasswordChange, and is anonymous on public routes (their session grants nothing yet).
+ */
+export function checkPolicy(policy: RoutePolicy, user: SessionUser | null, beforePasswordChange = false): SessionUser | null {
+  if (user?.mustChangePassword && !beforePasswordChange) {
+    if (policy === 'public') return null;
+    throw passwordChangeRequired();
+  }
+  if (policy === 'public') return user;
   if (!user) throw unauthorized();
-  if (policy === 'user') return;
+  if (policy === 'user') return user;
   if (!policy.includes(user.role)) throw forbidden();
+  return user;
 }
+
+export const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'Choose a new password before going on', '请先修改初始密码后再继续');
 
 /** The signed-in user of a route whose policy already demanded one. */
 export function currentUser(req: FastifyRequest): SessionUser {

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { rows } from '../db/index.js';
+import { rows, type Tx } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { appendAudit } from '../audit/audit.js';
 import { sessions, users } from './schema.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import type { SessionUser } from './policy.js';
+import { countAttempt, settleSuccess, throttleKeys } from './throttle.js';
 import { ROLE_LABELS, type Role } from './roles.js';
 
 export const SESSION_COOKIE = 'banshi_sid';
@@ -15,23 +16,62 @@ const SESSION_HOURS = 12;
 /** The database stores only a hash of the session id, so a leaked table grants no session. */
 const hashSessionId = (sid: string) => createHash('sha256').update(sid).digest('hex');
 
-export async function login(ctx: AppContext, username: string, password: string) {
-  const [user] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
-  const ok = user && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
-  if (!user || !ok) {
-    throw new AppError(401, 'invalid_credentials', 'Wrong username or password', '用户名或密码错误');
-  }
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  /** The client's address (req.ip: the socket's unless BANSHI_TRUST_PROXY names the proxy). */
+  ip: string;
+  /** The session cookie the browser still sent, if any: ended here, so a login always gets a new id. */
+  previousSid?: string;
+}
+
+const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password', '用户名或密码错误');
+
+/**
+ * Checks the password under the login limits (src/core/auth/throttle.ts): the attempt is
+ * counted first and refused, before any password is checked, when the account or the
+ * address is over its limit; a success clears the account's count, ends the session the
+ * browser came with and opens a new one.
+ */
+export async function login(ctx: AppContext, attempt: LoginAttempt) {
+  const keys = throttleKeys(attempt.username, attempt.ip);
+  const counted = await countAttempt(ctx, ctx.db, keys);
+  const [user] = await ctx.db.select({ id: users.id, passwordHash: users.passwordHash, role: users.role, active: users.active })
+    .from(users).where(eq(users.username, attempt.username)).limit(1);
+  const ok = user && user.active ? await verifyPassword(user.passwordHash, attempt.password) : (await verifyPassword(await dummyPasswordHash(), attempt.password), false);
+  if (!user || !ok) throw counted.failure() ?? invalidCredentials();
   const sid = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const wall = ctx.clock.wall();
   await ctx.db.transaction(async (tx) => {
+    const rotated = attempt.previousSid ? await endSession(tx, attempt.previousSid) : false;
+    await settleSuccess(ctx, tx, keys);
     await tx.insert(sessions).values({
       id: hashSessionId(sid), userId: user.id, csrfToken, createdAt: wall,
       expiresAt: new Date(wall.getTime() + SESSION_HOURS * 3600_000),
     });
-    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, at: ctx.now() });
+    await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, after: rotated ? { previousSessionEnded: true } : undefined, at: ctx.now() });
   });
   return { sid, maxAgeSeconds: SESSION_HOURS * 3600 };
+}
+
+/** Deletes the session with this (cookie) id wherever it belongs; true when there was one. */
+async function endSession(tx: Tx, sid: string): Promise<boolean> {
+  const key = hashSessionId(sid);
+  sessionCache.delete(key);
+  const gone = await tx.delete(sessions).where(eq(sessions.id, key)).returning({ id: sessions.id });
+  return gone.length > 0;
+}
+
+/** Drops a user's sessions from this instance's cache (their rows were just deleted or their flags changed). */
+export function forgetCachedSessions(userId: string): void {
+  for (const [key, hit] of sessionCache) if (hit.user.id === userId) sessionCache.delete(key);
+}
+
+/** Ends every session of a user but the one given (password changed, reset, account deactivated). */
+export async function endUserSessions(tx: Tx, userId: string, keepSessionId?: string): Promise<void> {
+  await tx.delete(sessions).where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+  forgetCachedSessions(userId);
 }
 
 export async function logout(ctx: AppContext, user: SessionUser): Promise<void> {
@@ -45,7 +85,7 @@ export async function logout(ctx: AppContext, user: SessionUser): Promise<void> 
 interface SessionRow {
   session_id: string; csrf_token: string; id: string; username: string; display_name: string; role: Role;
   center_id: string | null; department_id: string | null; window_id: string | null;
-  applicant_kind: 'person' | 'organization' | null; center_scope: string[] | null;
+  applicant_kind: 'person' | 'organization' | null; center_scope: string[] | null; must_change_password: boolean;
 }
 
 /**
@@ -69,13 +109,14 @@ export async function loadSession(ctx: AppContext, sid: string): Promise<Session
 }
 
 /** A user's columns as a SessionUser needs them, with the centers the user may read (own center and below). */
-const USER_COLUMNS = sql`u.id, u.username, u.display_name, u.role, u.center_id, u.department_id, u.window_id, u.applicant_kind,
+const USER_COLUMNS = sql`u.id, u.username, u.display_name, u.role, u.center_id, u.department_id, u.window_id, u.applicant_kind, u.must_change_password,
   (select array_agg(c.id) from centers c where u.center_id is not null and c.path like '%' || u.center_id || '%') as center_scope`;
 
 const sessionUserOf = (r: SessionRow): SessionUser => ({
   id: r.id, username: r.username, displayName: r.display_name, role: r.role, centerId: r.center_id,
   centerScope: r.center_scope ?? [], departmentId: r.department_id, windowId: r.window_id,
   applicantKind: r.applicant_kind, sessionId: r.session_id, csrfToken: r.csrf_token,
+  mustChangePassword: r.must_change_password,
 });
 
 /** One query: the session, its user and the centers the user may read. */
@@ -106,5 +147,6 @@ export async function describeUser(ctx: AppContext, user: SessionUser) {
     id: user.id, username: user.username, displayName: user.displayName, role: user.role, roleLabel: ROLE_LABELS[user.role],
     centerId: user.centerId, centerName: r?.center_name ?? null, departmentId: user.departmentId,
     departmentName: r?.department_name ?? null, windowId: user.windowId, applicantKind: user.applicantKind,
+    mustChangePassword: user.mustChangePassword === true,
   };
 }

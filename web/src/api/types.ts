@@ -14,6 +14,8 @@ export interface Me {
   departmentName: string | null;
   windowId: string | null;
   applicantKind: 'person' | 'organization' | null;
+  /** An admin-created or reset account: every page but the forced 修改密码 is closed until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionResponse {

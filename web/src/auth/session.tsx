@@ -17,6 +17,8 @@ interface SessionValue {
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
+  /** Changes the signed-in user's password (POST /api/auth/password) and takes the answer as the new `me`. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<Me>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -79,7 +81,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, [queryClient]);
 
-  const value = useMemo(() => ({ user, loggedOut, loading: user === undefined, login, logout, refresh }), [user, loggedOut, login, logout, refresh]);
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const res = await api.post<SessionResponse>('/api/auth/password', { currentPassword, newPassword });
+    setCsrfToken(res.csrfToken);
+    setUser(res.user);
+    return res.user;
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, loggedOut, loading: user === undefined, login, logout, refresh, changePassword }),
+    [user, loggedOut, login, logout, refresh, changePassword],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -100,6 +112,10 @@ export function canSeeCatalog(user: Me | null | undefined): boolean {
 /** Who may create/edit drafts (handler is read-only). */
 export function canEditCatalog(user: Me | null | undefined): boolean {
   return !!user && (user.role === 'centerAdmin' || user.role === 'coordinator' || user.role === 'chiefRep' || user.role === 'leader');
+}
+/** 账号管理: a center admin manages the staff accounts of their center and the centers below. */
+export function canManageAccounts(user: Me | null | undefined): boolean {
+  return user?.role === 'centerAdmin';
 }
 export function canSeeCalendar(user: Me | null | undefined): boolean {
   return user?.role === 'centerAdmin';
@@ -146,7 +162,7 @@ export function canOpenCase(user: Me | null | undefined): boolean {
 /** May this user open this in-app path? (used to follow `?next=` after login) */
 export function mayOpen(user: Me, path: string): boolean {
   const guards: [string, (u: Me) => boolean][] = [
-    ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings], ['/admin/stats', canSeeStats], ['/supervision', canSeeSupervision],
+    ['/admin/accounts', canManageAccounts], ['/admin/calendar', canSeeCalendar], ['/admin/catalog', canSeeCatalog], ['/admin/filings', canSeeFilings], ['/admin/stats', canSeeStats], ['/supervision', canSeeSupervision],
     ['/workbench/intake', canIntake], ['/agency', canSeeAgency], ['/party', canSeeParty], ['/workbench/cases', canSeeWorklist], ['/my/', isApplicant], ['/apply/', isApplicant],
   ];
   const guard = guards.find(([prefix]) => path.startsWith(prefix));
@@ -205,6 +221,7 @@ export function RequireRole({ allow, children }: { allow: (user: Me) => boolean;
 export const ROLE_ALLOW = {
   catalog: canSeeCatalog,
   calendar: canSeeCalendar,
+  accounts: canManageAccounts,
   filings: canSeeFilings,
   stats: canSeeStats,
   supervision: canSeeSupervision,

@@ -26,6 +26,8 @@ import {
   TrophyOutlined,
   FileTextOutlined,
   AccountBookOutlined,
+  IdcardOutlined,
+  KeyOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
@@ -34,7 +36,7 @@ import { CalendarWarningBanner } from '../pages/admin/CalendarYearPanel';
 import { useLang, useT } from '../lib/i18n';
 import { useDisplay } from '../lib/display';
 import { canSeeDuty } from '../pages/duty/access';
-import { canSeeParty, canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
+import { canManageAccounts, canSeeParty, canIntake, canSeeAgency, canSeeStats, canSeeSupervision, canSeeCalendar, canSeeFilings, canSeeCatalog, canSeeWorklist, isApplicant, useSession } from '../auth/session';
 import { canSeeFeedback } from '../pages/feedback/api';
 import { canSeeAssessment } from '../pages/assessment/api';
 import { HallNav, hallMenu } from '../pages/hall/nav';
@@ -241,6 +243,17 @@ export function AppLayout() {
       ),
     });
   }
+  if (canManageAccounts(user)) {
+    items.push({
+      key: 'accounts',
+      icon: <IdcardOutlined />,
+      label: (
+        <Link to="/admin/accounts" data-testid="nav-accounts">
+          {t('账号管理')}
+        </Link>
+      ),
+    });
+  }
   if (canSeeCalendar(user)) {
     items.push({
       key: 'calendar',
@@ -311,6 +324,8 @@ export function AppLayout() {
     ? 'catalog'
     : path.startsWith('/duty')
     ? 'duty'
+    : path.startsWith('/admin/accounts')
+      ? 'accounts'
     : path.startsWith('/admin/calendar')
       ? 'calendar'
       : path.startsWith('/agency')
@@ -350,6 +365,12 @@ export function AppLayout() {
                 items: [
                   { key: 'org', label: org || '—', disabled: true },
                   { type: 'divider' },
+                  {
+                    key: 'password',
+                    icon: <KeyOutlined />,
+                    label: <span data-testid="change-password-menu-item">{t('修改密码')}</span>,
+                    onClick: () => navigate('/account/password'),
+                  },
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,

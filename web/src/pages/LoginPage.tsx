@@ -24,6 +24,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [error, setError] = useState<string | null>(null);
+  /** A lockout (account or address): its message says until when. */
+  const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const demo = useQuery({
@@ -46,6 +48,7 @@ export function LoginPage() {
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
+    setLocked(false);
     try {
       const me = await login(values.username.trim(), values.password);
       after(me);
@@ -57,6 +60,7 @@ export function LoginPage() {
             .map((d) => ({ name: d.field as 'username' | 'password', errors: [d.messageZh || d.message || ''] })),
         );
       }
+      setLocked(e instanceof ApiError && (e.code === 'account_locked' || e.code === 'too_many_attempts'));
       setError(errorText(e));
     } finally {
       setBusy(false);
@@ -79,7 +83,7 @@ export function LoginPage() {
   return (
     <div className="bs-login">
       <Card className="bs-login-card" title={<span data-testid="login-title">{t('登录政务服务平台')}</span>}>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {error && <Alert type={locked ? 'warning' : 'error'} showIcon title={error} style={{ marginBottom: 16 }} data-testid={locked ? 'login-locked' : 'login-error'} />}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
           <Form.Item name="username" label={t('用户名')} rules={[{ required: true, message: t('请输入用户名') }]}>
             <Input prefix={<UserOutlined />} placeholder={t('用户名')} autoComplete="username" data-testid="login-username" />
