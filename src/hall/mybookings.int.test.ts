@@ -13,7 +13,7 @@ let citizen1: Client, citizen2: Client, admin: Client;
 let A: string, B: string;
 const ID1 = '620524199005122336'; // citizen1 王立军
 const setNow = (iso: string) => t.anon.post('/api/test/clock', { now: iso });
-type Slot = { id: string; day: string; start: string; open: boolean };
+type Slot = { id: string; day: string; start: string; open: boolean; left: number };
 type Mine = { id: string; code: string; day: string; start: string; status: string; categoryName: string; centerName: string; cancellable: boolean };
 const slotsOf = async (categoryId: string, day?: string) =>
   (await t.anon.get(`/api/hall/slots?categoryId=${categoryId}${day ? `&day=${day}` : ''}`)).body as { firstOpen: { day: string; slotId: string } | null; slots: Slot[] };
@@ -80,7 +80,7 @@ describe('我的预约', () => {
     const res = await citizen1.post(`/api/hall/bookings/${own.id}/actions/cancel`, {});
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe('cancelled');
-    expect((await slotsOf(A, '2026-12-04')).slots[0].left).toBe(before.left! + 1);
+    expect((await slotsOf(A, '2026-12-04')).slots[0].left).toBe(before.left + 1);
     const audit = await rows<{ action: string }>(t.ctx.db, sql`select action from audit_events where entity_id = ${own.id} order by id`);
     expect(audit.map((a) => a.action)).toEqual(['hall.booking.create', 'hall.booking.cancel']);
     expect((await mine(citizen1)).find((b) => b.id === own.id)).toMatchObject({ status: 'cancelled', cancellable: false });
