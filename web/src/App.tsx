@@ -42,6 +42,7 @@ const TicketRoute = lazy(() => hall().then((m) => ({ default: m.TicketRoute })))
 const HallBoardPage = lazy(() => hall().then((m) => ({ default: m.HallBoardPage })));
 const WindowPage = lazy(() => hall().then((m) => ({ default: m.WindowPage })));
 const BookingPage = lazy(() => hall().then((m) => ({ default: m.BookingPage })));
+const MyBookingsPage = lazy(() => hall().then((m) => ({ default: m.MyBookingsPage })));
 const HallAdminPage = lazy(() => hall().then((m) => ({ default: m.HallAdminPage })));
 const HallStatsPage = lazy(() => hall().then((m) => ({ default: m.HallStatsPage })));
 const HALL_STAFF = (u: { role: string }) => ['receiver', 'coordinator', 'chiefRep', 'centerAdmin'].includes(u.role);
@@ -120,6 +121,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.applicant}>
                   <ApplyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="my/bookings"
+              element={
+                <RequireRole allow={ROLE_ALLOW.applicant}>
+                  <MyBookingsPage />
                 </RequireRole>
               }
             />
