@@ -333,7 +333,7 @@ function wordMatch(w: Word, d: IndexedDoc): Match | null {
 
 const strong = (m: MatchKind) => m !== 'description';
 
-interface Scored extends Hit { nameLength: number; kind: 'complete' | 'partial' }
+interface Scored extends Hit { name: string; nameLength: number; kind: 'complete' | 'partial' }
 
 /**
  * One document against the analysed query. Complete: the whole query, its core, or every
@@ -373,7 +373,7 @@ function scoreDoc(a: Analysis, d: IndexedDoc): Scored | null {
 /** Qualifiers and single characters found in a name, alias or keyword: up to 3 points. */
 function finish(a: Analysis, d: IndexedDoc, best: Match, kind: Scored['kind']): Scored {
   const bonus = Math.min(3, a.optional.filter((w) => { const m = wordMatch(w, d); return m && strong(m.match); }).length);
-  return { id: d.doc.id, score: Math.round((best.score + bonus) * 100) / 100, match: best.match, nameLength: d.name.text.length, kind };
+  return { id: d.doc.id, score: Math.round((best.score + bonus) * 100) / 100, match: best.match, name: d.doc.name, nameLength: d.name.text.length, kind };
 }
 
 export interface SearchOptions { filter?: (doc: SearchDoc) => boolean; suggestions?: number }
@@ -408,7 +408,7 @@ export function search(index: SearchIndex, raw: string, opts: SearchOptions = {}
   const described = found.filter((h) => h.kind === 'complete' && h.match === 'description');
   const broad = described.length > Math.max(3, total * BROAD_SHARE);
   const hits = [...fuzzy, ...partial, ...(broad ? [] : described.sort(byRank))];
-  return { hits: hits.map(plain), suggestions: [...new Set(fuzzy.map((h) => index.docs.find((d) => d.doc.id === h.id)!.doc.name))].slice(0, opts.suggestions ?? 3) };
+  return { hits: hits.map(plain), suggestions: [...new Set(fuzzy.map((h) => h.name))].slice(0, opts.suggestions ?? 3) };
 }
 
 // ---- One character away ----------------------------------------------------------------
@@ -456,7 +456,7 @@ function fuzzyHits(index: SearchIndex, q: Query, opts: SearchOptions): Scored[] 
     });
     if (best === Infinity) continue;
     const score = TIER.fuzzy + Math.max(0, 8 * (1 - 2 * best)) + (alias ? 1 : 0);
-    out.push({ id: d.doc.id, score: Math.round(score * 100) / 100, match: 'fuzzy', nameLength: d.name.text.length, kind: 'complete' });
+    out.push({ id: d.doc.id, score: Math.round(score * 100) / 100, match: 'fuzzy', name: d.doc.name, nameLength: d.name.text.length, kind: 'complete' });
   }
   return out.sort(byRank);
 }
