@@ -162,6 +162,12 @@ describe('ranking rules', () => {
     expect(search(kids, '孩子上学').hits).toEqual([]);
     expect(search(kids, '户口迁到县城').hits.map((h) => h.id)).toEqual(['x']);
   });
+  it('an item both a character away and partly matched is listed once', () => {
+    // 居民身仿证申领: one character off the name (fuzzy), and 居民 + 申领 are 4 of its 7 word characters (partial).
+    const both = buildIndex([{ id: 'id', name: '居民身份证申领', aliases: [], keywords: ['申领'], description: '' }, { id: 'x', name: '户口迁移', aliases: [], keywords: [], description: '' }]);
+    const r = search(both, '居民身仿证申领');
+    expect(r.hits.map((h) => [h.id, h.match])).toEqual([['id', 'fuzzy']]);
+  });
   it('synonyms count a little less than the word itself', () => {
     const syn = buildIndex([{ id: 'pension', name: '退休审批', aliases: [], keywords: ['养老金'], description: '' }, { id: 'own', name: '退休人员待遇', aliases: [], keywords: ['退休金'], description: '' }]);
     expect(search(syn, '退休金').hits.map((h) => h.id)).toEqual(['own', 'pension']);

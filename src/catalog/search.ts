@@ -407,7 +407,9 @@ export function search(index: SearchIndex, raw: string, opts: SearchOptions = {}
   const partial = found.filter((h) => h.kind === 'partial').sort(byRank);
   const described = found.filter((h) => h.kind === 'complete' && h.match === 'description');
   const broad = described.length > Math.max(3, total * BROAD_SHARE);
-  const hits = [...fuzzy, ...partial, ...(broad ? [] : described.sort(byRank))];
+  // An item both a character away and partly matched is listed once, at its first place.
+  const seen = new Set<string>();
+  const hits = [...fuzzy, ...partial, ...(broad ? [] : described.sort(byRank))].filter((h) => !seen.has(h.id) && !!seen.add(h.id));
   return { hits: hits.map(plain), suggestions: [...new Set(fuzzy.map((h) => h.name))].slice(0, opts.suggestions ?? 3) };
 }
 
