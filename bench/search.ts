@@ -2,12 +2,15 @@
  * Public guide search: p50/p99 of `search()` (search.ts) on the demo catalog and on N
  * generated items, against a same-run baseline — a plain `includes` scan over the item
  * names, the least any search must do (and all the old ILIKE search did). Also the time to
- * build the index (done once per catalog change). In-process, no database.
+ * build the index (done once per catalog change). In-process, no database. Prints the
+ * relevance table's precision@3 (src/catalog/relevance.ts: 100 queries as people say them,
+ * and a held-out set never tuned on) on the demo catalog's published items.
  *   npm run bench:search [-- 5000]
  */
 import { buildIndex, normalize, search, type SearchDoc } from '../src/catalog/search.js';
 import { describe } from '../src/catalog/searchIndex.js';
 import { items } from '../src/demo/data/items.js';
+import { HELD_OUT, RELEVANCE, scoreRelevance } from '../src/catalog/relevance.js';
 import type { GuideData } from '../src/catalog/types.js';
 
 const N = Number(process.argv[2] ?? 5000);
@@ -41,11 +44,11 @@ function percentiles(samples: number[]) {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-function time(f: (q: string) => unknown): number[] {
-  for (const q of QUERIES) f(q); // warm up
+function time(f: (q: string) => unknown, queries = QUERIES, rounds = ROUNDS): number[] {
+  for (const q of queries) f(q); // warm up
   const out: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const q of QUERIES) {
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
       const t0 = performance.now();
       f(q);
       out.push(performance.now() - t0);
@@ -76,7 +79,22 @@ function run(label: string, docs: SearchDoc[]) {
   console.log(`  search (ranked, pinyin…)   p50 ${ours.p50.toFixed(3)} ms  p99 ${ours.p99.toFixed(3)} ms  (${(ours.p99 / baseline.p99).toFixed(1)}× the baseline p99)`);
   console.log(`  hits per query: ${QUERIES.map((q, i) => `${q}=${hits[i]}`).join(' ')}`);
   console.log(`  median ms per query: ${perQuery.join(' ')}`);
+  const table = percentiles(time((q) => search(index, q), RELEVANCE.map((r) => r.q), Math.max(3, Math.round(ROUNDS / 5))));
+  console.log(`  the relevance table's 100 queries: p50 ${table.p50.toFixed(3)} ms  p99 ${table.p99.toFixed(3)} ms`);
 }
+
+function relevance() {
+  const docs = demoDocs.filter((_, i) => (items[i].status ?? 'published') === 'published');
+  const index = buildIndex(docs);
+  const rank = (q: string) => search(index, q).hits.map((h) => h.id);
+  const main = scoreRelevance(rank);
+  const held = scoreRelevance(rank, HELD_OUT);
+  console.log(`relevance (demo catalog, ${docs.length} published items): precision@3 ${main.precisionAt3.toFixed(3)}, first row right ${main.hitAt1.toFixed(3)} over ${RELEVANCE.length} queries; held out: precision@3 ${held.precisionAt3.toFixed(3)}, first row right ${held.hitAt1.toFixed(3)} over ${HELD_OUT.length}`);
+  const misses = [...main.perQuery, ...held.perQuery].filter((r) => r.p < 1);
+  if (misses.length) console.log(`  below 1: ${misses.map((r) => `${r.q}→[${r.top.join('、')}]`).join(' ')}`);
+}
+
+relevance();
 
 run('demo catalog', demoDocs);
 run('generated catalog', generate(N));

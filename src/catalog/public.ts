@@ -70,6 +70,22 @@ async function searchPublicItems(ctx: AppContext, q: PublicListQuery, text: stri
   return { items, total: hits.length, page: q.page, pageSize: q.pageSize, suggestions };
 }
 
+/**
+ * What the search box offers while people type (debounced in the browser): the first few
+ * ranked names, answered from the in-memory index without reading the guides, and the
+ * "did you mean" names. Same ranking and cuts as the full search.
+ */
+export async function suggestPublicItems(ctx: AppContext, text: string, limit: number) {
+  const { index, docs } = await publicSearchIndex(ctx);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const { hits, suggestions } = search(index, text);
+  const items = hits.slice(0, limit).flatMap((h) => {
+    const d = byId.get(h.id);
+    return d ? [{ code: d.code!, name: d.name, aliases: d.aliases.slice(0, 3), match: h.match }] : [];
+  });
+  return { items, total: hits.length, suggestions };
+}
+
 /** The published guide of one item, with department and center contact data. */
 export async function getPublicItem(ctx: AppContext, code: string) {
   const [r] = await ctx.db.select({ item: serviceItems, data: serviceItemVersions.data, dept: departments, center: centers })

@@ -6,7 +6,8 @@ import { badRequest } from '../core/errors.js';
 import { GuideSchema } from './guideSchema.js';
 import { ITEM_ACTIONS } from './rules.js';
 import { actOnItem, createItemForUser, getItemDetail, getItemVersion, listItems, updateItemForUser } from './service.js';
-import { getPublicItem, listPublicItems, publicFacets } from './public.js';
+import { getPublicItem, listPublicItems, publicFacets, suggestPublicItems } from './public.js';
+import { popularItems } from './popular.js';
 import { exportCatalog, importCatalog } from './excel.js';
 
 const CATALOG_READERS = ['centerAdmin', 'coordinator', 'handler', 'chiefRep', 'leader'] as const;
@@ -98,6 +99,20 @@ function publicRoutes(app: App, ctx: AppContext) {
       response: errors(400),
     },
   }, async (req) => listPublicItems(ctx, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }));
+
+  app.get('/api/public/suggest', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['public'], summary: 'Search-as-you-type: the first ranked item names for a partial query, and "did you mean" names',
+      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }),
+      response: errors(400),
+    },
+  }, async (req) => suggestPublicItems(ctx, req.query.q, req.query.limit ?? 6));
+
+  app.get('/api/public/popular', {
+    config: { policy: 'public' },
+    schema: { tags: ['public'], summary: '热门事项: the published items with the most cases submitted in the last 90 days', response: errors(400) },
+  }, async () => popularItems(ctx));
 
   app.get('/api/public/items/:code', {
     config: { policy: 'public' },

@@ -3,12 +3,17 @@
  * built from plain documents and queried in memory; `searchIndex.ts` feeds it from the
  * database. Ranking tiers, best first:
  *   exact name > exact alias/keyword > name contains > alias/keyword contains
- *   > pinyin (full, initials, homophones) > description contains.
- * A query of several words ("我想办理营业执照") is also cut into words with
- * `Intl.Segmenter('zh')`; filler words are dropped and each word is matched on its own.
- * No hits → "did you mean": the closest names by edit distance on characters or pinyin.
+ *   > pinyin (full, initials, homophones) > one character off (fuzzy) > description contains.
+ * A query is cut into words by the catalog's own vocabulary (names, aliases, keywords) and
+ * `lexicon.ts` (filler, qualifiers, colloquial synonyms), `Intl.Segmenter('zh')` for the
+ * rest. Every meaningful word must match; single characters and qualifiers only add a bonus.
+ * Weak results are cut: description and part-of-the-words hits only when nothing strong was
+ * found, and never when they would list most of the catalog. No strong hit → items one
+ * character (or a little pinyin) away are listed and named under "did you mean"; beyond that
+ * threshold nothing is suggested.
  */
 import { pinyin } from 'pinyin-pro';
+import { FILLER, QUALIFIERS, SYNONYMS } from './lexicon.js';
 
 export interface SearchDoc {
   id: string;
@@ -21,12 +26,17 @@ export interface SearchDoc {
   code?: string;
 }
 
-export type MatchKind = 'name' | 'alias' | 'nameContains' | 'aliasContains' | 'pinyin' | 'description' | 'code';
+export type MatchKind = 'name' | 'alias' | 'nameContains' | 'aliasContains' | 'pinyin' | 'fuzzy' | 'description' | 'code';
 
 /** Base score per tier; a small bonus (< 10) orders hits within a tier. */
 export const TIER: Record<MatchKind, number> = {
-  name: 100, code: 95, alias: 90, nameContains: 70, aliasContains: 60, pinyin: 40, description: 20,
+  name: 100, code: 95, alias: 90, nameContains: 70, aliasContains: 60, pinyin: 40, fuzzy: 30, description: 20,
 };
+
+/** Hits scoring below this share of the best hit are cut (a name hit hides a pinyin coincidence). */
+export const RELATIVE_CUT = 0.6;
+/** Description-only results are dropped when they would list more than this share of the catalog. */
+export const BROAD_SHARE = 0.25;
 
 interface Field {
   text: string;
@@ -34,10 +44,12 @@ interface Field {
   /** Concatenated pinyin starting at each syllable, for prefix matches at syllable starts. */
   tails: string[];
   initials: string;
+  /** Words of the text (Intl.Segmenter, two characters or more): the vocabulary queries are cut by. */
+  words: string[];
 }
 
 interface IndexedDoc {
-  doc: SearchDoc; name: Field; terms: Field[]; description: string; code: string;
+  doc: SearchDoc; name: Field; terms: Field[]; aliasCount: number; description: string; code: string;
   /** Every field's full pinyin and initials, '|'-separated: one `includes` rules pinyin out. */
   pinyinAll: string;
   /** Every field's syllables as ' di bao |': a homophone query must appear in it. */
@@ -50,6 +62,11 @@ export interface SearchIndex {
   bigrams: Map<string, number[]>;
   /** Syllable pair ("di bao") → positions of the documents with it in a name, alias or keyword. */
   syllablePairs: Map<string, number[]>;
+  /** Words a query is cut into: the catalog's names, aliases, keywords and their words, and the lexicon. */
+  vocabulary: Set<string>;
+  maxWord: number;
+  /** Every character of a name, alias or keyword. */
+  chars: Set<string>;
 }
 
 export interface Hit { id: string; score: number; match: MatchKind }
@@ -63,6 +80,7 @@ export function normalize(s: string): string {
 
 const HAN = /\p{Script=Han}/u;
 const LATIN_ONLY = /^[a-z]+$/;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 function syllablesOf(text: string): string[] {
   if (!text) return [];
@@ -88,22 +106,27 @@ function computeField(raw: string): Field {
   const text = normalize(raw);
   const syllables = HAN.test(text) ? syllablesOf(text) : [];
   const tails = syllables.map((_, i) => syllables.slice(i).join(''));
-  return { text, syllables, tails, initials: syllables.map((s) => s[0]).join('') };
+  const words = HAN.test(text) ? [...segmenter.segment(text)].map((s) => s.segment).filter((w) => w.length >= 2 && HAN.test(w)) : [];
+  return { text, syllables, tails, initials: syllables.map((s) => s[0]).join(''), words };
 }
+
+const LEXICON_WORDS = [...FILLER, ...Object.keys(QUALIFIERS), ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat()];
 
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
   const indexed = docs.map((doc) => {
     const name = field(doc.name);
-    const terms = [...doc.aliases, ...doc.keywords].map(field).filter((f) => f.text);
+    const aliases = doc.aliases.map(field).filter((f) => f.text);
+    const terms = [...aliases, ...doc.keywords.map(field).filter((f) => f.text)];
     const all = [name, ...terms].filter((f) => f.syllables.length);
     return {
-      doc, name, terms, description: normalize(doc.description), code: normalize(doc.code ?? ''),
+      doc, name, terms, aliasCount: aliases.length, description: normalize(doc.description), code: normalize(doc.code ?? ''),
       pinyinAll: all.map((f) => `${f.tails[0]}|${f.initials}`).join('|'),
       syllablesAll: all.map((f) => ` ${f.syllables.join(' ')} `).join('|'),
     };
   });
   const bigrams = new Map<string, number[]>();
   const syllablePairs = new Map<string, number[]>();
+  const vocabulary = new Set<string>(LEXICON_WORDS);
   const post = (m: Map<string, number[]>, key: string, i: number) => {
     const list = m.get(key);
     if (!list) m.set(key, [i]);
@@ -116,9 +139,17 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
     }
     for (const f of [d.name, ...d.terms]) {
       for (let k = 0; k + 1 < f.syllables.length; k++) post(syllablePairs, `${f.syllables[k]} ${f.syllables[k + 1]}`, i);
+      if (HAN.test(f.text)) vocabulary.add(f.text);
+      for (const w of f.words) vocabulary.add(w);
     }
   });
-  return { docs: indexed, bigrams, syllablePairs };
+  let maxWord = 1;
+  const chars = new Set<string>();
+  for (const w of vocabulary) {
+    if (w.length > maxWord) maxWord = w.length;
+    for (const c of w) chars.add(c);
+  }
+  return { docs: indexed, bigrams, syllablePairs, vocabulary, maxWord: Math.min(maxWord, 12), chars };
 }
 
 /**
@@ -193,89 +224,259 @@ function matchWord(q: Query, d: IndexedDoc): { score: number; match: MatchKind }
   return null;
 }
 
-// ---- Words of a query --------------------------------------------------------------------
-
-/** Words that say how, not what: "我想办理…", "怎么申请…". Dropped unless nothing else is left. */
-const FILLER = new Set([
-  '我', '我想', '想', '我要', '要', '请问', '怎么', '怎样', '如何', '哪里', '去哪', '在哪', '在哪里', '哪儿', '办', '办理', '去', '的', '了', '吗', '呢',
-  '需要', '什么', '材料', '流程', '手续', '申请', '申办', '办事', '一下', '可以', '能', '在', '和', '与', '及', '个',
-]);
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// ---- Words of a query --------------------------------------------------------------
 
 /**
- * The words of a query. ICU's dictionary does not know every abbreviation ("低保" comes out
- * as 低|保), so runs of single Han characters are joined back into one word.
+ * The words of a query: runs of letters or digits are one word each; Chinese is cut by
+ * longest match against the index's vocabulary (so 社保卡丢了 → 社保卡|丢了 even though ICU
+ * knows neither), and what no vocabulary word covers by `Intl.Segmenter`.
  */
-export function queryWords(raw: string): string[] {
-  const words: string[] = [];
-  let run = '';
-  const flush = () => { if (run) words.push(run); run = ''; };
+export function segment(index: Pick<SearchIndex, 'vocabulary' | 'maxWord' | 'chars'>, raw: string): string[] {
+  const out: string[] = [];
   for (const part of raw.normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
-    for (const s of segmenter.segment(part)) {
-      if (!s.isWordLike) continue;
-      const w = normalize(s.segment);
-      if (!w) continue;
-      if ([...w].length === 1 && HAN.test(w) && !FILLER.has(w)) run += w;
-      else { flush(); words.push(w); }
+    const text = normalize(part);
+    let unknown = '';
+    // ICU's single characters in a row are joined back ("婚烟" comes out as 婚|烟): a typo or
+    // an abbreviation is one word, not two optional characters.
+    const flush = () => {
+      let run = '';
+      const push = () => { if (run) out.push(run); run = ''; };
+      for (const s of segmenter.segment(unknown)) {
+        if (!s.isWordLike) continue;
+        for (const w of splitUnknown(normalize(s.segment))) {
+          if (w.length === 1 && !FILLER.has(w)) run += w;
+          else { push(); out.push(w); }
+        }
+      }
+      push();
+      unknown = '';
+    };
+    for (let i = 0; i < text.length;) {
+      if (!HAN.test(text[i])) {
+        flush();
+        let j = i;
+        while (j < text.length && !HAN.test(text[j])) j++;
+        out.push(text.slice(i, j));
+        i = j;
+        continue;
+      }
+      let len = 0;
+      for (let l = Math.min(index.maxWord, text.length - i); l >= 2; l--) {
+        if (index.vocabulary.has(text.slice(i, i + l))) { len = l; break; }
+      }
+      if (len === 0 && FILLER.has(text[i]) && unknown === '') len = 1;
+      if (len === 0) { unknown += text[i]; i++; continue; }
+      flush();
+      out.push(text.slice(i, i + len));
+      i += len;
     }
     flush();
   }
+  return out.filter(Boolean);
+}
+
+/** ICU's words of an unknown run, a filler character at either end split off (县城 stays, 到 goes). */
+function splitUnknown(w: string): string[] {
+  if (w.length > 1 && FILLER.has(w[w.length - 1])) return [...splitUnknown(w.slice(0, -1)), w[w.length - 1]];
+  if (w.length > 1 && FILLER.has(w[0])) return [w[0], ...splitUnknown(w.slice(1))];
+  return [w];
+}
+
+interface Word { text: string; alts: Query[] }
+
+export interface Analysis {
+  whole: Query;
+  /** The query without its filler words (结婚要带什么 → 结婚), when that differs. */
+  core: Query | null;
+  /** Words a document must match (each by itself or a synonym). */
+  required: Word[];
+  /** Single characters and qualifiers: a bonus when matched, never required. */
+  optional: Word[];
+}
+
+const wordOf = (text: string, more: string[] = []): Word => ({ text, alts: [text, ...more.filter((m) => m !== text)].map(query) });
+
+export function analyse(index: Pick<SearchIndex, 'vocabulary' | 'maxWord' | 'chars'>, raw: string): Analysis {
+  const whole = query(normalize(raw));
+  const words = [...new Set(segment(index, raw))];
   const meaningful = words.filter((w) => !FILLER.has(w));
-  return [...new Set(meaningful.length ? meaningful : words)];
+  const required: Word[] = [];
+  const optional: Word[] = [];
+  for (const w of meaningful) {
+    if (QUALIFIERS[w]) optional.push(wordOf(w, QUALIFIERS[w]));
+    // A character the catalog uses (证, 户) only narrows; one it never uses (咔) is required.
+    else if (w.length === 1 && HAN.test(w) && index.chars.has(w)) optional.push(wordOf(w));
+    else required.push(wordOf(w, SYNONYMS[w]));
+  }
+  // Only qualifiers or single characters ("丢了", "税"): they are the query.
+  if (required.length === 0) required.push(...optional.splice(0));
+  const coreText = meaningful.join('');
+  return { whole, core: coreText && coreText !== whole.text ? query(coreText) : null, required, optional };
 }
 
 // ---- Search --------------------------------------------------------------------------
 
-type WordMatch = { score: number; match: MatchKind } | null;
+type Match = { score: number; match: MatchKind };
+/** A synonym's match counts a little less than the word's own. */
+const SYNONYM_FACTOR = 0.9;
+
+function wordMatch(w: Word, d: IndexedDoc): Match | null {
+  let best: Match | null = null;
+  w.alts.forEach((q, k) => {
+    const m = matchWord(q, d);
+    if (!m) return;
+    const score = k === 0 ? m.score : m.score * SYNONYM_FACTOR;
+    if (!best || score > best.score) best = { score, match: m.match };
+  });
+  return best;
+}
+
+const strong = (m: MatchKind) => m !== 'description';
+
+interface Scored extends Hit { name: string; nameLength: number; kind: 'complete' | 'partial' }
 
 /**
- * A document matched word by word. Every word found: the weakest word sets the tier (a name
- * containing one word and a description the other is a description hit). Some words found:
- * ranked below every complete match, more and better words first.
+ * One document against the analysed query. Complete: the whole query, its core, or every
+ * required word matched — the weakest word sets the tier. Partial: more than half of the
+ * required words' characters matched by name, alias, keyword or pinyin; ranked below.
  */
-function wordsMatch(per: WordMatch[]): { score: number; match: MatchKind; complete: boolean } | null {
-  const found = per.filter((m) => m !== null);
-  if (found.length === 0) return null;
-  const weakest = found.reduce((a, b) => (a.score <= b.score ? a : b));
-  const avg = found.reduce((s, m) => s + m.score, 0) / per.length;
-  if (found.length === per.length) return { score: weakest.score * 0.95 + (avg - weakest.score) * 0.05, match: weakest.match, complete: true };
-  return { score: avg * 0.15, match: weakest.match, complete: false };
+function scoreDoc(a: Analysis, d: IndexedDoc): Scored | null {
+  let best: Match | null = matchWord(a.whole, d);
+  if (a.core) {
+    const c = matchWord(a.core, d);
+    if (c && (!best || c.score > best.score)) best = c;
+  }
+  // A query that is one word without synonyms was matched above already.
+  const multi = a.required.length > 1 || a.core || a.required[0]?.text !== a.whole.text || a.required[0]?.alts.length > 1;
+  if (!multi) return best ? finish(a, d, best, 'complete') : null;
+  const per = a.required.map((w) => wordMatch(w, d));
+  let kind: Scored['kind'] = 'complete';
+  if (per.every((m) => m)) {
+    const found = per as Match[];
+    const weakest = found.reduce((x, y) => (x.score <= y.score ? x : y));
+    // One word found only in a description is not the query found (残疾证: 残疾 in a condition).
+    if (found.length === 1 && !strong(weakest.match)) return best ? finish(a, d, best, 'complete') : null;
+    const avg = found.reduce((s, m) => s + m.score, 0) / found.length;
+    const score = weakest.score * 0.95 + (avg - weakest.score) * 0.05;
+    if (!best || score > best.score) best = { score, match: weakest.match };
+  } else if (!best) {
+    const total = a.required.reduce((s, w) => s + w.text.length, 0);
+    const got = a.required.reduce((s, w, i) => s + (per[i] && strong(per[i]!.match) ? w.text.length : 0), 0);
+    if (got * 2 <= total) return null;
+    const found = per.filter((m): m is Match => m !== null && strong(m.match));
+    best = { score: (found.reduce((s, m) => s + m.score, 0) / a.required.length) * 0.3, match: found[0].match };
+    kind = 'partial';
+  }
+  return best ? finish(a, d, best, kind) : null;
+}
+
+/** Qualifiers and single characters found in a name, alias or keyword: up to 3 points. */
+function finish(a: Analysis, d: IndexedDoc, best: Match, kind: Scored['kind']): Scored {
+  const bonus = Math.min(3, a.optional.filter((w) => { const m = wordMatch(w, d); return m && strong(m.match); }).length);
+  return { id: d.doc.id, score: Math.round((best.score + bonus) * 100) / 100, match: best.match, name: d.doc.name, nameLength: d.name.text.length, kind };
 }
 
 export interface SearchOptions { filter?: (doc: SearchDoc) => boolean; suggestions?: number }
 
-/** Ranked hits: the whole query first, then its words (each word counts equally). */
+const byRank = (a: Scored, b: Scored) => b.score - a.score || a.nameLength - b.nameLength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const plain = (h: Scored): Hit => ({ id: h.id, score: h.score, match: h.match });
+
+/** Ranked hits, weak ones cut (see the file comment), and "did you mean" names. */
 export function search(index: SearchIndex, raw: string, opts: SearchOptions = {}): SearchResult {
-  const whole = query(normalize(raw));
-  if (!whole.text) return { hits: [], suggestions: [] };
-  const words = queryWords(raw).map(query);
-  const multi = words.length > 1 || (words.length === 1 && words[0].text !== whole.text);
-  const hits: (Hit & { nameLength: number })[] = [];
-  let complete = false;
-  // Only documents that can match the whole query or one of its words are looked at.
-  const sets = [whole, ...(multi ? words : [])].map((q) => candidates(index, q));
-  const positions = sets.some((c) => c === null)
-    ? index.docs.map((_, i) => i)
-    : [...new Set(sets.flatMap((c) => [...c!]))];
+  const a = analyse(index, raw);
+  if (!a.whole.text) return { hits: [], suggestions: [] };
+  // Only documents that can match the whole query, its core or one of its words are looked at.
+  const queries = [a.whole, ...(a.core ? [a.core] : []), ...a.required.flatMap((w) => w.alts)];
+  const sets = [...new Map(queries.map((q) => [q.text, q])).values()].map((q) => candidates(index, q));
+  const positions = sets.some((c) => c === null) ? index.docs.map((_, i) => i) : [...new Set(sets.flatMap((c) => [...c!]))];
+  const found: Scored[] = [];
   for (const i of positions) {
     const d = index.docs[i];
     if (opts.filter && !opts.filter(d.doc)) continue;
-    let best = matchWord(whole, d);
-    if (best) complete = true;
-    if (multi) {
-      const m = wordsMatch(words.map((w) => matchWord(w, d)));
-      if (m && m.complete) complete = true;
-      if (m && (!best || m.score > best.score)) best = m;
-    }
-    if (best) hits.push({ id: d.doc.id, score: Math.round(best.score * 100) / 100, match: best.match, nameLength: d.name.text.length });
+    const s = scoreDoc(a, d);
+    if (s) found.push(s);
   }
-  hits.sort((a, b) => b.score - a.score || a.nameLength - b.nameLength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // "Did you mean" when nothing matched the whole query or all of its words.
-  return { hits: hits.map(({ id, score, match }) => ({ id, score, match })), suggestions: complete ? [] : suggest(index, whole, opts) };
+  const strongHits = found.filter((h) => h.kind === 'complete' && strong(h.match)).sort(byRank);
+  if (strongHits.length) {
+    const floor = strongHits[0].score * RELATIVE_CUT;
+    return { hits: strongHits.filter((h) => h.score >= floor).map(plain), suggestions: [] };
+  }
+  // Nothing strong: items a character away, then the partial and description hits.
+  const total = opts.filter ? index.docs.filter((d) => opts.filter!(d.doc)).length : index.docs.length;
+  const fuzzy = fuzzyHits(index, a.core ?? a.whole, opts);
+  const partial = found.filter((h) => h.kind === 'partial').sort(byRank);
+  const described = found.filter((h) => h.kind === 'complete' && h.match === 'description');
+  const broad = described.length > Math.max(3, total * BROAD_SHARE);
+  // An item both a character away and partly matched is listed once, at its first place.
+  const seen = new Set<string>();
+  const hits = [...fuzzy, ...partial, ...(broad ? [] : described.sort(byRank))].filter((h) => !seen.has(h.id) && !!seen.add(h.id));
+  return { hits: hits.map(plain), suggestions: [...new Set(fuzzy.map((h) => h.name))].slice(0, opts.suggestions ?? 3) };
 }
 
-// ---- Did you mean ------------------------------------------------------------------
+// ---- One character away ----------------------------------------------------------------
+
+/**
+ * Items whose name, alias or keyword holds something one character (or a little pinyin)
+ * away from the query: ≤ 1 edit per 4 Chinese characters with at least 3 typed and 2 shared;
+ * ≤ 1 letter per 6 of the query's pinyin with at least 3 syllables (Chinese) or 6 letters
+ * (typed pinyin). Two typed characters (护照, 医保) are never "close" to anything: with one
+ * of the two wrong, nothing is left in common.
+ */
+function fuzzyHits(index: SearchIndex, q: Query, opts: SearchOptions): Scored[] {
+  const qLen = q.text.length;
+  const qPinyin = q.latin ? q.text : q.syllables.join('');
+  const maxChars = !q.latin && qLen >= 3 ? Math.max(1, Math.floor(qLen / 4)) : -1;
+  const pinyinOk = q.latin ? qPinyin.length >= 6 : q.syllables.length >= 3;
+  const maxPinyin = pinyinOk ? Math.max(1, Math.floor(qPinyin.length / 6)) : -1;
+  if (maxChars < 0 && maxPinyin < 0) return [];
+  // Aliases and keywords repeat across items: each distinct text is measured once.
+  const memo = new Map<string, number>();
+  const distance = (f: Field): number => {
+    const known = memo.get(f.text);
+    if (known !== undefined) return known;
+    let best = Infinity;
+    if (maxChars > 0) {
+      const dist = substringDistance(q.text, f.text);
+      if (dist <= maxChars && qLen - dist >= 2) best = dist / qLen;
+    }
+    if (maxPinyin > 0 && f.syllables.length) {
+      const dist = substringDistance(qPinyin, f.tails[0]);
+      if (dist <= maxPinyin) best = Math.min(best, dist / qPinyin.length + 0.01);
+    }
+    memo.set(f.text, best);
+    return best;
+  };
+  const out: Scored[] = [];
+  for (const i of fuzzyCandidates(index, q)) {
+    const d = index.docs[i];
+    if (opts.filter && !opts.filter(d.doc)) continue;
+    let best = distance(d.name);
+    let alias = best < Infinity;
+    d.terms.forEach((f, k) => {
+      const x = distance(f);
+      if (x < best || (x === best && k < d.aliasCount && !alias)) { best = x; alias = k < d.aliasCount; }
+    });
+    if (best === Infinity) continue;
+    const score = TIER.fuzzy + Math.max(0, 8 * (1 - 2 * best)) + (alias ? 1 : 0);
+    out.push({ id: d.doc.id, score: Math.round(score * 100) / 100, match: 'fuzzy', name: d.doc.name, nameLength: d.name.text.length, kind: 'complete' });
+  }
+  return out.sort(byRank);
+}
+
+/**
+ * Documents that may be close: one edit in four characters leaves a character pair (or a
+ * syllable pair) of the query intact, so the documents holding any of them suffice; typed
+ * pinyin is compared with every document.
+ */
+function fuzzyCandidates(index: SearchIndex, q: Query): Iterable<number> {
+  if (q.latin) return index.docs.keys();
+  const out = new Set<number>();
+  for (let k = 0; k + 1 < q.text.length; k++) for (const i of index.bigrams.get(q.text.slice(k, k + 2)) ?? []) out.add(i);
+  for (let k = 0; k + 1 < q.syllables.length; k++) for (const i of index.syllablePairs.get(`${q.syllables[k]} ${q.syllables[k + 1]}`) ?? []) out.add(i);
+  return out;
+}
+
+// ---- Edit distance ---------------------------------------------------------------------
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
@@ -299,40 +500,4 @@ export function substringDistance(q: string, text: string): number {
   let min = q.length;
   for (let j = 0; j <= n; j++) if (prev[j] < min) min = prev[j];
   return min;
-}
-
-/** Names of the closest items, by characters or by pinyin, when a query found nothing. */
-function suggest(index: SearchIndex, q: Query, opts: SearchOptions): string[] {
-  const qLen = [...q.text].length;
-  if (qLen < 2) return [];
-  const qPinyin = q.latin ? q.text : q.syllables.join('');
-  const scored: { name: string; d: number }[] = [];
-  const maxChars = Math.max(1, Math.floor(qLen / 3));
-  const maxPinyin = Math.max(1, Math.floor(qPinyin.length / 4));
-  // Aliases and keywords repeat across items: each distinct text is measured once.
-  const memo = new Map<string, number>();
-  const closeness = (f: Field): number => {
-    const key = f.text;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let best = Infinity;
-    if (!q.latin) {
-      const dist = substringDistance(q.text, f.text);
-      if (dist <= maxChars) best = dist / qLen;
-    }
-    if (best === Infinity && qPinyin.length >= 3 && f.syllables.length) {
-      const dist = substringDistance(qPinyin, f.tails[0]);
-      if (dist <= maxPinyin) best = dist / qPinyin.length + 0.01;
-    }
-    memo.set(key, best);
-    return best;
-  };
-  for (const d of index.docs) {
-    if (opts.filter && !opts.filter(d.doc)) continue;
-    let best = closeness(d.name);
-    for (const f of d.terms) best = Math.min(best, closeness(f));
-    if (best < Infinity) scored.push({ name: d.doc.name, d: best });
-  }
-  scored.sort((a, b) => a.d - b.d || a.name.length - b.name.length);
-  return [...new Set(scored.map((s) => s.name))].slice(0, opts.suggestions ?? 3);
 }

@@ -6,7 +6,7 @@
  * category and day is a partial unique index.
  */
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import type { Tx } from '../core/db/index.js';
@@ -16,9 +16,11 @@ import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } fr
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import type { Job } from '../core/scheduler.js';
 import { hallBookings, hallCategories, hallServiceDays, hallSlots, hallTickets } from './schema.js';
+import { users } from '../core/auth/schema.js';
+import { centers } from '../core/org/schema.js';
 import { settingsFor } from './settings.js';
 import { issueTicket, requireCenterAdmin, ticketStatus } from './service.js';
-import { addDays, bookingBlockedUntil, checkInVerdict, daySlots, noShowAfter, slotOpenForBooking, validSessions, withinHorizon } from './rules.js';
+import { addDays, bookingBlockedUntil, cancelOpen, checkInVerdict, firstBookable, daySlots, noShowAfter, slotOpenForBooking, validSessions, withinHorizon } from './rules.js';
 import { localTime } from './time.js';
 import type { Session } from './types.js';
 
@@ -49,13 +51,17 @@ export async function listSlots(ctx: AppContext, categoryId: string, day?: strin
   const stored = await ctx.db.select().from(hallSlots).where(and(eq(hallSlots.categoryId, cat.id), inArray(hallSlots.day, days))).orderBy(asc(hallSlots.day), asc(hallSlots.start));
   const planned = new Set(plans.map((p) => `${p.day} ${p.start}`));
   const nowLocal = localTime(ctx.now(), ctx.config.timeZone);
+  const slots = stored.filter((s) => planned.has(`${s.day} ${s.start}`) || s.booked > 0).map((s) => ({
+    id: s.id, day: s.day, start: s.start, end: s.end, capacity: s.capacity, booked: s.booked, left: Math.max(0, s.capacity - s.booked), extended: s.extended,
+    open: slotOpenForBooking(s.day, s.start, today, nowLocal) && s.booked < s.capacity,
+  }));
+  const first = firstBookable(slots);
   return {
     category: { id: cat.id, name: cat.name, prefix: cat.prefix },
+    /** What the booking page selects first: the earliest slot still open (not today's past ones). */
+    firstOpen: first ? { day: first.day, slotId: first.id } : null,
     days: days.map((d) => ({ day: d, workingDay: calendar.isWorkingDay(d), serviceDay: byDay.get(d) ? { kind: byDay.get(d)!.kind, note: byDay.get(d)!.note } : null })),
-    slots: stored.filter((s) => planned.has(`${s.day} ${s.start}`) || s.booked > 0).map((s) => ({
-      id: s.id, day: s.day, start: s.start, end: s.end, capacity: s.capacity, booked: s.booked, left: Math.max(0, s.capacity - s.booked), extended: s.extended,
-      open: slotOpenForBooking(s.day, s.start, today, nowLocal) && s.booked < s.capacity,
-    })),
+    slots,
   };
 }
 
@@ -146,33 +152,82 @@ export function bookingView(b: Booking, masked: boolean) {
   };
 }
 
+/** The account's own ID number (a citizen's bookings made before signing in carry it). */
+async function accountIdNumber(ctx: AppContext, q: AppContext['db'] | Tx, user: SessionUser): Promise<string | null> {
+  if (user.role !== 'applicant') return null;
+  const [r] = await q.select({ idNumber: users.idNumber }).from(users).where(eq(users.id, user.id));
+  return r?.idNumber ?? null;
+}
+
+/**
+ * A citizen's own bookings: made while signed in (`user_id`), or made without an account
+ * using the account's ID number. One made by another account stays that account's.
+ */
+function mineWhere(userId: string, idNumber: string | null) {
+  return idNumber
+    ? or(eq(hallBookings.userId, userId), and(isNull(hallBookings.userId), eq(hallBookings.idNumber, idNumber)))!
+    : eq(hallBookings.userId, userId);
+}
+
 export async function listBookings(ctx: AppContext, user: SessionUser, q: { day?: string; status?: string }) {
   const mine = user.role === 'applicant';
   if (!mine && !user.centerId) throw forbidden();
-  const [self] = mine ? await ctx.db.execute(sql`select id_number from users where id = ${user.id}`).then((r) => (r as unknown as { rows: { id_number: string | null }[] }).rows) : [null];
-  const list = await ctx.db.select().from(hallBookings).where(and(
-    mine ? sql`(${hallBookings.userId} = ${user.id} or ${hallBookings.idNumber} = ${self?.id_number ?? ''})` : eq(hallBookings.centerId, user.centerId!),
+  const where = and(
+    mine ? mineWhere(user.id, await accountIdNumber(ctx, ctx.db, user)) : eq(hallBookings.centerId, user.centerId!),
     q.day ? eq(hallBookings.day, q.day) : mine ? undefined : eq(hallBookings.day, ctx.today()),
     q.status ? inArray(hallBookings.status, q.status.split(',') as Booking['status'][]) : undefined,
-  )).orderBy(asc(hallBookings.day), asc(hallBookings.start)).limit(1000);
-  return { bookings: list.map((b) => bookingView(b, !mine)) };
+  );
+  if (!mine) {
+    const list = await ctx.db.select().from(hallBookings).where(where).orderBy(asc(hallBookings.day), asc(hallBookings.start)).limit(1000);
+    return { bookings: list.map((b) => bookingView(b, true)) };
+  }
+  // 我的预约: newest day first, with what the page shows and whether it may still be cancelled.
+  const list = await ctx.db.select({ b: hallBookings, categoryName: hallCategories.name, centerName: centers.name, centerAddress: centers.address })
+    .from(hallBookings).innerJoin(hallCategories, eq(hallCategories.id, hallBookings.categoryId)).innerJoin(centers, eq(centers.id, hallBookings.centerId))
+    .where(where).orderBy(desc(hallBookings.day), desc(hallBookings.start)).limit(200);
+  const today = ctx.today();
+  const nowLocal = localTime(ctx.now(), ctx.config.timeZone);
+  const settings = new Map<string, Awaited<ReturnType<typeof settingsFor>>>();
+  for (const r of list) if (!settings.has(r.b.centerId)) settings.set(r.b.centerId, await settingsFor(ctx.db, r.b.centerId));
+  return {
+    bookings: list.map((r) => ({
+      ...bookingView(r.b, false), categoryName: r.categoryName, centerName: r.centerName, centerAddress: r.centerAddress,
+      cancellable: r.b.status === 'booked' && cancelOpen(r.b, today, nowLocal, settings.get(r.b.centerId)!),
+    })),
+  };
 }
 
-/** The booking by id or code; without a staff session the ID number must match. */
+/** What the booking form is prefilled with for a signed-in citizen: their own account's data. */
+export async function bookingPrefill(ctx: AppContext, user: SessionUser) {
+  const [r] = await ctx.db.select({ name: users.displayName, idNumber: users.idNumber, phone: users.phone }).from(users).where(eq(users.id, user.id));
+  return { name: r?.name ?? '', idNumber: r?.idNumber ?? '', phone: r?.phone ?? '' };
+}
+
+/** The booking by id or code; without a staff session or ownership the ID number must match. */
 async function lockBooking(ctx: AppContext, tx: Tx, user: SessionUser | null, idOrCode: string, idNumber: string | undefined) {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrCode);
   const [b] = await tx.select().from(hallBookings).where(isUuid ? eq(hallBookings.id, idOrCode) : eq(hallBookings.code, idOrCode.toUpperCase())).for('update');
   if (!b) throw notFound('Booking', '预约');
-  const staff = user && user.role !== 'applicant' && user.centerId === b.centerId && ['receiver', 'centerAdmin', 'coordinator', 'chiefRep'].includes(user.role);
-  const owner = user?.role === 'applicant' && b.userId === user.id;
-  if (!staff && !owner && (!idNumber || idNumber.toUpperCase() !== b.idNumber.toUpperCase())) throw notFound('Booking', '预约');
+  const staff = isStaffOf(user, b);
+  const own = user?.role === 'applicant' && (b.userId === user.id || (b.userId === null && b.idNumber.toUpperCase() === ((await accountIdNumber(ctx, tx, user)) ?? '').toUpperCase()));
+  if (!staff && !own && (!idNumber || idNumber.toUpperCase() !== b.idNumber.toUpperCase())) throw notFound('Booking', '预约');
   return b;
 }
+
+const isStaffOf = (user: SessionUser | null, b: Booking) =>
+  !!user && user.role !== 'applicant' && user.centerId === b.centerId && ['receiver', 'centerAdmin', 'coordinator', 'chiefRep'].includes(user.role);
 
 export async function cancelBooking(ctx: AppContext, user: SessionUser | null, idOrCode: string, idNumber?: string) {
   return ctx.db.transaction(async (tx) => {
     const b = await lockBooking(ctx, tx, user, idOrCode, idNumber);
     if (b.status !== 'booked') throw conflict('wrong_state', 'Only an open booking can be cancelled', '只能取消尚未签到的预约');
+    // The hall's staff may still cancel at the desk; a citizen only before the hall's cut-off.
+    const settings = await settingsFor(tx, b.centerId);
+    if (!isStaffOf(user, b) && !cancelOpen(b, ctx.today(), localTime(ctx.now(), ctx.config.timeZone), settings)) {
+      const before = settings.cancelBeforeMinutes;
+      throw unprocessable('cancel_closed', before ? `Bookings can be cancelled until ${before} minutes before the slot starts` : 'The slot has begun: the booking can no longer be cancelled',
+        before ? `预约时段开始前${before}分钟后不能再取消` : '预约时段已开始，不能再取消');
+    }
     const now = ctx.now();
     const [u] = await tx.update(hallBookings).set({ status: 'cancelled', closedAt: now.toISOString() }).where(eq(hallBookings.id, b.id)).returning();
     await tx.update(hallSlots).set({ booked: sql`greatest(${hallSlots.booked} - 1, 0)` }).where(eq(hallSlots.id, b.slotId));

@@ -8,7 +8,7 @@ import { AppError, badRequest } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { HallBus, eventsAfter, type HallEvent } from './bus.js';
 import { boardSnapshot } from './board.js';
-import { cancelBooking, checkInBooking, createBooking, listBookings, listServiceDays, listSlots, putServiceDay, setSlotCapacity } from './booking.js';
+import { bookingPrefill, cancelBooking, checkInBooking, createBooking, listBookings, listServiceDays, listSlots, putServiceDay, setSlotCapacity } from './booking.js';
 import { listCategories, listTickets, listWindows, requireCenterAdmin, resolveCenter, saveCategory, setWindowCategories, takeTicket, ticketStatus, windowAction, windowView } from './service.js';
 import { settingsFor } from './settings.js';
 import { hallSettings } from './schema.js';
@@ -37,6 +37,7 @@ const SettingsBody = Type.Object({
   bookingHorizonDays: Type.Integer({ minimum: 0, maximum: 60 }), slotMinutes: Type.Integer({ minimum: 5, maximum: 240 }),
   sessions: Type.Array(SessionT, { minItems: 1, maxItems: 6 }),
   checkInBeforeMinutes: Type.Integer({ minimum: 0, maximum: 240 }), checkInAfterMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+  cancelBeforeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1440 })),
   noShowLimit: Type.Integer({ minimum: 1, maximum: 20 }), noShowWindowDays: Type.Integer({ minimum: 1, maximum: 365 }), blockDays: Type.Integer({ minimum: 1, maximum: 365 }),
   defaultServiceMinutes: Type.Integer({ minimum: 1, maximum: 120 }),
   priorityGroups: Type.Array(Type.Object({ key: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]{0,30}$' }), label: Type.String({ minLength: 1, maxLength: 40 }) }), { maxItems: 20 }),
@@ -191,9 +192,13 @@ export function hallRoutes(app: App, ctx: AppContext) {
       response: errors(400, 403, 404, 409, 422, 429),
     },
   }, async (req, reply) => reply.status(201).send(await createBooking(ctx, req.user, req.body)));
+  app.get('/api/hall/bookings/prefill', {
+    config: { policy: ['applicant'] },
+    schema: { tags: ['hall'], summary: 'The signed-in citizen’s name, ID number and phone to prefill the booking form (their own data, unmasked)', response: errors(401, 403) },
+  }, async (req) => bookingPrefill(ctx, currentUser(req)));
   app.get('/api/hall/bookings', {
     config: { policy: ['applicant', ...STAFF] },
-    schema: { tags: ['hall'], summary: 'My bookings (applicant) or the center’s bookings of a day (staff; personal data masked)', querystring: Type.Object({ day: Type.Optional(IsoDate), status: Type.Optional(Type.String({ pattern: '^[a-zA-Z,]{1,60}$' })) }), response: errors(400, 401, 403) },
+    schema: { tags: ['hall'], summary: '我的预约 (applicant: bookings made while signed in, or anonymously with the account’s ID number; with category, center and whether it may still be cancelled) or the center’s bookings of a day (staff; personal data masked)', querystring: Type.Object({ day: Type.Optional(IsoDate), status: Type.Optional(Type.String({ pattern: '^[a-zA-Z,]{1,60}$' })) }), response: errors(400, 401, 403) },
   }, async (req) => listBookings(ctx, currentUser(req), req.query));
   app.post('/api/hall/bookings/:id/actions/:action', {
     config: { policy: 'public', rateLimit: limited(Math.max(10, Math.floor(PUBLIC_RATE / 2))) },

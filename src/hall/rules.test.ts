@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aheadOf, bookingBlockedUntil, callingOrder, callText, checkInVerdict, daySlots, estimateWaitMinutes, instantKey, noShowAfter, slotOpenForBooking, ticketNumber, validSessions, withinHorizon, type QueuedTicket } from './rules.js';
+import { aheadOf, bookingBlockedUntil, callingOrder, cancelOpen, firstBookable, callText, checkInVerdict, daySlots, estimateWaitMinutes, instantKey, noShowAfter, slotOpenForBooking, ticketNumber, validSessions, withinHorizon, type QueuedTicket } from './rules.js';
 import { DEFAULT_HALL_SETTINGS as S } from './types.js';
 
 const t = (id: string, categoryId: string, minute: number, priority = 0, targetWindowId: string | null = null, seq = minute): QueuedTicket => ({
@@ -131,5 +131,25 @@ describe('check-in window and no-shows', () => {
   it('a later run of 3 extends the block; the order of the input does not matter', () => {
     const days = ['2026-12-15', '2026-11-01', '2026-11-20', '2026-12-01', '2026-11-10'];
     expect(bookingBlockedUntil(days, '2026-12-22', S)).toBe('2027-01-15');
+  });
+});
+
+describe('cancelling and the first bookable slot', () => {
+  it('a citizen may cancel until the hall\'s cut-off before the slot starts', () => {
+    const s = { cancelBeforeMinutes: 0 };
+    expect(cancelOpen({ day: '2026-12-04', start: '09:00' }, '2026-12-03', '23:00', s)).toBe(true);
+    expect(cancelOpen({ day: '2026-12-03', start: '10:00' }, '2026-12-03', '09:59', s)).toBe(true);
+    expect(cancelOpen({ day: '2026-12-03', start: '10:00' }, '2026-12-03', '10:00', s)).toBe(false);
+    expect(cancelOpen({ day: '2026-12-02', start: '16:00' }, '2026-12-03', '08:00', s)).toBe(false);
+    expect(cancelOpen({ day: '2026-12-03', start: '10:00' }, '2026-12-03', '09:00', { cancelBeforeMinutes: 60 })).toBe(false);
+    expect(cancelOpen({ day: '2026-12-03', start: '10:00' }, '2026-12-03', '08:59', { cancelBeforeMinutes: 60 })).toBe(true);
+  });
+  it('the first bookable slot is the earliest open one, whatever the order given', () => {
+    const slots = [
+      { day: '2026-12-04', start: '09:00', open: true }, { day: '2026-12-03', start: '09:00', open: false },
+      { day: '2026-12-03', start: '16:30', open: true }, { day: '2026-12-03', start: '10:30', open: true },
+    ];
+    expect(firstBookable(slots)).toEqual({ day: '2026-12-03', start: '10:30', open: true });
+    expect(firstBookable(slots.map((s) => ({ ...s, open: false })))).toBeNull();
   });
 });

@@ -130,6 +130,19 @@ export function slotOpenForBooking(day: string, start: string, today: string, no
   return day > today || (day === today && minutesOf(start) > minutesOf(nowLocal));
 }
 
+/** A citizen may cancel until `cancelBeforeMinutes` before the slot's start; after that the booking stands (or lapses). */
+export function cancelOpen(slot: { day: string; start: string }, today: string, nowLocal: string, s: Pick<HallSettings, 'cancelBeforeMinutes'>): boolean {
+  if (slot.day !== today) return slot.day > today;
+  return minutesOf(nowLocal) < minutesOf(slot.start) - s.cancelBeforeMinutes;
+}
+
+/** The first slot still open for booking (the booking page's default day and time), or null. */
+export function firstBookable<T extends { day: string; start: string; open: boolean }>(slots: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const s of slots) if (s.open && (!best || s.day < best.day || (s.day === best.day && s.start < best.start))) best = s;
+  return best;
+}
+
 export type CheckInVerdict = 'ok' | 'tooEarly' | 'tooLate' | 'otherDay';
 
 /** Check-in is accepted from `before` minutes before the slot's start until `after` minutes after it. */

@@ -17,6 +17,8 @@ export interface HallSettings {
   /** Check-in window around a slot's start: from `checkInBeforeMinutes` before to `checkInAfterMinutes` after. */
   checkInBeforeMinutes: number;
   checkInAfterMinutes: number;
+  /** A citizen may cancel a booking until this many minutes before its slot starts (0: until the start). */
+  cancelBeforeMinutes: number;
   /** `noShowLimit` no-shows within `noShowWindowDays` days block booking for `blockDays` days. */
   noShowLimit: number;
   noShowWindowDays: number;
@@ -35,6 +37,7 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   sessions: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }],
   checkInBeforeMinutes: 30,
   checkInAfterMinutes: 15,
+  cancelBeforeMinutes: 0,
   noShowLimit: 3,
   noShowWindowDays: 30,
   blockDays: 30,

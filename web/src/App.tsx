@@ -43,6 +43,7 @@ const TicketRoute = lazy(() => hall().then((m) => ({ default: m.TicketRoute })))
 const HallBoardPage = lazy(() => hall().then((m) => ({ default: m.HallBoardPage })));
 const WindowPage = lazy(() => hall().then((m) => ({ default: m.WindowPage })));
 const BookingPage = lazy(() => hall().then((m) => ({ default: m.BookingPage })));
+const MyBookingsPage = lazy(() => hall().then((m) => ({ default: m.MyBookingsPage })));
 const HallAdminPage = lazy(() => hall().then((m) => ({ default: m.HallAdminPage })));
 const HallStatsPage = lazy(() => hall().then((m) => ({ default: m.HallStatsPage })));
 const HALL_STAFF = (u: { role: string }) => ['receiver', 'coordinator', 'chiefRep', 'centerAdmin'].includes(u.role);
@@ -129,6 +130,14 @@ export function App() {
               element={
                 <RequireRole allow={ROLE_ALLOW.applicant}>
                   <ApplyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="my/bookings"
+              element={
+                <RequireRole allow={ROLE_ALLOW.applicant}>
+                  <MyBookingsPage />
                 </RequireRole>
               }
             />

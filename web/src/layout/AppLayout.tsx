@@ -134,6 +134,7 @@ export function AppLayout() {
         </Link>
       ),
     });
+    items.push({ key: 'my-bookings', icon: <FolderOpenOutlined />, label: <Link to="/my/bookings" data-testid="nav-my-bookings">{t('我的预约')}</Link> });
   }
   if (canSeeCatalog(user)) {
     items.push({
@@ -336,6 +337,8 @@ export function AppLayout() {
           ? 'intake'
           : path.startsWith('/workbench/cases') || (path.startsWith('/cases/') && !isApplicant(user))
             ? 'cases'
+            : path.startsWith('/my/bookings')
+            ? 'my-bookings'
             : path.startsWith('/my/cases') || path.startsWith('/cases/')
               ? 'my-cases'
               : path.startsWith('/progress')

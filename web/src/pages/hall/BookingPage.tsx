@@ -1,12 +1,17 @@
-/** 网上预约 (public): pick a category, a day within the horizon and a slot; name, ID number, phone; cancel with the code. */
+/**
+ * 网上预约 (public): pick a category; the first day and slot still open are selected (never
+ * today's past slots); name, ID number, phone — prefilled from the account when a citizen is
+ * signed in, whose bookings then appear under 我的预约. Without an account: cancel with the code.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Select, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useSession } from '../../auth/session';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
-import type { Booking, Categories, Slot, Slots } from './api';
+import type { Booking, Categories, Prefill, Slot, Slots } from './api';
 
 export function BookingPage() {
   const t = useT();
@@ -24,8 +29,21 @@ export function BookingPage() {
   useEffect(() => { document.title = t('预约办事'); }, [t]);
   const cats = useQuery({ queryKey: ['hall', 'categories', centerId], queryFn: () => api.get<Categories>('/api/hall/categories', { centerId }) });
   const slots = useQuery({ queryKey: ['hall', 'slots', categoryId], queryFn: () => api.get<Slots>('/api/hall/slots', { categoryId }), enabled: !!categoryId });
-  const days = (slots.data?.days ?? []).filter((d) => slots.data!.slots.some((s) => s.day === d.day));
-  const daySlots = (slots.data?.slots ?? []).filter((s) => s.day === (day ?? days[0]?.day));
+  const { user } = useSession();
+  const citizen = user?.role === 'applicant';
+  const prefill = useQuery({ queryKey: ['hall', 'prefill', user?.id], queryFn: () => api.get<Prefill>('/api/hall/bookings/prefill'), enabled: citizen });
+  // Days with a slot still open; the default is the server's first open slot (not today's past ones).
+  const days = (slots.data?.days ?? []).filter((d) => slots.data!.slots.some((s) => s.day === d.day && s.open));
+  const shownDay = day ?? slots.data?.firstOpen?.day ?? days[0]?.day;
+  const daySlots = (slots.data?.slots ?? []).filter((s) => s.day === shownDay);
+  useEffect(() => {
+    const first = slots.data?.firstOpen;
+    if (!first || day) return;
+    setSlot((cur) => cur ?? slots.data!.slots.find((s) => s.id === first.slotId) ?? null);
+  }, [slots.data, day]);
+  useEffect(() => {
+    if (slot && prefill.data && !form.isFieldsTouched()) form.setFieldsValue(prefill.data);
+  }, [slot, prefill.data, form]);
 
   const book = async () => {
     const v = await form.validateFields();
@@ -52,7 +70,10 @@ export function BookingPage() {
           <div style={{ fontSize: 28, fontWeight: 700 }} data-testid="booking-code">{t('预约码')}：{booked.code}</div>
           <div>{t('请在预约时段开始前30分钟至开始后15分钟内到大厅取号机签到，签到后优先叫号。爽约3次将暂停预约。')}</div>
         </>}
-        extra={<Button onClick={() => { setBooked(null); setSlot(null); }}>{t('返回')}</Button>} />
+        extra={[
+          citizen && <Link key="mine" to="/my/bookings" data-testid="booking-mine-link"><Button type="primary">{t('我的预约')}</Button></Link>,
+          <Button key="back" onClick={() => { setBooked(null); setSlot(null); }}>{t('返回')}</Button>,
+        ]} />
     );
   }
   return (
@@ -64,7 +85,7 @@ export function BookingPage() {
           options={(cats.data?.categories ?? []).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />
         <div style={{ margin: '16px 0', display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           {days.map((d) => (
-            <Button key={d.day} type={(day ?? days[0]?.day) === d.day ? 'primary' : 'default'} onClick={() => { setDay(d.day); setSlot(null); }} data-testid={`booking-day-${d.day}`}>
+            <Button key={d.day} type={shownDay === d.day ? 'primary' : 'default'} onClick={() => { setDay(d.day); setSlot(null); }} data-testid={`booking-day-${d.day}`}>
               {d.day.slice(5)} {d.serviceDay ? <Tag color="purple" style={{ marginLeft: 4 }}>{d.serviceDay.kind === 'weekend' ? t('周末服务') : t('延时服务')}</Tag> : null}
             </Button>
           ))}
@@ -88,7 +109,11 @@ export function BookingPage() {
           </Form>
         </Card>
       )}
-      <Card title={t('取消预约')}>
+      {citizen ? (
+        <Card title={t('取消预约')}>
+          <Link to="/my/bookings" data-testid="booking-mine-link">{t('在“我的预约”中查看和取消预约')}</Link>
+        </Card>
+      ) : <Card title={t('取消预约')}>
         {cancelled ? <Alert type="success" title={t('预约已取消')} data-testid="booking-cancelled" /> : (
           <Form form={cancelForm} layout="inline">
             <Form.Item name="code" rules={[{ required: true, len: 8 }]}><Input placeholder={t('预约码')} maxLength={8} /></Form.Item>
@@ -96,7 +121,7 @@ export function BookingPage() {
             <Button onClick={cancel}>{t('取消预约')}</Button>
           </Form>
         )}
-      </Card>
+      </Card>}
     </div>
   );
 }

@@ -23,8 +23,11 @@ export interface Snapshot {
   recentCalls: HallEvent[];
 }
 export interface Slot { id: string; day: string; start: string; end: string; capacity: number; booked: number; left: number; extended: boolean; open: boolean }
-export interface Slots { category: { id: string; name: string; prefix: string }; days: { day: string; workingDay: boolean; serviceDay: { kind: string; note: string } | null }[]; slots: Slot[] }
+export interface Slots { category: { id: string; name: string; prefix: string }; firstOpen: { day: string; slotId: string } | null; days: { day: string; workingDay: boolean; serviceDay: { kind: string; note: string } | null }[]; slots: Slot[] }
 export interface Booking { id: string; code: string; categoryId: string; day: string; start: string; end: string; status: string; ticketId: string | null; name: string; idNumber: string; phone: string }
+
+export interface Prefill { name: string; idNumber: string; phone: string }
+export interface MyBooking extends Booking { categoryName: string; centerName: string; centerAddress: string; cancellable: boolean }
 
 export const isHallStaff = (u: Me) => ['receiver', 'coordinator', 'chiefRep', 'centerAdmin'].includes(u.role);
 export const isHallAdmin = (u: Me) => u.role === 'centerAdmin';

@@ -6,6 +6,7 @@ export { KioskPage } from './KioskPage';
 export { HallBoardPage } from './HallBoardPage';
 export { WindowPage } from './WindowPage';
 export { BookingPage } from './BookingPage';
+export { MyBookingsPage } from './MyBookingsPage';
 export { HallAdminPage } from './HallAdminPage';
 export { HallStatsPage } from './HallStatsPage';
 export { isHallAdmin, isHallStaff, canSeeHallStats } from './api';

@@ -1,9 +1,8 @@
 /** Public portal: 办事指南 — search and filter the published catalog. */
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Empty, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { SearchOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { useFacets, useTypeOptions } from '../../api/hooks';
 import type { ColumnsType } from 'antd/es/table';
@@ -12,6 +11,8 @@ import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabe
 import { errorText } from '../../lib/feedback';
 import { useT, tr } from '../../lib/i18n';
 import { TodayLeader } from '../duty/TodayLeader';
+import { GuideSearchBox } from '../../components/GuideSearchBox';
+import { PopularItems } from './PopularItems';
 
 const FILTER_KEYS = ['q', 'department', 'theme', 'servedParty', 'type'] as const;
 
@@ -31,10 +32,6 @@ export function GuideListPage() {
     if (q !== submitted.current) setText(q);
     submitted.current = q;
   }, [q]);
-  const search = () => {
-    submitted.current = text.trim();
-    update({ q: text.trim() });
-  };
   useEffect(() => {
     document.title = t('办事指南 · 政务服务中心');
   }, []);
@@ -134,28 +131,22 @@ export function GuideListPage() {
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
           {t('一窗受理 · 限时办结 — 查询政务服务事项的办理条件、申请材料、办理流程与承诺时限')}
         </Typography.Paragraph>
-        <Space.Compact style={{ width: '100%', maxWidth: 680 }}>
-          <Input
-            size="large"
-            allowClear
-            prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-            placeholder={t('输入事项名称、俗称或拼音，如“低保”“营业执照”“dibao”')}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (!e.target.value && q) update({ q: undefined });
-            }}
-            onPressEnter={search}
-            data-testid="guide-search"
-            aria-label={t('搜索事项')}
-          />
-          <Button size="large" type="primary" onClick={search} data-testid="guide-search-button" style={{ background: '#d4380d' }}>
-            {t('搜索')}
-          </Button>
-        </Space.Compact>
+        <GuideSearchBox
+          text={text}
+          submitted={q}
+          setText={(v) => {
+            setText(v);
+            if (!v && q) update({ q: undefined });
+          }}
+          onSearch={(v) => {
+            submitted.current = v;
+            update({ q: v });
+          }}
+        />
       </div>
 
       <TodayLeader />
+      {!q && <PopularItems />}
       <Card className="bs-filter-card bs-elderly-hide" size="small">
         <Space wrap size={[12, 8]}>
           <span data-testid="filter-department">
