@@ -17,6 +17,7 @@ import { writeTogether } from '../core/db/together.js';
 import type { Job } from '../core/scheduler.js';
 import { caseEvents, cases } from './schema.js';
 import { eventInsert, itemVersionOf, writeTransition } from './repo.js';
+import { LOCK } from '../core/locks.js';
 
 export const DEEMED_DECISION_TEXT = '承诺期限届满未作出决定，按本事项超时默认规则视为同意（准予许可）';
 
@@ -69,5 +70,5 @@ export async function notifyOverduePledges(ctx: AppContext, tx: Tx): Promise<num
   return late.length;
 }
 
-export const singleDefaultsJob: Job = { name: 'overdue-default', lockKey: 7_302, everyMs: 60_000, run: applySingleDefaults };
-export const pledgeOverdueJob: Job = { name: 'pledge-overdue', lockKey: 7_303, everyMs: 60_000, run: notifyOverduePledges };
+export const singleDefaultsJob: Job = { name: 'overdue-default', lockKey: LOCK.singleDefaults, everyMs: 60_000, run: applySingleDefaults };
+export const pledgeOverdueJob: Job = { name: 'pledge-overdue', lockKey: LOCK.pledgeOverdue, everyMs: 60_000, run: notifyOverduePledges };

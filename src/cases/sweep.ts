@@ -5,6 +5,7 @@ import type { Job } from '../core/scheduler.js';
 import { cases } from './schema.js';
 import { writeTransition } from './repo.js';
 import { DEFAULT_CASE_SETTINGS } from './settings.js';
+import { LOCK } from '../core/locks.js';
 
 /**
  * A supplement notice unanswered for the configured number of days closes the case as
@@ -24,4 +25,4 @@ export async function withdrawUnansweredSupplements(ctx: AppContext, tx: Tx): Pr
   return stale.length;
 }
 
-export const supplementTimeoutJob: Job = { name: 'supplement-timeout', lockKey: 727101, everyMs: 10 * 60_000, run: withdrawUnansweredSupplements };
+export const supplementTimeoutJob: Job = { name: 'supplement-timeout', lockKey: LOCK.supplementTimeout, everyMs: 10 * 60_000, run: withdrawUnansweredSupplements };

@@ -10,6 +10,7 @@ import { itemVersionOf, loadCase, pausesOf, writeTransition } from '../repo.js';
 import { caseParticipants } from './schema.js';
 import { PART_WORK_STATES, partClock, partsOf } from './parts.js';
 import { applyOverdueDefault } from './defaults.js';
+import { LOCK } from '../../core/locks.js';
 
 /**
  * The overdue default of joint parts (缺席默认 / escalation), from stored data only: parts
@@ -55,4 +56,4 @@ export async function applyJointDefaults(ctx: AppContext, tx: Tx): Promise<numbe
   return changed;
 }
 
-export const jointDefaultsJob: Job = { name: 'joint-overdue-defaults', lockKey: 727102, everyMs: 10 * 60_000, run: applyJointDefaults };
+export const jointDefaultsJob: Job = { name: 'joint-overdue-defaults', lockKey: LOCK.jointDefaults, everyMs: 10 * 60_000, run: applyJointDefaults };
