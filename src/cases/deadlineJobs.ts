@@ -18,6 +18,7 @@ import type { Job } from '../core/scheduler.js';
 import { caseEvents, cases } from './schema.js';
 import { eventInsert, itemVersionOf, writeTransition } from './repo.js';
 import { LOCK } from '../core/locks.js';
+import { dueDayStamp } from '../core/dueDay.js';
 
 export const DEEMED_DECISION_TEXT = '承诺期限届满未作出决定，按本事项超时默认规则视为同意（准予许可）';
 
@@ -31,12 +32,14 @@ export async function applySingleDefaults(ctx: AppContext, tx: Tx): Promise<numb
     const guide = await itemVersionOf(tx, row);
     if (guide.overdueDefault !== 'deemedApproved' || row.kind === 'joint') continue;
     const deemedOn = row.deemOn!;
+    // A run after the deem day (the server was down) still decides on that day.
+    const stamp = dueDayStamp(ctx, deemedOn);
     const leaders = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), eq(users.active, true), inArray(users.role, ['leader', 'chiefRep', 'coordinator'])));
     const payload = { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, caseId: row.id, outcome: 'approved', deemed: true, deemedOn };
     await writeTransition(tx, row, {
       toState: 'decided', set: { outcome: 'approved', closedOn: deemedOn, deemOn: null }, nextChangeOn: null,
       action: 'deemedApproval', auditAction: 'case.deemedApproval', actor: { id: null, role: 'system' },
-      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: DEEMED_DECISION_TEXT }, at: ctx.now(), today,
+      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: DEEMED_DECISION_TEXT }, at: stamp.at, today: stamp.day, recordedAt: ctx.now(),
     });
     const notices: Notice[] = [
       { channel: 'sms', recipientUserId: row.applicantUserId, address: row.applicantPhone, template: 'case.decided', payload },
