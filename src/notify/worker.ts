@@ -2,7 +2,9 @@
  * The outbox worker. Each notice is claimed alone, in its own one-statement transaction
  * (SKIP LOCKED, so instances and in-flight sends never take the same row): the claim moves
  * `next_attempt_at` to the end of a lease and sets `claimed_until`. The send happens outside
- * any transaction, then a second statement marks the row sent (or schedules its retry).
+ * any transaction; the row is then marked sent before the worker sends anything else — in
+ * the same statement as its next claim (one round trip per notice), or alone when it stops.
+ * A failed send schedules its retry with backoff.
  *
  * What that guarantees: a row marked sent is never sent again, whatever crashes later (the
  * old worker marked a 100-row batch in one transaction, so a crash mid-batch re-sent all of
@@ -39,12 +41,17 @@ export function useTransports(t: Partial<typeof transports>) {
 
 interface Claimed { id: number; channel: Channel; address: string | null; recipient_user_id: string | null; template: string; payload: Record<string, unknown>; attempts: number }
 
-/** Claims the next due row (not of a throttled channel) for one lease; null when none is due. */
-async function claimOne(ctx: AppContext, skipChannels: readonly string[]): Promise<Claimed | null> {
+/**
+ * Claims the next due row (not of a throttled channel) for one lease; null when none is due.
+ * `markSent`: the row this worker has just sent, marked in the same statement (one round
+ * trip per notice instead of two; the mark still lands before the next send).
+ */
+async function claimOne(ctx: AppContext, skipChannels: readonly string[], markSent: number | null): Promise<Claimed | null> {
   const now = ctx.now();
   const lease = new Date(now.getTime() + LEASE_MS).toISOString();
   const skip = skipChannels.length ? sql`and channel not in (${sql.join(skipChannels.map((c) => sql`${c}`), sql`, `)})` : sql``;
-  const [row] = await rows<Claimed>(ctx.db, sql`
+  const mark = markSent === null ? sql`` : sql`with sent as (update outbox set status = 'sent', sent_at = ${now.toISOString()}, last_error = null, claimed_until = null where id = ${markSent})`;
+  const [row] = await rows<Claimed>(ctx.db, sql`${mark}
     update outbox o set claimed_until = ${lease}, next_attempt_at = ${lease}, attempts = o.attempts + 1
      where o.id = (select id from outbox where status = 'pending' and next_attempt_at <= ${now.toISOString()} ${skip}
                     order by next_attempt_at limit 1 for update skip locked)
@@ -70,7 +77,8 @@ async function markSent(ctx: AppContext, id: number) {
   }
 }
 
-async function deliver(ctx: AppContext, row: Claimed): Promise<void> {
+/** Sends one claimed row; true when the transport took it (the caller marks it), false when the attempt failed (recorded here). */
+async function deliver(ctx: AppContext, row: Claimed): Promise<boolean> {
   try {
     await transports[row.channel].send({ id: row.id, channel: row.channel, address: row.address, recipientUserId: row.recipient_user_id, template: row.template, payload: row.payload });
   } catch (err) {
@@ -80,10 +88,10 @@ async function deliver(ctx: AppContext, row: Claimed): Promise<void> {
       lastError: String((err as Error).message).slice(0, 500), status: failed ? 'failed' : 'pending', claimedUntil: null,
       nextAttemptAt: new Date(ctx.now().getTime() + backoffMs(row.attempts)).toISOString(),
     }).where(eq(outbox.id, row.id));
-    return;
+    return false;
   }
   outboxSent.inc({ channel: row.channel });
-  await markSent(ctx, row.id);
+  return true;
 }
 
 export interface DrainOptions {
@@ -104,10 +112,20 @@ export async function drainOutbox(ctx: AppContext, opts: DrainOptions = {}): Pro
   let handled = 0;
   const errors: unknown[] = [];
   const worker = async () => {
+    let unmarked: number | null = null;
     while (errors.length === 0) {
       const t = wall().getTime();
       const skip = [...throttled].filter(([, end]) => end > t).map(([c]) => c);
-      const row = await claimOne(ctx, skip);
+      let row: Claimed | null;
+      try {
+        row = await claimOne(ctx, skip, unmarked);
+      } catch (err) {
+        if (unmarked === null) throw err;
+        await markSent(ctx, unmarked); // the mark alone, retried; if it cannot land the row waits for its lease
+        unmarked = null;
+        continue;
+      }
+      unmarked = null;
       if (!row) {
         if (!opts.waitForRate || skip.length === 0 || t >= until) return;
         await new Promise((r) => setTimeout(r, Math.max(10, Math.min(...skip.map((c) => throttled.get(c)!)) - t)));
@@ -120,9 +138,10 @@ export async function drainOutbox(ctx: AppContext, opts: DrainOptions = {}): Pro
         await release(ctx, row.id);
         continue;
       }
-      await deliver(ctx, row);
+      if (await deliver(ctx, row)) unmarked = row.id;
       handled++;
     }
+    if (unmarked !== null) await markSent(ctx, unmarked);
   };
   const concurrency = Math.max(1, opts.concurrency ?? ctx.config.outboxConcurrency);
   // A worker that fails (the database went away) stops the others at their next claim.
