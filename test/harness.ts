@@ -3,7 +3,7 @@
  * TEST_DATABASE_URL is set, a new PostgreSQL database created for this app and dropped after.
  */
 import { freshDatabase } from './freshdb.js';
-import { loadConfig } from '../src/core/config.js';
+import { loadConfig, type Config } from '../src/core/config.js';
 import { openDatabase } from '../src/core/db/index.js';
 import { SettableClock } from '../src/core/now.js';
 import { makeContext, type AppContext } from '../src/core/context.js';
@@ -34,16 +34,16 @@ export interface Client {
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: Buffer }
 
-export async function startTestApp(opts: { demo?: boolean; now?: string } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { demo?: boolean; now?: string; config?: Partial<Config>; logStream?: { write(line: string): unknown } } = {}): Promise<TestApp> {
   const pgBase = process.env.TEST_DATABASE_URL;
   const fresh = pgBase ? await freshDatabase(pgBase, 'banshi_t') : null;
-  const config = { ...loadConfig({}), testClock: true, demo: opts.demo !== false, databaseUrl: fresh?.url };
+  const config = { ...loadConfig({}), testClock: true, demo: opts.demo !== false, databaseUrl: fresh?.url, ...opts.config };
   const database = await openDatabase({ databaseUrl: fresh?.url, dataDir: 'memory://' });
   const clock = new SettableClock();
   if (opts.now) clock.set(new Date(opts.now));
   const ctx = makeContext(config, database, clock);
   if (config.demo) await seedDemo(ctx.db, ctx.now());
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, opts.logStream ? { logger: true, logStream: opts.logStream } : {});
   await app.ready();
   const client = (cookie = '', csrf = ''): Client => {
     const raw: Client['raw'] = async ({ method, url, payload, headers = {} }) => {
