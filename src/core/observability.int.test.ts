@@ -2,11 +2,12 @@
  * Logs carry no personal data and a request id on every line; /metrics is guarded and
  * reports latency by route, jobs, the outbox backlog, the pool and open streams.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DB_KIND, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { walkIn, MARRIAGE } from '../../test/cases.js';
 import { scrubText, serializeError } from './logging.js';
+import { consoleTransport } from '../notify/transports.js';
 
 const ID = '620524198001011234';
 const PHONE = '13800001111';
@@ -21,6 +22,18 @@ describe('scrubbing log text', () => {
     // Case numbers (19 and 22 digits), UUIDs, epoch milliseconds stay as they are.
     const keep = 'case 6205242026112200042 town 6205241012026112200042 id 3f0c9a2e-1b2d-4c5e-8f90-a13912345678 time 1767225600000';
     expect(scrubText(keep)).toBe(keep);
+  });
+
+  it('the console transport prints notices with names and numbers masked', async () => {
+    const spy = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      await consoleTransport.send({ id: 1, channel: 'sms', address: PHONE, recipientUserId: null, template: 'party.birthdayTalk', payload: { name: '王立军', anniversary: '2026-03-05', years: 10 } });
+      const line = String(spy.mock.calls[0][0]);
+      expect(line).toContain('王*军');
+      for (const secret of ['王立军', PHONE]) expect(line).not.toContain(secret);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('serializes a real database error without the values it quotes', async () => {
