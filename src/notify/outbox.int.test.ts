@@ -7,7 +7,8 @@ import { drainOutbox, LEASE_MS, useTransports } from './worker.js';
 import { consoleTransport, type OutgoingNotice } from './transports.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ demo: false, now: '2026-03-02T01:00:00Z' }); });
+// The business clock stands still here (leases are measured on it); the rate limit's wall clock is passed in.
+beforeAll(async () => { t = await startTestApp({ demo: false }); t.ctx.clock.freeze(new Date('2026-03-02T01:00:00Z')); });
 afterAll(async () => { useTransports({ sms: consoleTransport, email: consoleTransport }); await t?.close(); });
 afterEach(async () => {
   t.ctx.config.rateLimits = {};
@@ -32,7 +33,7 @@ async function queue(n: number, channel: Notice['channel'] = 'sms'): Promise<num
 }
 
 const statusOf = async (id: number) => (await rows<{ status: string; attempts: number; claimed_until: string | null }>(t.ctx.db, sql`select status, attempts, claimed_until from outbox where id = ${id}`))[0];
-const advance = (ms: number) => t.ctx.clock.set(new Date(t.ctx.now().getTime() + ms));
+const advance = (ms: number) => t.ctx.clock.freeze(new Date(t.ctx.now().getTime() + ms));
 
 describe('outbox: each notice sent at most once', () => {
   it('a crash between a send and its mark re-sends nothing that was marked, and the unmarked row only after its lease', async () => {
