@@ -54,7 +54,7 @@ async function plainSqlDrain(ctx: AppContext, concurrency: number) {
 async function main() {
   const fresh = PGLITE ? null : await freshBenchDatabase('bench_outbox');
   const database: Database = await openDatabase({ databaseUrl: fresh?.url, dataDir: 'memory://' });
-  const config = { ...loadConfig({}), databaseUrl: fresh?.url, demo: false };
+  const config = { ...loadConfig(), databaseUrl: fresh?.url, demo: false };
   const ctx = makeContext(config, database, new SettableClock());
   const devNull = fs.createWriteStream('/dev/null');
   const realLog = console.log;
