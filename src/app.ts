@@ -14,6 +14,8 @@ import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorHandler } from './core/errorHandler.js';
 import { endStreamsOnClose } from './core/sse.js';
+import { loggerOptions, requestId } from './core/logging.js';
+import { metricsRoutes } from './core/metricsRoutes.js';
 import { ErrorBody, type App } from './core/http.js';
 import { checkPolicy } from './core/auth/policy.js';
 import { loadSession, SESSION_COOKIE } from './core/auth/service.js';
@@ -52,20 +54,18 @@ declare module 'fastify' {
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: { write(line: string): unknown } } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ? {
-      level: ctx.config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      // Search terms and query codes can carry names or ID numbers: logs keep the path only.
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\?.*$/, req.url.includes('?') ? '?…' : '') }) },
-    } : false,
+    // Personal data is scrubbed from every line at the logger (src/core/logging.ts).
+    logger: opts.logger ? loggerOptions(ctx.config.logLevel, opts.logStream) : false,
+    genReqId: requestId,
     // Off unless BANSHI_TRUST_PROXY names the proxies: otherwise X-Forwarded-For is anyone's to forge.
     trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
   app.addSchema(ErrorBody);
   await app.register(cookie);
   await app.register(helmet, {
@@ -94,7 +94,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   endStreamsOnClose(app);
   compose(ctx.config);
 
-  const routeSets = [(a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
+  const routeSets = [metricsRoutes, (a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
     (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
@@ -126,7 +126,7 @@ async function serveWeb(app: App) {
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', messageZh: '资源不存在' } });
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', messageZh: '资源不存在', requestId: req.id } });
     }
     return reply.sendFile('index.html');
   });

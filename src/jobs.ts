@@ -1,4 +1,4 @@
-import type { Job } from './core/scheduler.js';
+import type { Job, ScheduledJob } from './core/scheduler.js';
 import { supplementTimeoutJob } from './cases/sweep.js';
 import { outboxJob } from './notify/worker.js';
 import { jointDefaultsJob } from './cases/joint/sweep.js';
@@ -26,4 +26,4 @@ const changingCases = (job: Job): Job => ({
 
 /** Every background job of the product (run by the scheduler; `POST /api/test/sweep` in test mode). */
 // Supervision runs before the outbox so its notices go out in the same pass.
-export const JOBS: Job[] = [calendarRecalcJob, changingCases(supplementTimeoutJob), changingCases(lightSweepJob), changingCases(singleDefaultsJob), pledgeOverdueJob, escalationJob, anomalyScanJob, feeAnomalyScanJob, changingCases(jointDefaultsJob), ...DUTY_JOBS, partyRemindersJob, ...FEEDBACK_JOBS, hallSweepJob, outboxJob, auditSealJob];
+export const JOBS: ScheduledJob[] = [calendarRecalcJob, changingCases(supplementTimeoutJob), changingCases(lightSweepJob), changingCases(singleDefaultsJob), pledgeOverdueJob, escalationJob, anomalyScanJob, feeAnomalyScanJob, changingCases(jointDefaultsJob), ...DUTY_JOBS, partyRemindersJob, ...FEEDBACK_JOBS, hallSweepJob, outboxJob, auditSealJob];

@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from './core/config.js';
-import { openDatabase, LOCK_SEED } from './core/db/index.js';
+import { openDatabase } from './core/db/index.js';
+import { LOCK } from './core/locks.js';
 import { SettableClock } from './core/now.js';
 import { makeContext, type AppContext } from './core/context.js';
 import { buildApp } from './app.js';
@@ -18,7 +19,7 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
   // Before the demo cases: they go through the case engine and its hooks.
   compose(config);
   // Instances starting together on an empty database: one seeds, the others wait and find it seeded.
-  const { seeded, demoCasesFailed, demoAssessmentFailed } = await database.exclusive(LOCK_SEED, () => seedAll(ctx, config));
+  const { seeded, demoCasesFailed, demoAssessmentFailed } = await database.exclusive(LOCK.demoSeed, () => seedAll(ctx, config));
   const app = await buildApp(ctx, opts);
   let stopScheduler = () => {};
   app.addHook('onClose', async () => stopScheduler());

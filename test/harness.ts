@@ -41,6 +41,8 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** A second instance on the first one's database (its own pool on PostgreSQL; the same PGlite in memory). */
   sameDatabaseAs?: TestApp;
+  /** Where log lines go (tests that read the log). */
+  logStream?: { write(line: string): unknown };
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -54,7 +56,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   if (opts.now) clock.set(new Date(opts.now));
   const ctx = makeContext(config, database, clock);
   if (config.demo) await seedDemo(ctx.db, ctx.now());
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, opts.logStream ? { logger: true, logStream: opts.logStream } : {});
   await app.ready();
   const client = (cookie = '', csrf = ''): Client => {
     const raw: Client['raw'] = async ({ method, url, payload, headers = {} }) => {

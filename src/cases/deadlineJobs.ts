@@ -17,6 +17,8 @@ import { writeTogether } from '../core/db/together.js';
 import type { Job } from '../core/scheduler.js';
 import { caseEvents, cases } from './schema.js';
 import { eventInsert, itemVersionOf, writeTransition } from './repo.js';
+import { LOCK } from '../core/locks.js';
+import { dueDayStamp } from '../core/dueDay.js';
 
 export const DEEMED_DECISION_TEXT = '承诺期限届满未作出决定，按本事项超时默认规则视为同意（准予许可）';
 
@@ -30,12 +32,14 @@ export async function applySingleDefaults(ctx: AppContext, tx: Tx): Promise<numb
     const guide = await itemVersionOf(tx, row);
     if (guide.overdueDefault !== 'deemedApproved' || row.kind === 'joint') continue;
     const deemedOn = row.deemOn!;
+    // A run after the deem day (the server was down) still decides on that day.
+    const stamp = dueDayStamp(ctx, deemedOn);
     const leaders = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), eq(users.active, true), inArray(users.role, ['leader', 'chiefRep', 'coordinator'])));
     const payload = { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, caseId: row.id, outcome: 'approved', deemed: true, deemedOn };
     await writeTransition(tx, row, {
       toState: 'decided', set: { outcome: 'approved', closedOn: deemedOn, deemOn: null }, nextChangeOn: null,
       action: 'deemedApproval', auditAction: 'case.deemedApproval', actor: { id: null, role: 'system' },
-      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: DEEMED_DECISION_TEXT }, at: ctx.now(), today,
+      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: DEEMED_DECISION_TEXT }, at: stamp.at, today: stamp.day, recordedAt: ctx.now(),
     });
     const notices: Notice[] = [
       { channel: 'sms', recipientUserId: row.applicantUserId, address: row.applicantPhone, template: 'case.decided', payload },
@@ -69,5 +73,5 @@ export async function notifyOverduePledges(ctx: AppContext, tx: Tx): Promise<num
   return late.length;
 }
 
-export const singleDefaultsJob: Job = { name: 'overdue-default', lockKey: 7_302, everyMs: 60_000, run: applySingleDefaults };
-export const pledgeOverdueJob: Job = { name: 'pledge-overdue', lockKey: 7_303, everyMs: 60_000, run: notifyOverduePledges };
+export const singleDefaultsJob: Job = { name: 'overdue-default', lockKey: LOCK.singleDefaults, everyMs: 60_000, run: applySingleDefaults };
+export const pledgeOverdueJob: Job = { name: 'pledge-overdue', lockKey: LOCK.pledgeOverdue, everyMs: 60_000, run: notifyOverduePledges };

@@ -32,6 +32,7 @@ import { clockColumns, clockInput, itemVersionOf, nextChangeOf, pausesJson, type
 import { syncParts } from './joint/parts.js';
 import { deadlineRules, engineDeadlines, type DeadlineRules } from './intake.js';
 import { invalidateAfter } from './worklistCache.js';
+import { LOCK } from '../core/locks.js';
 
 export const RECALC_BATCH = 1000;
 
@@ -154,7 +155,7 @@ async function writeQueue(tx: Tx, list: Write[]) {
   ]);
 }
 
-export const calendarRecalcJob: Job = { name: 'calendar-recalc', lockKey: 7_301, everyMs: 5_000, run: (ctx, tx) => recalcBatch(ctx, tx) };
+export const calendarRecalcJob: Job = { name: 'calendar-recalc', lockKey: LOCK.calendarRecalc, everyMs: 5_000, run: (ctx, tx) => recalcBatch(ctx, tx) };
 
 /** Right after a change commits: work off every pending change now (the job resumes if this stops). */
 export async function drainCalendarChanges(ctx: AppContext): Promise<void> {

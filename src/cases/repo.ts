@@ -138,6 +138,8 @@ export function eventInsert(e: Omit<typeof caseEvents.$inferInsert, 'seq'>) {
 export async function writeTransition(tx: Tx, row: CaseRow, t: {
   toState: CaseRow['state']; set?: Partial<CaseRow>; nextChangeOn?: string | null; action: string; auditAction: string;
   actor: { id: string | null; role: string }; data: Record<string, unknown>; at: Date; today: string;
+  /** When the change is written, if not `at` (a default dated on its due day): the audit row keeps the real time. */
+  recordedAt?: Date;
 }): Promise<CaseRow> {
   const at = t.at.toISOString();
   const after: CaseRow = { ...row, ...t.set, state: t.toState, version: row.version + 1, updatedAt: at };
@@ -146,7 +148,7 @@ export async function writeTransition(tx: Tx, row: CaseRow, t: {
   await appendEvent(tx, { caseId: row.id, at, actorId: t.actor.id, actorRole: t.actor.role, action: t.action, fromState: row.state, toState: t.toState, data: t.data });
   await appendAudit(tx, {
     actorId: t.actor.id, actorRole: t.actor.role, action: t.auditAction, entityType: 'case', entityId: row.id,
-    before: { state: row.state }, after: { state: t.toState, ...t.data }, at: t.at,
+    before: { state: row.state }, after: { state: t.toState, ...t.data }, at: t.recordedAt ?? t.at,
   });
   await runCaseHooks(caseEngine().hooks, { tx, action: t.action, before: row, after, actor: t.actor, at: t.at, today: t.today, event: t.data });
   return after;

@@ -40,6 +40,13 @@ export interface Config {
   loginMaxFailuresPerAddress: number;
   /** Party building: alert this many days before a committee's or branch's term expires. */
   partyTermAlertDays: number;
+  /** Sends per second allowed per channel, across all instances (SMS_RATE_PER_SECOND, EMAIL_RATE_PER_SECOND); unlimited when unset. */
+  rateLimits: Partial<Record<'sms' | 'email', number>>;
+  /** Notices each instance sends at once (OUTBOX_CONCURRENCY). */
+  outboxConcurrency: number;
+  /** /metrics: bearer token (BANSHI_METRICS_TOKEN) and/or allowed client addresses or CIDR ranges (BANSHI_METRICS_ALLOW); refused when neither matches. */
+  metricsToken?: string;
+  metricsAllow: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,7 +74,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailuresPerAccount: positiveInt('BANSHI_LOGIN_MAX_FAILURES_ACCOUNT', env.BANSHI_LOGIN_MAX_FAILURES_ACCOUNT, 5),
     loginMaxFailuresPerAddress: positiveInt('BANSHI_LOGIN_MAX_FAILURES_ADDRESS', env.BANSHI_LOGIN_MAX_FAILURES_ADDRESS, 20),
     partyTermAlertDays: Number(env.BANSHI_PARTY_TERM_ALERT_DAYS ?? 90),
+    rateLimits: { sms: positive(env.SMS_RATE_PER_SECOND), email: positive(env.EMAIL_RATE_PER_SECOND) },
+    outboxConcurrency: positive(env.OUTBOX_CONCURRENCY) ?? 4,
+    metricsToken: env.BANSHI_METRICS_TOKEN || undefined,
+    metricsAllow: (env.BANSHI_METRICS_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
+}
+
+/** A positive number from the environment, or undefined when unset or not positive. */
+function positive(v: string | undefined): number | undefined {
+  const n = Number(v);
+  return v && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 /**

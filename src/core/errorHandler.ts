@@ -25,25 +25,25 @@ const FRAMEWORK_4XX: Record<number, [string, string, string]> = {
 
 export function errorHandler(error: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
-    return reply.status(error.status).send({ error: { code: error.code, message: error.message, messageZh: error.messageZh, details: error.details } });
+    return reply.status(error.status).send({ error: { code: error.code, message: error.message, messageZh: error.messageZh, details: error.details, requestId: req.id } });
   }
   const fe = error as FastifyError;
   if (fe.validation) {
     const details = (fe.validation as ValidationItem[]).map((v) => ({ field: fieldOf(fe.validationContext, v), message: v.message ?? 'invalid' }));
     const fields = details.map((d) => d.field).join(', ');
     return reply.status(400).send({
-      error: { code: 'validation_failed', message: `Invalid request: ${fields}`, messageZh: `请求参数不合法：${fields}`, details },
+      error: { code: 'validation_failed', message: `Invalid request: ${fields}`, messageZh: `请求参数不合法：${fields}`, details, requestId: req.id },
     });
   }
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const [code, en, zh] = FRAMEWORK_4XX[status] ?? ['bad_request', fe.message, '请求无法处理'];
-    return reply.status(status).send({ error: { code, message: status === 400 ? `${en}: ${fe.message}` : en, messageZh: zh } });
+    return reply.status(status).send({ error: { code, message: status === 400 ? `${en}: ${fe.message}` : en, messageZh: zh, requestId: req.id } });
   }
   if (isDatabaseUnavailable(error)) {
     req.log.warn({ err: error }, 'database unavailable');
     return reply.status(503).header('retry-after', '2').send({ error: { code: 'unavailable', message: 'The database is not reachable; try again shortly', messageZh: '系统暂时无法访问数据库，请稍后重试' } });
   }
   req.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send({ error: { code: 'internal', message: 'Internal error', messageZh: '系统内部错误，请稍后重试' } });
+  return reply.status(500).send({ error: { code: 'internal', message: 'Internal error', messageZh: '系统内部错误，请稍后重试', requestId: req.id } });
 }

@@ -11,6 +11,8 @@ export const ErrorBody = Type.Object({
     message: Type.String(),
     messageZh: Type.String(),
     details: Type.Optional(Type.Unknown()),
+    /** The request's id (also the x-request-id header and `reqId` in the logs). */
+    requestId: Type.Optional(Type.String()),
   }),
 }, { $id: 'ErrorBody' });
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from './context.js';
 import { errors, type App } from './http.js';
-import { runExclusive, type Job } from './scheduler.js';
+import { runExclusive, type ScheduledJob } from './scheduler.js';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -19,7 +19,7 @@ async function databaseAnswers(ctx: AppContext, timeoutMs: number): Promise<stri
 }
 
 /** `jobs`: the product's background jobs (src/jobs.ts), handed in by src/app.ts (src/core names no capability). */
-export function systemRoutes(app: App, ctx: AppContext, jobs: readonly Job[]) {
+export function systemRoutes(app: App, ctx: AppContext, jobs: readonly ScheduledJob[]) {
   app.get('/api/health', {
     config: { policy: 'public' },
     schema: {

@@ -16,6 +16,7 @@ import { dutyDocuments } from './schema.js';
 import { audit, ownCenter } from './common.js';
 import type { LedgerRow } from './patrol.js';
 import type { circular } from './leader.js';
+import { LOCK } from '../core/locks.js';
 
 type Circular = Awaited<ReturnType<typeof circular>>;
 
@@ -104,7 +105,7 @@ export async function issueDocument(ctx: AppContext, user: SessionUser, kind: 'h
   const centerId = ownCenter(user);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(727403)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK.dutyDocuments})`);
     const [done] = await tx.select({ id: dutyDocuments.id }).from(dutyDocuments).where(and(eq(dutyDocuments.centerId, centerId), eq(dutyDocuments.kind, kind), eq(dutyDocuments.month, month)));
     if (done) throw conflict('document_issued', 'Already issued for this month', '本月已印发');
     const [{ n }] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from duty_documents where center_id = ${centerId} and kind = ${kind} and month like ${`${month.slice(0, 4)}-%`}`);

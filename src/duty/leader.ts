@@ -18,6 +18,7 @@ import { leaderDutyDays, leaderDutyEscalations, leaderDutyPlans, leaderDutySched
 import { audit, isCenter, localTime, MONTH, ownCenter, requireDepartment, settingsOf } from './common.js';
 import { hoursOn } from './hours.js';
 import { daysOfMonth, missRunToEscalate, PLAN_STATUS_LABELS, planDueOn, planStatus } from './leaderRules.js';
+import { LOCK } from '../core/locks.js';
 
 const monthOf = (day: string) => day.slice(0, 7);
 const checkMonth = (m: string) => { if (!MONTH.test(m)) throw badRequest('month_invalid', 'Month must be YYYY-MM', '月份格式应为YYYY-MM'); };
@@ -283,7 +284,7 @@ export async function escalations(ctx: AppContext, user: SessionUser) {
   return { items: list.map((e) => ({ id: e.id, leader: e.leader, department: e.department, missedDays: e.missed_days, escalatedAt: new Date(e.escalated_at).toISOString() })) };
 }
 
-export const leaderMissJob: Job = { name: 'duty-leader-misses', lockKey: 727402, everyMs: 5 * 60_000, run: sweepMisses };
+export const leaderMissJob: Job = { name: 'duty-leader-misses', lockKey: LOCK.dutyLeaderMisses, everyMs: 5 * 60_000, run: sweepMisses };
 
 /** The monthly circular's facts: per department, plan status and duty performance. */
 export async function circular(ctx: AppContext, user: SessionUser, month: string) {

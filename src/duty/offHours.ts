@@ -17,6 +17,7 @@ import { anomalies, scanCursors } from '../supervision/schema.js';
 import { dutyRosters } from './schema.js';
 import { localTime, settingsOf } from './common.js';
 import { hoursOn, inHours } from './hours.js';
+import { LOCK } from '../core/locks.js';
 
 const CURSOR = 'duty-offhours:case_events';
 const BATCH = 5000;
@@ -65,4 +66,4 @@ export async function scanOffHours(ctx: AppContext, tx: Tx): Promise<number> {
   return written.length;
 }
 
-export const offHoursJob: Job = { name: 'duty-off-hours', lockKey: 727401, everyMs: 60_000, run: scanOffHours };
+export const offHoursJob: Job = { name: 'duty-off-hours', lockKey: LOCK.dutyOffHours, everyMs: 60_000, run: scanOffHours };

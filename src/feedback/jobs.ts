@@ -18,6 +18,7 @@ import { dueLight, ladderRung, signLink } from './rules.js';
 import { DEFAULT_FEEDBACK_SETTINGS, linkSecret } from './settings.js';
 import { inApp, managersOf, officeOf, sms } from './access.js';
 import { announce } from '../supervision/bus.js';
+import { LOCK } from '../core/locks.js';
 
 /** Invitations go to cases completed within this many days before their invitation day (no flood on first start). */
 const INVITE_WINDOW_DAYS = 30;
@@ -88,7 +89,7 @@ export async function escalateComplaints(ctx: AppContext, tx: Tx): Promise<numbe
   return late.length;
 }
 
-export const invitationJob: Job = { name: 'feedback-invitations', lockKey: 727401, everyMs: 10 * 60_000, run: sendInvitations };
-export const rectificationJob: Job = { name: 'feedback-rectification', lockKey: 727402, everyMs: 10 * 60_000, run: rectificationLadder };
-export const complaintEscalationJob: Job = { name: 'feedback-complaints', lockKey: 727403, everyMs: 10 * 60_000, run: escalateComplaints };
+export const invitationJob: Job = { name: 'feedback-invitations', lockKey: LOCK.feedbackInvitations, everyMs: 10 * 60_000, run: sendInvitations };
+export const rectificationJob: Job = { name: 'feedback-rectification', lockKey: LOCK.feedbackRectification, everyMs: 10 * 60_000, run: rectificationLadder };
+export const complaintEscalationJob: Job = { name: 'feedback-complaints', lockKey: LOCK.feedbackComplaints, everyMs: 10 * 60_000, run: escalateComplaints };
 export const FEEDBACK_JOBS = [invitationJob, rectificationJob, complaintEscalationJob];

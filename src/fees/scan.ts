@@ -15,6 +15,7 @@ import { anomalies, scanCursors } from '../supervision/schema.js';
 import { announce } from '../supervision/bus.js';
 import { feeFindings } from './rules.js';
 import type { PaymentChannel } from './types.js';
+import { LOCK } from '../core/locks.js';
 
 const CURSOR = 'fee-anomalies:fee_payments';
 const BATCH = 2000;
@@ -52,4 +53,4 @@ export async function scanFeeAnomalies(ctx: AppContext, tx: Tx): Promise<number>
   return written.length;
 }
 
-export const feeAnomalyScanJob: Job = { name: 'fee-anomalies', lockKey: 727317, everyMs: 60_000, run: scanFeeAnomalies };
+export const feeAnomalyScanJob: Job = { name: 'fee-anomalies', lockKey: LOCK.feeAnomalies, everyMs: 60_000, run: scanFeeAnomalies };

@@ -23,6 +23,7 @@ import { issueTicket, requireCenterAdmin, ticketStatus } from './service.js';
 import { addDays, bookingBlockedUntil, cancelOpen, checkInVerdict, firstBookable, daySlots, noShowAfter, slotOpenForBooking, validSessions, withinHorizon } from './rules.js';
 import { localTime } from './time.js';
 import type { Session } from './types.js';
+import { LOCK } from '../core/locks.js';
 
 type Booking = typeof hallBookings.$inferSelect;
 
@@ -286,4 +287,4 @@ export async function hallSweep(ctx: AppContext, tx: Tx): Promise<number> {
   return missed.length + expired.length;
 }
 
-export const hallSweepJob: Job = { name: 'hall-sweep', lockKey: 727401, everyMs: 60_000, run: hallSweep };
+export const hallSweepJob: Job = { name: 'hall-sweep', lockKey: LOCK.hallSweep, everyMs: 60_000, run: hallSweep };

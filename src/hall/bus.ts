@@ -13,9 +13,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../core/db/index.js';
 import { rows } from '../core/db/index.js';
 import { hallEvents } from './schema.js';
+import { LOCK } from '../core/locks.js';
 
 export const HALL_CHANNEL = 'banshi_hall';
-const LOCK_SPACE = 727400;
+const LOCK_SPACE = LOCK.hallEvents;
 const MAX_PAYLOAD = 7000;
 
 export interface HallEvent { id: number; centerId: string; kind: string; data: Record<string, unknown>; at: string }

@@ -1,4 +1,5 @@
 import { renderNotice } from './templates.js';
+import { maskPayloadNames, scrubText } from '../core/logging.js';
 
 /** Notification transports are plug-ins: console (default), SMTP e-mail (smtp.ts) and an HTTP SMS gateway (sms.ts), chosen by configure.ts. */
 export interface OutgoingNotice {
@@ -16,12 +17,12 @@ export interface Transport {
   send(n: OutgoingNotice): Promise<void>;
 }
 
-/** Prints SMS and e-mail to the log (addresses masked) — the default on a bare machine. */
+/** Prints SMS and e-mail to the log (addresses, ID numbers, phones and person names masked) — the default on a bare machine. */
 export const consoleTransport: Transport = {
   name: 'console',
   async send(n) {
     const to = n.address ? `${n.address.slice(0, 3)}****${n.address.slice(-4)}` : n.recipientUserId;
-    console.log(`[notify:${n.channel}] to ${to}: ${renderNotice(n.template, n.payload).text} (${n.template})`);
+    console.log(scrubText(`[notify:${n.channel}] to ${to}: ${renderNotice(n.template, maskPayloadNames(n.payload)).text} (${n.template})`));
   },
 };
 

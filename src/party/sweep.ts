@@ -15,6 +15,7 @@ import { birthdayTalksDue } from './members.js';
 import { partyMembers, partyOfficers, partyOrgs, partyReminderLog, partyTerms } from './schema.js';
 import { termAlert } from './rules/terms.js';
 import { MANAGING_OFFICERS } from './types.js';
+import { LOCK } from '../core/locks.js';
 
 interface Reminder { key: string; orgIds: string[]; centerId: string; template: Notice['template']; payload: Record<string, unknown> }
 
@@ -52,4 +53,4 @@ export async function sendPartyReminders(ctx: AppContext, tx: Tx): Promise<numbe
   return todo.length;
 }
 
-export const partyRemindersJob: Job = { name: 'party-reminders', lockKey: 727401, everyMs: 60 * 60_000, run: sendPartyReminders };
+export const partyRemindersJob: Job = { name: 'party-reminders', lockKey: LOCK.partyReminders, everyMs: 60 * 60_000, run: sendPartyReminders };

@@ -31,6 +31,7 @@ import { chunks, noticesFor, recordLadderSteps, uniq } from './steps.js';
 import { settingsFor, type SupervisionSettings } from './settings.js';
 import type { WorkCalendar } from '../core/calendar/calendar.js';
 import { announce, CHANNEL } from './bus.js';
+import { LOCK } from '../core/locks.js';
 
 /** Cases per run; a larger backlog (a settings change) drains over the following runs. */
 export const SWEEP_BATCH = 20_000;
@@ -152,5 +153,5 @@ export async function escalateOrders(ctx: AppContext, tx: Tx): Promise<number> {
   return late.length;
 }
 
-export const lightSweepJob: Job = { name: 'supervision-lights', lockKey: 727301, everyMs: 60_000, run: (ctx, tx) => sweepLights(ctx, tx) };
-export const escalationJob: Job = { name: 'supervision-escalation', lockKey: 727302, everyMs: 10 * 60_000, run: escalateOrders };
+export const lightSweepJob: Job = { name: 'supervision-lights', lockKey: LOCK.supervisionLights, everyMs: 60_000, run: (ctx, tx) => sweepLights(ctx, tx) };
+export const escalationJob: Job = { name: 'supervision-escalation', lockKey: LOCK.supervisionEscalation, everyMs: 10 * 60_000, run: escalateOrders };

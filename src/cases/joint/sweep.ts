@@ -10,6 +10,8 @@ import { itemVersionOf, loadCase, pausesOf, writeTransition } from '../repo.js';
 import { caseParticipants } from './schema.js';
 import { PART_WORK_STATES, partClock, partsOf } from './parts.js';
 import { applyOverdueDefault } from './defaults.js';
+import { LOCK } from '../../core/locks.js';
+import { dueDayStamp } from '../../core/dueDay.js';
 
 /**
  * The overdue default of joint parts (缺席默认 / escalation), from stored data only: parts
@@ -40,13 +42,15 @@ export async function applyJointDefaults(ctx: AppContext, tx: Tx): Promise<numbe
         await tx.update(caseParticipants).set({ subDue: clock.subDue, deemOn: clock.deemOn, yellowOn: clock.yellowOn }).where(eq(caseParticipants.id, part.id));
         continue;
       }
-      const applied = await applyOverdueDefault(tx, row, guide, part, today, 'subLimitPassed');
+      // Dated on the deem day itself, however late this run is (the server was down).
+      const stamp = dueDayStamp(ctx, clock.deemOn);
+      const applied = await applyOverdueDefault(tx, row, guide, part, stamp.day, 'subLimitPassed');
       if (!applied) continue;
       const [dept] = await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, part.departmentId));
       const action = applied.applied === 'deemed' ? 'deemConsent' : 'escalatePart';
       row = await writeTransition(tx, row, {
-        toState: row.state, action, auditAction: `case.${action}`, actor: { id: null, role: 'system' }, at: now, today,
-        data: { departmentId: part.departmentId, department: dept?.name ?? '', task: part.task, subDue: clock.subDue, chargedTo: applied.chargedTo, overdueDefault: guide.overdueDefault, on: today },
+        toState: row.state, action, auditAction: `case.${action}`, actor: { id: null, role: 'system' }, at: stamp.at, today: stamp.day, recordedAt: now,
+        data: { departmentId: part.departmentId, department: dept?.name ?? '', task: part.task, subDue: clock.subDue, chargedTo: applied.chargedTo, overdueDefault: guide.overdueDefault, on: stamp.day },
       });
       await enqueue(tx, applied.notify, now);
       changed++;
@@ -55,4 +59,4 @@ export async function applyJointDefaults(ctx: AppContext, tx: Tx): Promise<numbe
   return changed;
 }
 
-export const jointDefaultsJob: Job = { name: 'joint-overdue-defaults', lockKey: 727102, everyMs: 10 * 60_000, run: applyJointDefaults };
+export const jointDefaultsJob: Job = { name: 'joint-overdue-defaults', lockKey: LOCK.jointDefaults, everyMs: 10 * 60_000, run: applyJointDefaults };

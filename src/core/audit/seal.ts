@@ -24,9 +24,10 @@ import type { Queryable, Tx } from '../db/index.js';
 import { rows } from '../db/index.js';
 import type { Job } from '../scheduler.js';
 import { GENESIS, rowHash } from './audit.js';
+import { LOCK } from '../locks.js';
 
 /** One sealer at a time (advisory transaction lock; the scheduler's job takes the same key). */
-export const SEAL_LOCK = 727003;
+export const SEAL_LOCK = LOCK.auditSeal;
 const BATCH = 20_000;
 
 interface AuditRow {

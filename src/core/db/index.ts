@@ -6,9 +6,7 @@ import { trackCommits } from './afterCommit.js';
 import { PgListener } from './listener.js';
 import type { Db, Queryable } from './types.js';
 
-/** Session-level advisory locks of start-up (jobs take theirs from the job registry). */
-export const LOCK_MIGRATIONS = 727001;
-export const LOCK_SEED = 727002;
+import { LOCK } from '../locks.js';
 
 export type { Db, Queryable, Schema, Tx } from './types.js';
 
@@ -76,7 +74,7 @@ async function openPostgres(url: string): Promise<Database> {
     }
   };
   // Several instances may start at once: one applies migrations, the rest wait.
-  await exclusive(LOCK_MIGRATIONS, () => migrate(drizzle(pool), { migrationsFolder }));
+  await exclusive(LOCK.migrations, () => migrate(drizzle(pool), { migrationsFolder }));
   const listener = new PgListener(() => new pg.Client({ connectionString: url, keepAlive: true }), { log: (m) => console.warn(m) });
   return {
     db, kind: 'postgres', exclusive,

@@ -14,10 +14,23 @@ export const outbox = pgTable('outbox', {
   payload: jsonb('payload').notNull(),
   status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
+  /** When the row is next due; a claim moves it to the end of the claim's lease, so a worker that dies mid-send leaves it due again only then. */
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' }).notNull(),
+  /** Set while a worker holds the row (claimed, being sent); null when idle. */
+  claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'string' }),
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
   /** In-app notices: when the recipient marked it read (null: unread). */
   readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
 }, (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.recipientUserId)]);
+
+/**
+ * Per-channel send rate shared by every instance (SMS gateways throttle): the current
+ * second and how many sends were granted in it (see src/notify/rate.ts).
+ */
+export const outboxRate = pgTable('outbox_rate', {
+  channel: text('channel').primaryKey(),
+  second: timestamp('second', { withTimezone: true, mode: 'string' }).notNull(),
+  granted: integer('granted').notNull(),
+});

@@ -28,6 +28,7 @@ import {
   acceptanceOutsideCenter, decisionWithoutAcceptance, excessVisits, promisedOverStatutory, refusalWithoutReasons, repeatedExtension,
   secondSupplementNotice, isVisit, type EventFact, type Finding,
 } from './rules.js';
+import { LOCK } from '../../core/locks.js';
 
 const CURSOR = 'anomaly-scan:case_events';
 export const SCAN_BATCH = 5000;
@@ -103,4 +104,4 @@ export async function scanAnomalies(ctx: AppContext, tx: Tx): Promise<number> {
   return written.length;
 }
 
-export const anomalyScanJob: Job = { name: 'supervision-anomalies', lockKey: 727303, everyMs: 60_000, run: scanAnomalies };
+export const anomalyScanJob: Job = { name: 'supervision-anomalies', lockKey: LOCK.supervisionAnomalies, everyMs: 60_000, run: scanAnomalies };

@@ -10,6 +10,7 @@ import type { Job } from '../../core/scheduler.js';
 import { calendarFor } from '../../core/calendar/service.js';
 import { windows } from '../../core/org/schema.js';
 import { anomalies } from '../schema.js';
+import { LOCK } from '../../core/locks.js';
 
 /** What the rule needs from attendance: who is signed in at a window at an instant. */
 export interface AttendanceSource {
@@ -39,7 +40,7 @@ const localTime = (at: Date, timeZone: string) =>
 
 export function windowStaffingJob(source: AttendanceSource, hours: Hours = DEFAULT_HOURS): Job {
   return {
-    name: 'supervision-window-staffing', lockKey: 727304, everyMs: 5 * 60_000,
+    name: 'supervision-window-staffing', lockKey: LOCK.windowStaffing, everyMs: 5 * 60_000,
     async run(ctx: AppContext, tx: Tx) {
       const now = ctx.now();
       const today = ctx.today();
