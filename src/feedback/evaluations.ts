@@ -2,6 +2,7 @@
  * 好差评: ratings from the portal, the window device and SMS links; the bad-review flow
  * (verify → rectify → return visit). One transaction per change with its audit row.
  */
+import { outer } from '../core/db/outer.js';
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -154,7 +155,7 @@ function view(user: SessionUser, r: Row, extra: { caseNo: string; itemName: stri
 
 const joined = {
   e: evaluations, caseNo: cases.caseNo, itemName: cases.itemName, applicantName: cases.applicantName, applicantKind: cases.applicantKind,
-  department: sql<string>`(select name from ${departments} d where d.id = ${evaluations.departmentId})`,
+  department: sql<string>`(select name from ${departments} d where d.id = ${outer(evaluations.departmentId)})`,
 };
 
 export async function listEvaluations(ctx: AppContext, user: SessionUser, q: EvaluationQuery) {
