@@ -41,6 +41,7 @@ import { useTransports } from './notify/worker.js';
 import { transportsFromConfig } from './notify/configure.js';
 import { whenCalendarChanges } from './core/calendar/service.js';
 import { drainCalendarChanges } from './cases/recalc.js';
+import { drainDeadlines } from './deadlines.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -92,8 +93,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   enforcePolicies(app, ctx);
   useTransports(transportsFromConfig(ctx.config));
   usePaymentTransport(paymentTransportFromConfig(ctx.config));
-  // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
-  whenCalendarChanges(drainCalendarChanges);
+  // A calendar change moves the open deadlines it touches right away: cases (src/cases/recalc.ts), then every other registered deadline (src/deadlines.ts).
+  whenCalendarChanges(async (c) => { await drainCalendarChanges(c); await drainDeadlines(c); });
 
   const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);

@@ -11,6 +11,8 @@ import { AppError, badRequest, conflict, forbidden, notFound, unauthorized, unpr
 import { appendAudit } from '../core/audit/audit.js';
 import { enqueue } from '../core/outbox/enqueue.js';
 import { calendarFor } from '../core/calendar/service.js';
+import { trackDeadline } from '../core/deadlines/track.js';
+import { RECTIFY_DUE } from './deadlines.js';
 import { maskName } from '../core/mask.js';
 import { departments } from '../core/org/schema.js';
 import { cases } from '../cases/schema.js';
@@ -122,6 +124,7 @@ export async function rate(ctx: AppContext, user: SessionUser | null, input: Rat
       rectifyDue: due, rectifyYellowOn: yellow,
     }).onConflictDoNothing().returning();
     if (!row) throw conflict('already_rated', 'This case was already rated at this stage', '该办件本环节已评价，每笔办件只能评价一次');
+    if (due) await trackDeadline(tx, RECTIFY_DUE, { rowId: row.id, centerId: c.centerId, startOn: today, workingDays: settings.rectifyDays, due });
     if (bad) {
       await enqueue(tx, inApp(await managersOf(tx, c.departmentId), 'feedback.badReview', { caseNo: c.caseNo, itemName: c.itemName, gradeLabel: GRADE_LABELS[input.grade], evaluationId: row.id }), now);
     }

@@ -3,6 +3,7 @@ export * from '../org/schema.js';
 export * from '../auth/schema.js';
 export * from '../audit/schema.js';
 export * from '../calendar/schema.js';
+export * from '../deadlines/schema.js';
 export * from '../files/schema.js';
 export * from '../outbox/schema.js';
 export * from '../../catalog/schema.js';
