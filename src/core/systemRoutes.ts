@@ -9,12 +9,12 @@ export function systemRoutes(app: App, ctx: AppContext) {
   app.get('/api/health', {
     config: { policy: 'public' },
     schema: {
-      tags: ['system'], summary: 'Liveness and which database is in use',
-      response: { 200: Type.Object({ ok: Type.Boolean(), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), now: Type.String() }) },
+      tags: ['system'], summary: 'Liveness, which database is in use and the center time zone (the web app shows times in it)',
+      response: { 200: Type.Object({ ok: Type.Boolean(), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), now: Type.String(), timeZone: Type.String() }) },
     },
   }, async () => {
     await ctx.db.execute(sql`select 1`);
-    return { ok: true, db: ctx.database.kind, now: ctx.now().toISOString() };
+    return { ok: true, db: ctx.database.kind, now: ctx.now().toISOString(), timeZone: ctx.config.timeZone };
   });
 
   // Only in BANSHI_TEST_CLOCK=1 mode: tests walk cases through holidays by moving time.
