@@ -42,6 +42,7 @@ import { transportsFromConfig } from './notify/configure.js';
 import { whenCalendarChanges } from './core/calendar/service.js';
 import { drainCalendarChanges } from './cases/recalc.js';
 import { drainDeadlines } from './deadlines.js';
+import { calendarPreviewRoutes } from './cases/calendarPreview.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -96,7 +97,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   // A calendar change moves the open deadlines it touches right away: cases (src/cases/recalc.ts), then every other registered deadline (src/deadlines.ts).
   whenCalendarChanges(async (c) => { await drainCalendarChanges(c); await drainDeadlines(c); });
 
-  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
+  const routeSets = [systemRoutes, authRoutes, calendarRoutes, catalogRoutes, fileRoutes, caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, calendarPreviewRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);
