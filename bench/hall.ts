@@ -147,6 +147,8 @@ async function main() {
 
   // Ticket issuance req/s, against GET /api/health (one trivial query) in the same run.
   const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, r) => (err ? reject(err) : resolve(r))));
+  // Tickets are taken only while the hall is open: a Thursday 09:00 in the center (test clock).
+  await fetch(`${base}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2026-12-03T01:00:00Z' }) });
   const health = await run({ url: `${base}/api/health`, connections: 10, duration: 5 });
   const take = await run({ url: `${base}/api/hall/tickets`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: cat.id }), connections: 10, duration: 5 });
 

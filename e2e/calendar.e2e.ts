@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startE2E, type E2E } from './harness.js';
+import { apiAs, loginAs, pick, startE2E, type E2E } from './harness.js';
+import { LOW_INCOME, walkIn } from '../test/cases.js';
 
 let e: E2E;
 beforeAll(async () => {
@@ -23,5 +24,32 @@ describe('publishing next year in the browser', () => {
     await page.getByTestId('national-publish-confirm').click();
     await expect.poll(() => panel.getByTestId('national-year-status').innerText(), { timeout: 15_000 }).toBe('已发布');
     await expect.poll(() => page.getByTestId('calendar-warning').count(), { timeout: 15_000 }).toBe(0);
+  });
+});
+
+describe('a calendar change asks to confirm what it moves', () => {
+  it('adding a local closure shows the cases whose dates move, and applies only on confirmation', async () => {
+    const window1 = await apiAs(e.baseUrl, 'window1');
+    const created = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    const { version } = await window1.get(`/api/cases/${created.id}`);
+    await window1.post(`/api/cases/${created.id}/actions/accept`, { version, provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    const before = (await window1.get(`/api/cases/${created.id}`)).clock.promisedDue as string;
+    const page = await e.page();
+    await loginAs(page, 'admin');
+    await page.getByTestId('nav-calendar').click();
+    await page.getByTestId('override-date').click();
+    await page.keyboard.type('2026-12-04');
+    await page.keyboard.press('Enter');
+    await pick(page, 'override-kind', '本地闭馆');
+    await page.getByTestId('override-note').fill('停电检修');
+    await page.getByTestId('override-add').click();
+    const dialog = page.getByTestId('calendar-change-preview');
+    await expect.poll(() => dialog.getByTestId('calendar-change-summary').innerText(), { timeout: 15_000 }).toContain('1 件在办办件');
+    expect(await dialog.getByTestId('calendar-change-cases').innerText()).toContain(created.caseNo);
+    // Nothing is applied yet.
+    expect((await window1.get(`/api/cases/${created.id}`)).clock.promisedDue).toBe(before);
+    await page.getByTestId('calendar-change-confirm').click();
+    await page.getByTestId('override-row-2026-12-04').waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await window1.get(`/api/cases/${created.id}`)).clock.promisedDue, { timeout: 15_000 }).not.toBe(before);
   });
 });

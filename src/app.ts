@@ -43,6 +43,7 @@ import { reportRoutes } from './supervision/report/routes.js';
 import { fileReadableViaCase } from './cases/view.js';
 import { JOBS } from './jobs.js';
 import { compose } from './compose.js';
+import { calendarPreviewRoutes } from './calendarPreview.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -95,7 +96,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   compose(ctx.config);
 
   const routeSets = [metricsRoutes, (a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
-    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, demoRoutes];
+    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, calendarPreviewRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -15,6 +15,7 @@ import { installCaseEngine } from './cases/ports.js';
 import { syncJointParts } from './cases/joint/hook.js';
 import { worklistHook } from './cases/worklistCache.js';
 import { drainCalendarChanges } from './cases/recalc.js';
+import { drainDeadlines } from './deadlines.js';
 import { supervisionHook } from './supervision/hook.js';
 import { clockSettings } from './supervision/settings.js';
 import { statsHook } from './stats/hook.js';
@@ -39,6 +40,7 @@ export function compose(config: Config): void {
   });
   useTransports(transportsFromConfig(config));
   usePaymentTransport(paymentTransportFromConfig(config));
-  // A calendar change moves the open deadlines it touches right away (src/cases/recalc.ts).
-  whenCalendarChanges(drainCalendarChanges);
+  // A calendar change moves the open deadlines it touches right away: cases (src/cases/recalc.ts),
+  // then every other registered working-day deadline (src/deadlines.ts).
+  whenCalendarChanges(async (c) => { await drainCalendarChanges(c); await drainDeadlines(c); });
 }

@@ -13,6 +13,7 @@ import { partyRemindersJob } from './party/sweep.js';
 import { FEEDBACK_JOBS } from './feedback/jobs.js';
 import { hallSweepJob } from './hall/booking.js';
 import { feeAnomalyScanJob } from './fees/scan.js';
+import { deadlinesJob } from './deadlines.js';
 
 /** A job that rewrites case rows (the light sweep moves lights without a case hook) drops cached worklist pages when it commits. */
 const changingCases = (job: Job): Job => ({
@@ -26,4 +27,4 @@ const changingCases = (job: Job): Job => ({
 
 /** Every background job of the product (run by the scheduler; `POST /api/test/sweep` in test mode). */
 // Supervision runs before the outbox so its notices go out in the same pass.
-export const JOBS: ScheduledJob[] = [calendarRecalcJob, changingCases(supplementTimeoutJob), changingCases(lightSweepJob), changingCases(singleDefaultsJob), pledgeOverdueJob, escalationJob, anomalyScanJob, feeAnomalyScanJob, changingCases(jointDefaultsJob), ...DUTY_JOBS, partyRemindersJob, ...FEEDBACK_JOBS, hallSweepJob, outboxJob, auditSealJob];
+export const JOBS: ScheduledJob[] = [calendarRecalcJob, deadlinesJob, changingCases(supplementTimeoutJob), changingCases(lightSweepJob), changingCases(singleDefaultsJob), pledgeOverdueJob, escalationJob, anomalyScanJob, feeAnomalyScanJob, changingCases(jointDefaultsJob), ...DUTY_JOBS, partyRemindersJob, ...FEEDBACK_JOBS, hallSweepJob, outboxJob, auditSealJob];

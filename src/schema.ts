@@ -5,6 +5,7 @@ export * from './core/org/schema.js';
 export * from './core/auth/schema.js';
 export * from './core/audit/schema.js';
 export * from './core/calendar/schema.js';
+export * from './core/deadlines/schema.js';
 export * from './core/files/schema.js';
 export * from './core/outbox/schema.js';
 export * from './catalog/schema.js';

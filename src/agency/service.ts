@@ -3,6 +3,7 @@
  * hand-over with a printed sheet, and record 咨办 advice. Each write is one transaction with
  * its audit row; cases themselves go through the case service (channel `agent`).
  */
+import { outer } from '../core/db/outer.js';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable, Tx } from '../core/db/index.js';
@@ -46,7 +47,7 @@ export async function listPoints(ctx: AppContext, user: SessionUser) {
   const where = user.role === 'agent' ? eq(agencyPoints.centerId, user.centerId ?? NO_ID) : inArray(agencyPoints.centerId, scopeIds(user));
   const points = await ctx.db.select({
     id: agencyPoints.id, centerId: agencyPoints.centerId, name: centers.name, level: centers.level, address: centers.address, phone: centers.phone,
-    handoverCenter: sql<string>`(select name from centers h where h.id = ${agencyPoints.handoverCenterId})`,
+    handoverCenter: sql<string>`(select name from centers h where h.id = ${outer(agencyPoints.handoverCenterId)})`,
   }).from(agencyPoints).innerJoin(centers, eq(centers.id, agencyPoints.centerId)).where(where).orderBy(asc(centers.divisionCode));
   const agents = points.length
     ? await ctx.db.select({ id: users.id, username: users.username, displayName: users.displayName, phone: users.phone, centerId: users.centerId })
@@ -282,9 +283,9 @@ export async function listAgencyCases(ctx: AppContext, user: SessionUser, q: { a
   const rows = await ctx.db.select({
     id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, itemCode: cases.itemCode, state: cases.state, applicantName: cases.applicantName,
     applicantKind: cases.applicantKind, submittedAt: cases.submittedAt, promisedDue: cases.promisedDue, mode: agencyCases.mode,
-    pointName: sql<string>`(select name from centers p where p.id = ${agencyPoints.centerId})`,
-    agentName: sql<string>`(select display_name from users u where u.id = ${agencyCases.agentId})`,
-    stages: sql<HandoverStage[]>`coalesce((select array_agg(h.stage order by h.seq) from agency_handovers h where h.case_id = ${cases.id}), '{}')`,
+    pointName: sql<string>`(select name from centers p where p.id = ${outer(agencyPoints.centerId)})`,
+    agentName: sql<string>`(select display_name from users u where u.id = ${outer(agencyCases.agentId)})`,
+    stages: sql<HandoverStage[]>`coalesce((select array_agg(h.stage order by h.seq) from agency_handovers h where h.case_id = ${outer(cases.id)}), '{}')`,
   }).from(agencyCases).innerJoin(cases, eq(cases.id, agencyCases.caseId)).innerJoin(agencyPoints, eq(agencyPoints.id, agencyCases.pointId))
     .where(and(...conds)).orderBy(desc(cases.submittedAt), asc(cases.id)).limit(q.limit);
   return {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { MARRIAGE, must, upload, walkIn } from '../../test/cases.js';
@@ -288,4 +289,51 @@ describe('assessment: schemes, compute, freeze, appeal', () => {
     expect(x.raw.subarray(0, 2).toString()).toBe('PK');
     expect((await window1.get(`/api/assessment/periods/${periodId}/bulletin`)).status).toBe(403);
   });
+
+  // The adjustment of one subject (a decided appeal) is that subject's alone: in the
+  // ranking of every subject type, the trend of the next period, the award candidates,
+  // the bulletin and its Excel. (The adjustment subquery once compared the line with itself.)
+  const BUMP = { window: 7.13, department: 6.37, staff: 5.71 } as const;
+  it.each(['window', 'department', 'staff'] as const)('one %s adjustment moves only that subject', async (subjectType) => {
+    const rankingOf = async (id = periodId) => (await admin.get(`/api/assessment/periods/${id}/ranking?subject=${subjectType}`)).body.items as { subjectId: string; name: string; computed: number; adjustment: number; total: number; history: { key: string; total: number }[] }[];
+    const before = await rankingOf();
+    expect(before.length).toBeGreaterThan(1);
+    const target = before[before.length - 1]!;
+    const [{ n }] = (await t.ctx.db.execute(sql`select count(*)::int as n from assessment_lines where period_id = ${periodId}`) as unknown as { rows: { n: number }[] }).rows;
+    await t.ctx.db.insert(assessmentLines).values({ periodId, subjectType, subjectId: target.subjectId, seq: 1000 + n, key: `adj-${subjectType}`, label: '申诉调整', source: 'adjustment', points: BUMP[subjectType], createdAt: new Date().toISOString() });
+    const after = await rankingOf();
+    for (const b of before) {
+      const a = after.find((x) => x.subjectId === b.subjectId)!;
+      const delta = b.subjectId === target.subjectId ? BUMP[subjectType] : 0;
+      expect([a.subjectId, a.adjustment, a.total]).toEqual([b.subjectId, b.adjustment + delta, Math.round((b.total + delta) * 100) / 100]);
+      expect(a.computed).toBe(b.computed);
+    }
+    // The next period's trend reads this period's totals subject by subject.
+    const next = (await admin.get('/api/assessment/periods?kind=month')).body.items.find((p: { key: string }) => p.key === '2026-04')?.id
+      ?? (await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-04' })).body.id;
+    if ((await admin.get(`/api/assessment/periods/${next}`)).body.state === 'draft') expect((await admin.post(`/api/assessment/periods/${next}/compute`)).status).toBe(200);
+    for (const r of await rankingOf(next)) {
+      const march = r.history.find((h) => h.key === '2026-03');
+      expect(march?.total).toBe(after.find((x) => x.subjectId === r.subjectId)!.total);
+    }
+    // Award candidates carry the same totals as the ranking.
+    const aw = (await admin.get(`/api/assessment/periods/${periodId}/awards`)).body.items as { subject: string; candidates: { subjectId: string; total: number }[] }[];
+    for (const c of aw.filter((a) => a.subject === subjectType).flatMap((a) => a.candidates)) expect(c.total).toBe(after.find((x) => x.subjectId === c.subjectId)!.total);
+    // The Excel ranking: one row per subject with its own adjustment.
+    const x = await admin.get(`/api/assessment/periods/${periodId}/ranking.xlsx?subject=${subjectType}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.raw as never);
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    for (const a of after) {
+      const row = cells.find((c) => c.includes(a.name));
+      expect(row, a.name).toBeDefined();
+      expect(row).toContain(String(a.adjustment));
+    }
+    // The bulletin prints the adjustment once, against the target only.
+    const bulletin = (await admin.get(`/api/assessment/periods/${periodId}/bulletin`)).body as string;
+    const adjustments = [...bulletin.matchAll(/<tr><td>\d+<\/td><td class="name">([^<]*)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].filter((m) => m[2] !== '—').map((m) => m[1]);
+    expect(adjustments.filter((name) => name === target.name)).toHaveLength(1);
+    expect(adjustments.length).toBe(Object.keys(BUMP).indexOf(subjectType) + 2); // one per type so far, and the staff appeal above
+  });
 });
+

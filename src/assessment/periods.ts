@@ -1,3 +1,5 @@
+import { setWorkingDeadline } from '../core/deadlines/track.js';
+import { APPEAL_BY } from './deadlines.js';
 /** Assessment periods: open, compute (facts → lines → results), freeze, publish. */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -216,7 +218,7 @@ export async function publishPeriod(ctx: AppContext, user: SessionUser, id: stri
     const p = await lockPeriod(tx, user, id, 'publish');
     const { appealDays } = await settingsFor(tx, p.centerId);
     const cal = await calendarFor(tx, p.centerId);
-    const appealBy = cal.addWorkingDays(today, appealDays).date;
+    const appealBy = await setWorkingDeadline(tx, APPEAL_BY, cal, { rowId: id, centerId: p.centerId, startOn: today, workingDays: appealDays });
     const [row] = await tx.update(assessmentPeriods).set({ state: 'published', publishedAt: now.toISOString(), publishedOn: today, appealBy }).where(eq(assessmentPeriods.id, id)).returning();
     await audit(tx, user, 'assessment.period.publish', 'assessmentPeriod', id, now, { appealBy }, { state: 'frozen' });
     return periodView(row, user);

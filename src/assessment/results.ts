@@ -1,4 +1,5 @@
 /** Reading results: rankings, a subject's lines, awards, the period state and the bulletin's data. */
+import { outer } from '../core/db/outer.js';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable } from '../core/db/index.js';
@@ -44,7 +45,7 @@ export async function ranking(ctx: AppContext, user: SessionUser, periodId: stri
 export async function rankedRows(db: Queryable, p: PeriodRow, subjectType: SubjectType) {
   const rows = await db.select({
     r: assessmentResults,
-    adjustment: sql<number>`coalesce((select sum(l.points) from assessment_lines l where l.period_id = ${assessmentResults.periodId} and l.subject_type = ${assessmentResults.subjectType} and l.subject_id = ${assessmentResults.subjectId} and l.source = 'adjustment'), 0)::float8`,
+    adjustment: sql<number>`coalesce((select sum(l.points) from assessment_lines l where l.period_id = ${outer(assessmentResults.periodId)} and l.subject_type = ${outer(assessmentResults.subjectType)} and l.subject_id = ${outer(assessmentResults.subjectId)} and l.source = 'adjustment'), 0)::float8`,
   }).from(assessmentResults).where(and(eq(assessmentResults.periodId, p.id), eq(assessmentResults.subjectType, subjectType)));
   return rank(rows.map(({ r, adjustment }) => ({
     subjectId: r.subjectId, name: r.subjectName, departmentId: r.departmentId, computed: r.total, adjustment: round2(adjustment), total: round2(r.total + adjustment), counts: r.counts, schemeId: r.schemeId,

@@ -7,6 +7,7 @@
  * - an overdue 容缺 pledge: the window that accepted the case is told once per deadline
  *   (the light turns red by itself: see intake.ts displayLight).
  */
+import { outer } from '../core/db/outer.js';
 import { and, eq, inArray, isNotNull, lte, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Tx } from '../core/db/index.js';
@@ -55,7 +56,7 @@ export async function applySingleDefaults(ctx: AppContext, tx: Tx): Promise<numb
 export async function notifyOverduePledges(ctx: AppContext, tx: Tx): Promise<number> {
   const today = ctx.today();
   const late = await tx.select().from(cases).where(and(isNotNull(cases.owedBy), lt(cases.owedBy, today), sql`${cases.active}`,
-    sql`not exists (select 1 from ${caseEvents} e where e.case_id = ${cases.id} and e.action = 'pledgeOverdue' and e.data->>'owedBy' = ${cases.owedBy}::text)`))
+    sql`not exists (select 1 from ${caseEvents} e where e.case_id = ${outer(cases.id)} and e.action = 'pledgeOverdue' and e.data->>'owedBy' = ${outer(cases.owedBy)}::text)`))
     .limit(500).for('update', { of: cases, skipLocked: true });
   const now = ctx.now();
   for (const row of late) {

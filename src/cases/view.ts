@@ -1,3 +1,4 @@
+import { outer } from '../core/db/outer.js';
 import { SYSTEM_EVENT_LABELS } from './types.js';
 import { displayLight, intakeLight, pledgeOverdue } from './intake.js';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
@@ -240,10 +241,10 @@ function partLightOf(p: { subDue: string | null; yellowOn: string | null; status
 
 const listColumns = {
   id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, itemCode: cases.itemCode, kind: cases.kind, state: cases.state, channel: cases.channel,
-  applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, departmentName: sql<string>`(select name from departments d where d.id = ${cases.departmentId})`,
+  applicantName: cases.applicantName, applicantKind: cases.applicantKind, departmentId: cases.departmentId, departmentName: sql<string>`(select name from departments d where d.id = ${outer(cases.departmentId)})`,
   acceptedOn: cases.acceptedOn, promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, yellowOn: cases.yellowOn, paused: cases.paused,
   acceptBy: cases.acceptBy, owed: cases.owed, owedBy: cases.owedBy,
-  assigneeId: cases.assigneeId, assigneeName: sql<string | null>`(select display_name from users u where u.id = ${cases.assigneeId})`, keyProject: cases.keyProject, submittedAt: cases.submittedAt,
+  assigneeId: cases.assigneeId, assigneeName: sql<string | null>`(select display_name from users u where u.id = ${outer(cases.assigneeId)})`, keyProject: cases.keyProject, submittedAt: cases.submittedAt,
 };
 
 type PartCols = { task: string; subDue: string | null; yellowOn: string | null; status: PartStatus };

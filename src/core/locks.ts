@@ -24,6 +24,8 @@ export const LOCK = {
   singleDefaults: 727103,
   pledgeOverdue: 727104,
   calendarRecalc: 727105,
+  /** Every other registered working-day deadline after a calendar change (src/core/deadlines/recalc.ts). */
+  deadlineRecalc: 727106,
 
   /** Reserved: the outbox worker claims rows one by one (SKIP LOCKED) and takes no job lock. */
   outbox: 727201,

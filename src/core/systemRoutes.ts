@@ -23,12 +23,12 @@ export function systemRoutes(app: App, ctx: AppContext, jobs: readonly Scheduled
   app.get('/api/health', {
     config: { policy: 'public' },
     schema: {
-      tags: ['system'], summary: 'Liveness and which database is in use',
-      response: { 200: Type.Object({ ok: Type.Boolean(), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), now: Type.String() }) },
+      tags: ['system'], summary: 'Liveness, which database is in use and the center time zone (the web app shows times in it)',
+      response: { 200: Type.Object({ ok: Type.Boolean(), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), now: Type.String(), timeZone: Type.String() }) },
     },
   }, async () => {
     await ctx.db.execute(sql`select 1`);
-    return { ok: true, db: ctx.database.kind, now: ctx.now().toISOString() };
+    return { ok: true, db: ctx.database.kind, now: ctx.now().toISOString(), timeZone: ctx.config.timeZone };
   });
 
   // Probes for an orchestrator or a load balancer: liveness never touches the database (a

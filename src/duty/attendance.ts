@@ -132,7 +132,7 @@ export async function myDay(ctx: AppContext, user: SessionUser) {
   return { day: ctx.today(), signInAt: m?.signInAt ?? null, signOutAt: m?.signOutAt ?? null, status: me?.status ?? null, statusLabel: me?.statusLabel ?? null, posts: me?.posts ?? [] };
 }
 
-const CODES: Record<AttendanceStatus, string> = { notRequired: '', exempt: '免', leave: '假', absent: '缺', late: '迟', earlyLeave: '早', lateAndEarlyLeave: '迟早', onTime: '√', open: '…' };
+const CODES: Record<AttendanceStatus, string> = { notRequired: '', exempt: '免', leave: '假', absent: '缺', late: '迟', earlyLeave: '早', lateAndEarlyLeave: '迟早', onTime: '√', open: '…', notSignedOut: '未' };
 
 /** The monthly sheet: one line per person, one column per day, totals. */
 export async function monthSheet(ctx: AppContext, user: SessionUser, month: string) {
@@ -171,7 +171,7 @@ export async function monthSheetWorkbook(sheet: Awaited<ReturnType<typeof monthS
   ws.getRow(1).font = { bold: true };
   for (const l of sheet.lines) ws.addRow({ name: l.displayName, dept: l.department, ...Object.fromEntries(sheet.days.map((d, i) => [d, CODES[l.cells[i]]])), ...l.totals });
   const info = wb.addWorksheet('说明');
-  info.addRow(['√ 正常  迟 迟到  早 早退（含未签退）  缺 缺勤  假 请假  免 免考勤  空白 非工作日或无岗位']);
+  info.addRow(['√ 正常  迟 迟到  早 早退（含当日结束仍未签退）  未 今日未签退  缺 缺勤  假 请假  免 免考勤  空白 非工作日或无岗位']);
   info.addRow(['考勤按中心工作日历（法定节假日无需考勤，调休上班日照常考勤）和中心作息时间（含季节作息）计算']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

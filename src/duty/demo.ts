@@ -4,6 +4,8 @@
  * schedule (today's leader on the portal), next month's plans (two departments not yet
  * submitted) and one patrol with a finding to rectify.
  */
+import { trackDeadline } from '../core/deadlines/track.js';
+import { PATROL_RECTIFY_DUE } from './deadlines.js';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../core/db/index.js';
 import { users } from '../core/auth/schema.js';
@@ -86,11 +88,12 @@ export async function seedDuty(tx: Tx, now: Date) {
   const [p] = await tx.insert(patrols).values({ centerId: county.id, kind: 'scheduled', session: 'morning', day: pday, patrolledAt: at(pday, '10:00').toISOString(), patrollerId: admin.id, note: '上午定时巡查' }).returning();
   const w1 = wins.get(1)!, w11 = wins.get(11)!, w12 = wins.get(12)!;
   const due = cal.addWorkingDays(pday, DEFAULT_SETTINGS.rectifyWorkingDays).date;
-  await tx.insert(patrolFindings).values([
+  const findings = await tx.insert(patrolFindings).values([
     { patrolId: p.id, centerId: county.id, windowId: w1.id, departmentId: w1.departmentId, day: pday, grade: 'good', failedChecks: [], note: '', photoFileIds: [], rectification: 'none' },
     { patrolId: p.id, centerId: county.id, windowId: w11.id, departmentId: w11.departmentId, day: pday, grade: 'good', failedChecks: [], note: '', photoFileIds: [], rectification: 'none' },
     { patrolId: p.id, centerId: county.id, windowId: w12.id, departmentId: w12.departmentId, day: pday, grade: 'fair', failedChecks: ['tidiness', 'badge'], note: '桌面资料堆放，一名工作人员未佩戴胸牌', photoFileIds: [], rectifyDue: due, rectification: 'open' },
-  ]);
+  ]).returning();
+  await trackDeadline(tx, PATROL_RECTIFY_DUE, { rowId: findings[2]!.id, centerId: county.id, startOn: pday, workingDays: DEFAULT_SETTINGS.rectifyWorkingDays, due });
 }
 
 const leaders: [string, string][] = [['MZ', 'leader1'], ['SC', 'sc_leader'], ['ZR', 'zr_leader'], ['ZJ', 'zj_leader'], ['RS', 'rs_leader'], ['GA', 'ga_leader'], ['WJ', 'wj_leader'], ['SW', 'sw_leader'], ['HB', 'hb_leader']];

@@ -61,6 +61,21 @@ describe('sign-in and out', () => {
     expect(c.status).toBe('open'); // nothing yet, the day is running
     expect((await handler1.get('/api/duty/attendance/day')).status).toBe(403);
   });
+
+  it('after 17:30 those signed in but not out are 未签退 until the day closes, then 早退', async () => {
+    await clearToday('coord1');
+    expect((await admin.post('/api/duty/attendance/sign-in', { userId: ids.coord1 })).status).toBe(201); // 10:00
+    await setNow('2026-03-04T10:15:00Z'); // 18:15 in Shanghai
+    const coordOf = async (q = '') => (await admin.get(`/api/duty/attendance/day${q}`)).body.people.find((p: { username: string }) => p.username === 'coord1');
+    expect(await coordOf()).toMatchObject({ status: 'late', earlyMinutes: 0 });
+    const onTime = (await admin.get('/api/duty/attendance/day')).body.people.filter((p: { signInAt: string | null; signOutAt: string | null; lateMinutes: number }) => p.signInAt && !p.signOutAt && !p.lateMinutes);
+    expect(onTime.length).toBeGreaterThan(0);
+    for (const p of onTime) expect([p.status, p.statusLabel]).toEqual(['notSignedOut', '未签退']);
+    await setNow('2026-03-05T01:00:00Z'); // the next morning: yesterday is closed
+    const closed = (await admin.get('/api/duty/attendance/day?day=2026-03-04')).body.people.filter((p: { userId: string }) => onTime.some((x: { userId: string }) => x.userId === p.userId));
+    for (const p of closed) expect(p.status).toBe('earlyLeave');
+    await setNow('2026-03-04T02:00:00Z');
+  });
 });
 
 describe('the chief representative’s A role', () => {

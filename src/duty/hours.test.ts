@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../core/calendar/calendar.js';
-import { classifyDay, hoursOn, inHours, inSeason, type DayFacts } from './hours.js';
+import { STATUS_LABELS, classifyDay, hoursOn, inHours, inSeason, type DayFacts } from './hours.js';
 import { DEFAULT_SETTINGS, type DutySettings } from './settings.js';
 
 const cal = WorkCalendar.national();
@@ -54,6 +54,18 @@ describe('classifyDay', () => {
     expect(status(facts(d, '09:20', null, { nowTime: '15:00' }))).toBe('late');
     expect(status(facts(d, null, null, { nowTime: '10:00' }))).toBe('open');
     expect(status(facts(d, null, null, { nowTime: '17:30' }))).toBe('absent');
+  });
+  it('today after the office hours a missing sign-out is 未签退 (not early leave) until the day closes', () => {
+    const d = '2026-03-04';
+    for (const nowTime of ['17:30', '17:45', '21:00', '23:59']) {
+      expect(classifyDay(facts(d, '08:50', null, { nowTime }))).toEqual({ status: 'notSignedOut', lateMinutes: 0, earlyMinutes: 0 });
+      expect(status(facts(d, '09:20', null, { nowTime }))).toBe('late'); // late stays late; no early leave yet
+    }
+    expect(STATUS_LABELS.notSignedOut).toBe('未签退');
+    // Signed out before the end: early leave at once, today or not.
+    expect(status(facts(d, '08:50', '16:00', { nowTime: '18:00' }))).toBe('earlyLeave');
+    // The day closed (no "now"): early leave.
+    expect(status(facts(d, '08:50', null))).toBe('earlyLeave');
   });
   it('grace minutes', () => {
     const s = { ...SUMMER, graceMinutes: 5 };

@@ -11,15 +11,17 @@
  * - Signed in after the start + grace: late. Signed out before the end − grace: early leave.
  *   A finished day without a sign-out counts as early leave (nothing shows they stayed).
  *   No sign-in, or a sign-in after the day's end: absent.
- * - Today, before the day's end, a missing sign-out is not yet early leave ("open").
+ * - Today a missing sign-out is not yet early leave: before the office hours end the person
+ *   is on duty ("open"), after them "notSignedOut" (未签退) until the day closes at midnight —
+ *   they may still sign out; only a closed day without a sign-out counts as early leave.
  */
 import type { DutySettings, Session } from './settings.js';
 
-export type AttendanceStatus = 'notRequired' | 'exempt' | 'leave' | 'absent' | 'late' | 'earlyLeave' | 'lateAndEarlyLeave' | 'onTime' | 'open';
+export type AttendanceStatus = 'notRequired' | 'exempt' | 'leave' | 'absent' | 'late' | 'earlyLeave' | 'lateAndEarlyLeave' | 'onTime' | 'open' | 'notSignedOut';
 
 export const STATUS_LABELS: Record<AttendanceStatus, string> = {
   notRequired: '无需考勤', exempt: '免考勤', leave: '请假', absent: '缺勤', late: '迟到', earlyLeave: '早退',
-  lateAndEarlyLeave: '迟到且早退', onTime: '正常', open: '在岗（未签退）',
+  lateAndEarlyLeave: '迟到且早退', onTime: '正常', open: '在岗（未签退）', notSignedOut: '未签退',
 };
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -62,6 +64,7 @@ export function classifyDay(f: DayFacts): Classified {
   const start = minutes(f.hours[0].from);
   const end = minutes(f.hours[f.hours.length - 1].to);
   const running = f.nowTime !== null && minutes(f.nowTime) < end;
+  const today = f.nowTime !== null;
   if (!f.signIn) return none(running ? 'open' : 'absent');
   const inAt = minutes(f.signIn);
   if (inAt >= end) return none('absent');
@@ -70,10 +73,10 @@ export function classifyDay(f: DayFacts): Classified {
   if (f.signOut) {
     const outAt = minutes(f.signOut);
     earlyMinutes = end - outAt > f.graceMinutes ? end - outAt : 0;
-  } else if (!running) {
+  } else if (!today) {
     earlyMinutes = end - Math.max(inAt, start);
   } else {
-    return { status: lateMinutes ? 'late' : 'open', lateMinutes, earlyMinutes: 0 };
+    return { status: lateMinutes ? 'late' : running ? 'open' : 'notSignedOut', lateMinutes, earlyMinutes: 0 };
   }
   const status: AttendanceStatus = lateMinutes && earlyMinutes ? 'lateAndEarlyLeave' : lateMinutes ? 'late' : earlyMinutes ? 'earlyLeave' : 'onTime';
   return { status, lateMinutes, earlyMinutes };

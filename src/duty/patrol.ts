@@ -4,6 +4,8 @@
  * becomes a finding the window's department rectifies by a due date (working days on the
  * center's calendar). The ledger and the monthly bulletin read the same rows.
  */
+import { trackDeadlinesSql } from '../core/deadlines/track.js';
+import { PATROL_RECTIFY_DUE } from './deadlines.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import { rows } from '../core/db/index.js';
@@ -59,6 +61,7 @@ export async function recordPatrol(ctx: AppContext, user: SessionUser, input: Pa
       return { patrolId: p.id, centerId, windowId: w.id, departmentId: w.departmentId, day: today, grade: f.grade, failedChecks: f.failedChecks, note: f.note ?? '', photoFileIds: f.photoFileIds, rectifyDue: open ? due : null, rectification: open ? 'open' as const : 'none' as const };
     });
     const found = await tx.insert(patrolFindings).values(values).returning();
+    await tx.execute(trackDeadlinesSql(PATROL_RECTIFY_DUE, found.filter((f) => f.rectifyDue).map((f) => ({ rowId: f.id, centerId, startOn: today, workingDays: settings.rectifyWorkingDays, due: f.rectifyDue! }))) ?? sql`select 1`);
     // The department's chief representative is told what to rectify and by when.
     const deptIds = [...new Set(found.filter((f) => f.rectification === 'open' && f.departmentId).map((f) => f.departmentId!))];
     const chiefs = deptIds.length ? await tx.select({ id: users.id, departmentId: users.departmentId }).from(users).where(and(inArray(users.departmentId, deptIds), eq(users.role, 'chiefRep'), eq(users.active, true))) : [];

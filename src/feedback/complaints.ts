@@ -11,6 +11,8 @@ import { badRequest, forbidden, notFound, unprocessable } from '../core/errors.j
 import { appendAudit } from '../core/audit/audit.js';
 import { enqueue, type Notice } from '../core/outbox/enqueue.js';
 import { calendarFor } from '../core/calendar/service.js';
+import { setWorkingDeadline } from '../core/deadlines/track.js';
+import { COMPLAINT_DUE } from './deadlines.js';
 import { maskName, maskPhone } from '../core/mask.js';
 import { departments, centers } from '../core/org/schema.js';
 import { users } from '../core/auth/schema.js';
@@ -21,7 +23,7 @@ import { recordComplaintAccountability } from '../supervision/accountability.js'
 import { complaints, type HandOver } from './schema.js';
 import { checkComplaint, complaintActions, COMPLAINT_STATE_LABELS, type ComplaintAction, type ComplaintState } from './machine.js';
 import {
-  COMPLAINT_CATEGORY_LABELS, COMPLAINT_CHANNEL_LABELS, dueAfter, dueLight, EXCLUSION_REASON_LABELS, extendedDue, isHotline,
+  COMPLAINT_CATEGORY_LABELS, COMPLAINT_CHANNEL_LABELS, dueLight, EXCLUSION_REASON_LABELS, isHotline,
   type ComplaintCategory, type ComplaintChannel, type ExclusionReason,
 } from './rules.js';
 import { feedbackSettingsFor } from './settings.js';
@@ -207,7 +209,7 @@ const EFFECTS: Record<ComplaintAction, EffectFn> = {
     const cal = await calendarFor(tx, r.centerId);
     const settings = await feedbackSettingsFor(tx, r.centerId);
     const today = ctx.today();
-    const due = dueAfter(cal, today, settings.complaintDays);
+    const due = await setWorkingDeadline(tx, COMPLAINT_DUE, cal, { rowId: r.id, centerId: r.centerId, startOn: today, workingDays: settings.complaintDays });
     const notices = [...sms(r.complainantPhone, 'feedback.complaintAccepted', { no: r.no, due }, r.complainantUserId)];
     if (dept) notices.push(...inApp(await managersOf(tx, dept), 'feedback.complaintAssigned', { no: r.no, due }));
     return { set: { acceptedOn: today, due, handlerDepartmentId: dept, handlerUserId: b.handlerUserId ?? null }, notices };
@@ -235,7 +237,8 @@ const EFFECTS: Record<ComplaintAction, EffectFn> = {
   async extend(_ctx, tx, _u, r, b) {
     need(text2(b.reason), 'reason', 'Give the reason told to the complainant', '请填写延期理由（将告知投诉人）');
     const settings = await feedbackSettingsFor(tx, r.centerId);
-    const due = extendedDue(await calendarFor(tx, r.centerId), r.acceptedOn!, settings.complaintMaxDays);
+    // The extended limit counts from acceptance, like the first (extendedDue, kept with its facts).
+    const due = await setWorkingDeadline(tx, COMPLAINT_DUE, await calendarFor(tx, r.centerId), { rowId: r.id, centerId: r.centerId, startOn: r.acceptedOn!, workingDays: settings.complaintMaxDays });
     return {
       set: { extended: true, extensionReason: b.reason!.trim(), due },
       notices: sms(r.complainantPhone, 'feedback.complaintExtended', { no: r.no, due, reason: b.reason!.trim() }, r.complainantUserId),

@@ -2,9 +2,11 @@
  * The window evaluation device (评价器): a tablet bound to one window by a signed device
  * link. It shows the case the window's staff just handled and takes the rating.
  *
- * With the hall queue: the ticket the window finished last today (or the one `?ticket=`
- * names) is shown, and its linked case is the one rated when it is more recent than the
- * latest case the window's staff acted on (a case handled without a ticket still counts).
+ * With the hall queue: the ticket the window called last today (or the finished one
+ * `?ticket=` names) is shown; when finished, its linked case is the one rated if it is more
+ * recent than the latest case the window's staff acted on (a case handled without a ticket
+ * still counts). Nothing from before that ticket was called is shown: the person now at the
+ * window is never thanked for the last person's rating.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
@@ -36,22 +38,33 @@ export async function issueDeviceLink(ctx: AppContext, user: SessionUser, window
   return { token, path: `/kiosk/rate?device=${encodeURIComponent(token)}`, expiresAt: new Date(exp).toISOString() };
 }
 
-/** The ticket this window finished last today, or the one named (the hall's 评价器 hook). */
-async function servedTicket(ctx: AppContext, windowId: string, ticket?: string) {
-  const [t] = await ctx.db.select({ number: hallTickets.number, caseIds: hallTickets.caseIds, finishedAt: hallTickets.finishedAt }).from(hallTickets)
-    .where(and(eq(hallTickets.windowId, windowId), eq(hallTickets.state, 'done'), eq(hallTickets.day, ctx.today()), ticket ? eq(hallTickets.number, ticket) : undefined))
-    .orderBy(desc(hallTickets.finishedAt)).limit(1);
+/**
+ * The window's latest service today: the ticket it called last (being served or finished),
+ * or the one named (the hall's 评价器 hook, finished tickets only).
+ */
+async function latestTicket(ctx: AppContext, windowId: string, ticket?: string) {
+  const [t] = await ctx.db.select({ number: hallTickets.number, state: hallTickets.state, caseIds: hallTickets.caseIds, calledAt: hallTickets.calledAt, finishedAt: hallTickets.finishedAt }).from(hallTickets)
+    .where(and(eq(hallTickets.windowId, windowId), eq(hallTickets.day, ctx.today()),
+      ticket ? and(eq(hallTickets.number, ticket), eq(hallTickets.state, 'done')) : inArray(hallTickets.state, ['called', 'serving', 'done'])))
+    .orderBy(desc(sql`coalesce(${hallTickets.finishedAt}, ${hallTickets.calledAt})`)).limit(1);
   return t ?? null;
 }
 
-/** The case to rate: the served ticket's case, or the latest case the window's staff acted on today, whichever is later. */
+/**
+ * The case to rate: the served ticket's case, or the latest case the window's staff acted on
+ * today, whichever is later — but never a case from before the window called the person now
+ * at it: once the next ticket is called, the last person's case (and its "thank you") is gone,
+ * and a ticket finished without a case leaves nothing to rate.
+ */
 export async function currentCaseOfWindow(ctx: AppContext, windowId: string, ticket?: string) {
-  const served = await servedTicket(ctx, windowId, ticket);
+  const served = await latestTicket(ctx, windowId, ticket);
+  const since = served && !ticket ? served.calledAt : null;
   const [last] = await ctx.db.select({ caseId: caseEvents.caseId, at: caseEvents.at }).from(caseEvents)
-    .where(and(inArray(caseEvents.actorId, ctx.db.select({ id: users.id }).from(users).where(eq(users.windowId, windowId))), sql`(${caseEvents.at} at time zone ${ctx.config.timeZone})::date = ${ctx.today()}::date`))
+    .where(and(inArray(caseEvents.actorId, ctx.db.select({ id: users.id }).from(users).where(eq(users.windowId, windowId))), sql`(${caseEvents.at} at time zone ${ctx.config.timeZone})::date = ${ctx.today()}::date`,
+      since ? sql`${caseEvents.at} >= ${since}::timestamptz` : undefined))
     .orderBy(desc(caseEvents.id)).limit(1);
-  const ticketCase = served?.caseIds[0];
-  const ticketWins = ticketCase && (ticket || !last || new Date(served.finishedAt!).getTime() >= new Date(last.at).getTime());
+  const ticketCase = served?.state === 'done' ? served.caseIds[0] : undefined;
+  const ticketWins = ticketCase && (ticket || !last || new Date(served!.finishedAt!).getTime() >= new Date(last.at).getTime());
   const id = ticketWins ? ticketCase : last?.caseId;
   const c = id ? (await ctx.db.select().from(cases).where(eq(cases.id, id)))[0] ?? null : null;
   return { case: c, ticket: served?.number ?? null };

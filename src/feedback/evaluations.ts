@@ -2,6 +2,7 @@
  * 好差评: ratings from the portal, the window device and SMS links; the bad-review flow
  * (verify → rectify → return visit). One transaction per change with its audit row.
  */
+import { outer } from '../core/db/outer.js';
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -10,6 +11,8 @@ import { AppError, badRequest, conflict, forbidden, notFound, unauthorized, unpr
 import { appendAudit } from '../core/audit/audit.js';
 import { enqueue } from '../core/outbox/enqueue.js';
 import { calendarFor } from '../core/calendar/service.js';
+import { trackDeadline } from '../core/deadlines/track.js';
+import { RECTIFY_DUE } from './deadlines.js';
 import { maskName } from '../core/mask.js';
 import { departments } from '../core/org/schema.js';
 import { cases } from '../cases/schema.js';
@@ -121,6 +124,7 @@ export async function rate(ctx: AppContext, user: SessionUser | null, input: Rat
       rectifyDue: due, rectifyYellowOn: yellow,
     }).onConflictDoNothing().returning();
     if (!row) throw conflict('already_rated', 'This case was already rated at this stage', '该办件本环节已评价，每笔办件只能评价一次');
+    if (due) await trackDeadline(tx, RECTIFY_DUE, { rowId: row.id, centerId: c.centerId, startOn: today, workingDays: settings.rectifyDays, due });
     if (bad) {
       await enqueue(tx, inApp(await managersOf(tx, c.departmentId), 'feedback.badReview', { caseNo: c.caseNo, itemName: c.itemName, gradeLabel: GRADE_LABELS[input.grade], evaluationId: row.id }), now);
     }
@@ -154,7 +158,7 @@ function view(user: SessionUser, r: Row, extra: { caseNo: string; itemName: stri
 
 const joined = {
   e: evaluations, caseNo: cases.caseNo, itemName: cases.itemName, applicantName: cases.applicantName, applicantKind: cases.applicantKind,
-  department: sql<string>`(select name from ${departments} d where d.id = ${evaluations.departmentId})`,
+  department: sql<string>`(select name from ${departments} d where d.id = ${outer(evaluations.departmentId)})`,
 };
 
 export async function listEvaluations(ctx: AppContext, user: SessionUser, q: EvaluationQuery) {

@@ -281,6 +281,29 @@ describe('the window evaluation device', () => {
     expect(byTicket.body).toMatchObject({ ticket: ticket.body.number, current: { caseId: older, rated: false } });
     const rated = await t.anon.post('/api/feedback/evaluations', { deviceToken: device, ticket: ticket.body.number, caseId: older, grade: 4, scores: { efficiency: 4, level: 4, attitude: 4 } });
     expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+
+    // The next person at the window is not thanked for the last one's rating.
+    const view = async () => (await t.anon.get(`/api/feedback/device/current?device=${encodeURIComponent(device)}`)).body;
+    expect(await view()).toMatchObject({ ticket: ticket.body.number, current: { caseId: older, rated: true } });
+    await setNow('2026-06-16T01:10:00Z');
+    const next = await t.anon.post('/api/hall/tickets', { categoryId: cat.body.id });
+    expect((await window1.post(`/api/hall/windows/${w1.id}/actions/callNext`, {})).status).toBe(200);
+    expect(await view()).toMatchObject({ ticket: next.body.number, current: null });
+    await setNow('2026-06-16T01:20:00Z');
+    expect((await window1.post(`/api/hall/windows/${w1.id}/actions/start`, {})).status).toBe(200);
+    expect(await view()).toMatchObject({ ticket: next.body.number, current: null });
+    // Finished without a case (a consultation): nothing to rate, no thanks, and the last case is not rateable from here.
+    await setNow('2026-06-16T01:30:00Z');
+    expect((await window1.post(`/api/hall/windows/${w1.id}/actions/finish`, {})).status).toBe(200);
+    expect(await view()).toMatchObject({ ticket: next.body.number, current: null });
+    expect((await t.anon.post('/api/feedback/evaluations', { deviceToken: device, caseId: served, grade: 1, comment: '再评一次' })).body.error.code).toBe('not_current_case');
+    // A case this person's service produces is theirs to rate.
+    await setNow('2026-06-16T01:40:00Z');
+    const third = await t.anon.post('/api/hall/tickets', { categoryId: cat.body.id });
+    for (const a of ['callNext', 'start']) expect((await window1.post(`/api/hall/windows/${w1.id}/actions/${a}`, {})).status).toBe(200);
+    await setNow('2026-06-16T01:45:00Z');
+    const mine = await completedCase();
+    expect(await view()).toMatchObject({ ticket: third.body.number, current: { caseId: mine, rated: false } });
   });
 });
 

@@ -1,4 +1,5 @@
 /** 首问负责 records and praise (锦旗、感谢信、表扬卡). */
+import { outer } from '../core/db/outer.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -58,8 +59,8 @@ export async function listFirstAsks(ctx: AppContext, user: SessionUser, q: { min
   if (q.open) conds.push(eq(firstAsks.outcome, 'open'));
   const list = await ctx.db.select({
     r: firstAsks, owner: users.displayName,
-    toWindow: sql<string | null>`(select number || '号窗口 ' || name from ${windows} w where w.id = ${firstAsks.toWindowId})`,
-    toDepartment: sql<string | null>`(select name from ${departments} d where d.id = ${firstAsks.toDepartmentId})`,
+    toWindow: sql<string | null>`(select number || '号窗口 ' || name from ${windows} w where w.id = ${outer(firstAsks.toWindowId)})`,
+    toDepartment: sql<string | null>`(select name from ${departments} d where d.id = ${outer(firstAsks.toDepartmentId)})`,
   }).from(firstAsks).innerJoin(users, eq(users.id, firstAsks.ownerId)).where(and(...conds)).orderBy(desc(firstAsks.askedAt)).limit(200);
   return {
     items: list.map(({ r, owner, toWindow, toDepartment }) => ({
@@ -87,9 +88,9 @@ export async function listPraise(ctx: AppContext, user: SessionUser) {
   const scope = user.centerScope.length ? sql`${praise.centerId} in (${sql.join(user.centerScope.map((c) => sql`${c}::uuid`), sql`, `)})` : sql`false`;
   const list = await ctx.db.select({
     r: praise,
-    window: sql<string | null>`(select number || '号窗口 ' || name from ${windows} w where w.id = ${praise.windowId})`,
-    person: sql<string | null>`(select display_name from ${users} u where u.id = ${praise.userId})`,
-    department: sql<string | null>`(select name from ${departments} d where d.id = ${praise.departmentId})`,
+    window: sql<string | null>`(select number || '号窗口 ' || name from ${windows} w where w.id = ${outer(praise.windowId)})`,
+    person: sql<string | null>`(select display_name from ${users} u where u.id = ${outer(praise.userId)})`,
+    department: sql<string | null>`(select name from ${departments} d where d.id = ${outer(praise.departmentId)})`,
   }).from(praise).where(scope).orderBy(desc(praise.receivedOn)).limit(200);
   return { items: list.map(({ r, window, person, department }) => ({ id: r.id, kind: r.kind, kindLabel: PRAISE_KIND_LABELS[r.kind], window, person, department, fromName: r.fromName, note: r.note, receivedOn: r.receivedOn })) };
 }

@@ -1,4 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { setWorkingDeadline } from '../core/deadlines/track.js';
+import { REDO_DUE } from './deadlines.js';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { users } from '../core/auth/schema.js';
@@ -60,7 +62,7 @@ export async function overturnFiling(ctx: AppContext, user: SessionUser, id: str
   const nowIso = now.toISOString();
   return ctx.db.transaction(async (tx) => {
     const row = await loadCase(tx, f.caseId, true);
-    const redoDue = (await calendarFor(tx, row.centerId)).addWorkingDays(ctx.today(), redoWorkingDays).date;
+    const redoDue = await setWorkingDeadline(tx, REDO_DUE, await calendarFor(tx, row.centerId), { rowId: id, centerId: row.centerId, startOn: ctx.today(), workingDays: redoWorkingDays });
     const toState = f.kind === 'denial' ? 'inProgress' : 'submitted';
     await tx.update(negativeFilings).set({ status: 'overturned', reviewedBy: user.id, reviewedAt: nowIso, reviewNote: note, redoWorkingDays, redoDue }).where(eq(negativeFilings.id, id));
     const data = { filingId: id, kind: f.kind, note, redoWorkingDays, redoDue };

@@ -52,6 +52,26 @@ describe('categories', () => {
   });
 });
 
+describe('opening hours', () => {
+  it('the kiosk and the mobile page refuse a ticket outside the sessions and say when the hall opens; staff may still issue one', async () => {
+    const C = await category('N', []);
+    await setNow('2026-12-03T09:45:00Z'); // Thu 17:45 in Shanghai: closed
+    const r = await t.anon.post('/api/hall/tickets', { categoryId: C });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({ code: 'hall_closed', details: { next: { day: '2026-12-04', start: '09:00' } } });
+    expect(r.body.error.messageZh).toContain('2026年12月04日 09:00');
+    expect((await t.anon.post('/api/hall/tickets', { categoryId: C, channel: 'mobile' })).body.error.code).toBe('hall_closed');
+    const pub = (await t.anon.get(`/api/hall/categories?centerId=${centerId}`)).body;
+    expect(pub.opening).toEqual({ open: false, next: { day: '2026-12-04', start: '09:00' } });
+    expect((await window1.post('/api/hall/tickets', { categoryId: C, channel: 'staff' })).status).toBe(201);
+    await setNow('2026-12-03T04:15:00Z'); // 12:15: the lunch break
+    expect((await t.anon.post('/api/hall/tickets', { categoryId: C })).body.error).toMatchObject({ code: 'hall_closed', details: { next: { day: '2026-12-03', start: '13:30' } } });
+    await setNow('2026-12-03T01:00:00Z'); // 09:00: open
+    expect((await t.anon.get(`/api/hall/categories?centerId=${centerId}`)).body.opening.open).toBe(true);
+    expect((await admin.put(`/api/hall/categories/${C}`, { prefix: 'N', name: '测试类别N', active: false })).status).toBeLessThan(300);
+  });
+});
+
 describe('tickets and window actions', () => {
   let K: string;
   it('numbers tickets per category and day, with people ahead and an estimate', async () => {
@@ -302,7 +322,8 @@ describe('appointments', () => {
 describe('the hall in the supervision board and the statistics report', () => {
   it('the board shows the center’s queue today; the report’s Excel has the hall sheet with the same totals', async () => {
     const super1 = await t.login('super1');
-    await take(await category('X', []));
+    // After hours (Mon 20:00): the staff issue it; the kiosk would refuse.
+    expect((await window1.post('/api/hall/tickets', { categoryId: await category('X', []), channel: 'staff' })).status).toBe(201);
     const waiting = (await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from hall_tickets where center_id = ${centerId} and day = ${t.ctx.today()} and state = 'waiting'`))[0].n;
     const board = (await super1.get('/api/supervision/board')).body;
     expect(board.hall.waitingNow).toBe(waiting);

@@ -100,12 +100,12 @@ export function hallRoutes(app: App, ctx: AppContext) {
   app.post('/api/hall/tickets', {
     config: { policy: 'public', rateLimit: limited(PUBLIC_RATE) },
     schema: {
-      tags: ['hall'], summary: 'Take a ticket (kiosk, mobile page, or staff for a visitor); rate-limited',
+      tags: ['hall'], summary: 'Take a ticket (kiosk, mobile page, or staff for a visitor); rate-limited; 409 hall_closed outside the sessions (details.next: the next opening)',
       body: Type.Object({
         centerId: Type.Optional(Uuid), categoryId: Uuid, idNumber: Type.Optional(IdNumber), priorityGroup: Type.Optional(Type.String({ maxLength: 32 })),
         channel: Type.Optional(literal(['kiosk', 'mobile', 'staff'] as const)),
       }),
-      response: errors(400, 403, 404, 429),
+      response: errors(400, 403, 404, 409, 429),
     },
   }, async (req, reply) => reply.status(201).send(await takeTicket(ctx, req.user, { ...req.body, channel: req.body.channel ?? 'kiosk' })));
   app.get('/api/hall/tickets', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aheadOf, bookingBlockedUntil, callingOrder, cancelOpen, firstBookable, callText, checkInVerdict, daySlots, estimateWaitMinutes, instantKey, noShowAfter, slotOpenForBooking, ticketNumber, validSessions, withinHorizon, type QueuedTicket } from './rules.js';
+import { aheadOf, opening, openSessions, bookingBlockedUntil, callingOrder, cancelOpen, firstBookable, callText, checkInVerdict, daySlots, estimateWaitMinutes, instantKey, noShowAfter, slotOpenForBooking, ticketNumber, validSessions, withinHorizon, type QueuedTicket } from './rules.js';
 import { DEFAULT_HALL_SETTINGS as S } from './types.js';
 
 const t = (id: string, categoryId: string, minute: number, priority = 0, targetWindowId: string | null = null, seq = minute): QueuedTicket => ({
@@ -151,5 +151,23 @@ describe('cancelling and the first bookable slot', () => {
     ];
     expect(firstBookable(slots)).toEqual({ day: '2026-12-03', start: '10:30', open: true });
     expect(firstBookable(slots.map((s) => ({ ...s, open: false })))).toBeNull();
+  });
+});
+
+describe('opening hours of the ticket kiosk', () => {
+  const office = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }];
+  // Thu 3 Dec 2026 a working day; Sat 5 and Sun 6 rest days; Sat 5 a 周末服务 day 09:00–12:00.
+  const sessionsOn = (day: string) => openSessions(!['2026-12-05', '2026-12-06'].includes(day), day === '2026-12-05' ? { sessions: [{ start: '09:00', end: '12:00' }] } : null, { sessions: office });
+  it('is open inside a session, closed before, between and after them', () => {
+    expect(opening('2026-12-03', '09:00', sessionsOn)).toEqual({ open: true, next: { day: '2026-12-03', start: '13:30' } });
+    expect(opening('2026-12-03', '08:59', sessionsOn)).toEqual({ open: false, next: { day: '2026-12-03', start: '09:00' } });
+    expect(opening('2026-12-03', '12:00', sessionsOn)).toEqual({ open: false, next: { day: '2026-12-03', start: '13:30' } });
+    expect(opening('2026-12-03', '17:29', sessionsOn).open).toBe(true);
+  });
+  it('after closing the next opening is the next day with sessions (a service day counts, a rest day does not)', () => {
+    expect(opening('2026-12-03', '17:30', sessionsOn)).toEqual({ open: false, next: { day: '2026-12-04', start: '09:00' } });
+    expect(opening('2026-12-04', '18:00', sessionsOn)).toEqual({ open: false, next: { day: '2026-12-05', start: '09:00' } });
+    expect(opening('2026-12-05', '12:30', sessionsOn)).toEqual({ open: false, next: { day: '2026-12-07', start: '09:00' } });
+    expect(opening('2026-12-06', '10:00', () => [], 3)).toEqual({ open: false, next: null });
   });
 });

@@ -176,3 +176,33 @@ export function bookingBlockedUntil(noShowDays: readonly string[], today: string
   }
   return until && today < until ? until : null;
 }
+
+// ---- opening hours (taking a ticket) -------------------------------------------------------
+
+/** The sessions a day is open: the office sessions on a working day, plus a service day's own (延时/周末服务). */
+export function openSessions(workingDay: boolean, serviceDay: Pick<ServiceDay, 'sessions'> | null, s: Pick<HallSettings, 'sessions'>): Session[] {
+  const list = [...(workingDay ? s.sessions : []), ...(serviceDay?.sessions ?? [])];
+  return list.sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+}
+
+export interface Opening { open: boolean; next: { day: string; start: string } | null }
+
+/**
+ * Whether tickets may be taken now (inside one of today's sessions), and when the hall next
+ * opens: the next session start today or on a later day within `horizonDays`. `sessionsOn`
+ * gives a day's open sessions (openSessions). A ticket taken after closing would wait for
+ * nobody: the kiosk refuses it and says when to come back.
+ */
+export function opening(today: string, nowLocal: string, sessionsOn: (day: string) => Session[], horizonDays = 31): Opening {
+  const now = minutesOf(nowLocal);
+  const todays = sessionsOn(today);
+  const open = todays.some((x) => minutesOf(x.start) <= now && now < minutesOf(x.end));
+  const later = todays.find((x) => minutesOf(x.start) > now);
+  if (later) return { open, next: { day: today, start: later.start } };
+  for (let i = 1; i <= horizonDays; i++) {
+    const day = addDays(today, i);
+    const first = sessionsOn(day)[0];
+    if (first) return { open, next: { day, start: first.start } };
+  }
+  return { open, next: null };
+}

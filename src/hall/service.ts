@@ -13,11 +13,13 @@ import { appendAudit } from '../core/audit/audit.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber } from '../core/mask.js';
 import { centers, windows } from '../core/org/schema.js';
-import { hallCategories, hallTicketCounters, hallTickets, hallWindowCategories, hallWindowState } from './schema.js';
+import { hallCategories, hallServiceDays, hallTicketCounters, hallTickets, hallWindowCategories, hallWindowState } from './schema.js';
 import { recordEvent } from './bus.js';
 import { settingsFor } from './settings.js';
 import { transition, ticketActions, type TicketAction } from './machine.js';
-import { callingOrder, callText, estimateWaitMinutes, instantKey, ticketNumber, type QueuedTicket } from './rules.js';
+import { addDays, callingOrder, callText, estimateWaitMinutes, instantKey, openSessions, opening, ticketNumber, type Opening, type QueuedTicket } from './rules.js';
+import { calendarFor } from '../core/calendar/service.js';
+import { localTime } from './time.js';
 import type { HallSettings, WindowAction } from './types.js';
 
 export type TicketRow = typeof hallTickets.$inferSelect;
@@ -53,6 +55,7 @@ export async function listCategories(ctx: AppContext, centerId: string, includeI
   const waiting = await waitingCounts(ctx.db, centerId, ctx.today());
   return {
     center,
+    opening: await hallOpening(ctx, centerId, settings),
     priorityGroups: settings.priorityGroups,
     categories: list.map((c) => ({ id: c.id, prefix: c.prefix, name: c.name, itemCodes: c.itemCodes, slotCapacity: c.slotCapacity, active: c.active, sortOrder: c.sortOrder, waiting: waiting[c.id] ?? 0 })),
   };
@@ -174,11 +177,32 @@ export async function takeTicket(ctx: AppContext, user: SessionUser | null, inpu
     throw badRequest('unknown_priority_group', 'Not a priority group of this center', '不是本中心设置的优先群体', [{ field: 'body.priorityGroup' }]);
   }
   if (input.channel === 'staff' && !(user && user.centerId === cat.centerId && user.role !== 'applicant')) throw forbidden();
+  // The kiosk and the mobile page take tickets only while the hall is open (staff may still issue one).
+  if (input.channel !== 'staff') {
+    const o = await hallOpening(ctx, cat.centerId, settings);
+    if (!o.open) throw closedError(o);
+  }
   const ticket = await ctx.db.transaction((tx) => issueTicket(ctx, tx, cat, {
     priority: input.priorityGroup ? 1 : 0, priorityGroup: input.priorityGroup ?? null, channel: input.channel,
     idNumber: input.idNumber ?? null, bookingId: null, actor: { id: user?.id ?? null, role: user?.role ?? 'public' },
   }));
   return ticketStatus(ctx, ticket.id);
+}
+
+/** Whether the hall takes tickets now and its next opening (the center's calendar, office sessions and service days). */
+export async function hallOpening(ctx: AppContext, centerId: string, settings: Pick<HallSettings, 'sessions'>): Promise<Opening> {
+  const today = ctx.today();
+  const horizon = 31;
+  const calendar = await calendarFor(ctx.db, centerId);
+  const service = await ctx.db.select({ day: hallServiceDays.day, sessions: hallServiceDays.sessions }).from(hallServiceDays)
+    .where(and(eq(hallServiceDays.centerId, centerId), sql`${hallServiceDays.day} between ${today}::date and ${addDays(today, horizon)}::date`));
+  const byDay = new Map(service.map((d) => [d.day, d]));
+  return opening(today, localTime(ctx.now(), ctx.config.timeZone), (day) => openSessions(calendar.isWorkingDay(day), byDay.get(day) ?? null, settings), horizon);
+}
+
+function closedError(o: Opening): AppError {
+  const next = o.next ? `${o.next.day} ${o.next.start}` : null;
+  return conflict('hall_closed', `The hall is closed${next ? `; it opens ${next}` : ''}`, `大厅已停止取号${next ? `，下次取号时间：${next.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1年$2月$3日')}` : ''}`, { next: o.next });
 }
 
 /** Numbers and inserts a ticket in the caller's transaction (taking at the kiosk, or a booking's check-in). */

@@ -46,7 +46,7 @@ describe('notice wording registry', () => {
 
   // Duty notices, party reminders and feedback notices (complaints, reviews) are about people or
   // complaints, not one case, and link to their own screens: their modules' tests read their wording.
-  const OWN_MODULES = (t: string) => t.startsWith('duty.') || t.startsWith('party.') || t.startsWith('feedback.');
+  const OWN_MODULES = (t: string) => t.startsWith('duty.') || t.startsWith('party.') || t.startsWith('feedback.') || t.startsWith('deadline.');
   it.each((Object.keys(TEMPLATES) as NoticeTemplate[]).filter((t) => !OWN_MODULES(t)))('%s renders Chinese text naming the case from a realistic payload', (t) => {
     const n = renderNotice(t, realistic);
     expect(n.title.length).toBeGreaterThan(1);
@@ -54,6 +54,11 @@ describe('notice wording registry', () => {
     expect(n.text).toContain('QW20260302000012');
     expect(n.text).not.toMatch(/undefined|null|\[object/);
     expect(n.link).toBe(`/cases/${CASE_ID}`);
+  });
+
+  it('deadline.moved names the deadline, its subject and both dates (src/core/deadlines)', () => {
+    const n = renderNotice('deadline.moved', { label: '督办答复期限', ref: '督办单清渭县监察督字〔2026〕第000001号', from: '2026-03-24', to: '2026-03-25', link: '/cases/x' });
+    expect(n).toEqual({ title: '督办答复期限变更', text: '因工作日历调整，督办单清渭县监察督字〔2026〕第000001号的督办答复期限由2026-03-24变更为2026-03-25。', link: '/cases/x' });
   });
 
   it.each(Object.keys(TEMPLATES) as NoticeTemplate[])('%s tolerates an empty payload', (t) => {

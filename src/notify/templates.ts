@@ -205,6 +205,15 @@ export const TEMPLATES = {
     title: () => '投诉处理结果',
     text: (p) => `您的投诉（编号${s(p.no)}）已办结：${s(p.result)}`,
   },
+  'feedback.complaintDueMoved': {
+    title: () => '投诉办理期限变更',
+    text: (p) => `因节假日（工作日）安排调整，您的投诉（编号${s(p.no)}）办理期限由${s(p.from)}变更为${s(p.to)}。`,
+  },
+  'deadline.moved': {
+    title: (p) => `${s(p.label) || '期限'}变更`,
+    text: (p) => `因工作日历调整，${s(p.ref)}的${s(p.label) || '期限'}由${s(p.from)}变更为${s(p.to)}。`,
+    link: (p) => (typeof p.link === 'string' && p.link ? p.link : null),
+  },
   'feedback.complaintAssigned': {
     title: (p) => `投诉转办：${s(p.no)}`,
     text: (p) => `投诉${s(p.no)}已转本单位办理${s(p.due) ? `，请于${s(p.due)}前办结` : ''}。`,

@@ -7,6 +7,7 @@
  * and on-time rate are counted over the period's cases (default 30 days). At province scale
  * the statistics module's rollups should replace these counts.
  */
+import { outer } from '../core/db/outer.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -66,8 +67,8 @@ export async function board(ctx: AppContext, user: SessionUser, days = 30) {
 
   const late = await ctx.db.select({
     id: cases.id, caseNo: cases.caseNo, itemName: cases.itemName, applicantName: cases.applicantName, applicantKind: cases.applicantKind, state: cases.state,
-    promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, departmentName: sql<string>`(select name from departments d where d.id = ${cases.departmentId})`,
-    holderName: sql<string | null>`(select display_name from users u where u.id = coalesce(${cases.assigneeId}, ${cases.coordinatorId}))`,
+    promisedDue: cases.promisedDue, statutoryDue: cases.statutoryDue, departmentName: sql<string>`(select name from departments d where d.id = ${outer(cases.departmentId)})`,
+    holderName: sql<string | null>`(select display_name from users u where u.id = coalesce(${outer(cases.assigneeId)}, ${outer(cases.coordinatorId)}))`,
   }).from(cases).where(and(scope, eq(cases.active, true), LIT, sql`${cases.promisedDue} < ${t}`)).orderBy(asc(cases.promisedDue), asc(cases.id)).limit(200);
 
   const trendRows = await rows<{ day: string; urge: number; order: number; violation: number }>(ctx.db, sql`

@@ -14,6 +14,8 @@ export interface StepDocument {
   id: string; caseId: string; kind: LadderKind; docNo: string; issuedOn: string; issuedAt: string;
   snapshot: Record<string, unknown>;
   answeredAt: string | null; answer: string | null; escalatedAt: string | null;
+  /** The answer date now (a calendar change may have moved it since the snapshot). */
+  answerDue?: string | null;
 }
 
 const STYLE = `
@@ -43,7 +45,7 @@ function bodyText(kind: LadderKind, s: Record<string, unknown>) {
 }
 
 export async function renderStepDocument(d: StepDocument, origin: string): Promise<string> {
-  const s = d.snapshot;
+  const s: Record<string, unknown> = { ...d.snapshot, ...(d.answerDue ? { answerDue: d.answerDue } : {}) };
   const title = String(s.title ?? '');
   const holder = s.holder as { name: string } | null;
   const recipients = (s.recipients as { name: string; role: Role }[] | undefined) ?? [];

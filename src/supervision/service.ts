@@ -1,3 +1,4 @@
+import { outer } from '../core/db/outer.js';
 import { and, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -91,8 +92,8 @@ export async function handleAnomaly(ctx: AppContext, user: SessionUser, id: stri
 export async function listAccountability(ctx: AppContext, user: SessionUser) {
   const list = await ctx.db.select({
     r: accountabilityRecords, caseNo: cases.caseNo,
-    department: sql<string>`(select name from departments d where d.id = ${accountabilityRecords.departmentId})`,
-    person: sql<string | null>`(select display_name from users u where u.id = ${accountabilityRecords.userId})`,
+    department: sql<string>`(select name from departments d where d.id = ${outer(accountabilityRecords.departmentId)})`,
+    person: sql<string | null>`(select display_name from users u where u.id = ${outer(accountabilityRecords.userId)})`,
   }).from(accountabilityRecords).leftJoin(cases, eq(cases.id, accountabilityRecords.caseId))
     .where(scopeOf(user, accountabilityRecords.centerId, accountabilityRecords.departmentId)).orderBy(desc(accountabilityRecords.recordedAt)).limit(200);
   return { items: list.map(({ r, caseNo, department, person }) => ({ id: r.id, kind: r.kind, caseId: r.caseId, caseNo, department, person, stepName: r.stepName, recordedOn: r.recordedOn })) };

@@ -11,6 +11,8 @@ import { users } from '../core/auth/schema.js';
 import type { Role } from '../core/auth/roles.js';
 import { centers, departments } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
+import { trackDeadlinesSql } from '../core/deadlines/track.js';
+import { ANSWER_DUE } from './deadlines.js';
 import { auditInsertSql, type AuditInput } from '../core/audit/audit.js';
 import type { Notice } from '../core/outbox/enqueue.js';
 import type { NoticeTemplate } from '../notify/templates.js';
@@ -126,11 +128,11 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
     select 'd' as k, id, name from ${departments} where ${inArray(departments.id, uniq(rowsOnly.map((r) => r.departmentId)))}`);
   const centerName = new Map(names.filter((n) => n.k === 'c').map((c) => [c.id, c.name]));
   const deptName = new Map(names.filter((n) => n.k === 'd').map((d) => [d.id, d.name]));
-  const perCenter = new Map<string, { answerDue: string }>();
+  const perCenter = new Map<string, { answerDue: string; days: number }>();
   for (const id of centerIds) {
     const known = pre.centers?.get(id);
     const [calendar, settings] = known ? [known.calendar, known.settings] : [await calendarFor(tx, id), await settingsFor(tx, id)];
-    perCenter.set(id, { answerDue: answerDue(calendar, today, settings.orderAnswerDays) });
+    perCenter.set(id, { answerDue: answerDue(calendar, today, settings.orderAnswerDays), days: settings.orderAnswerDays });
   }
   mark('steps:people');
   // Document numbers: one counter reservation per (center, kind, year), in key order (the
@@ -202,6 +204,8 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
             columns: ['caseId', 'stepId', 'docNo', 'recipients', 'chargedUserId'],
             steps: of.map((p) => [p.row.id, p.stepId, p.docNo, p.to.map((x) => x.id), p.rung.charge ? p.holder : null]) }, at: now });
   }
+  // The answer dates follow the calendar (src/deadlines.ts): their facts go with the steps.
+  const orders = planned.filter((p) => p.answerDue).map((p) => ({ rowId: p.stepId, centerId: p.row.centerId, startOn: today, workingDays: perCenter.get(p.row.centerId)!.days, due: p.answerDue! }));
   mark('steps:plan');
   const statement = sql`
     with s as (${stepsInsertSql(steps)}),
@@ -214,7 +218,8 @@ export async function recordLadderSteps(tx: Tx, list: readonly LadderCase[], tod
                   ${nowIso}::timestamptz, ${nowIso}::timestamptz
              from json_to_recordset(${JSON.stringify(notices)}::json) as n(step_id uuid, channel text, recipient_user_id uuid, address text, template text)
              join s st on st.id = n.step_id` : sql`select 1`}),
-         a as (${auditInsertSql(audit)})${sql.join((pre.also?.statements ?? []).map((x, i) => sql`,
+         a as (${auditInsertSql(audit)}),
+         w as (${trackDeadlinesSql(ANSWER_DUE, orders) ?? sql`select 1`})${sql.join((pre.also?.statements ?? []).map((x, i) => sql`,
          x${sql.raw(String(i))} as (${x})`))}
     select (select count(*) from s)::int as written${sql.join((pre.also?.expressions ?? []).map((x, i) => sql`, ${x} as e${sql.raw(String(i))}`))}`;
   mark('steps:sql');

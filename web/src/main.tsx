@@ -12,6 +12,7 @@ import { FeedbackBridge } from './lib/feedback';
 import { App } from './App';
 import { LangProvider, useLang } from './lib/i18n';
 import { DisplayProvider, useDisplay } from './lib/display';
+import { setCenterTimeZone } from './lib/labels';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -65,7 +66,17 @@ function LangKeyed() {
   return <App key={lang} />;
 }
 
-createRoot(document.getElementById('root')!).render(
+/** The center's time zone first (every staff-facing time reads in it); render whatever the answer. */
+async function centerZone(): Promise<void> {
+  try {
+    const r = await fetch('/api/health');
+    if (r.ok) setCenterTimeZone(((await r.json()) as { timeZone?: string }).timeZone);
+  } catch {
+    // Offline or an older server: the default zone.
+  }
+}
+
+void centerZone().then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
       <DisplayProvider>
@@ -82,4 +93,4 @@ createRoot(document.getElementById('root')!).render(
       </DisplayProvider>
     </LangProvider>
   </StrictMode>,
-);
+));

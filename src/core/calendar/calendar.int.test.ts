@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness.js';
+import { LOW_INCOME, must, walkIn } from '../../../test/cases.js';
 
 let t: TestApp;
 let admin: Client;
@@ -88,5 +90,29 @@ describe('calendar API', () => {
     for (const p of ['/api/health', '/api/auth/login', '/api/calendar/add', '/api/public/items', '/api/public/items/{code}', '/api/catalog/items']) {
       expect(doc.body.paths).toHaveProperty([p]);
     }
+  });
+});
+
+describe('preview of a calendar change (four eyes)', () => {
+  it('lists the cases a local closure would move, stores nothing, and refuses bad input', async () => {
+    const before = await t.ctx.db.execute(sql`select count(*)::int as n from calendar_changes`) as unknown as { rows: { n: number }[] };
+    // A demo-free app: file one case so there is something to move.
+    const window1 = await t.login('window1');
+    const created = await window1.post('/api/cases', walkIn(LOW_INCOME));
+    await must(window1, created.body.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
+    const view = (await window1.get(`/api/cases/${created.body.id}`)).body.clock;
+    const day = (await t.anon.get(`/api/calendar/add?from=${view.acceptedOn}&days=1`)).body.due as string; // inside its window
+    const p = await admin.post('/api/calendar/overrides/preview', { date: day, kind: 'localClosure' });
+    expect(p.status, JSON.stringify([view.acceptedOn, day, p.body])).toBe(200);
+    const mine = p.body.cases.find((c: { id: string }) => c.id === created.body.id);
+    expect(mine.moved.promisedDue.from).toBe(view.promisedDue);
+    expect(mine.moved.promisedDue.to > view.promisedDue).toBe(true);
+    expect(p.body.sms).toBeGreaterThanOrEqual(1);
+    const after = await t.ctx.db.execute(sql`select count(*)::int as n from calendar_changes`) as unknown as { rows: { n: number }[] };
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    expect((await window1.get(`/api/cases/${created.body.id}`)).body.clock.promisedDue).toBe(view.promisedDue);
+    expect((await admin.post('/api/calendar/overrides/preview', { date: '2026-03-03', kind: 'holiday' })).body.error.code).toBe('override_kind');
+    expect((await admin.post('/api/calendar/overrides/preview', { date: '2026-02-30', kind: 'localClosure' })).status).toBe(400);
+    expect((await window1.post('/api/calendar/overrides/preview', { date: '2026-03-03', kind: 'localClosure' })).status).toBe(403);
   });
 });

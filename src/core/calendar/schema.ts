@@ -59,4 +59,8 @@ export const calendarChanges = pgTable('calendar_changes', {
   examined: integer('examined').notNull().default(0),
   moved: integer('moved').notNull().default(0),
   doneAt: timestamp('done_at', { withTimezone: true }),
-}, (t) => [index('calendar_changes_pending_idx').on(t.id).where(sql`done_at is null`)]);
+  /** The other stored working-day deadlines (src/core/deadlines): position `kind|row id`, done. */
+  deadlinesCursor: text('deadlines_cursor'),
+  deadlinesMoved: integer('deadlines_moved').notNull().default(0),
+  deadlinesDoneAt: timestamp('deadlines_done_at', { withTimezone: true }),
+}, (t) => [index('calendar_changes_pending_idx').on(t.id).where(sql`done_at is null`), index('calendar_changes_deadlines_pending_idx').on(t.id).where(sql`deadlines_done_at is null`)]);

@@ -165,20 +165,44 @@ export function formatVisits(n: number | undefined | null): string {
 }
 
 /**
- * The center's zone (the server's BANSHI_TZ default): times read as the hall's clock, the
- * same as on the printed notices, whatever zone the browser is set to.
+ * The center's zone (the server's `timeZone`, BANSHI_TZ, read from /api/health when the app
+ * starts): every time staff read is the hall's clock, the same as on the printed notices,
+ * whatever zone the browser is set to (a browser on UTC once showed an 08:44 sign-in as 00:44).
  */
-export const CENTER_TIME_ZONE = 'Asia/Shanghai';
-const dateTimeParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: CENTER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+export let CENTER_TIME_ZONE = 'Asia/Shanghai';
+const partsIn = (tz: string) => new Intl.DateTimeFormat('en-CA', {
+  timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
+let dateTimeParts = partsIn(CENTER_TIME_ZONE);
+
+export function setCenterTimeZone(tz: string | null | undefined): void {
+  if (!tz) return;
+  try {
+    dateTimeParts = partsIn(tz);
+    CENTER_TIME_ZONE = tz;
+  } catch {
+    // An unknown zone name keeps the default.
+  }
+}
+
+function centerParts(s: string | null | undefined): Record<string, string> | null {
+  if (!s) return null;
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return null;
+  return Object.fromEntries(dateTimeParts.formatToParts(d).map((x) => [x.type, x.value]));
+}
 
 export function formatDateTime(s: string | null | undefined): string {
-  if (!s) return '—';
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) return s;
-  const part = Object.fromEntries(dateTimeParts.formatToParts(d).map((x) => [x.type, x.value]));
+  const part = centerParts(s);
+  if (!part) return s || '—';
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+/** HH:mm on the center's clock. */
+export function formatTime(s: string | null | undefined): string {
+  const part = centerParts(s);
+  if (!part) return s || '—';
+  return `${part.hour}:${part.minute}`;
 }
 
 /** Chinese names of GuideData fields, for validation messages. */

@@ -203,4 +203,8 @@ export default {
   '输入后回车，如：最低生活保障、困难家庭': 'Type and press Enter, e.g. 最低生活保障, 困难家庭',
   '群众常用的叫法，门户搜索时排在事项名称之后；拼音与首字母自动生成。': 'What people call the item; the portal search ranks them right after the name. Pinyin and initials are derived automatically.',
   '全年工作日 {n} 天': '{n} working days in the year',
+  '受理期限': 'Acceptance deadline', '视为同意日': 'Deemed-consent day', '确认调整': 'Apply the change',
+  '将调整本中心 {n} 件在办办件的期限，向 {sms} 位申请人发送短信': 'Moves the deadlines of {n} open cases of this center and sends {sms} applicants an SMS',
+  '该调整不影响任何在办办件的期限': 'No open case’s deadline moves', '其他期限': 'Other deadlines', '期限变化': 'Dates moved',
+  '添加 {date} {kind}': 'Add {kind} on {date}', '删除 {date} 的调整': 'Remove the change on {date}',
 } as Record<string, string>;

@@ -37,4 +37,5 @@ export default {
   '等候中': 'Waiting', '已叫号': 'Called', '办理中': 'In progress',
   '大厅排队（本中心，{from} 至 {to}）': 'Hall queue (this center, {from} to {to})',
   '大厅排队': 'Hall queue', '大厅候号': 'Waiting in the hall', '今日取号': 'Tickets today', '今日办结': 'Served today', '暂停服务窗口': 'Windows paused',
+  '大厅已停止取号': 'The hall is not taking tickets now', '下次取号时间：{day} {start}': 'Tickets from {day} {start}', '请留意中心公告的办公时间': 'Please see the center’s announced opening hours',
 } as Record<string, string>;

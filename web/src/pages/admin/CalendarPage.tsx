@@ -1,6 +1,6 @@
 /** 工作日历: the center's working-day calendar, local overrides and a due-date calculator. */
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +10,46 @@ import type { CalendarOverride, CalendarYear, DayKind } from '../../api/types';
 import { applyFieldErrors, errorText, showError, showSuccess } from '../../lib/feedback';
 import { DAY_KIND_LABELS } from '../../lib/labels';
 import { CalendarYearPanel } from './CalendarYearPanel';
+
+interface ChangePreview {
+  date: string; total: number; capped: boolean; sms: number;
+  cases: { id: string; caseNo: string; itemName: string; moved: Record<string, { from: string | null; to: string | null }> }[];
+  deadlines: { kind: string; label: string; count: number }[];
+}
+
+const DATE_LABELS: Record<string, string> = { get promisedDue() { return tr('承诺办结日'); }, get statutoryDue() { return tr('法定办结日'); }, get acceptBy() { return tr('受理期限'); }, get owedBy() { return tr('容缺补齐期限'); }, get deemOn() { return tr('视为同意日'); } };
+
+/** What a calendar change would move, before it is applied (POST /api/calendar/overrides/preview). */
+function ChangeConfirm({ value, busy, onOk, onCancel }: { value: { title: string; preview: ChangePreview } | null; busy: boolean; onOk: () => void; onCancel: () => void }) {
+  const t = useT();
+  const p = value?.preview;
+  return (
+    <Modal open={!!value} title={value?.title} onOk={onOk} onCancel={onCancel} confirmLoading={busy} width={760} okText={t('确认调整')} cancelText={t('取消')}
+      okButtonProps={{ 'data-testid': 'calendar-change-confirm' } as never} data-testid="calendar-change-preview">
+      {p && (
+        <>
+          <Alert type={p.total || p.deadlines.length ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="calendar-change-summary"
+            title={p.total || p.deadlines.length
+              ? t('将调整本中心 {n} 件在办办件的期限，向 {sms} 位申请人发送短信', { n: p.total, sms: p.sms })
+              : t('该调整不影响任何在办办件的期限')} />
+          {p.deadlines.length > 0 && (
+            <Typography.Paragraph data-testid="calendar-change-deadlines">
+              {t('其他期限')}：{p.deadlines.map((d) => `${d.label} ${d.count}`).join('；')}
+            </Typography.Paragraph>
+          )}
+          {p.cases.length > 0 && (
+            <Table size="small" rowKey="id" pagination={p.cases.length > 8 ? { pageSize: 8 } : false} dataSource={p.cases} data-testid="calendar-change-cases"
+              columns={[
+                { title: t('办件编号'), dataIndex: 'caseNo', width: 170 },
+                { title: t('事项'), dataIndex: 'itemName' },
+                { title: t('期限变化'), key: 'moved', render: (_v, c) => Object.entries(c.moved).map(([k, m]) => `${DATE_LABELS[k] ?? k} ${m.from ?? '—'} → ${m.to ?? '—'}`).join('；') },
+              ]} />
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
 import { useT, tr, zh } from '../../lib/i18n';
 
 const KIND_ORDER: DayKind[] = ['workday', 'weekend', 'holiday', 'adjustedWorkday', 'localClosure', 'extraWorkday'];
@@ -122,22 +162,27 @@ export function CalendarPage() {
   const [form] = Form.useForm<{ date: Dayjs; kind: CalendarOverride['kind']; note: string; national: boolean }>();
   const national = Form.useWatch('national', form);
   const [adding, setAdding] = useState(false);
+  // Four eyes: every change is previewed (what it would move) and applied only once confirmed.
+  const [confirming, setConfirming] = useState<{ title: string; preview: ChangePreview; apply: () => Promise<void> } | null>(null);
+  const [applying, setApplying] = useState(false);
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['calendar-overrides'] }),
+    queryClient.invalidateQueries({ queryKey: ['calendar-year'] }),
+  ]);
   const addOverride = async () => {
     const v = await form.validateFields();
+    const body = { date: v.date.format('YYYY-MM-DD'), kind: v.kind, ...(v.national ? { national: true } : {}) };
     setAdding(true);
     try {
-      await api.post('/api/calendar/overrides', {
-        date: v.date.format('YYYY-MM-DD'),
-        kind: v.kind,
-        note: v.note ?? '',
-        ...(v.national ? { national: true } : {}),
+      const preview = await api.post<ChangePreview>('/api/calendar/overrides/preview', body);
+      setConfirming({
+        title: t('添加 {date} {kind}', { date: body.date, kind: DAY_KIND_LABELS[v.kind] ?? v.kind }), preview,
+        apply: async () => {
+          await api.post('/api/calendar/overrides', { ...body, note: v.note ?? '' });
+          showSuccess(t('已添加'));
+          form.resetFields(['note']);
+        },
       });
-      showSuccess(t('已添加'));
-      form.resetFields(['note']);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['calendar-overrides'] }),
-        queryClient.invalidateQueries({ queryKey: ['calendar-year'] }),
-      ]);
     } catch (e) {
       applyFieldErrors(form, e);
       showError(e);
@@ -147,14 +192,29 @@ export function CalendarPage() {
   };
   const removeOverride = async (o: CalendarOverride) => {
     try {
-      await api.del(`/api/calendar/overrides/${o.date}`, isNational(o) ? { national: 1 } : undefined);
-      showSuccess(t('已删除'));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['calendar-overrides'] }),
-        queryClient.invalidateQueries({ queryKey: ['calendar-year'] }),
-      ]);
+      const preview = await api.post<ChangePreview>('/api/calendar/overrides/preview', { date: o.date, remove: true, ...(isNational(o) ? { national: true } : {}) });
+      setConfirming({
+        title: t('删除 {date} 的调整', { date: o.date }), preview,
+        apply: async () => {
+          await api.del(`/api/calendar/overrides/${o.date}`, isNational(o) ? { national: 1 } : undefined);
+          showSuccess(t('已删除'));
+        },
+      });
     } catch (e) {
       showError(e);
+    }
+  };
+  const confirmChange = async () => {
+    if (!confirming) return;
+    setApplying(true);
+    try {
+      await confirming.apply();
+      setConfirming(null);
+      await refresh();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setApplying(false);
     }
   };
 
@@ -326,9 +386,7 @@ export function CalendarPage() {
                   key: 'op',
                   width: 60,
                   render: (_v, o) => (
-                    <Popconfirm title={t('删除 {date} 的调整？', { date: o.date })} onConfirm={() => void removeOverride(o)} okText={t('删除')} cancelText={t('取消')}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} data-testid={`override-remove-${o.date}`} />
-                    </Popconfirm>
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => void removeOverride(o)} data-testid={`override-remove-${o.date}`} />
                   ),
                 },
               ]}
@@ -337,6 +395,7 @@ export function CalendarPage() {
           </Card>
         </Col>
       </Row>
+      <ChangeConfirm value={confirming} busy={applying} onOk={() => void confirmChange()} onCancel={() => setConfirming(null)} />
       <CalendarYearPanel defaultYear={new Date().getFullYear() + 1} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('承诺时限按本日历的工作日计算；本地闭馆日不计入工作日，加班日计入工作日。')}

@@ -5,12 +5,12 @@ import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
-import { formatDateTime } from '../../lib/labels';
+import { formatDateTime, formatTime } from '../../lib/labels';
 import { useT, zh } from '../../lib/i18n';
 import type { BoardPerson, MyDay } from './api';
 import { canReadDuty } from './access';
 
-const COLORS: Record<string, string> = { onTime: 'green', late: 'orange', earlyLeave: 'orange', lateAndEarlyLeave: 'red', absent: 'red', leave: 'blue', exempt: 'default', open: 'cyan', notRequired: 'default' };
+const COLORS: Record<string, string> = { onTime: 'green', late: 'orange', earlyLeave: 'orange', lateAndEarlyLeave: 'red', absent: 'red', leave: 'blue', exempt: 'default', open: 'cyan', notSignedOut: 'gold', notRequired: 'default' };
 const POST = { A: zh('A岗'), B: zh('B岗'), supplementary: zh('补充岗') } as Record<string, string>;
 
 export function AttendanceTab() {
@@ -78,8 +78,8 @@ export function AttendanceTab() {
             columns={[
               { title: t('姓名'), dataIndex: 'displayName' },
               { title: t('岗位'), render: (_, p) => p.posts.map((x) => `${t('{n}号', { n: x.window?.number ?? '' })} ${t(POST[x.post] ?? x.post)}`).join('；') },
-              { title: t('签到'), render: (_, p) => (p.signInAt ? dayjs(p.signInAt).format('HH:mm') : '—') },
-              { title: t('签退'), render: (_, p) => (p.signOutAt ? dayjs(p.signOutAt).format('HH:mm') : '—') },
+              { title: t('签到'), render: (_, p) => formatTime(p.signInAt) },
+              { title: t('签退'), render: (_, p) => formatTime(p.signOutAt) },
               { title: t('状态'), render: (_, p) => <Tag color={COLORS[p.status]}>{t(p.statusLabel)}</Tag> },
               {
                 title: t('操作'), render: (_, p) => user?.role === 'centerAdmin' && !p.signInAt && day.format('YYYY-MM-DD') === me.data?.day ? (

@@ -1,3 +1,4 @@
+import { formatTime } from '../../lib/labels';
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -110,7 +111,7 @@ export function LeaderTab() {
             { title: t('部门'), dataIndex: 'department' },
             { title: t('现场办公领导'), render: (_, d) => <span>{d.onDuty}{d.substitute && <Tag style={{ marginInlineStart: 6 }}>{d.substitute.state === 'approved' ? t('替班（原{n}）', { n: d.leader }) : d.substitute.state === 'requested' ? t('替班待审批') : t('替班未同意')}</Tag>}</span> },
             { title: t('状态'), render: (_, d) => <Tag color={DAY_STATUS[d.status]?.[1]}>{t(DAY_STATUS[d.status]?.[0] ?? d.status)}</Tag> },
-            { title: t('签到'), render: (_, d) => (d.signInAt ? dayjs(d.signInAt).format('HH:mm') : '—') },
+            { title: t('签到'), render: (_, d) => formatTime(d.signInAt) },
             { title: t('记录'), render: (_, d) => d.log.map((l) => l.text).join('；') || '—' },
             { title: t('操作'), render: (_, d) => dayActions(d) },
           ]}

@@ -1,4 +1,5 @@
 /** 首问负责 records (every staff member) and praise (the office). */
+import { formatDateTime } from '../../lib/labels';
 import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -30,7 +31,7 @@ export function FirstAskTab() {
       <Table<FirstAsk>
         rowKey="id" size="middle" loading={list.isLoading} dataSource={list.data?.items} data-testid="first-asks-table"
         columns={[
-          { title: t('时间'), dataIndex: 'askedAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t('时间'), dataIndex: 'askedAt', width: 150, render: (v: string) => formatDateTime(v) },
           { title: t('类型'), dataIndex: 'kind', width: 80, render: (v: string) => (v === 'question' ? t('咨询') : t('投诉')) },
           { title: t('来访人'), dataIndex: 'asker', width: 100 },
           { title: t('事项'), dataIndex: 'matter' },

@@ -76,6 +76,9 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
     );
   }
 
+  // Outside the sessions the hall takes no tickets (the server refuses them too): say when it opens.
+  const opening = cats.data?.opening;
+  const closed = opening !== undefined && !opening.open;
   const catButtons = (
     <div style={{ display: 'grid', gridTemplateColumns: mobile ? '1fr' : 'repeat(auto-fill, minmax(260px, 1fr))', gap: 16 }}>
       {(cats.data?.categories ?? []).map((c) => (
@@ -103,7 +106,10 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
                       options={(cats.data?.priorityGroups ?? []).map((g) => ({ value: g.key, label: g.label }))} />
                   </div>
                 </Card>
-                {catButtons}
+                {closed ? (
+                  <Result status="warning" data-testid="kiosk-closed" title={t('大厅已停止取号')}
+                    subTitle={opening?.next ? t('下次取号时间：{day} {start}', { day: opening.next.day, start: opening.next.start }) : t('请留意中心公告的办公时间')} />
+                ) : catButtons}
               </>
             ),
           },

@@ -1,4 +1,5 @@
 /** 窗口叫号 (window staff): call next, recall, no-show, start, finish, transfer, pause; the queue of the window's categories. */
+import { formatTime } from '../../lib/labels';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -85,7 +86,7 @@ export function WindowPage() {
                 { title: t('业务类别'), dataIndex: 'categoryId', render: (id: string) => catName.get(id) },
                 { title: t('状态'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{t({ waiting: zh('等候中'), called: zh('已叫号'), serving: zh('办理中') }[s] ?? s)}</Tag> },
                 { title: t('优先'), dataIndex: 'priority', render: (p: number, r) => (p === 2 ? t('预约') : p === 1 ? r.priorityGroup : '') },
-                { title: t('取号时间'), dataIndex: 'takenAt', render: (s: string) => new Date(s).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }) },
+                { title: t('取号时间'), dataIndex: 'takenAt', render: (s: string) => formatTime(s) },
               ]} />
           </Card>
         </Col>

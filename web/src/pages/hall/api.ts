@@ -4,7 +4,7 @@ import type { Me } from '../../api/types';
 
 export interface Category { id: string; prefix: string; name: string; itemCodes: string[]; slotCapacity: number; active: boolean; sortOrder: number; waiting: number }
 export interface PriorityGroup { key: string; label: string }
-export interface Categories { center: { id: string; name: string }; priorityGroups: PriorityGroup[]; categories: Category[] }
+export interface Categories { center: { id: string; name: string }; opening?: { open: boolean; next: { day: string; start: string } | null }; priorityGroups: PriorityGroup[]; categories: Category[] }
 export interface TicketBrief { id: string; number: string; categoryId: string; state: string; priority: number; calls: number; windowId: string | null; takenAt: string }
 export interface TicketStatus extends TicketBrief { centerName: string; categoryName: string; priorityGroup: string | null; day: string; ahead: number; estimatedWaitMinutes: number; windowNumber: number | null }
 export interface StaffTicket extends TicketBrief { priorityGroup: string | null; channel: string; idNumber: string; bookingId: string | null; transfers: number; caseIds: string[]; actions?: string[] }
