@@ -29,8 +29,8 @@ import {
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import { NotificationBell } from '../components/NotificationBell';
-import { CalendarWarningBanner } from '../pages/admin/CalendarYearPanel';
+import { lazy, Suspense } from 'react';
+import { FullPageSpin } from '../auth/session';
 import { useLang, useT } from '../lib/i18n';
 import { useDisplay } from '../lib/display';
 import { canSeeDuty } from '../pages/duty/access';
@@ -40,6 +40,10 @@ import { canSeeAssessment } from '../pages/assessment/api';
 import { HallNav, hallMenu } from '../pages/hall/nav';
 
 const { Header, Content, Footer, Sider } = Layout;
+
+// Signed-in parts of the frame load with the first page that shows them, not on the portal home.
+const NotificationBell = lazy(() => import('../components/NotificationBell').then((m) => ({ default: m.NotificationBell })));
+const CalendarWarningBanner = lazy(() => import('../pages/admin/CalendarYearPanel').then((m) => ({ default: m.CalendarWarningBanner })));
 
 /** 中文/EN and 长辈版 (适老化) switches: on every page, remembered in localStorage. */
 function DisplaySwitches() {
@@ -343,7 +347,7 @@ export function AppLayout() {
         <div className="bs-user">
           <DisplaySwitches />
           {/* Every signed-in user: staff get assignments and orders; applicants whatever in-app notices reach them. */}
-          {user && <NotificationBell />}
+          {user && <Suspense fallback={null}><NotificationBell /></Suspense>}
           {user ? (
             <Dropdown
               menu={{
@@ -404,8 +408,10 @@ export function AppLayout() {
         )}
         <Layout>
           <Content className="bs-content">
-            {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
-            <Outlet />
+            <Suspense fallback={<FullPageSpin />}>
+              {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
+              <Outlet />
+            </Suspense>
           </Content>
           <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>{t('办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务')}</Footer>
         </Layout>
