@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
-import { FullPageSpin, RequireRole, ROLE_ALLOW } from './auth/session';
+import { FullPageSpin, RequireRole, Result, ROLE_ALLOW } from './auth/session';
 import { GuideListPage } from './pages/portal/GuideListPage';
 import { useT } from './lib/i18n';
 import { canSeeDuty } from './pages/duty/access';

@@ -10,7 +10,7 @@ import { ApiError } from './api/client';
 import { SessionProvider } from './auth/session';
 import { FeedbackBridge } from './lib/feedback';
 import { App } from './App';
-import { LangProvider, useLang } from './lib/i18n';
+import { LangProvider, loadEnglish, storedLang, useLang } from './lib/i18n';
 import { DisplayProvider, useDisplay } from './lib/display';
 import './styles.css';
 
@@ -65,7 +65,10 @@ function LangKeyed() {
   return <App key={lang} />;
 }
 
-createRoot(document.getElementById('root')!).render(
+// English is a chunk of its own: fetched before the first render only for those who chose it.
+if (storedLang() === 'en') document.documentElement.lang = 'en';
+const ready = storedLang() === 'en' ? loadEnglish().catch(() => undefined) : Promise.resolve();
+void ready.then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
       <DisplayProvider>
@@ -82,4 +85,4 @@ createRoot(document.getElementById('root')!).render(
       </DisplayProvider>
     </LangProvider>
   </StrictMode>,
-);
+));

@@ -11,6 +11,7 @@ const Me = Type.Object({
   windowId: Type.Union([Type.String(), Type.Null()]), applicantKind: Type.Union([Type.String(), Type.Null()]),
 });
 const MeResponse = Type.Object({ user: Me, csrfToken: Type.String() });
+const SessionResponse = Type.Object({ user: Type.Union([Me, Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]) });
 
 export function authRoutes(app: App, ctx: AppContext) {
   app.post('/api/auth/login', {
@@ -47,5 +48,15 @@ export function authRoutes(app: App, ctx: AppContext) {
   }, async (req) => {
     const user = currentUser(req);
     return { user: await describeUser(ctx, user), csrfToken: user.csrfToken };
+  });
+
+  // The web app's probe on every page: "who am I, if anyone". Anonymous is an answer, not an
+  // error (a 401 here would be logged in every visitor's console); /api/auth/me keeps its 401.
+  app.get('/api/auth/session', {
+    config: { policy: 'public' },
+    schema: { tags: ['auth'], summary: 'The signed-in user, or null for a visitor', response: { 200: SessionResponse } },
+  }, async (req) => {
+    if (!req.user) return { user: null, csrfToken: null };
+    return { user: await describeUser(ctx, req.user), csrfToken: req.user.csrfToken };
   });
 }

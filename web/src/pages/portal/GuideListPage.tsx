@@ -1,6 +1,6 @@
 /** Public portal: 办事指南 — search and filter the published catalog. */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, Pagination, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Pagination, Select, Space, Spin, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SearchOutlined } from '@ant-design/icons';
@@ -90,7 +90,8 @@ export function GuideListPage() {
       </div>
 
       <TodayLeader />
-      <Card className="bs-filter-card bs-elderly-hide" size="small">
+      {/* Plain panels, not antd Cards: the home page then does not load Card (and the Tabs it carries). */}
+      <div className="bs-panel bs-filter-card bs-elderly-hide">
         <Space wrap size={[12, 8]}>
           <span data-testid="filter-department">
             <Select
@@ -144,7 +145,7 @@ export function GuideListPage() {
             </Button>
           )}
         </Space>
-      </Card>
+      </div>
 
       {q && !!list.data?.suggestions?.length && (
         <Alert
@@ -168,7 +169,7 @@ export function GuideListPage() {
 
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
 
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <div className="bs-panel bs-panel-flush">
         <Spin spinning={list.isFetching}>
           <ul className="bs-items" data-testid="guide-table" aria-label={t('事项列表')}>
             {(list.data?.items ?? []).map((r) => <ItemRow key={r.code} item={r} />)}
@@ -186,7 +187,7 @@ export function GuideListPage() {
             onChange={(p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps })}
           />
         )}
-      </Card>
+      </div>
     </div>
   );
 }
