@@ -98,6 +98,7 @@ export function GuideListPage() {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('实施部门')}
+              aria-label={t('实施部门')}
               style={{ width: 200 }}
               loading={facets.isLoading}
               value={filters.department || undefined}
@@ -110,6 +111,7 @@ export function GuideListPage() {
               allowClear
               showSearch
               placeholder={t('主题分类')}
+              aria-label={t('主题分类')}
               style={{ width: 180 }}
               value={filters.theme || undefined}
               onChange={(v) => update({ theme: v })}
@@ -120,6 +122,7 @@ export function GuideListPage() {
             <Select
               allowClear
               placeholder={t('服务对象')}
+              aria-label={t('服务对象')}
               style={{ width: 140 }}
               value={filters.servedParty || undefined}
               onChange={(v) => update({ servedParty: v })}
@@ -133,6 +136,7 @@ export function GuideListPage() {
             <Select
               allowClear
               placeholder={t('事项类型')}
+              aria-label={t('事项类型')}
               style={{ width: 160 }}
               value={filters.type || undefined}
               onChange={(v) => update({ type: v })}
