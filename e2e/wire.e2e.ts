@@ -99,7 +99,7 @@ describe('speed on the wire', () => {
       await context.request.post('/api/auth/login', { data: { username: user, password: 'banshi123' } });
       const page = await context.newPage();
       const run = await transferred(page, path);
-      await page.locator(ready).first().waitFor({ timeout: 30_000 });
+      await page.locator(ready).first().waitFor({ timeout: 30_000 }).catch(async (err) => { await page.screenshot({ path: `.tmp/screens/wire-fail-${user}.png` }); throw err; });
       const { bytes, list } = await run.total();
       console.log(`${path}: ${(bytes / KB).toFixed(1)} KB in ${list.length} responses`);
       expect(bytes).toBeLessThanOrEqual(700 * KB);
