@@ -380,8 +380,8 @@ export function AppLayout() {
         )}
         <Layout>
           <Content className="bs-content">
+            {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <Suspense fallback={null}><CalendarWarningBanner /></Suspense>}
             <Suspense fallback={<FullPageSpin />}>
-              {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
               <Outlet />
             </Suspense>
           </Content>
