@@ -40,14 +40,16 @@ export const STATE_COLORS: Record<CaseState, string> = {
   terminated: 'default',
 };
 
+/** The state's label in the chosen language (the server's label is Chinese). */
 export function stateLabel(state: CaseState | string, fallback?: string): string {
-  return CASE_STATE_LABELS[state as CaseState] ?? fallback ?? state;
+  const zh = CASE_STATE_LABELS[state as CaseState] ?? fallback;
+  return zh ? tr(zh) : state;
 }
 
 export function StateTag({ state, label, testId }: { state: CaseState | string; label?: string; testId?: string }) {
   return (
     <Tag color={STATE_COLORS[state as CaseState] ?? 'default'} data-testid={testId} data-state={state} style={{ marginInlineEnd: 0 }}>
-      {label ?? stateLabel(state)}
+      {stateLabel(state, label)}
     </Tag>
   );
 }
