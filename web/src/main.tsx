@@ -55,6 +55,7 @@ function Themed({ children }: { children: ReactNode }) {
           colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           // 适老化: large type, high-contrast text, larger click targets.
           ...(elderly
             ? { fontSize: 18, fontSizeSM: 16, fontSizeLG: 20, controlHeight: 60, controlHeightSM: 44, controlHeightLG: 64, colorText: '#000', colorTextSecondary: '#262626', colorTextDescription: '#262626', lineHeight: 1.7 }

@@ -247,7 +247,7 @@ export function ApplyPage() {
       )}
 
       <div className="bs-form-footer">
-        <Space>
+        <Space wrap>
           <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="apply-submit">
             {t('提交申请')}
           </Button>
