@@ -124,11 +124,28 @@ function enforcePolicies(app: App, ctx: AppContext) {
 
 async function serveWeb(app: App) {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false,
+      // The build writes .br and .gz copies (web/vite.config.ts): sent by Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControl(filePath)),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', messageZh: '资源不存在', requestId: req.id } });
     }
     return reply.sendFile('index.html');
   });
+}
+
+/**
+ * Files under /assets carry a content hash in their name (a new build, a new name): cached for a
+ * year without asking again. Everything else (index.html, which names the current assets) is
+ * revalidated on every visit, so a new release shows at once.
+ */
+export function webCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

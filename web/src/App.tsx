@@ -1,17 +1,21 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
-import { FullPageSpin, RequireRole, ROLE_ALLOW, useSession } from './auth/session';
+import { FullPageSpin, RequireRole, Result, ROLE_ALLOW, useSession } from './auth/session';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { GuideListPage } from './pages/portal/GuideListPage';
-import { GuideDetailPage } from './pages/portal/GuideDetailPage';
-import { LoginPage } from './pages/LoginPage';
 import { useT } from './lib/i18n';
 import { canSeeDuty } from './pages/duty/access';
-import { TodayLeaderPage } from './pages/duty/TodayLeader';
 import { canSeeFeedback } from './pages/feedback/api';
 import { canSeeAssessment } from './pages/assessment/api';
+
+// Only the portal home (and the page frame) is in the first download; every other page is its
+// own chunk, fetched when opened, so a visitor never loads staff pages, charts or tables
+// (docs/performance.md).
+const GuideDetailPage = lazy(() => import('./pages/portal/GuideDetailPage').then((m) => ({ default: m.GuideDetailPage })));
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const TodayLeaderPage = lazy(() => import('./pages/duty/TodayLeader').then((m) => ({ default: m.TodayLeaderPage })));
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));

@@ -57,6 +57,19 @@ describe('accounts and sessions', () => {
     expect((await c.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('answers the session probe with 200 for a visitor (user null) and for a signed-in user', async () => {
+    const anon = await t.anon.get('/api/auth/session');
+    expect(anon.status).toBe(200);
+    expect(anon.body).toEqual({ user: null, csrfToken: null });
+    const c = await t.login('coord1');
+    const me = await c.get('/api/auth/session');
+    expect(me.status).toBe(200);
+    expect(me.body.user).toMatchObject({ role: 'coordinator' });
+    expect(me.body.csrfToken).toBe(c.csrf);
+    await c.post('/api/auth/logout');
+    expect((await c.get('/api/auth/session')).body.user).toBeNull();
+  });
+
   it('requires the CSRF token on state-changing requests', async () => {
     const c = await t.login('admin');
     const res = await c.raw({ method: 'POST', url: '/api/auth/logout', headers: { 'x-csrf-token': 'forged' } });

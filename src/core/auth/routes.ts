@@ -18,6 +18,7 @@ const Me = Type.Object({
 export const NO_CONTROL_CHARS = '^[^\\u0000-\\u001f\\u007f]*$';
 
 const MeResponse = Type.Object({ user: Me, csrfToken: Type.String() });
+const SessionResponse = Type.Object({ user: Type.Union([Me, Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]) });
 
 export function authRoutes(app: App, ctx: AppContext) {
   app.post('/api/auth/login', {
@@ -61,6 +62,15 @@ export function authRoutes(app: App, ctx: AppContext) {
     return { user: await describeUser(ctx, user), csrfToken: user.csrfToken };
   });
 
+  // The web app's probe on every page: "who am I, if anyone". Anonymous is an answer, not an
+  // error (a 401 here would be logged in every visitor's console); /api/auth/me keeps its 401.
+  app.get('/api/auth/session', {
+    config: { policy: 'public', beforePasswordChange: true },
+    schema: { tags: ['auth'], summary: 'The signed-in user, or null for a visitor', response: { 200: SessionResponse } },
+  }, async (req) => {
+    if (!req.user) return { user: null, csrfToken: null };
+    return { user: await describeUser(ctx, req.user), csrfToken: req.user.csrfToken };
+  });
   app.post('/api/auth/password', {
     config: { policy: 'user', beforePasswordChange: true },
     schema: {

@@ -1,7 +1,10 @@
-/** The logged-in user (from GET /api/auth/me), login/logout, and route guards by role. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+/** The logged-in user (from GET /api/auth/session), login/logout, and route guards by role. */
+import { createContext, lazy, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
+
+/** antd's Result carries large pictures: fetched the first time a 403 is shown, not on every page. */
+export const Result = lazy(() => import('antd/es/result'));
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, onUnauthorized, request, setCsrfToken } from '../api/client';
 import type { Me, SessionResponse } from '../api/types';
@@ -30,7 +33,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const res = await request<SessionResponse>('/api/auth/me', { quiet401: true });
+      // The probe answers 200 for a visitor too (user null): no 401 in every visitor's console.
+      const res = await request<{ user: Me | null; csrfToken: string | null }>('/api/auth/session', { quiet401: true });
       setCsrfToken(res.csrfToken);
       setUser(res.user);
     } catch (e) {

@@ -14,8 +14,13 @@ export const LIGHT_HINTS: Record<Light, string> = {
   get red() { return tr('已超过承诺时限'); },
   get black() { return tr('已超过法定时限'); },
 };
-/** Tag colors: green / yellow / red / black. */
-const LIGHT_COLORS: Record<Light, string> = { green: '#389e0d', yellow: '#faad14', red: '#cf1322', black: '#262626' };
+/** Solid lamps: green / yellow / red / black, each with a text color readable on it (≥ 4.5 : 1). */
+const LIGHT_COLORS: Record<Light, { background: string; color: string }> = {
+  green: { background: '#237804', color: '#fff' },
+  yellow: { background: '#fadb14', color: '#000' },
+  red: { background: '#a8071a', color: '#fff' },
+  black: { background: '#262626', color: '#fff' },
+};
 
 export const STATE_COLORS: Record<CaseState, string> = {
   submitted: 'processing',
@@ -35,14 +40,16 @@ export const STATE_COLORS: Record<CaseState, string> = {
   terminated: 'default',
 };
 
+/** The state's label in the chosen language (the server's label is Chinese). */
 export function stateLabel(state: CaseState | string, fallback?: string): string {
-  return CASE_STATE_LABELS[state as CaseState] ?? fallback ?? state;
+  const zh = CASE_STATE_LABELS[state as CaseState] ?? fallback;
+  return zh ? tr(zh) : state;
 }
 
 export function StateTag({ state, label, testId }: { state: CaseState | string; label?: string; testId?: string }) {
   return (
     <Tag color={STATE_COLORS[state as CaseState] ?? 'default'} data-testid={testId} data-state={state} style={{ marginInlineEnd: 0 }}>
-      {label ?? stateLabel(state)}
+      {stateLabel(state, label)}
     </Tag>
   );
 }
@@ -51,14 +58,14 @@ export function StateTag({ state, label, testId }: { state: CaseState | string; 
 export function LightTag({ light, short, testId }: { light: Light | null | undefined; short?: boolean; testId?: string }) {
   if (!light) {
     return (
-      <span data-testid={testId} data-light="none" style={{ color: '#bfbfbf' }}>
+      <span data-testid={testId} data-light="none" style={{ color: '#595959' }}>
         —
       </span>
     );
   }
   return (
     <Tooltip title={LIGHT_HINTS[light]}>
-      <Tag color={LIGHT_COLORS[light]} data-testid={testId} data-light={light} style={{ marginInlineEnd: 0, minWidth: short ? 28 : undefined, textAlign: 'center' }}>
+      <Tag data-testid={testId} data-light={light} style={{ ...LIGHT_COLORS[light], borderColor: LIGHT_COLORS[light].background, marginInlineEnd: 0, minWidth: short ? 28 : undefined, textAlign: 'center' }}>
         {short ? LIGHT_SHORT[light] : LIGHT_LABELS[light]}
       </Tag>
     </Tooltip>

@@ -1,6 +1,7 @@
 /** Read-only rendering of every field of a guide (GuideData), used by the portal and the version viewer. */
 import type { HTMLAttributes, ReactNode } from 'react';
-import { Alert, Card, Descriptions, Empty, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Space, Steps, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from './ResponsiveTable';
 import { CheckCircleTwoTone, CloseCircleTwoTone, ShareAltOutlined } from '@ant-design/icons';
 import type { GuideData, Material } from '../../../src/catalog/types';
 import {
@@ -218,7 +219,7 @@ export function GuideView({
       {(data.caseKind === 'joint' || joint.length > 0) && (
         <Section title={t('联办部门')} id="joint">
           {joint.length ? (
-            <Table
+            <ResponsiveTable
           scroll={{ x: 560 }}
               size="small"
               rowKey={(r) => r.departmentId + r.task}
@@ -242,7 +243,7 @@ export function GuideView({
             {t('不收费')}
           </Tag>
         ) : (
-          <Table
+          <ResponsiveTable
             scroll={{ x: 560 }}
             size="small"
             rowKey={(r) => r.name}
@@ -327,7 +328,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
   if (!materials.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('无需提交申请材料')} />;
   return (
     <>
-      <Table<Material>
+      <ResponsiveTable<Material>
         size="small"
         rowKey={(m) => m.id || m.name}
         pagination={false}
@@ -336,7 +337,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
         data-testid="guide-materials"
         onRow={(m) => ({ 'data-testid': `guide-material-${m.id || m.name}` }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('序号'), key: 'idx', width: 56, render: (_v, _m, i) => i + 1 },
+          { title: t('序号'), key: 'idx', width: 56, responsive: ['md'], render: (_v, _m, i) => i + 1 },
           {
             title: t('材料名称'),
             dataIndex: 'name',

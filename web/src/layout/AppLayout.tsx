@@ -4,7 +4,7 @@
  * Staff have a dozen or more (a center admin sees every module), which a header cannot
  * hold without hiding some behind "…": theirs is a side menu that shows them all.
  */
-import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout } from 'antd';
 import {
   AlertOutlined,
   AuditOutlined,
@@ -22,17 +22,15 @@ import {
   ProfileOutlined,
   SearchOutlined,
   TableOutlined,
-  UserOutlined,
   TrophyOutlined,
   FileTextOutlined,
   AccountBookOutlined,
   IdcardOutlined,
-  KeyOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import type { MenuProps } from 'antd';
-import { NotificationBell } from '../components/NotificationBell';
-import { CalendarWarningBanner } from '../pages/admin/CalendarYearPanel';
+import { PublicNav, type NavItem } from './PublicNav';
+import { lazy, Suspense } from 'react';
+import { FullPageSpin } from '../auth/session';
 import { useLang, useT } from '../lib/i18n';
 import { useDisplay } from '../lib/display';
 import { canSeeDuty } from '../pages/duty/access';
@@ -42,6 +40,12 @@ import { canSeeAssessment } from '../pages/assessment/api';
 import { HallNav, hallMenu } from '../pages/hall/nav';
 
 const { Header, Content, Footer, Sider } = Layout;
+
+// Signed-in parts of the frame load with the first page that shows them, not on the portal home.
+const NotificationBell = lazy(() => import('../components/NotificationBell').then((m) => ({ default: m.NotificationBell })));
+const UserMenu = lazy(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })));
+const StaffMenu = lazy(() => import('./StaffMenu').then((m) => ({ default: m.StaffMenu })));
+const CalendarWarningBanner = lazy(() => import('../pages/admin/CalendarYearPanel').then((m) => ({ default: m.CalendarWarningBanner })));
 
 /** 中文/EN and 长辈版 (适老化) switches: on every page, remembered in localStorage. */
 function DisplaySwitches() {
@@ -80,7 +84,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const items: MenuProps['items'] = [
+  const items: NavItem[] = [
     {
       key: 'portal',
       icon: <FileSearchOutlined />,
@@ -355,52 +359,17 @@ export function AppLayout() {
           <span className="bs-brand-mark">{t('办')}</span>
           <span className="bs-brand-text">{t('政务服务中心')}</span>
         </Link>
-        {sideMenu ? <div className="bs-menu" /> : (
-          <Menu theme="dark" mode="horizontal" selectedKeys={selectedKeys} items={items} className="bs-menu" data-testid="main-menu" />
-        )}
+        {sideMenu ? <div className="bs-menu" /> : <PublicNav items={items} selected={selected} />}
         <div className="bs-user">
           <DisplaySwitches />
           {/* Every signed-in user: staff get assignments and orders; applicants whatever in-app notices reach them. */}
-          {user && <NotificationBell />}
+          {user && <Suspense fallback={null}><NotificationBell /></Suspense>}
           {user ? (
-            <Dropdown
-              menu={{
-                items: [
-                  { key: 'org', label: org || '—', disabled: true },
-                  { type: 'divider' },
-                  {
-                    key: 'password',
-                    icon: <KeyOutlined />,
-                    label: <span data-testid="change-password-menu-item">{t('修改密码')}</span>,
-                    onClick: () => navigate('/account/password'),
-                  },
-                  {
-                    key: 'logout',
-                    icon: <LogoutOutlined />,
-                    label: <span data-testid="logout-menu-item">{t('退出登录')}</span>,
-                    onClick: async () => {
-                      await logout();
-                      navigate('/login', { replace: true });
-                    },
-                  },
-                ],
-              }}
-            >
-              <Space size={8} style={{ cursor: 'pointer' }} data-testid="header-user">
-                <UserOutlined />
-                <span data-testid="header-user-name">{user.displayName}</span>
-                <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="header-role">
-                  {t(user.roleLabel)}
-                </Tag>
-                {org && (
-                  <Typography.Text className="bs-org" data-testid="header-org">
-                    {org}
-                  </Typography.Text>
-                )}
-              </Space>
-            </Dropdown>
+            <Suspense fallback={null}>
+              <UserMenu user={user} org={org} onLogout={async () => { await logout(); navigate('/login', { replace: true }); }} />
+            </Suspense>
           ) : user === null ? (
-            <Button type="primary" ghost onClick={() => navigate('/login')} data-testid="login-link">
+            <Button className="bs-login-link" onClick={() => navigate('/login')} data-testid="login-link">
               {t('登录')}
             </Button>
           ) : null}
@@ -423,15 +392,17 @@ export function AppLayout() {
       <Layout>
         {sideMenu && (
           <Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} className="bs-sider" data-testid="side-menu">
-            <Menu mode="inline" selectedKeys={selectedKeys} items={items} data-testid="main-menu" />
+            <Suspense fallback={null}><StaffMenu items={items} selected={selectedKeys} /></Suspense>
           </Sider>
         )}
         <Layout>
           <Content className="bs-content">
-            {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <CalendarWarningBanner />}
-            <Outlet />
+            {user && (user.role === 'centerAdmin' || user.role === 'supervisor') && <Suspense fallback={null}><CalendarWarningBanner /></Suspense>}
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
           </Content>
-          <Footer style={{ textAlign: 'center', color: '#8c8c8c' }}>{t('办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务')}</Footer>
+          <Footer style={{ textAlign: 'center', color: '#595959' }}>{t('办事 · 政务服务中心 — 一窗受理 · 限时办结 · 阳光政务')}</Footer>
         </Layout>
       </Layout>
     </Layout>

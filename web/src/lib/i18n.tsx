@@ -9,8 +9,13 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 export type Lang = 'zh' | 'en';
 const STORE_KEY = 'banshi.lang';
 
-const modules = import.meta.glob<{ default: Record<string, string> }>('../i18n/en/*.ts', { eager: true });
-export const EN: Record<string, string> = Object.assign({}, ...Object.values(modules).map((m) => m.default));
+/** The English texts; empty until `loadEnglish()` (they are a chunk of their own). */
+export const EN: Record<string, string> = {};
+let english: Promise<void> | null = null;
+export function loadEnglish(): Promise<void> {
+  english ??= import('../i18n/english').then((m) => void Object.assign(EN, m.ENGLISH));
+  return english;
+}
 
 /** `{n}`-style placeholders, so word order can differ between the two languages. */
 function fill(text: string, vars?: Record<string, string | number>): string {
@@ -25,7 +30,7 @@ export function translate(lang: Lang, zh: string, vars?: Record<string, string |
 type Ctx = { lang: Lang; setLang: (l: Lang) => void };
 const LangContext = createContext<Ctx>({ lang: 'zh', setLang: () => {} });
 
-function storedLang(): Lang {
+export function storedLang(): Lang {
   try {
     return localStorage.getItem(STORE_KEY) === 'en' ? 'en' : 'zh';
   } catch {
@@ -39,7 +44,8 @@ export const getLang = (): Lang => currentLang;
 
 export function LangProvider({ children }: { children: ReactNode }) {
   const [lang, setState] = useState<Lang>(storedLang);
-  const setLang = useCallback((l: Lang) => {
+  const setLang = useCallback(async (l: Lang) => {
+    if (l === 'en') await loadEnglish().catch(() => undefined);
     currentLang = l;
     try {
       localStorage.setItem(STORE_KEY, l);

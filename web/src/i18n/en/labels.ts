@@ -1,5 +1,11 @@
 // English for labels, enumerations, API and session messages (web/src/lib, api, auth).
 export default {
+  // Case states and channels (src/cases/types.ts), shown on worklists, case pages and 我的办件.
+  '已提交待受理': 'Submitted, awaiting acceptance', '待补正': 'Awaiting documents', '已受理': 'Accepted',
+  '特别程序（暂停计时）': 'Special procedure (clock paused)', '已上报待批复（暂停计时）': 'Reported up for approval (clock paused)',
+  '已决定': 'Decided', '结果待领取': 'Result ready for pickup', '已送达': 'Delivered', '已归档': 'Archived',
+  '不予受理': 'Not accepted', '已退回': 'Returned', '已撤回': 'Withdrawn', '已终止': 'Terminated',
+  '窗口': 'Window', '网上申报': 'Online', '代办': 'Agent', '邮寄': 'Post',
   '请先登录': 'Please sign in first',
   '无权执行此操作': 'You may not do this',
   '资源不存在': 'Not found',

@@ -1,5 +1,7 @@
 // English for the page frame (web/src/layout).
 export default {
+  '主菜单': 'Main menu',
+  '菜单': 'Menu',
   '适老化模式：大字体、高对比度': 'Elderly-friendly mode: large type, high contrast',
   '标准版': 'Standard',
   '长辈版': 'Large text',

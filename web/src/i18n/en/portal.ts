@@ -1,5 +1,6 @@
 // English for the public portal pages (web/src/pages/portal).
 export default {
+  '事项列表': 'Service items',
   '在线申报 · {name}': 'Apply online · {name}',
   '在线申报 · 政务服务中心': 'Apply online · Government Service Center',
   '事项不存在或未发布': 'The item does not exist or is not published',

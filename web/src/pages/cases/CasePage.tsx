@@ -1,24 +1,7 @@
 /** 办件详情 /cases/:id — staff and the owning applicant: header, clock, materials, steps, events, notices, actions. */
 import { useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
-import {
-  Alert,
-  Badge,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Result,
-  Row,
-  Space,
-  Statistic,
-  Steps,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Badge, Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Statistic, Steps, Tag, Timeline, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { FilePdfOutlined, PauseCircleOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -325,7 +308,7 @@ export function CasePage() {
           {!isApplicant && user.role !== 'agent' && <PaperworkPanel c={c} onChanged={() => void query.refetch()} />}
 
           <Card title={t('申请材料')} size="small" className="bs-section" data-testid="case-materials">
-            <Table<CaseMaterial>
+            <ResponsiveTable<CaseMaterial>
               rowKey="materialId"
               size="small"
               pagination={false}

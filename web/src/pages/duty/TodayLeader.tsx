@@ -1,5 +1,5 @@
 /** 今日领导现场办公: today's leaders on duty from the published schedules (public). */
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Empty, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useT } from '../../lib/i18n';
@@ -12,25 +12,26 @@ export function TodayLeader({ compact = true }: { compact?: boolean }) {
   const leaders = q.data?.leaders ?? [];
   if (compact && !q.isLoading && leaders.length === 0) return null;
   return (
-    <Card size="small" title={t('今日领导现场办公')} data-testid="today-leader" style={{ marginBottom: 16 }} loading={q.isLoading}>
-      {leaders.length === 0 ? (
+    // A plain panel, not an antd Card: it is on the portal home, which should stay small.
+    <section className="bs-panel" data-testid="today-leader" aria-labelledby="today-leader-title">
+      <h2 className="bs-panel-title" id="today-leader-title">{t('今日领导现场办公')}</h2>
+      {q.isLoading ? <Spin /> : leaders.length === 0 ? (
         <Empty description={t('今日无领导现场办公安排')} />
       ) : (
-        <List
-          size="small"
-          dataSource={leaders}
-          renderItem={(l) => (
-            <List.Item data-testid="today-leader-item">
-              <Typography.Text strong>{l.name}</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>{l.department}</Typography.Text>
+        // A plain list: it is on the portal home, which should not load antd's List (and its pager).
+        <ul className="bs-plain-list">
+          {leaders.map((l) => (
+            <li key={l.id} data-testid="today-leader-item">
+              <Typography.Text strong translate="no">{l.name}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }} translate="no">{l.department}</Typography.Text>
               {l.substituted && <Tag style={{ marginInlineStart: 8 }}>{t('替班')}</Tag>}
               <Tag color={l.present ? 'green' : 'default'} style={{ marginInlineStart: 'auto' }}>{l.present ? t('在岗') : t('未到岗')}</Tag>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('领导在一楼大厅咨询引导台签到，现场协调、审签本单位窗口事项，接待群众咨询和投诉。')}</Typography.Text>
-    </Card>
+    </section>
   );
 }
 

@@ -26,8 +26,11 @@ export function ComplaintsTab() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['feedback', 'complaints'] });
   const labelOpts = (m: Record<string, string> | undefined, skip: string[] = []) => Object.entries(m ?? {}).filter(([k]) => !skip.includes(k)).map(([value, label]) => ({ value, label: t(label) }));
 
+  // A form left incomplete rejects validateFields(): antd already marks the fields, so that
+  // rejection is an answer, not an error (uncaught, it was logged as one).
   async function register() {
-    const v = await reg.validateFields();
+    const v = await reg.validateFields().catch(() => null);
+    if (!v) return;
     try {
       const r = await api.post<{ no: string }>('/api/feedback/complaints', v);
       showSuccess(t('已登记投诉 {no}', { no: r.no }));
@@ -38,7 +41,8 @@ export function ComplaintsTab() {
   }
   async function act() {
     if (!acting) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.post(`/api/feedback/complaints/${acting.c.id}/actions/${acting.action}`, { version: acting.c.version, ...v });
       showSuccess(t('已保存'));

@@ -21,7 +21,7 @@ export function RateCell({ row, ratings }: { row: { id: string; caseNo: string; 
   const [busy, setBusy] = useState(false);
   const rated = ratings?.items.find((r) => r.caseId === row.id && r.stage === 'completion');
   if (rated) return <Tag color={rated.grade >= 4 ? 'green' : rated.grade === 3 ? 'gold' : 'red'} data-testid={`rated-${row.caseNo}`}>{t(rated.gradeLabel)}</Tag>;
-  if (row.state !== 'completed' && row.state !== 'archived') return <span style={{ color: '#999' }}>—</span>;
+  if (row.state !== 'completed' && row.state !== 'archived') return <span style={{ color: '#595959' }}>—</span>;
   return (
     <>
       <Button size="small" type="primary" ghost data-testid={`rate-${row.caseNo}`} onClick={() => setOpen(true)}>{t('评价')}</Button>

@@ -81,7 +81,7 @@ export function BookingPage() {
       <Typography.Title level={3}>{cats.data?.center.name} · {t('预约办事')}</Typography.Title>
       {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title={error} style={{ marginBottom: 12 }} data-testid="booking-error" />}
       <Card style={{ marginBottom: 16 }}>
-        <Select style={{ width: 320 }} placeholder={t('选择业务类别')} value={categoryId} onChange={(v) => { setCategoryId(v); setDay(undefined); setSlot(null); }} data-testid="booking-category"
+        <Select style={{ width: 320 }} placeholder={t('选择业务类别')} aria-label={t('选择业务类别')} value={categoryId} onChange={(v) => { setCategoryId(v); setDay(undefined); setSlot(null); }} data-testid="booking-category"
           options={(cats.data?.categories ?? []).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />
         <div style={{ margin: '16px 0', display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           {days.map((d) => (

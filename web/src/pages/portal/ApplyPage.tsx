@@ -1,6 +1,7 @@
 /** 在线申报: an applicant files an application for one published item (channel online). */
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Input, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Input, Result, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { FileDoneOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -176,7 +177,7 @@ export function ApplyPage() {
         className="bs-section"
         extra={<Typography.Text type="secondary">{t('支持 PDF、JPG、PNG，单个文件不超过 10MB')}</Typography.Text>}
       >
-        <Table<Material>
+        <ResponsiveTable<Material>
           scroll={{ x: 720 }}
           rowKey="id"
           size="small"
@@ -185,7 +186,7 @@ export function ApplyPage() {
           data-testid="apply-materials"
           onRow={(m) => ({ 'data-testid': `apply-material-${m.id}` }) as HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('序号'), key: 'no', width: 60, render: (_: unknown, __: Material, i: number) => i + 1 },
+            { title: t('序号'), key: 'no', width: 60, responsive: ['md'], render: (_: unknown, __: Material, i: number) => i + 1 },
             {
               title: t('材料名称'),
               dataIndex: 'name',
@@ -193,7 +194,7 @@ export function ApplyPage() {
                 <div>
                   <div>{name}</div>
                   {m.note && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" className="bs-note">
                       {m.note}
                     </Typography.Text>
                   )}
@@ -246,7 +247,7 @@ export function ApplyPage() {
       )}
 
       <div className="bs-form-footer">
-        <Space>
+        <Space wrap>
           <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="apply-submit">
             {t('提交申请')}
           </Button>

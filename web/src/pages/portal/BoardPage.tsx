@@ -12,7 +12,7 @@ interface BoardItem {
 }
 interface Board { total: number; page: number; pageSize: number; doneDays: number; items: BoardItem[] }
 
-const struck = (done: boolean, v: React.ReactNode) => (done ? <del style={{ color: '#8c8c8c' }}>{v}</del> : v);
+const struck = (done: boolean, v: React.ReactNode) => (done ? <del style={{ color: '#595959' }}>{v}</del> : v);
 
 export function BoardPage() {
   const t = useT();

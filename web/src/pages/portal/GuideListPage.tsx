@@ -1,11 +1,10 @@
 /** Public portal: 办事指南 — search and filter the published catalog. */
-import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Empty, Grid, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Empty, Input, Pagination, Select, Space, Spin, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useFacets, useTypeOptions } from '../../api/hooks';
-import type { ColumnsType } from 'antd/es/table';
 import type { GuidePage, ItemSummary } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
@@ -36,9 +35,6 @@ export function GuideListPage() {
     document.title = t('办事指南 · 政务服务中心');
   }, []);
 
-  // Phones: one column per item, its facts stacked under the name, instead of a wide table.
-  const screens = Grid.useBreakpoint();
-  const narrow = screens.sm === false;
   const facets = useFacets();
   const typeOptions = useTypeOptions();
 
@@ -59,68 +55,6 @@ export function GuideListPage() {
   };
 
   const anyFilter = FILTER_KEYS.some((k) => filters[k]);
-
-  const columnsAll: ColumnsType<ItemSummary> = [
-            {
-              title: t('事项名称'),
-              dataIndex: 'name',
-              render: (name: string, r) => (
-                <div>
-                  <Link to={`/guide/${encodeURIComponent(r.code)}`} data-testid={`item-link-${r.code}`} className="bs-item-link">
-                    {name}
-                  </Link>
-                  {!!r.aliases?.length && (
-                    <span className="bs-alias" data-testid="item-aliases">
-                      {t('也称：')}
-                      {r.aliases.slice(0, 3).join('、')}
-                    </span>
-                  )}
-                  <div className="bs-sub">
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.code} · {typeLabel(r.type)}
-                      {r.theme ? ` · ${r.theme}` : ''}
-                    </Typography.Text>
-                  </div>
-                  {narrow && (
-                    <div className="bs-item-facts" data-testid="item-facts">
-                      <span>{r.department.name}</span>
-                      <Tag color={r.caseKind === 'immediate' ? 'green' : r.caseKind === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(r.caseKind)}</Tag>
-                      <span>
-                        {t('承诺时限')}: {formatLimit(r.promisedLimit)}
-                      </span>
-                      <Tag color={r.maxVisits === 0 ? 'green' : r.maxVisits === 1 ? 'cyan' : 'default'}>{formatVisits(r.maxVisits)}</Tag>
-                    </div>
-                  )}
-                </div>
-              ),
-            },
-            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160 },
-            {
-              title: t('服务对象'),
-              dataIndex: 'servedParty',
-              width: 100,
-              render: (v: ItemSummary['servedParty']) => SERVED_PARTY_LABELS[v] ?? v,
-            },
-            {
-              title: t('办件类型'),
-              dataIndex: 'caseKind',
-              width: 90,
-              render: (v: string) => <Tag color={v === 'immediate' ? 'green' : v === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(v)}</Tag>,
-            },
-            {
-              title: t('承诺时限'),
-              dataIndex: 'promisedLimit',
-              width: 120,
-              render: (v: ItemSummary['promisedLimit']) => <span data-testid="promised-limit">{formatLimit(v)}</span>,
-            },
-            {
-              title: t('到现场次数'),
-              dataIndex: 'maxVisits',
-              width: 120,
-              render: (v: number) => <Tag color={v === 0 ? 'green' : v === 1 ? 'cyan' : 'default'}>{formatVisits(v)}</Tag>,
-            },
-  ];
-
 
   return (
     <div className="bs-page">
@@ -147,13 +81,15 @@ export function GuideListPage() {
 
       <TodayLeader />
       {!q && <PopularItems />}
-      <Card className="bs-filter-card bs-elderly-hide" size="small">
+      {/* Plain panels, not antd Cards: the home page then does not load Card (and the Tabs it carries). */}
+      <div className="bs-panel bs-filter-card bs-elderly-hide">
         <Space wrap size={[12, 8]}>
           <span data-testid="filter-department">
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('实施部门')}
+              aria-label={t('实施部门')}
               style={{ width: 200 }}
               loading={facets.isLoading}
               value={filters.department || undefined}
@@ -166,6 +102,7 @@ export function GuideListPage() {
               allowClear
               showSearch
               placeholder={t('主题分类')}
+              aria-label={t('主题分类')}
               style={{ width: 180 }}
               value={filters.theme || undefined}
               onChange={(v) => update({ theme: v })}
@@ -176,6 +113,7 @@ export function GuideListPage() {
             <Select
               allowClear
               placeholder={t('服务对象')}
+              aria-label={t('服务对象')}
               style={{ width: 140 }}
               value={filters.servedParty || undefined}
               onChange={(v) => update({ servedParty: v })}
@@ -189,6 +127,7 @@ export function GuideListPage() {
             <Select
               allowClear
               placeholder={t('事项类型')}
+              aria-label={t('事项类型')}
               style={{ width: 160 }}
               value={filters.type || undefined}
               onChange={(v) => update({ type: v })}
@@ -201,7 +140,7 @@ export function GuideListPage() {
             </Button>
           )}
         </Space>
-      </Card>
+      </div>
 
       {q && !!list.data?.suggestions?.length && (
         <Alert
@@ -225,27 +164,62 @@ export function GuideListPage() {
 
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
 
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<ItemSummary>
-          rowKey="code"
-          data-testid="guide-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          scroll={narrow ? undefined : { x: 860 }}
-          showHeader={!narrow}
-          locale={{ emptyText: <Empty description={anyFilter ? t('没有符合条件的事项') : t('暂无已发布的事项')} /> }}
-          onRow={(r) => ({ 'data-testid': `item-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: list.data?.page ?? page,
-            pageSize: list.data?.pageSize ?? pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (t) => tr('共 {v0} 项', { v0: t }),
-            onChange: (p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps }),
-          }}
-          columns={narrow ? [columnsAll[0]] : columnsAll}
-        />
-      </Card>
+      <div className="bs-panel bs-panel-flush">
+        <Spin spinning={list.isFetching}>
+          <ul className="bs-items" data-testid="guide-table" aria-label={t('事项列表')}>
+            {(list.data?.items ?? []).map((r) => <ItemRow key={r.code} item={r} />)}
+          </ul>
+          {list.data && !list.data.items.length && <Empty style={{ padding: 24 }} description={anyFilter ? t('没有符合条件的事项') : t('暂无已发布的事项')} />}
+        </Spin>
+        {!!list.data?.total && (
+          <Pagination
+            className="bs-items-pager"
+            current={list.data?.page ?? page}
+            pageSize={list.data?.pageSize ?? pageSize}
+            total={list.data?.total ?? 0}
+            showSizeChanger
+            showTotal={(n) => tr('共 {v0} 项', { v0: n })}
+            onChange={(p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps })}
+          />
+        )}
+      </div>
     </div>
+  );
+}
+
+/**
+ * One item of the guide list. A list, not a table: on a phone its facts wrap under the name, on
+ * a desktop they line up in columns (styles.css `.bs-items`); and the home page does not
+ * download the table component (docs/performance.md).
+ */
+function ItemRow({ item: r }: { item: ItemSummary }) {
+  const t = useT();
+  return (
+    <li className="bs-item" data-testid={`item-row-${r.code}`}>
+      <div className="bs-item-main">
+        <Link to={`/guide/${encodeURIComponent(r.code)}`} data-testid={`item-link-${r.code}`} className="bs-item-link" translate="no">
+          {r.name}
+        </Link>
+        {!!r.aliases?.length && (
+          <span className="bs-alias" data-testid="item-aliases" translate="no">
+            {t('也称：')}
+            {r.aliases.slice(0, 3).join('、')}
+          </span>
+        )}
+        <div className="bs-sub">
+          <Typography.Text type="secondary">
+            {r.code} · {typeLabel(r.type)}
+            {r.theme ? <span translate="no"> · {r.theme}</span> : ''}
+          </Typography.Text>
+        </div>
+      </div>
+      <dl className="bs-item-facts" data-testid="item-facts">
+        <div><dt>{t('实施部门')}</dt><dd translate="no">{r.department.name}</dd></div>
+        <div><dt>{t('服务对象')}</dt><dd>{SERVED_PARTY_LABELS[r.servedParty] ?? r.servedParty}</dd></div>
+        <div><dt>{t('办件类型')}</dt><dd><Tag color={r.caseKind === 'immediate' ? 'green' : r.caseKind === 'joint' ? 'purple' : 'blue'}>{caseKindLabel(r.caseKind)}</Tag></dd></div>
+        <div><dt>{t('承诺时限')}</dt><dd data-testid="promised-limit">{formatLimit(r.promisedLimit)}</dd></div>
+        <div><dt>{t('到现场次数')}</dt><dd><Tag color={r.maxVisits === 0 ? 'green' : r.maxVisits === 1 ? 'cyan' : 'default'}>{formatVisits(r.maxVisits)}</Tag></dd></div>
+      </dl>
+    </li>
   );
 }

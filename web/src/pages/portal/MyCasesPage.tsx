@@ -1,6 +1,7 @@
 /** 我的办件: an applicant's own cases, newest state first as the server orders them. */
 import { useEffect, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Empty, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseRow } from '../../api/cases';
@@ -32,8 +33,8 @@ export function MyCasesPage() {
       </div>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 12 }} />}
       <Card size="small">
-        <Table<CaseRow>
-          scroll={{ x: 720 }}
+        <ResponsiveTable<CaseRow>
+          scroll={{ x: 900 }}
           rowKey="id"
           size="middle"
           loading={list.isLoading}
@@ -56,13 +57,14 @@ export function MyCasesPage() {
             {
               title: t('事项'),
               dataIndex: 'itemName',
+              width: 220,
               render: (v: string, r) => (
-                <Link to={`/cases/${r.id}`} className="bs-item-link">
+                <Link to={`/cases/${r.id}`} className="bs-item-link" translate="no">
                   {v}
                 </Link>
               ),
             },
-            { title: t('部门'), key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
+            { title: t('部门'), key: 'dept', width: 160, render: (_: unknown, r) => <span translate="no">{r.department?.name}</span> },
             { title: t('状态'), dataIndex: 'state', width: 150, render: (v: string, r) => <><StateTag state={v} label={r.stateLabel} testId={`case-state-${r.caseNo}`} /><FeeDueTag caseId={r.id} state={v} /></> },
             { title: t('提交日期'), dataIndex: 'submittedAt', width: 120, render: (v?: string) => formatDate(v) },
             { title: t('承诺办结日'), dataIndex: 'promisedDue', width: 120, render: (v: string | null) => formatDate(v) },

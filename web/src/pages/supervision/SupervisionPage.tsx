@@ -3,7 +3,16 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Col, Form, Input, Modal, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import ReactECharts from 'echarts-for-react';
+import type { CSSProperties } from 'react';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only the charts this page draws (the whole of echarts is 330 KB more on the wire).
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+const ReactECharts = (props: { option: object; style?: CSSProperties; notMerge?: boolean }) => <ReactEChartsCore echarts={echarts} {...props} />;
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';

@@ -1,0 +1,166 @@
+/**
+ * The citizen's journeys on a phone (390 × 844) and a desktop (1440 × 900), in normal mode,
+ * 长辈版 and English: search, guide, apply with uploads, 我的办件, rate, book, progress, the case
+ * page. On every page: axe-core finds no serious or critical violation, nothing runs off the
+ * side, no error in the console (a visitor's session probe used to log a 401). In 长辈版 text is
+ * ≥ 18 px, the page title ≥ 30 px and buttons ≥ 60 px. A screenshot of each page is kept under
+ * .tmp/screens/ (CI artefacts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { apiAs, startE2E, type E2E } from './harness.js';
+
+let e: E2E;
+beforeAll(async () => { e = await startE2E(); });
+afterAll(async () => { await e?.close(); });
+
+const SCREENS = '.tmp/screens';
+fs.mkdirSync(SCREENS, { recursive: true });
+
+const LOW_INCOME = '62052400MZ-JF-0005'; // 最低生活保障审核确认
+const MARRIAGE = '62052400MZ-QR-0001'; // 内地居民结婚登记 (即办件)
+const PDF = { mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
+type Mode = 'normal' | 'elderly' | 'en';
+const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1440, height: 900 }];
+const MODES: Mode[] = ['normal', 'elderly', 'en'];
+
+/** A browser context in a display mode, with console errors and uncaught errors collected. */
+async function open(mode: Mode, viewport: { width: number; height: number }) {
+  const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'zh-CN', viewport });
+  await context.addInitScript((m) => {
+    if (m === 'elderly') localStorage.setItem('banshi.elderly', '1');
+    if (m === 'en') localStorage.setItem('banshi.lang', 'en');
+  }, mode);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`${page.url()}: uncaught ${err.message}`));
+  return { context, page, errors };
+}
+
+async function signIn(context: BrowserContext, username: string) {
+  const res = await context.request.post('/api/auth/login', { data: { username, password: 'banshi123' } });
+  expect(res.status()).toBe(200);
+}
+
+/** axe-core on the page: serious and critical violations, with where they are. */
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
+}
+
+/** The checks every page passes, then its screenshot. */
+async function check(page: Page, mode: Mode, name: string) {
+  const { width } = page.viewportSize()!;
+  await page.waitForLoadState('networkidle');
+  await page.locator('[data-testid=page-loading]').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  const label = `${mode} ${width}px ${name}`;
+  expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: sideways scroll`).toBeLessThanOrEqual(width);
+  expect.soft((await axe(page)).join('\n'), `${label}: axe`).toBe('');
+  if (mode === 'elderly') {
+    const small = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector('.bs-content') ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent!.trim() || !el.checkVisibility()) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (px < 18) out.push(`${px}px "${n.textContent!.trim().slice(0, 20)}"`);
+      }
+      return out.slice(0, 5);
+    });
+    expect.soft(small.join(', '), `${label}: text under 18 px`).toBe('');
+    const smallButtons = await page.locator('.bs-content .ant-btn:visible, .bs-header .ant-btn:visible').evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect()).filter((r) => r.height < 60 || r.width < 60).map((r) => `${Math.round(r.width)}×${Math.round(r.height)}`));
+    expect.soft(smallButtons.join(', '), `${label}: buttons under 60 × 60`).toBe('');
+  }
+  await page.screenshot({ path: `${SCREENS}/${mode}-${width}-${name}.png`, fullPage: true });
+}
+
+/** A completed 即办 marriage registration the citizen applied for online (ready to be rated). */
+async function completedCase() {
+  const citizen = await apiAs(e.baseUrl, 'citizen1');
+  const window1 = await apiAs(e.baseUrl, 'window1');
+  const created = await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' });
+  let v = 1;
+  const steps = [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]] as const;
+  for (const [action, b] of steps) v = (await window1.post(`/api/cases/${created.id}/actions/${action}`, { version: v, ...b })).version;
+  return { id: String(created.id), caseNo: String(created.caseNo), queryCode: String(created.queryCode ?? '') };
+}
+
+describe('portal journeys on a phone and a desktop, in normal mode, 长辈版 and English', () => {
+  for (const viewport of VIEWPORTS) {
+    for (const mode of MODES) {
+      it(`${viewport.width} px, ${mode}`, async () => {
+        const done = await completedCase();
+        const { context, page, errors } = await open(mode, viewport);
+
+        // A visitor: home, search, guide, progress, booking, login.
+        await page.goto('/');
+        await page.getByTestId('guide-search').waitFor();
+        await check(page, mode, 'home');
+        await page.getByTestId('guide-search').fill('低保');
+        await page.getByTestId('guide-search-button').click();
+        await page.getByTestId(`item-link-${LOW_INCOME}`).waitFor();
+        await check(page, mode, 'search');
+        await page.getByTestId(`item-link-${LOW_INCOME}`).click();
+        await page.getByTestId('apply-online').waitFor();
+        await check(page, mode, 'guide');
+        await page.goto('/progress');
+        await page.getByTestId('progress-case-no').fill(done.caseNo);
+        await page.getByTestId('progress-query-code').fill(done.queryCode);
+        await page.getByTestId('progress-submit').click();
+        await page.getByTestId('progress-result').waitFor();
+        await check(page, mode, 'progress');
+        await page.goto('/hall/booking');
+        await check(page, mode, 'booking');
+        await page.goto('/login');
+        await page.getByTestId('login-username').waitFor();
+        await check(page, mode, 'login');
+        expect(errors, 'console errors of a visitor').toEqual([]);
+
+        // The citizen applies with two uploads: the upload buttons are on screen, not off to the side.
+        await signIn(context, 'citizen1');
+        await page.goto(`/apply/${LOW_INCOME}`);
+        await page.getByTestId('apply-upload-application').waitFor();
+        for (const id of ['application', 'id-card']) {
+          const box = (await page.getByTestId(`apply-upload-${id}`).locator('button, .ant-upload').first().boundingBox())!;
+          expect(box.x + box.width, `upload ${id} on screen`).toBeLessThanOrEqual(viewport.width);
+          await page.getByTestId(`apply-upload-${id}`).locator('input[type=file]').setInputFiles({ name: `${id}.pdf`, ...PDF });
+          await page.getByTestId(`apply-upload-${id}-file`).waitFor({ timeout: 15_000 });
+        }
+        await check(page, mode, 'apply');
+        await page.getByTestId('apply-submit').click();
+        await page.getByTestId('apply-case-no').waitFor({ timeout: 15_000 });
+        await check(page, mode, 'applied');
+
+        // 我的办件: the 评价 control is on screen, item names are not one character a line.
+        await page.goto('/my/cases');
+        const rate = page.getByTestId(`rate-${done.caseNo}`);
+        await rate.waitFor();
+        const box = (await rate.boundingBox())!;
+        expect(box.x + box.width, '评价 on screen').toBeLessThanOrEqual(viewport.width);
+        const nameBox = (await page.getByTestId(`case-row-${done.caseNo}`).locator('.bs-item-link').boundingBox())!;
+        expect(nameBox.width, 'item name has room').toBeGreaterThan(100);
+        await check(page, mode, 'my-cases');
+        await rate.click();
+        await page.getByTestId('grade-5').click();
+        await page.getByTestId('rating-submit').click();
+        await page.getByTestId(`rated-${done.caseNo}`).waitFor({ timeout: 15_000 });
+        await check(page, mode, 'rated');
+
+        // The case page (its plain-words rewrite for applicants is not done yet: README).
+        await page.goto(`/cases/${done.id}`);
+        await page.getByTestId('case-state').waitFor();
+        await check(page, mode, 'case');
+        expect(errors, 'console errors').toEqual([]);
+        await context.close();
+      }, 300_000);
+    }
+  }
+});

@@ -1,0 +1,36 @@
+/** The signed-in user's name, role and org in the header, with 修改密码 and logout; loaded only once signed in. */
+import { Dropdown, Space, Tag, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import type { Me } from '../api/types';
+import { useT } from '../lib/i18n';
+
+export function UserMenu({ user, org, onLogout }: { user: Me; org: string; onLogout: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Dropdown
+      menu={{
+        items: [
+          { key: 'org', label: org || '—', disabled: true },
+          { type: 'divider' },
+          { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password-menu-item">{t('修改密码')}</span>, onClick: () => navigate('/account/password') },
+          { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout-menu-item">{t('退出登录')}</span>, onClick: onLogout },
+        ],
+      }}
+    >
+      <Space size={8} style={{ cursor: 'pointer' }} data-testid="header-user">
+        <UserOutlined />
+        <span data-testid="header-user-name" translate="no">{user.displayName}</span>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="header-role">
+          {t(user.roleLabel)}
+        </Tag>
+        {org && (
+          <Typography.Text className="bs-org" data-testid="header-org" translate="no">
+            {org}
+          </Typography.Text>
+        )}
+      </Space>
+    </Dropdown>
+  );
+}
