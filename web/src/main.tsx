@@ -81,21 +81,23 @@ function LangKeyed() {
   return <App key={lang} />;
 }
 
-/** The center's time zone first (every staff-facing time reads in it); render whatever the answer. */
-async function centerZone(): Promise<void> {
+/** The center's time zone (every staff-facing time reads in it); true when it is not the default. */
+async function centerZone(): Promise<boolean> {
   try {
     const r = await fetch('/api/health');
-    if (r.ok) setCenterTimeZone(((await r.json()) as { timeZone?: string }).timeZone);
+    return r.ok && setCenterTimeZone(((await r.json()) as { timeZone?: string }).timeZone);
   } catch {
-    // Offline or an older server: the default zone.
+    return false; // Offline or an older server: the default zone.
   }
 }
 
 // English is a chunk of its own: fetched before the first render only for those who chose it.
 if (storedLang() === 'en') document.documentElement.lang = 'en';
 const english = storedLang() === 'en' ? loadEnglish().catch(() => undefined) : Promise.resolve();
-void Promise.all([centerZone(), english]).then(() => createRoot(document.getElementById('root')!).render(
-  <StrictMode>
+const root = createRoot(document.getElementById('root')!);
+let zoneVersion = 0;
+const render = () => root.render(
+  <StrictMode key={zoneVersion}>
     <LangProvider>
       <DisplayProvider>
       <Themed>
@@ -111,4 +113,12 @@ void Promise.all([centerZone(), english]).then(() => createRoot(document.getElem
       </DisplayProvider>
     </LangProvider>
   </StrictMode>,
-));
+);
+void english.then(render);
+// The zone comes in parallel: on a slow network each round trip before the first paint costs
+// half a second. A center outside the default zone re-renders once when it is known.
+void Promise.all([centerZone(), english]).then(([changed]) => {
+  if (!changed) return;
+  zoneVersion++;
+  render();
+});

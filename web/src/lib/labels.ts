@@ -175,13 +175,15 @@ const partsIn = (tz: string) => new Intl.DateTimeFormat('en-CA', {
 });
 let dateTimeParts = partsIn(CENTER_TIME_ZONE);
 
-export function setCenterTimeZone(tz: string | null | undefined): void {
-  if (!tz) return;
+/** Sets the zone staff-facing times read in; true when it changed (the pages then re-render). */
+export function setCenterTimeZone(tz: string | null | undefined): boolean {
+  if (!tz || tz === CENTER_TIME_ZONE) return false;
   try {
     dateTimeParts = partsIn(tz);
     CENTER_TIME_ZONE = tz;
+    return true;
   } catch {
-    // An unknown zone name keeps the default.
+    return false; // An unknown zone name keeps the default.
   }
 }
 
