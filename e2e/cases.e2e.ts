@@ -167,7 +167,7 @@ describe('cases in the browser', () => {
     expect(await window.getByTestId('intake-material-row-marital-record').innerText()).toContain('部门共享免提交');
     await window.getByTestId('intake-kind-person').click();
     await field(window, 'intake-applicant-name').fill('赵文博');
-    await field(window, 'intake-applicant-id').fill('620524199203154410');
+    await field(window, 'intake-applicant-id').fill('620524199203154419');
     await field(window, 'intake-applicant-phone').fill('13809381234');
     for (const id of ['id-card', 'photo', 'declaration']) await window.getByTestId(`intake-material-${id}`).click();
     await window.getByTestId('intake-submit').click();
@@ -197,7 +197,7 @@ describe('cases in the browser', () => {
     const headers = { 'x-csrf-token': csrfToken };
     const created = await window.request.post('/api/cases', {
       headers,
-      data: { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙晓燕', idNumber: '620524199506204426', phone: '13909385678' } },
+      data: { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙晓燕', idNumber: '620524199506204428', phone: '13909385678' } },
     });
     expect(created.status()).toBe(201);
     const { id } = await created.json();

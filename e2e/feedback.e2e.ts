@@ -23,7 +23,7 @@ async function completed(citizen?: Awaited<ReturnType<typeof apiAs>>) {
   const window1 = await apiAs('window1');
   const created = citizen
     ? await citizen('/api/cases', { itemCode: MARRIAGE, channel: 'online' })
-    : await window1('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021234', phone: '13800002222' } });
+    : await window1('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021235', phone: '13800002222' } });
   let v = 1;
   for (const [action, b] of [['accept', { provided: PROVIDED }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]] as const) {
     const r = await window1(`/api/cases/${created.id}/actions/${action}`, { version: v, ...b });

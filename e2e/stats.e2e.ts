@@ -16,7 +16,7 @@ beforeAll(async () => {
     const cur = await as.get(`/api/cases/${id}`);
     return as.post(`/api/cases/${id}/actions/${action}`, { version: cur.version, ...body });
   };
-  const applicant = (name: string) => ({ kind: 'person', name, idNumber: '620524198001011234', phone: '13800001111' });
+  const applicant = (name: string) => ({ kind: 'person', name, idNumber: '620524198001011239', phone: '13800001111' });
   // A promised case on the board, an immediate one decided at the window, one refused.
   const promised = await w.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: applicant('赵大山') });
   await act(promised.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });

@@ -17,7 +17,7 @@ export async function upload(c: Client, content: Buffer = PDF, name = 'scan.pdf'
 }
 
 export const walkIn = (itemCode: string, name = '赵大山') => ({
-  itemCode, channel: 'window', applicant: { kind: 'person', name, idNumber: '620524198001011234', phone: '13800001111' },
+  itemCode, channel: 'window', applicant: { kind: 'person', name, idNumber: '620524198001011239', phone: '13800001111' },
 });
 
 /** Posts an action with the case's current version; returns the response. */

@@ -14,6 +14,8 @@ import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js'
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { serviceItems } from '../catalog/schema.js';
 import { caseDocuments, cases } from '../cases/schema.js';
+import { phoneMessage } from '../core/identity/index.js';
+import { assertNoProblems } from '../core/identity/assert.js';
 import { createCase, type NewCase } from '../cases/service.js';
 import { canReadCase } from '../cases/view.js';
 import { itemVersionOf, loadCase, nextCounter, type CaseRow } from '../cases/repo.js';
@@ -304,6 +306,8 @@ export interface ConsultationInput { residentName: string; residentPhone?: strin
 /** 咨办: the agent advised a resident; recorded for the monthly report, no case is filed. */
 export async function recordConsultation(ctx: AppContext, user: SessionUser, input: ConsultationInput) {
   const point = await pointOfAgent(ctx.db, user);
+  const phoneProblem = input.residentPhone?.trim() ? phoneMessage(input.residentPhone, { landline: true }) : null;
+  assertNoProblems(phoneProblem ? [{ field: 'body.residentPhone', message: phoneProblem }] : []);
   let itemName = '';
   if (input.itemCode) {
     const [item] = await ctx.db.select({ name: serviceItems.name }).from(serviceItems).where(eq(serviceItems.code, input.itemCode));

@@ -25,7 +25,7 @@ describe('online application to completion', () => {
     const files = await Promise.all([upload(citizen), upload(citizen)]);
     expect(files[0].status).toBe(201);
     const created = await citizen.post('/api/cases', {
-      itemCode: LOW_INCOME, channel: 'online', applicant: { kind: 'person', name: '冒名', idNumber: '110101199001011234', phone: '13000000000' },
+      itemCode: LOW_INCOME, channel: 'online', applicant: { kind: 'person', name: '冒名', idNumber: '110101199001011237', phone: '13000000000' },
       materials: [{ materialId: 'application', fileId: files[0].body.id }, { materialId: 'id-card', fileId: files[1].body.id }],
     });
     expect(created.status).toBe(201);
@@ -226,7 +226,7 @@ describe('rules of the engine', () => {
     await window1.post('/api/cases', walkIn(LOW_INCOME, '欧阳娜娜'));
     const list = await window1.get('/api/cases?limit=200');
     const raw = JSON.stringify(list.body);
-    expect(raw).not.toContain('620524198001011234');
+    expect(raw).not.toContain('620524198001011239');
     expect(raw).not.toContain('欧阳娜娜');
     expect(raw).toContain('欧**娜');
   });
@@ -331,7 +331,7 @@ describe('report-up (上报件)', () => {
     const [zrCoord, zrHandler] = await Promise.all([t.login('zr_coord'), t.login('zr_handler')]);
     const zrHandlerId = (await zrHandler.get('/api/auth/me')).body.user.id;
     await setNow('2026-09-29T02:00:00Z');
-    const created = (await window1.post('/api/cases', { itemCode: MINING, channel: 'window', applicant: { kind: 'organization', name: '清渭县石料开采有限公司', idNumber: '91620524MA7ABCDE12', phone: '09386821999' } })).body;
+    const created = (await window1.post('/api/cases', { itemCode: MINING, channel: 'window', applicant: { kind: 'organization', name: '清渭县石料开采有限公司', idNumber: '91620524MA7ABCDE16', phone: '13909381213' } })).body;
     const accepted = await must(window1, created.id, 'accept', { provided: ['application', 'area-map', 'utilization-plan', 'restoration-plan', 'grant-contract'] });
     expect(accepted.clock.promisedDue).toBe('2026-10-19');
     await must(zrCoord, created.id, 'assign', { userId: zrHandlerId });

@@ -25,11 +25,13 @@ import { writeTogether } from '../core/db/together.js';
 import { CASE_HOOKS, paymentDueFor } from '../caseHooks.js';
 import { jointFacts } from './joint/parts.js';
 import { calendarFor } from '../core/calendar/service.js';
+import { applicantProblems, normalizeIdNumber, type IdType } from '../core/identity/index.js';
+import { assertNoProblems } from '../core/identity/assert.js';
 import { ACCEPTANCE_DECISION_DAYS, deadlineRules, engineDeadlines, receivedOnAfter } from './intake.js';
 
 export interface NewCase {
   itemCode: string;
-  applicant?: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string };
+  applicant?: { kind: 'person' | 'organization'; name: string; idNumber: string; idType?: IdType; phone: string };
   channel: Channel;
   formData?: Record<string, unknown>;
   materials?: { materialId: string; fileId: string }[];
@@ -64,11 +66,17 @@ async function publishedItem(ctx: AppContext, code: string) {
 async function applicantOf(ctx: AppContext, user: SessionUser, input: NewCase): Promise<NonNullable<NewCase['applicant']>> {
   if (user.role !== 'applicant') {
     if (!input.applicant) throw unprocessable('applicant_required', 'Enter the applicant', '请填写申请人信息', [{ field: 'body.applicant', message: 'required' }]);
-    return input.applicant;
+    // The same rules as the form's (src/core/identity): a wrong check digit or a 10-digit mobile never gets in.
+    assertNoProblems(applicantProblems(input.applicant, ctx.today()));
+    return { ...input.applicant, idNumber: normalizeIdNumber(input.applicant.idNumber), phone: input.applicant.phone.trim() };
   }
   const [me] = await ctx.db.select().from(users).where(eq(users.id, user.id));
   if (!me.idNumber || !me.phone || !me.applicantKind) {
     throw unprocessable('profile_incomplete', 'Your account lacks an ID number or phone', '您的账户缺少证件号码或手机号码，请先完善个人信息');
+  }
+  const problems = applicantProblems({ kind: me.applicantKind, idNumber: me.idNumber, phone: me.phone }, ctx.today(), 'profile');
+  if (problems.length) {
+    throw unprocessable('profile_invalid', 'Your account’s ID number or phone is not valid', `您的账户信息有误：${problems.map((p) => p.message).join('；')}，请先更正个人信息`, problems);
   }
   return { kind: me.applicantKind, name: me.displayName, idNumber: me.idNumber, phone: me.phone };
 }
