@@ -17,8 +17,10 @@ import { writeTogether } from '../core/db/together.js';
 import type { Job } from '../core/scheduler.js';
 import { caseEvents, cases } from './schema.js';
 import { eventInsert, itemVersionOf, writeTransition } from './repo.js';
+import { verdictOf } from './documents/decision.js';
 
-export const DEEMED_DECISION_TEXT = '承诺期限届满未作出决定，按本事项超时默认规则视为同意（准予许可）';
+/** The deemed decision's record, in the item's own words (准予许可 only for 行政许可). */
+export const deemedDecisionText = (verdict: string) => `承诺期限届满未作出决定，按本事项超时默认规则视为同意（${verdict}）`;
 
 export async function applySingleDefaults(ctx: AppContext, tx: Tx): Promise<number> {
   const today = ctx.today();
@@ -31,11 +33,12 @@ export async function applySingleDefaults(ctx: AppContext, tx: Tx): Promise<numb
     if (guide.overdueDefault !== 'deemedApproved' || row.kind === 'joint') continue;
     const deemedOn = row.deemOn!;
     const leaders = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), eq(users.active, true), inArray(users.role, ['leader', 'chiefRep', 'coordinator'])));
-    const payload = { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, caseId: row.id, outcome: 'approved', deemed: true, deemedOn };
+    const verdict = verdictOf(guide, 'approved');
+    const payload = { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, caseId: row.id, outcome: 'approved', verdict, deemed: true, deemedOn };
     await writeTransition(tx, row, {
       toState: 'decided', set: { outcome: 'approved', closedOn: deemedOn, deemOn: null }, nextChangeOn: null,
       action: 'deemedApproval', auditAction: 'case.deemedApproval', actor: { id: null, role: 'system' },
-      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: DEEMED_DECISION_TEXT }, at: ctx.now(), today,
+      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: deemedDecisionText(verdict) }, at: ctx.now(), today,
     });
     const notices: Notice[] = [
       { channel: 'sms', recipientUserId: row.applicantUserId, address: row.applicantPhone, template: 'case.decided', payload },

@@ -19,6 +19,8 @@ import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
 import { numberDocuments, prepareDocument } from './issue.js';
 import type { CaseAction, Channel } from './types.js';
 import { runCaseHooks } from './hooks.js';
+import { applicantMessages } from './sms.js';
+import { centerById } from '../core/org/lookup.js';
 import { asRepresentative, representativeMay } from './representative.js';
 import type { Tx } from '../core/db/index.js';
 import { writeTogether } from '../core/db/together.js';
@@ -172,6 +174,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     // document-number counters), so they are held only while the transaction ends.
     await runCaseHooks(CASE_HOOKS, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {}, pauses });
     await numberDocuments(issueCtx, documents);
+    const notices = await applicantMessages(tx, id, (await centerById(tx, row.centerId)).name, effect.notify ?? []);
     // The action's own records, none read by another in this transaction: one statement.
     await writeTogether(tx, [
       eventInsert({
@@ -179,7 +182,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
         data: { ...effect.event, ...(documents.length ? { documents: documents.map((d) => d.id) } : {}) },
       }),
       nextChangeOf(clock) !== queued ? nextChangeWrite(tx, id, nextChangeOf(clock)) : null,
-      outboxInsert(tx, effect.notify ?? [], now),
+      outboxInsert(tx, notices, now),
       effect.filing ? tx.insert(negativeFilings).values({
         caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
       }) : null,

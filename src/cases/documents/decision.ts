@@ -111,3 +111,8 @@ export function documentTitle(kind: DocumentKind, item: ItemNature | undefined):
   if (kind !== 'approval' && kind !== 'denial') return DOCUMENT_TITLES[kind];
   return decisionWording(item ?? DEFAULT_NATURE, kind === 'denial' ? 'denied' : 'approved').title;
 }
+
+/** The decision's short words for the SMS, by the item's legal nature (准予许可 only for 行政许可). */
+export function verdictOf(item: Parameters<typeof natureOf>[0], outcome: 'approved' | 'denied'): string {
+  return decisionWording(natureOf(item), outcome).short;
+}
