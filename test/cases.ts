@@ -32,3 +32,11 @@ export async function must(c: Client, id: string, action: string, body: Record<s
   if (res.status !== 200) throw new Error(`${action} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** Files an online application with a file for every required material the applicant must upload (the server refuses less). */
+export async function applyOnline(c: Client, itemCode: string, extra: Record<string, unknown> = {}) {
+  const guide = (await c.get(`/api/public/items/${encodeURIComponent(itemCode)}`)).body as { materials: { id: string; required: string; source: string }[] };
+  const need = guide.materials.filter((m) => m.required === 'required' && m.source !== 'sharing');
+  const files = await Promise.all(need.map(() => upload(c)));
+  return c.post('/api/cases', { itemCode, channel: 'online', materials: need.map((m, i) => ({ materialId: m.id, fileId: files[i].body.id })), ...extra });
+}

@@ -22,11 +22,19 @@ const queued = async (caseId: string) => (await t.ctx.db.execute(sql`select next
 describe('online application to completion', () => {
   it('walks submit → supplement → supply → accept → handling → decision → pickup → complete', async () => {
     await setNow('2026-03-02T01:00:00Z');
-    const files = await Promise.all([upload(citizen), upload(citizen)]);
+    const files = await Promise.all([upload(citizen), upload(citizen), upload(citizen), upload(citizen)]);
     expect(files[0].status).toBe(201);
+    const two = [{ materialId: 'application', fileId: files[0].body.id }, { materialId: 'id-card', fileId: files[1].body.id }];
+    const applicant = { kind: 'person', name: '冒名', idNumber: '110101199001011237', phone: '13000000000' };
+    // An online application is complete before it is filed: 2 of 4 required materials is refused, naming the rest.
+    const incomplete = await citizen.post('/api/cases', { itemCode: LOW_INCOME, channel: 'online', applicant, materials: two });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.error.code).toBe('materials_incomplete');
+    expect(incomplete.body.error.details.map((d: { field: string }) => d.field)).toEqual(['body.materials.economic-statement', 'body.materials.verification-consent']);
+    expect(incomplete.body.error.messageZh).toContain('家庭经济状况');
     const created = await citizen.post('/api/cases', {
-      itemCode: LOW_INCOME, channel: 'online', applicant: { kind: 'person', name: '冒名', idNumber: '110101199001011237', phone: '13000000000' },
-      materials: [{ materialId: 'application', fileId: files[0].body.id }, { materialId: 'id-card', fileId: files[1].body.id }],
+      itemCode: LOW_INCOME, channel: 'online', applicant,
+      materials: [...two, { materialId: 'economic-statement', fileId: files[2].body.id }, { materialId: 'verification-consent', fileId: files[3].body.id }],
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: 'submitted', caseNo: expect.stringMatching(/^62052420260302\d{5}$/), queryCode: expect.stringMatching(/^\d{6}$/) });
@@ -40,7 +48,7 @@ describe('online application to completion', () => {
     expect(first.body.intake).toEqual({ receivedOn: '2026-03-02', acceptBy: '2026-03-05', light: 'green' });
     expect(first.body.clock.light).toBe('green');
 
-    // The window lists everything missing in one notice; the clock has not started.
+    // The window finds two uploads unusable and lists everything to redo in one notice; the clock has not started.
     const notice = await must(window1, id, 'notifySupplement', { missing: ['economic-statement', 'verification-consent'], note: '请一次性补齐' });
     expect(notice.state).toBe('awaitingSupplement');
     expect(notice.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'supplement']);
@@ -98,6 +106,17 @@ describe('online application to completion', () => {
     // Notifications went to the outbox in the same transactions.
     const outbox = (await t.ctx.db.execute(sql`select template from outbox where payload->>'caseNo' = ${created.body.caseNo} order by id`)) as unknown as { rows: { template: string }[] };
     expect(outbox.rows.map((r) => r.template)).toEqual(['case.supplementNotice', 'case.accepted', 'case.assigned', 'case.decided', 'case.resultReady', 'case.completed']);
+    // The SMS name the materials as the guide does, sign with the case's center, and word the decision as a 给付.
+    const sms = (await t.ctx.db.execute(sql`select template, payload from outbox where channel = 'sms' and payload->>'caseNo' = ${created.body.caseNo} order by id`)) as unknown as { rows: { template: string; payload: Record<string, unknown> }[] };
+    expect(sms.rows[0].payload).toMatchObject({ missing: ['家庭收入和财产状况申报（声明）表', '家庭经济状况核对授权书'], centerName: '清渭县政务服务中心' });
+    expect(sms.rows.find((r) => r.template === 'case.decided')!.payload).toMatchObject({ outcome: 'approved', verdict: '准予给付' });
+    // The decision is a 给付决定书 quoting the item's 设定依据, not a licence.
+    const decision = done.documents.find((d: { kind: string }) => d.kind === 'approval');
+    expect(decision.title).toBe('给付决定书');
+    const decisionHtml = (await window1.get(`/api/cases/${id}/documents/${decision.id}`)).body as string;
+    expect(decisionHtml).toContain('本机关决定<span class="emph">准予给付</span>');
+    expect(decisionHtml).toContain('《社会救助暂行办法》（国务院令第649号）第九条至第十三条');
+    expect(decisionHtml).not.toContain('行政许可法');
   });
 });
 

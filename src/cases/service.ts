@@ -10,6 +10,7 @@ import { outboxInsert } from '../core/outbox/enqueue.js';
 import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
+import type { GuideData } from '../catalog/types.js';
 import { cases } from './schema.js';
 import { negativeFilings } from '../filings/schema.js';
 import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockFrom, eventInsert, itemVersionOf, loadForAction, newQueryCode, nextChangeOf, nextChangeWrite, pausesOf, type CaseRow } from './repo.js';
@@ -83,6 +84,19 @@ async function applicantOf(ctx: AppContext, user: SessionUser, input: NewCase): 
   return { kind: me.applicantKind, name: me.displayName, idNumber: me.idNumber, phone: me.phone };
 }
 
+/** Required materials the applicant must upload (not conditional, not obtained by data sharing). */
+export function missingForOnline(guide: GuideData, given: readonly { materialId: string }[]) {
+  const have = new Set(given.map((m) => m.materialId));
+  return guide.materials.filter((m) => m.required === 'required' && m.source !== 'sharing' && !have.has(m.id));
+}
+
+function assertOnlineComplete(guide: GuideData, given: readonly { materialId: string }[]) {
+  const missing = missingForOnline(guide, given);
+  if (missing.length === 0) return;
+  throw unprocessable('materials_incomplete', `Upload every required material before filing: ${missing.map((m) => m.id).join(', ')}`,
+    `请先上传全部必要材料再提交：${missing.map((m) => m.name).join('、')}`, missing.map((m) => ({ field: `body.materials.${m.id}`, message: m.name })));
+}
+
 export async function createCase(ctx: AppContext, user: SessionUser, input: NewCase, opts: SubmitOptions = {}) {
   const allowed = CHANNELS_BY_ROLE[user.role] ?? [];
   if (!allowed.includes(input.channel)) throw forbidden(`Your role files cases through: ${allowed.join(', ') || 'none'}`, '您的岗位不能通过该渠道提交申请');
@@ -94,6 +108,8 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   const known = new Set(data.materials.map((m) => m.id));
   const unknown = (input.materials ?? []).filter((m) => !known.has(m.materialId));
   if (unknown.length) throw unprocessable('unknown_material', 'Not a material of this item', `不是该事项的申请材料：${unknown.map((m) => m.materialId).join('、')}`);
+  // An online application is complete before it is filed: every required material not obtained by data sharing.
+  if (input.channel === 'online') assertOnlineComplete(data, input.materials ?? []);
   if (user.role === 'agent' && !opts.centerId) throw forbidden('Agents file through the agency service', '代办员请通过代办工作台提交');
   const centerId = opts.centerId ?? (user.role === 'applicant' ? item.centerId : user.centerId!);
   const now = ctx.now();

@@ -225,12 +225,12 @@ export function ApplyPage() {
 
       {missingRequired.length > 0 && (
         <Alert
-          type="info"
+          type="warning"
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="apply-missing-hint"
-          title={t('尚未上传的必要材料：{v0}。', { v0: missingRequired.map((m) => m.name).join('、') })}
-          description={t('可以先行提交，窗口工作人员审查后将一次性告知需补正的全部材料。')}
+          title={t('还需上传{n}项必要材料后才能提交：{v0}。', { n: missingRequired.length, v0: missingRequired.map((m) => m.name).join('、') })}
+          description={t('部门共享的材料无需上传；申请材料齐全后方可提交，窗口工作人员审查后予以受理或一次性告知需补正的内容。')}
         />
       )}
 
@@ -241,13 +241,21 @@ export function ApplyPage() {
           style={{ marginBottom: 12 }}
           data-testid="apply-error"
           title={errorText(error)}
-          description={error instanceof ApiError && error.code === 'validation_failed' && error.details.length ? detailLines(error).join('；') : undefined}
+          description={error instanceof ApiError && (error.code === 'validation_failed' || error.code === 'materials_incomplete') && error.details.length ? detailLines(error).join('；') : undefined}
         />
       )}
 
       <div className="bs-form-footer">
         <Space>
-          <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="apply-submit">
+          <Button
+            type="primary"
+            size="large"
+            icon={<SendOutlined />}
+            loading={busy}
+            disabled={missingRequired.length > 0}
+            onClick={() => void submit()}
+            data-testid="apply-submit"
+          >
             {t('提交申请')}
           </Button>
           <Button size="large" icon={<FileDoneOutlined />} onClick={() => navigate(`/guide/${encodeURIComponent(g.code)}`)}>
