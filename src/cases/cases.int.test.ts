@@ -96,11 +96,13 @@ describe('online application to completion', () => {
     ]);
     expect(done.events[4].data.to.id).toBe(handlerId);
 
-    // Anyone with number and code sees the progress, masked, with roles instead of names.
+    // Anyone with number and code sees the progress: the applicant masked, the staff named (亮牌上岗, seed 000: 承办人).
     const progress = await t.anon.get(`/api/public/progress?caseNo=${created.body.caseNo}&queryCode=${created.body.queryCode}`);
     expect(progress.status).toBe(200);
-    expect(progress.body).toMatchObject({ state: 'completed', applicantName: '王*军', promisedDue: '2026-03-26' });
-    expect(JSON.stringify(progress.body)).not.toMatch(/刘芳|陈志刚|6205241990/);
+    expect(progress.body).toMatchObject({ state: 'completed', applicantName: '王*军', promisedDue: '2026-03-26', handler: { name: '陈志刚', roleLabel: expect.any(String) } });
+    expect(progress.body.history.find((h: { action: string }) => h.action === 'assign').by).toBe('刘芳');
+    expect(progress.body.history.find((h: { action: string }) => h.action === 'submit').by).toBeNull(); // the applicant's own entry: no name
+    expect(JSON.stringify(progress.body)).not.toMatch(/王立军|6205241990|13919385566/);
     expect((await t.anon.get(`/api/public/progress?caseNo=${created.body.caseNo}&queryCode=000000x`)).status).toBe(404);
 
     // Notifications went to the outbox in the same transactions.
@@ -193,8 +195,26 @@ describe('rules of the engine', () => {
     expect(res.body.error.details[0].field).toBe('body.reasons');
     const bad = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: 'x', idNumber: '1', phone: 'abc' } });
     expect((await window1.post('/api/cases', { itemCode: LOW_INCOME, channel: 'window' })).body.error.code).toBe('applicant_required');
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['body.applicant.idNumber', 'body.applicant.phone']));
+  });
+
+  it('checks identities at the window: check digit, birth date, mobile, credit code (422 naming the field, in Chinese)', async () => {
+    const person = (idNumber: string, phone = '13909381201') => window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: '赵秀英', idNumber, phone } });
+    const wrongCheck = await person('620524195803120027'); // the demo's old number: check character X
+    expect(wrongCheck.status).toBe(422);
+    expect(wrongCheck.body.error).toMatchObject({ code: 'invalid_identity', messageZh: '身份证号码校验位错误，请核对', details: [{ field: 'body.applicant.idNumber', message: '身份证号码校验位错误，请核对' }] });
+    const impossible = await person('620524195802300024'); // 30 February
+    expect(impossible.body.error.details[0].message).toBe('身份证号码中的出生日期不存在或晚于今天');
+    const shortMobile = await person('62052419580312002X', '1390938120');
+    expect(shortMobile.status).toBe(422);
+    expect(shortMobile.body.error.details).toEqual([{ field: 'body.applicant.phone', message: '手机号码应为11位，以13至19开头' }]);
+    expect((await person('62052419580312002x')).status).toBe(201); // lower-case x is accepted and stored upper-case
+    const hk = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: '陈大文', idNumber: 'H12345678', phone: '13909381201' } });
+    expect(hk.status).toBe(201);
+    const org = (idNumber: string) => window1.post('/api/cases', { itemCode: '62052400ZR-XK-0004', channel: 'window', applicant: { kind: 'organization', name: '清渭县石料开采有限公司', idNumber, phone: '13909381213' } });
+    expect((await org('91620524MA7ABCDE12')).body.error.details).toEqual([{ field: 'body.applicant.idNumber', message: '统一社会信用代码校验位错误，请核对' }]);
+    expect((await org('91620524MA7ABCDE16')).status).toBe(201);
   });
 
   it('refuses with written reasons and a refusal notice; returns point to the right authority', async () => {

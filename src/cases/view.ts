@@ -324,16 +324,22 @@ export async function publicProgress(ctx: AppContext, caseNo: string, queryCode:
     clockOf(ctx.db, row, ctx.today()),
     ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)),
   ]);
+  // Staff names are public (亮牌上岗, seed 000: 「承办人」); the applicant's own entries say 申请人.
+  const staffIds = [...new Set([row.assigneeId, row.acceptedBy, ...events.map((e) => e.actorId)].filter((x): x is string => !!x))];
+  const staff = staffIds.length ? await ctx.db.select({ id: users.id, name: users.displayName, role: users.role }).from(users).where(inArray(users.id, staffIds)) : [];
+  const staffName = (id: string | null) => { const s = staff.find((u) => u.id === id); return s && s.role !== 'applicant' ? s.name : null; };
+  const handlerId = row.assigneeId ?? row.acceptedBy;
   return {
     caseNo: row.caseNo, itemName: row.itemName, department: dept?.name ?? '', state: row.state, stateLabel: CASE_STATE_LABELS[row.state], outcome: row.outcome,
     applicantName: maskName(row.applicantName, row.applicantKind), submittedAt: new Date(row.submittedAt).toISOString(),
+    handler: staffName(handlerId) ? { name: staffName(handlerId)!, roleLabel: ROLE_LABELS[staff.find((u) => u.id === handlerId)!.role as Role] } : null,
     acceptedOn: clock.acceptedOn, promisedDue: clock.promisedDue, remainingWorkingDays: clock.acceptedOn ? clock.remainingWorkingDays : null,
     light: clock.light, paused: clock.paused,
     reportedTo: row.state === 'reportedUp' ? String(events.find((e) => e.action === 'reportUp')?.data.authority ?? '') : null,
     history: events.map((e) => ({
       at: new Date(e.at).toISOString(), action: e.action,
       label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? SYSTEM_EVENT_LABELS[e.action] ?? e.action,
-      role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
+      role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, by: staffName(e.actorId), state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
     })),
   };
 }

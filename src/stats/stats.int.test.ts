@@ -274,7 +274,9 @@ describe('statistics API', () => {
     expect(names).toEqual(expect.arrayContaining(['孙*', '周*']));
     // Decided 2026-04-10 (today): struck through, no light; in progress first.
     const done = res.body.items.find((i: { applicant: string }) => i.applicant === '王*军');
-    expect(done).toMatchObject({ done: true, closedOn: '2026-04-10', light: null });
+    expect(done).toMatchObject({ done: true, closedOn: '2026-04-10', light: null, submittedOn: '2026-03-02' });
+    // Seed 000: 「群众申请日期、事项、承办人、承诺期限」 — the handler's name is public (亮牌上岗).
+    expect(done.handler).toBe('陈志刚');
     expect(res.body.items.findIndex((i: { done: boolean }) => i.done)).toBeGreaterThan(res.body.items.findIndex((i: { applicant: string }) => i.applicant === '孙*'));
     const open = res.body.items.find((i: { applicant: string }) => i.applicant === '孙*');
     expect(open).toMatchObject({ done: false, acceptedOn: '2026-03-05', light: expect.stringMatching(/^(green|yellow|red|black)$/) });

@@ -201,7 +201,9 @@ export interface Progress {
   remainingWorkingDays: number | null;
   light: Light | null;
   paused?: boolean;
-  history: { at: string; action: string; label: string; role: string; state?: string }[];
+  /** 承办人: staff names are public (亮牌上岗). */
+  handler?: { name: string; roleLabel: string } | null;
+  history: { at: string; action: string; label: string; role: string; by?: string | null; state?: string }[];
 }
 
 export interface StaffMember {

@@ -27,6 +27,7 @@ export default {
   '请简要说明申请事由、家庭或经营情况等（选填）': 'Briefly describe the reason, your family or business situation (optional)',
   '支持 PDF、JPG、PNG，单个文件不超过 10MB': 'PDF, JPG or PNG, at most 10 MB per file',
   '要求': 'Requirement',
+  '申请日期': 'Applied on',
   '还需上传{n}项必要材料后才能提交：{v0}。': 'Upload {n} more required material(s) before submitting: {v0}.',
   '部门共享的材料无需上传；申请材料齐全后方可提交，窗口工作人员审查后予以受理或一次性告知需补正的内容。': 'Materials shared between departments need no upload; an application is filed once complete, and the window staff accept it or tell you at once everything to correct.',
   '提交申请': 'Submit application',
