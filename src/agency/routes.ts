@@ -1,4 +1,5 @@
 import { ID_TYPES } from '../core/identity/index.js';
+import { CoApplicantBody } from '../core/identity/schema.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
@@ -25,6 +26,7 @@ const SubmitBody = Type.Object({
     idType: Type.Optional(literal(ID_TYPES)),
     phone: Type.String({ minLength: 1, maxLength: 20, description: '11-digit mobile' }),
   }),
+  coApplicants: Type.Optional(Type.Array(CoApplicantBody, { maxItems: 9 })),
   formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
   materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),
   handedOver: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 60, description: 'Paper materials the agent took from the resident (material ids)' })),

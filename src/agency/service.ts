@@ -178,6 +178,7 @@ export interface AgencySubmission {
   mode: AgencyMode;
   itemCode: string;
   applicant: NonNullable<NewCase['applicant']>;
+  coApplicants?: NewCase['coApplicants'];
   formData?: Record<string, unknown>;
   /** Scanned materials (files the agent uploaded). */
   materials?: { materialId: string; fileId: string }[];
@@ -195,7 +196,7 @@ export async function submitForResident(ctx: AppContext, user: SessionUser, inpu
   const point = await pointOfAgent(ctx.db, user);
   let handoverId = '';
   let documentId = '';
-  const created = await createCase(ctx, user, { itemCode: input.itemCode, applicant: input.applicant, channel: 'agent', formData: input.formData, materials: input.materials }, {
+  const created = await createCase(ctx, user, { itemCode: input.itemCode, applicant: input.applicant, coApplicants: input.coApplicants, channel: 'agent', formData: input.formData, materials: input.materials }, {
     centerId: point.handoverCenterId,
     within: async (tx, row) => {
       const guide = await itemVersionOf(tx, row);

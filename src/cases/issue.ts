@@ -83,6 +83,7 @@ export async function prepareDocument(i: IssueContext, kind: DocumentKind, detai
     center: { name: center.name, address: center.address, phone: center.phone, complaintPhone: center.complaintPhone, hours: center.hours },
     department: { name: dept.name, phone: dept.phone },
     item, reviewBody: adverse ? await reviewBodyOf(i, i.row.centerId) : null,
+    coApplicants: (i.row.coApplicants ?? []).map((p) => ({ name: p.name, idMasked: maskIdNumber(p.idNumber) })),
     case: {
       caseNo: i.row.caseNo, queryCode: i.row.queryCode, itemName: i.row.itemName, itemCode: i.row.itemCode, itemVersion: i.row.itemVersion,
       kindLabel: CASE_KIND_LABELS[i.row.kind], channelLabel: CHANNEL_LABELS[i.row.channel], applicantKind: i.row.applicantKind,

@@ -12,6 +12,7 @@ import { jointRoutes } from './joint/routes.js';
 import { cachedPage, scopeKey } from './worklistCache.js';
 import { calendarWarning } from './recalc.js';
 import { ID_TYPES } from '../core/identity/index.js';
+import { CoApplicantBody } from '../core/identity/schema.js';
 
 const ANYONE_SIGNED_IN = ROLES; // each route still narrows by case scope in the service
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
@@ -28,6 +29,7 @@ const NewCaseBody = Type.Object({
     phone: Type.String({ minLength: 1, maxLength: 20, description: '11-digit mobile' }),
   })),
   channel: literal(CHANNELS),
+  coApplicants: Type.Optional(Type.Array(CoApplicantBody, { maxItems: 9, description: 'Items whose law names several applicants (catalog coApplicants): the further persons' })),
   formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
   materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),
 });

@@ -28,7 +28,8 @@ import { writeTogether } from '../core/db/together.js';
 import { CASE_HOOKS, paymentDueFor } from '../caseHooks.js';
 import { jointFacts } from './joint/parts.js';
 import { calendarFor } from '../core/calendar/service.js';
-import { applicantProblems, normalizeIdNumber, type IdType } from '../core/identity/index.js';
+import { applicantProblems, coApplicantProblems, normalizeIdNumber, type IdType, type PersonIdentity } from '../core/identity/index.js';
+import type { CoApplicant } from './schema.js';
 import { assertNoProblems } from '../core/identity/assert.js';
 import { ACCEPTANCE_DECISION_DAYS, deadlineRules, engineDeadlines, receivedOnAfter } from './intake.js';
 
@@ -38,6 +39,8 @@ export interface NewCase {
   channel: Channel;
   formData?: Record<string, unknown>;
   materials?: { materialId: string; fileId: string }[];
+  /** Items that take co-applicants (catalog `coApplicants`): the further persons, each checked. */
+  coApplicants?: PersonIdentity[];
 }
 
 /** Which channels each role files cases through. */
@@ -97,6 +100,28 @@ function assertOnlineComplete(guide: GuideData, given: readonly { materialId: st
     `请先上传全部必要材料再提交：${missing.map((m) => m.name).join('、')}`, missing.map((m) => ({ field: `body.materials.${m.id}`, message: m.name })));
 }
 
+/**
+ * The co-applicants the item's law names (结婚登记: both parties): as many as the catalog
+ * allows, each identity checked, none the main applicant again; none for other items.
+ */
+export function checkCoApplicants(guide: GuideData, applicantId: string, given: readonly PersonIdentity[], today: string): CoApplicant[] {
+  const rule = guide.coApplicants;
+  if (!rule) {
+    if (given.length) throw unprocessable('no_co_applicants', 'This item has one applicant', '该事项只有一名申请人，不能添加共同申请人', [{ field: 'body.coApplicants', message: 'not allowed' }]);
+    return [];
+  }
+  if (given.length < rule.min || given.length > rule.max) {
+    const want = rule.min === rule.max ? `${rule.min}名` : `${rule.min}至${rule.max}名`;
+    throw unprocessable('co_applicants_count', `This item takes ${rule.min}–${rule.max} co-applicants`, `该事项须填写${want}${rule.label}`, [{ field: 'body.coApplicants', message: `${rule.min}-${rule.max}` }]);
+  }
+  assertNoProblems(coApplicantProblems(given, today));
+  const people = given.map((p) => ({ name: p.name.trim(), idNumber: normalizeIdNumber(p.idNumber), ...(p.idType ? { idType: p.idType } : {}), ...(p.phone?.trim() ? { phone: p.phone.trim() } : {}) }));
+  const ids = [normalizeIdNumber(applicantId), ...people.map((p) => p.idNumber)];
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice > 0) throw unprocessable('co_applicant_repeated', 'The same person is named twice', '同一人不能重复作为申请人', [{ field: `body.coApplicants.${twice - 1}.idNumber`, message: 'repeated' }]);
+  return people;
+}
+
 export async function createCase(ctx: AppContext, user: SessionUser, input: NewCase, opts: SubmitOptions = {}) {
   const allowed = CHANNELS_BY_ROLE[user.role] ?? [];
   if (!allowed.includes(input.channel)) throw forbidden(`Your role files cases through: ${allowed.join(', ') || 'none'}`, '您的岗位不能通过该渠道提交申请');
@@ -108,6 +133,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   const known = new Set(data.materials.map((m) => m.id));
   const unknown = (input.materials ?? []).filter((m) => !known.has(m.materialId));
   if (unknown.length) throw unprocessable('unknown_material', 'Not a material of this item', `不是该事项的申请材料：${unknown.map((m) => m.materialId).join('、')}`);
+  const coApplicants = checkCoApplicants(data, applicant.idNumber, input.coApplicants ?? [], ctx.today());
   // An online application is complete before it is filed: every required material not obtained by data sharing.
   if (input.channel === 'online') assertOnlineComplete(data, input.materials ?? []);
   if (user.role === 'agent' && !opts.centerId) throw forbidden('Agents file through the agency service', '代办员请通过代办工作台提交');
@@ -123,7 +149,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
       id, caseNo: `pending:${id}`, queryCode: newQueryCode(), centerId, departmentId: item.departmentId, itemId: item.id, itemCode: item.code,
       itemVersion: item.publishedVersion!, itemName: data.name, kind: data.caseKind, state: 'submitted', channel: input.channel,
       applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
-      applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, formData: input.formData ?? {},
+      applicantUserId: user.role === 'applicant' ? user.id : null, coApplicants, submittedBy: user.id, formData: input.formData ?? {},
       submittedAt: nowIso, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit, keyProject: data.keyProject ?? false,
       receivedOn: today, acceptBy: (await calendarFor(tx, centerId)).addWorkingDays(today, ACCEPTANCE_DECISION_DAYS).date,
       createdAt: nowIso, updatedAt: nowIso,
@@ -141,7 +167,8 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
     await runCaseHooks(CASE_HOOKS, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: id,
-      after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) } }, at: now,
+      after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) },
+        ...(coApplicants.length ? { coApplicants: coApplicants.map((p) => ({ name: p.name, idNumber: maskIdNumber(p.idNumber) })) } : {}) }, at: now,
     });
     return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
   });

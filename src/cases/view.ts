@@ -10,6 +10,7 @@ import { centers, departments } from '../core/org/schema.js';
 import { centerById, departmentById } from '../core/org/lookup.js';
 import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
+import { normalizeIdNumber } from '../core/identity/index.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
 import { paymentDueFor } from '../caseHooks.js';
 import { caseFacts, clockFrom, clockOf, itemVersionOf, loadCase, pausesJson, type CaseRow, type PauseFacts } from './repo.js';
@@ -108,6 +109,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
       kind: row.applicantKind, name: row.applicantName,
       idNumber: maskIdNumber(row.applicantIdNumber), phone: maskPhone(row.applicantPhone),
     },
+    coApplicants: row.coApplicants.map((p) => ({ name: p.name, idNumber: maskIdNumber(p.idNumber), phone: p.phone ? maskPhone(p.phone) : null })),
     formData: row.formData,
     materials: guide.materials.map((m) => ({
       materialId: m.id, name: m.name, required: m.required, condition: m.condition ?? null, major: m.major, source: m.source,
@@ -284,7 +286,11 @@ export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery
   if (q.light) conds.push(lightWhere(q.light, today));
   if (q.assignee === 'me') conds.push(eq(cases.assigneeId, user.id));
   // A case number is looked up exactly (unique index); anything else searches item and applicant names.
-  const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? eq(cases.caseNo, q.q) : q.q ? or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))! : null;
+  // An ID number or credit code finds the case by either person: the applicant or any co-applicant.
+  const idLike = q.q && /^[0-9A-Za-z]{8,18}$/.test(q.q) ? normalizeIdNumber(q.q) : null;
+  const byPerson = idLike ? or(eq(cases.applicantIdNumber, idLike), sql`${cases.coApplicants} @> ${JSON.stringify([{ idNumber: idLike }])}::jsonb`) : null;
+  const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? or(eq(cases.caseNo, q.q), byPerson!)!
+    : q.q ? or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q), ...(byPerson ? [byPerson] : []))! : null;
   if (text) conds.push(text);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (cursor) conds.push(sql`(${kpKey}, ${dueKey}, ${cases.id}) > (${cursor[0]}::boolean, ${cursor[1]}::date, ${cursor[2]}::uuid)`);

@@ -108,7 +108,10 @@ describe('the decision by the item’s legal nature', () => {
 
   it('names co-applicants on the decision', async () => {
     const marriage = natureOf(demo('内地居民结婚登记'));
-    const t = text(await renderDocument(sampleInput('approval', { item: marriage, coApplicants: [{ name: '吴静', idMasked: '6205**********0027' }] })));
-    expect(t).toContain('共同申请人：吴静（证件号码：6205**********0027）');
+    const co = { coApplicants: [{ name: '吴静', idMasked: '6205**********0027' }] };
+    expect(text(await renderDocument(sampleInput('approval', { item: marriage, ...co })))).toContain('共同申请人 吴静（6205**********0027）');
+    expect(text(await renderDocument(sampleInput('denial', { item: marriage, ...co })))).toContain('共同申请人：吴静（证件号码：6205**********0027）');
+    expect(text(await renderDocument(sampleInput('receipt', { item: marriage, ...co })))).toContain('共同申请人 吴静（6205**********0027）');
+    expect(text(await renderDocument(sampleInput('approval', { item: marriage })))).not.toContain('共同申请人');
   });
 });

@@ -83,7 +83,6 @@ export function approval(input: DocumentInput): PageParts {
     body: html`${addressee(input)}
 <p>${decided(input)}。经审查，${y}的申请符合${n.type === 'publicService' ? '办理条件' : '法定条件、标准'}。<span data-testid="decision-basis">${accordingTo(n, w.statute)}</span>，本机关决定<span class="emph">${w.verdict}</span>${issued}。</p>
 ${caseFacts(input)}
-${partiesLine(input)}
 ${factsTable([['决定', w.verdict, '决定日期', zhDate(input.issuedOn)], ['办理结果', result ?? '—'], ['设定依据', n.legalBasis || '—']])}
 ${note ? html`<h2>说明</h2>${quoted(note)}` : ''}
 <p>请${y}凭本${paperOf(w.title)}及有效身份证件，按照申请时选择的方式领取办理结果。${owedNote(input)}</p>

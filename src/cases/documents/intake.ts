@@ -1,5 +1,5 @@
 /** Notices issued at the window: 接件回执, 受理通知书, 一次性告知书, 容缺受理承诺书, 退回告知书, 不予受理通知书. */
-import { addressee, applicationRef, contactLine, factsTable, materialsList, materialsTable, quoted, remediesBlock } from './blocks.js';
+import { addressee, applicationRef, coApplicantRows, contactLine, factsTable, materialsList, materialsTable, quoted, remediesBlock } from './blocks.js';
 import type { PageParts } from './frame.js';
 import { defaultRemedies, limitText, natureOfInput, you, zhDate } from './format.js';
 import { accordingTo } from './decision.js';
@@ -34,6 +34,7 @@ ${factsTable([
   ['办件编号', c.caseNo, '查询码', c.queryCode],
   ['申请事项', `${c.itemName}（${c.itemCode}）`],
   [org ? '申请单位' : '申请人', c.applicantName, org ? '证照号码' : '证件号码', c.applicantIdMasked],
+  ...coApplicantRows(input),
   ['接件日期', zhDate(c.submittedOn), '受理决定期限', zhDate(input.details.acceptBy ?? null)],
   ['接件渠道', c.channelLabel, '接件人', `${input.issuer.name}（${input.issuer.roleLabel}）`],
 ])}

@@ -99,3 +99,19 @@ export function applicantProblems(a: ApplicantIdentity, today: string, prefix = 
   if (phone) out.push({ field: `${prefix}.phone`, message: phone });
   return out;
 }
+
+/** A further person on the application (结婚登记: the other party): name, ID document, phone optional. */
+export interface PersonIdentity { name: string; idNumber: string; idType?: IdType; phone?: string }
+
+/** Every problem of a list of co-applicants, each on its field (body.coApplicants.0.idNumber …). */
+export function coApplicantProblems(people: readonly PersonIdentity[], today: string, prefix = 'body.coApplicants'): FieldProblem[] {
+  return people.flatMap((p, i) => {
+    const out: FieldProblem[] = [];
+    if (!p.name?.trim()) out.push({ field: `${prefix}.${i}.name`, message: '请填写共同申请人姓名' });
+    const id = idNumberMessage(p.idNumber ?? '', today, p.idType ?? inferIdType(p.idNumber ?? ''));
+    if (id) out.push({ field: `${prefix}.${i}.idNumber`, message: id });
+    const phone = p.phone?.trim() ? phoneMessage(p.phone) : null;
+    if (phone) out.push({ field: `${prefix}.${i}.phone`, message: phone });
+    return out;
+  });
+}

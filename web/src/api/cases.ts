@@ -26,6 +26,8 @@ export interface NewCaseBody {
   channel: 'window' | 'online';
   /** Staff only: online applicants apply as their own account. */
   applicant?: ApplicantInput;
+  /** Items whose law names several applicants (结婚登记): the further persons. */
+  coApplicants?: { name: string; idNumber: string; phone?: string }[];
   formData?: Record<string, unknown>;
   materials?: { materialId: string; fileId: string }[];
 }
