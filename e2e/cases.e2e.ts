@@ -159,7 +159,10 @@ describe('cases in the browser', () => {
     await anon.goto(`/progress?caseNo=${encodeURIComponent(caseNo)}&queryCode=${encodeURIComponent(queryCode)}`);
     await expect.poll(() => anon.getByTestId('progress-state-label').innerText(), { timeout: 15_000 }).toBe('已办结');
     expect(await anon.getByTestId('progress-history').innerText()).toContain('首席代表');
-    expect(await anon.getByTestId('progress-history').innerText()).not.toContain('周丽华');
+    // Staff are named (亮牌上岗, seed 000): the signer on the history, the handler on the card; the applicant stays masked.
+    expect(await anon.getByTestId('progress-history').innerText()).toContain('周丽华');
+    expect(await anon.getByTestId('progress-handler').innerText()).toContain('陈志刚');
+    expect(await anon.getByTestId('progress-history').innerText()).not.toContain('王立军');
   });
 
   it('a walk-in 即办 case at the window from intake to 办结 in one sitting', async () => {
@@ -175,6 +178,12 @@ describe('cases in the browser', () => {
     await field(window, 'intake-applicant-name').fill('赵文博');
     await field(window, 'intake-applicant-id').fill('620524199203154419');
     await field(window, 'intake-applicant-phone').fill('13809381234');
+    // 结婚登记 names both parties: the other one is entered and checked like the applicant.
+    await field(window, 'intake-co-name-0').fill('钱晓梅');
+    await field(window, 'intake-co-id-0').fill('620524198203050026'); // wrong check digit
+    await window.getByTestId('intake-submit').click();
+    await expect.poll(() => window.getByText('身份证号码校验位错误，请核对').count()).toBeGreaterThan(0);
+    await field(window, 'intake-co-id-0').fill('620524198203050025');
     for (const id of ['id-card', 'photo', 'declaration']) await window.getByTestId(`intake-material-${id}`).click();
     await window.getByTestId('intake-submit').click();
     await window.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -203,7 +212,7 @@ describe('cases in the browser', () => {
     const headers = { 'x-csrf-token': csrfToken };
     const created = await window.request.post('/api/cases', {
       headers,
-      data: { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙晓燕', idNumber: '620524199506204428', phone: '13909385678' } },
+      data: { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙晓燕', idNumber: '620524199506204428', phone: '13909385678' }, coApplicants: [{ name: '李建军', idNumber: '620524199408110030' }] },
     });
     expect(created.status()).toBe(201);
     const { id } = await created.json();

@@ -15,15 +15,26 @@ async function apiAs(username: string) {
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const body = (await login.json()) as { csrfToken: string; user: { windowId: string | null } };
   const call = (path: string, b: unknown) => post(path, b, { cookie, 'x-csrf-token': body.csrfToken });
-  return Object.assign(call, { me: body.user });
+  /** Uploads a small PDF as this user (an online application carries every required material). */
+  const upload = async () => {
+    const form = new FormData();
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'scan.pdf');
+    const res = await fetch(`${e.baseUrl}/api/files`, { method: 'POST', headers: { cookie, 'x-csrf-token': body.csrfToken }, body: form });
+    return ((await res.json()) as { id: string }).id;
+  };
+  return Object.assign(call, { me: body.user, upload });
 }
+
+const PDF = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
+/** The other party: 结婚登记 takes both (catalog coApplicants). */
+const SPOUSE = { name: '钱晓梅', idNumber: '620524198203050025' };
 
 /** A 即办 marriage registration completed at window 1 (online by the citizen when `citizen` is given). */
 async function completed(citizen?: Awaited<ReturnType<typeof apiAs>>) {
   const window1 = await apiAs('window1');
   const created = citizen
-    ? await citizen('/api/cases', { itemCode: MARRIAGE, channel: 'online' })
-    : await window1('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021235', phone: '13800002222' } });
+    ? await citizen('/api/cases', { itemCode: MARRIAGE, channel: 'online', coApplicants: [SPOUSE], materials: await Promise.all(PROVIDED.map(async (materialId) => ({ materialId, fileId: await citizen.upload() }))) })
+    : await window1('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021235', phone: '13800002222' }, coApplicants: [SPOUSE] });
   let v = 1;
   for (const [action, b] of [['accept', { provided: PROVIDED }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]] as const) {
     const r = await window1(`/api/cases/${created.id}/actions/${action}`, { version: v, ...b });

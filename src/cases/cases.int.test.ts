@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { act, LOW_INCOME, MARRIAGE, must, PDF, TEMP_RELIEF, upload, walkIn } from '../../test/cases.js';
+import { act, LOW_INCOME, MARRIAGE, must, PDF, SPOUSE, TEMP_RELIEF, upload, walkIn } from '../../test/cases.js';
 
 let t: TestApp;
 let citizen: Client, window1: Client, coord: Client, handler: Client, chief: Client, leader: Client;
@@ -119,6 +119,44 @@ describe('online application to completion', () => {
     expect(decisionHtml).toContain('本机关决定<span class="emph">准予给付</span>');
     expect(decisionHtml).toContain('《社会救助暂行办法》（国务院令第649号）第九条至第十三条');
     expect(decisionHtml).not.toContain('行政许可法');
+  });
+});
+
+describe('co-applicants (结婚登记: both parties)', () => {
+  it('are required where the law names them, each checked, shown on the documents and found by either ID', async () => {
+    await setNow('2026-03-06T02:00:00Z');
+    const base = { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '赵大山', idNumber: '620524198001011239', phone: '13800001111' } };
+    const alone = await window1.post('/api/cases', base);
+    expect(alone.status).toBe(422);
+    expect(alone.body.error).toMatchObject({ code: 'co_applicants_count', messageZh: '该事项须填写1名另一方当事人' });
+    const wrong = await window1.post('/api/cases', { ...base, coApplicants: [{ name: '钱晓梅', idNumber: '620524198203050026' }] });
+    expect(wrong.body.error.details).toEqual([{ field: 'body.coApplicants.0.idNumber', message: '身份证号码校验位错误，请核对' }]);
+    const twice = await window1.post('/api/cases', { ...base, coApplicants: [{ name: '赵大山', idNumber: '620524198001011239' }] });
+    expect(twice.body.error.code).toBe('co_applicant_repeated');
+    const single = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), coApplicants: [SPOUSE] });
+    expect(single.body.error.code).toBe('no_co_applicants');
+
+    const created = await window1.post('/api/cases', { ...base, coApplicants: [SPOUSE] });
+    expect(created.status).toBe(201);
+    const view = (await window1.get(`/api/cases/${created.body.id}`)).body;
+    expect(view.coApplicants).toEqual([{ name: '钱晓梅', idNumber: '6205**********0025', phone: null }]);
+    const receipt = (await window1.get(`/api/cases/${created.body.id}/documents/${view.documents[0].id}`)).body as string;
+    expect(receipt).toContain('共同申请人');
+    expect(receipt).toContain('钱晓梅（6205**********0025）');
+    expect(receipt).not.toContain(SPOUSE.idNumber);
+    await must(window1, created.body.id, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
+    const decided = await must(window1, created.body.id, 'decide', { outcome: 'approved' });
+    const decision = decided.documents.find((d: { kind: string }) => d.kind === 'approval');
+    expect(decision.title).toBe('准予登记通知书'); // 行政确认 (registration): not a licence
+    const html = (await window1.get(`/api/cases/${created.body.id}/documents/${decision.id}`)).body as string;
+    expect(html).toContain('钱晓梅（6205**********0025）');
+    expect(html).toContain('《中华人民共和国民法典》第一千零四十六条至第一千零四十九条');
+    expect(html).not.toContain('行政许可法');
+    // The worklist search finds the case by either person's ID number.
+    for (const id of [SPOUSE.idNumber, '620524198001011239']) {
+      const found = (await window1.get(`/api/cases?q=${id}&state=decided`)).body.items.map((c: { id: string }) => c.id);
+      expect(found, id).toContain(created.body.id);
+    }
   });
 });
 
