@@ -8,7 +8,7 @@ import { creditCodeMessage, idNumberMessage, phoneMessage, type IdType } from '.
 
 type T = (zh: string) => string;
 /** Today in the browser (YYYY-MM-DD, local): a birth date may not lie after it. */
-const today = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+export const localToday = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
 
 const check = (problem: (v: string) => string | null, t: T, optional = false) => ({
   validator: (_: RuleObject, value: unknown) => {
@@ -21,7 +21,7 @@ const check = (problem: (v: string) => string | null, t: T, optional = false) =>
 
 /** A person's ID document (居民身份证 unless the form names another type) or an organization's credit code. */
 export const idRule = (t: T, kind: 'person' | 'organization' = 'person', idType?: IdType) =>
-  check((v) => (kind === 'organization' ? creditCodeMessage(v) : idNumberMessage(v, today(), idType)), t);
+  check((v) => (kind === 'organization' ? creditCodeMessage(v) : idNumberMessage(v, localToday(), idType)), t);
 
 /** A mobile (or, when `landline`, a landline too); `optional`: empty passes. */
 export const phoneRule = (t: T, opts: { landline?: boolean; optional?: boolean } = {}) => check((v) => phoneMessage(v, opts), t, opts.optional);
