@@ -21,7 +21,7 @@ const t0 = performance.now();
 await db.execute(sql`insert into cases (case_no, query_code, center_id, department_id, item_id, item_code, item_version, item_name, kind, state, channel,
     applicant_kind, applicant_name, applicant_id_number, applicant_phone, submitted_by, submitted_at, promised_limit, statutory_limit, created_at, updated_at)
   select 'B' || g, '000000', ${ref.center_id}::uuid, ${ref.department_id}::uuid, ${ref.item_id}::uuid, ${ref.code}, 1, '基准事项', 'promised', 'completed', 'window',
-    'person', '基准', '620524199001011234', '13800000000', ${ref.user_id}::uuid, now(), '{"days":5,"unit":"workingDays"}', '{"days":20,"unit":"workingDays"}', now(), now()
+    'person', '基准', '620524199001011233', '13800000000', ${ref.user_id}::uuid, now(), '{"days":5,"unit":"workingDays"}', '{"days":20,"unit":"workingDays"}', now(), now()
   from generate_series(1, ${N}) g`);
 await db.execute(sql`insert into feedback_evaluations (case_id, stage, grade, channel, center_id, department_id, item_id, state, rated_on, rated_at, verification, rectification)
   select c.id, 'completion', 1 + (hashtext(c.id::text) & 4) % 5, 'portal', c.center_id, c.department_id, c.item_id,

@@ -19,7 +19,7 @@ async function client(deadline: number) {
   };
   let transitions = 0;
   while (performance.now() < deadline) {
-    const c = await post('/api/cases', { itemCode: ITEM, channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: '620524199001011234', phone: '13800000000' } });
+    const c = await post('/api/cases', { itemCode: ITEM, channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: '620524199001011233', phone: '13800000000' } });
     transitions++;
     let version = 1;
     for (const [action, body] of STEPS) {

@@ -18,7 +18,7 @@ async function generate(db: Db, from: number, n: number, today: string, items: n
       applicant_kind, applicant_name, applicant_id_number, applicant_phone, submitted_by, submitted_at, accepted_on, promised_limit,
       statutory_limit, promised_due, statutory_due, yellow_on, created_at, updated_at, assignee_id, coordinator_id, step_index)
     select 'S' || lpad(g::text, 12, '0'), '123456', i.center_id, i.department_id, i.id, i.code, i.published_version, i.name, 'promised', 'inProgress',
-      'window', 'person', '申请人' || g, '620524199001011234', '13800000000', u.id, now(), ${today}::date - (g % 10),
+      'window', 'person', '申请人' || g, '620524199001011233', '13800000000', u.id, now(), ${today}::date - (g % 10),
       '{"value":15,"unit":"workingDays"}', '{"value":30,"unit":"workingDays"}',
       ${today}::date + 21 - (g % 10), ${today}::date + 42 - (g % 10), ${today}::date + 12 - (g % 10),
       now(), now(), h.id, c.id, 1

@@ -12,7 +12,7 @@ async function generate(db: Db, from: number, n: number) {
       -- Like a real registry: cases older than 40 days are finished, recent ones are a mix of open states.
       case when g % 730 > 40 then (array['completed','completed','completed','completed','refused','withdrawn'])[1 + g % 6]
            else (array['completed','inProgress','inProgress','accepted','submitted','suspended','decided','resultReady'])[1 + g % 8] end,
-      (array['window','online','agent'])[1 + g % 3], 'person', '申请人' || g, '620524199001011234', '13800000000', u.id,
+      (array['window','online','agent'])[1 + g % 3], 'person', '申请人' || g, '620524199001011233', '13800000000', u.id,
       now() - (g % 730) * interval '1 day', (current_date - (g % 730))::date, '{"value":10,"unit":"workingDays"}', '{"value":20,"unit":"workingDays"}',
       (current_date - (g % 730) + 14)::date, (current_date - (g % 730) + 28)::date, (current_date - (g % 730) + 10)::date,
       now(), now(), case when g % 3 = 0 then h.id end

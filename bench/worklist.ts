@@ -30,7 +30,7 @@ async function writer(base: string, everyMs: number) {
     while (running) {
       const r = await fetch(`${base}/api/cases`, {
         method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: '620524199001011234', phone: '13800000000' } }),
+        body: JSON.stringify({ itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: '620524199001011233', phone: '13800000000' } }),
       });
       if (r.status !== 201) throw new Error(`writer: ${r.status} ${await r.text()}`);
       count++;

@@ -13,7 +13,7 @@ beforeAll(async () => {
   e = await startE2E();
   // The demo computed this month at start-up; window 1 now decides a 即办 case in it.
   const w = await apiAs(e.baseUrl, 'window1');
-  const created = await w.post('/api/cases', { itemCode: '62052400MZ-QR-0001', channel: 'window', applicant: { kind: 'person', name: '钱小红', idNumber: '620524198001011234', phone: '13800001111' } });
+  const created = await w.post('/api/cases', { itemCode: '62052400MZ-QR-0001', channel: 'window', applicant: { kind: 'person', name: '钱小红', idNumber: '620524198001011239', phone: '13800001111' }, coApplicants: [{ name: '李建军', idNumber: '620524199408110030' }] });
   for (const [action, body] of [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }]] as const) {
     const cur = await w.get(`/api/cases/${created.id}`);
     await w.post(`/api/cases/${created.id}/actions/${action}`, { version: cur.version, ...body });

@@ -58,6 +58,13 @@ describe('cases in the browser', () => {
     await field(citizen, 'apply-description').fill('家庭人均收入低于本县低保标准，申请最低生活保障。');
     await upload(citizen, 'apply-upload-application', '申请书.pdf');
     await upload(citizen, 'apply-upload-id-card', '身份证.pdf');
+    // Two of four: the page names the other two and will not file an incomplete application.
+    await expect.poll(() => citizen.getByTestId('apply-missing-hint').innerText()).toContain('还需上传2项必要材料后才能提交');
+    expect(await citizen.getByTestId('apply-missing-hint').innerText()).toContain('家庭经济状况核对授权书');
+    expect(await citizen.getByTestId('apply-submit').isDisabled()).toBe(true);
+    await upload(citizen, 'apply-upload-economic-statement', '申报表.pdf');
+    await upload(citizen, 'apply-upload-verification-consent', '授权书.pdf');
+    await expect.poll(() => citizen.getByTestId('apply-missing-hint').count()).toBe(0);
     await citizen.getByTestId('apply-submit').click();
     const caseNo = (await citizen.getByTestId('apply-case-no').innerText({ timeout: 15_000 })).trim();
     const queryCode = (await citizen.getByTestId('apply-query-code').innerText()).trim();
@@ -68,9 +75,9 @@ describe('cases in the browser', () => {
     const caseUrl = new URL(citizen.url()).pathname;
     expect(await caseState(citizen)).toBe('submitted');
     expect(await citizen.getByTestId('material-status-application').getAttribute('data-status')).toBe('provided');
-    expect(await citizen.getByTestId('material-status-economic-statement').getAttribute('data-status')).toBe('missing');
+    expect(await citizen.getByTestId('material-status-economic-statement').getAttribute('data-status')).toBe('provided');
 
-    // The window finds it on the worklist and issues one supplement notice for the other two.
+    // The window finds it on the worklist; two uploads are unusable: one supplement notice for both.
     const window = await e.page();
     await loginAs(window, 'window1');
     await window.goto('/workbench/cases');
@@ -81,10 +88,9 @@ describe('cases in the browser', () => {
     expect(await allowed(window)).toEqual(expect.arrayContaining(['accept', 'notifySupplement', 'refuse', 'return']));
     await act(window, 'notifySupplement', 'awaitingSupplement', async () => {
       const missing = window.getByTestId('action-field-missing');
-      expect(await missing.locator('input[type=checkbox]:checked').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value).sort())).toEqual([
-        'economic-statement',
-        'verification-consent',
-      ]);
+      expect(await missing.locator('input[type=checkbox]:checked').count()).toBe(0); // everything was uploaded
+      await missing.locator('input[value="economic-statement"]').check();
+      await missing.locator('input[value="verification-consent"]').check();
       await field(window, 'action-field-note').fill('请补交家庭收入和财产状况申报表及核对授权书。');
     });
     await window.getByTestId('doc-link-supplement').waitFor();
@@ -153,7 +159,10 @@ describe('cases in the browser', () => {
     await anon.goto(`/progress?caseNo=${encodeURIComponent(caseNo)}&queryCode=${encodeURIComponent(queryCode)}`);
     await expect.poll(() => anon.getByTestId('progress-state-label').innerText(), { timeout: 15_000 }).toBe('已办结');
     expect(await anon.getByTestId('progress-history').innerText()).toContain('首席代表');
-    expect(await anon.getByTestId('progress-history').innerText()).not.toContain('周丽华');
+    // Staff are named (亮牌上岗, seed 000): the signer on the history, the handler on the card; the applicant stays masked.
+    expect(await anon.getByTestId('progress-history').innerText()).toContain('周丽华');
+    expect(await anon.getByTestId('progress-handler').innerText()).toContain('陈志刚');
+    expect(await anon.getByTestId('progress-history').innerText()).not.toContain('王立军');
   });
 
   it('a walk-in 即办 case at the window from intake to 办结 in one sitting', async () => {
@@ -167,8 +176,14 @@ describe('cases in the browser', () => {
     expect(await window.getByTestId('intake-material-row-marital-record').innerText()).toContain('部门共享免提交');
     await window.getByTestId('intake-kind-person').click();
     await field(window, 'intake-applicant-name').fill('赵文博');
-    await field(window, 'intake-applicant-id').fill('620524199203154410');
+    await field(window, 'intake-applicant-id').fill('620524199203154419');
     await field(window, 'intake-applicant-phone').fill('13809381234');
+    // 结婚登记 names both parties: the other one is entered and checked like the applicant.
+    await field(window, 'intake-co-name-0').fill('钱晓梅');
+    await field(window, 'intake-co-id-0').fill('620524198203050026'); // wrong check digit
+    await window.getByTestId('intake-submit').click();
+    await expect.poll(() => window.getByText('身份证号码校验位错误，请核对').count()).toBeGreaterThan(0);
+    await field(window, 'intake-co-id-0').fill('620524198203050025');
     for (const id of ['id-card', 'photo', 'declaration']) await window.getByTestId(`intake-material-${id}`).click();
     await window.getByTestId('intake-submit').click();
     await window.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -197,7 +212,7 @@ describe('cases in the browser', () => {
     const headers = { 'x-csrf-token': csrfToken };
     const created = await window.request.post('/api/cases', {
       headers,
-      data: { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙晓燕', idNumber: '620524199506204426', phone: '13909385678' } },
+      data: { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙晓燕', idNumber: '620524199506204428', phone: '13909385678' }, coApplicants: [{ name: '李建军', idNumber: '620524199408110030' }] },
     });
     expect(created.status()).toBe(201);
     const { id } = await created.json();

@@ -10,12 +10,15 @@ const PROVIDED = ['id-card', 'photo', 'declaration'];
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${e.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, any>>);
 
+/** The other party: 结婚登记 takes both (catalog coApplicants). */
+const SPOUSE = { name: '钱晓梅', idNumber: '620524198203050025' };
+
 /** A 即办 marriage registration completed at window 1 (online by the citizen when `citizen` is given). */
 async function completed(citizen?: ApiClient) {
   const window1 = await apiAs(e.baseUrl, 'window1');
   const created = citizen
-    ? await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' })
-    : await window1.post('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021234', phone: '13800002222' } });
+    ? await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online', coApplicants: [SPOUSE], materials: await Promise.all(PROVIDED.map(async (materialId) => ({ materialId, fileId: await citizen.upload() }))) })
+    : await window1.post('/api/cases', { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '孙小梅', idNumber: '620524199202021235', phone: '13800002222' }, coApplicants: [SPOUSE] });
   let v = 1;
   for (const [action, b] of [['accept', { provided: PROVIDED }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]] as const) {
     const r = await window1.post(`/api/cases/${created.id}/actions/${action}`, { version: v, ...b });

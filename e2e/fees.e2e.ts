@@ -25,7 +25,7 @@ describe('fees in the browser', () => {
     const code = (found.items as { code: string; name: string }[]).find((i) => i.name === '不动产转移登记')!.code;
     const item = await window1.get(`/api/public/items/${code}`);
     const provided = (item.materials as { id: string; required: string; source: string }[]).filter((m) => m.required === 'required' && m.source !== 'sharing').map((m) => m.id);
-    const created = await window1.post('/api/cases', { itemCode: code, channel: 'window', applicant: { kind: 'person', name: '郑过户', idNumber: '620524198001011234', phone: '13800004444' } });
+    const created = await window1.post('/api/cases', { itemCode: code, channel: 'window', applicant: { kind: 'person', name: '郑过户', idNumber: '620524198001011239', phone: '13800004444' } });
     const id = String(created.id);
     await window1.act(id, 'accept', { provided });
     const users = await coord.get('/api/cases/staff?role=handler');

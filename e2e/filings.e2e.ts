@@ -8,7 +8,7 @@ afterAll(async () => { await e?.close(); });
 describe('negative filing review in the browser', () => {
   it('the admin overturns a refusal and the department sees the redo order on the case', async () => {
     const window1 = await apiAs(e.baseUrl, 'window1');
-    const created = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '孙大伟', idNumber: '620524198502021234', phone: '13800002222' } });
+    const created = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '孙大伟', idNumber: '620524198502021232', phone: '13800002222' } });
     await window1.post(`/api/cases/${created.id}/actions/refuse`, { version: 1, reasons: '不符合低保申请条件' });
     const caseNo = String(created.caseNo);
 

@@ -60,6 +60,8 @@ export interface ApiAnswer { status: number; body: any }
  * and `act` throw on a non-2xx answer, with its body (a setup step that fails stops the test
  * where it failed); `send` returns status and body whatever they are. `me` is the signed-in user.
  */
+const SMALL_PDF = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
+
 export async function apiAs(baseUrl: string, username: string) {
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'banshi123' }) });
   if (!login.ok) throw new Error(`login ${username} → ${login.status} ${await login.text()}`);
@@ -83,6 +85,14 @@ export async function apiAs(baseUrl: string, username: string) {
     me: user, send, get,
     post: (url: string, body: unknown = {}) => call('POST', url, body),
     put: (url: string, body: unknown) => call('PUT', url, body),
+    /** Uploads a file (a one-page PDF unless given) as this user and returns its id. */
+    upload: async (content = SMALL_PDF, name = 'scan.pdf', type = 'application/pdf'): Promise<string> => {
+      const form = new FormData();
+      form.append('file', new Blob([content], { type }), name);
+      const res = await fetch(`${baseUrl}/api/files`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      if (!res.ok) throw new Error(`upload → ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    },
     /** A case action on the case's current version. */
     act: async (caseId: string, action: string, body: Record<string, unknown> = {}) =>
       call('POST', `/api/cases/${caseId}/actions/${action}`, { version: (await get(`/api/cases/${caseId}`)).version, ...body }),

@@ -55,7 +55,7 @@ describe('joint approval in the browser', () => {
     await window.getByTestId('intake-checklist').waitFor();
     await window.getByTestId('intake-kind-organization').click();
     await field(window, 'intake-applicant-name').fill('清渭县宏远建设有限公司');
-    await field(window, 'intake-applicant-id').fill('91620524MA7ABCDE1X');
+    await field(window, 'intake-applicant-id').fill('91620524MA7ABCDE16');
     await field(window, 'intake-applicant-phone').fill('13809382222');
     for (const id of ['application', 'construction-contract', 'drawing-review', 'fire-design', 'funding-pledge']) await window.getByTestId(`intake-material-${id}`).click();
     await window.getByTestId('intake-submit').click();
@@ -130,7 +130,7 @@ describe('joint approval in the browser', () => {
     const { csrfToken } = await (await window.request.get('/api/auth/me')).json();
     const headers = { 'x-csrf-token': csrfToken };
     const created = await window.request.post('/api/cases', {
-      headers, data: { itemCode: PERMIT, channel: 'window', applicant: { kind: 'organization', name: '清渭县城投集团', idNumber: '91620524MA7ABCDE2X', phone: '13809383333' } },
+      headers, data: { itemCode: PERMIT, channel: 'window', applicant: { kind: 'organization', name: '清渭县城投集团', idNumber: '91620524MA7ABCDE29', phone: '13809383333' } },
     });
     const { id } = await created.json();
     const accepted = await window.request.post(`/api/cases/${id}/actions/accept`, { headers, data: { version: 1, provided: ['application', 'construction-contract', 'drawing-review', 'fire-design', 'funding-pledge'] } });

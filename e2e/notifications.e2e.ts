@@ -10,7 +10,7 @@ describe('in-app notifications in the browser', () => {
     const [window1, coord, handlerApi] = await Promise.all([apiAs(e.baseUrl, 'window1'), apiAs(e.baseUrl, 'coord1'), apiAs(e.baseUrl, 'handler1')]);
     const handlerId = (await handlerApi.get('/api/auth/me')).user.id as string;
     const assign = async (name: string) => {
-      const c = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0008', channel: 'window', applicant: { kind: 'person', name, idNumber: '620524198803031234', phone: '13800003333' } });
+      const c = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0008', channel: 'window', applicant: { kind: 'person', name, idNumber: '620524198803031231', phone: '13800003333' } });
       await window1.post(`/api/cases/${c.id}/actions/accept`, { version: 1, provided: ['application', 'id-card', 'hardship-proof', 'verification-consent'] });
       await coord.post(`/api/cases/${c.id}/actions/assign`, { version: 2, userId: handlerId });
       return c;

@@ -16,11 +16,11 @@ beforeAll(async () => {
     const cur = await as.get(`/api/cases/${id}`);
     return as.post(`/api/cases/${id}/actions/${action}`, { version: cur.version, ...body });
   };
-  const applicant = (name: string) => ({ kind: 'person', name, idNumber: '620524198001011234', phone: '13800001111' });
+  const applicant = (name: string) => ({ kind: 'person', name, idNumber: '620524198001011239', phone: '13800001111' });
   // A promised case on the board, an immediate one decided at the window, one refused.
   const promised = await w.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: applicant('赵大山') });
   await act(promised.id, 'accept', { provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
-  const immediate = await w.post('/api/cases', { itemCode: '62052400MZ-QR-0001', channel: 'window', applicant: applicant('钱小红') });
+  const immediate = await w.post('/api/cases', { itemCode: '62052400MZ-QR-0001', channel: 'window', applicant: applicant('钱小红'), coApplicants: [{ name: '李建军', idNumber: '620524199408110030' }] });
   await act(immediate.id, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
   await act(immediate.id, 'decide', { outcome: 'approved' });
   const refused = await w.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: applicant('孙二娘') });
@@ -78,6 +78,8 @@ describe('statistics in the browser', () => {
     expect(text).toContain('最低生活保障审核确认');
     expect(text).not.toContain('赵大山');
     expect(text).not.toContain('钱'); // immediate cases are not hung on the board
+    // Seed 000: 「群众申请日期、事项、承办人、承诺期限」 — the handler (here the accepting window) is named.
+    expect(await page.getByTestId('board-handler').first().innerText()).not.toBe('—');
     // The decided one is crossed off: struck through, marked done.
     expect(await page.locator('del').filter({ hasText: '周*平' }).count()).toBe(1);
     expect(await page.getByTestId('board-done').innerText()).toContain('已办结（2026-12-01）');

@@ -12,7 +12,7 @@ describe('supervision board in the browser', () => {
   it('shows a case turning red live when the clock moves and the sweep runs, without a reload', async () => {
     await post('/api/test/clock', { now: '2026-03-05T01:00:00Z' });
     const window1 = await apiAs(e.baseUrl, 'window1');
-    const created = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '钱多多', idNumber: '620524198503031234', phone: '13800003333' } });
+    const created = await window1.post('/api/cases', { itemCode: '62052400MZ-JF-0005', channel: 'window', applicant: { kind: 'person', name: '钱多多', idNumber: '62052419850303123X', phone: '13800003333' } });
     const accepted = await window1.post(`/api/cases/${created.id}/actions/accept`, { version: 1, provided: ['application', 'id-card', 'economic-statement', 'verification-consent'] });
     expect(accepted.clock.promisedDue).toBe('2026-03-26');
     const caseNo = String(created.caseNo);

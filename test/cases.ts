@@ -16,8 +16,12 @@ export async function upload(c: Client, content: Buffer = PDF, name = 'scan.pdf'
   return c.raw({ method: 'POST', url: '/api/files', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
 
+/** The other party of a marriage registration (the law names both: catalog coApplicants). */
+export const SPOUSE = { name: '钱晓梅', idNumber: '620524198203050025' };
+
 export const walkIn = (itemCode: string, name = '赵大山') => ({
-  itemCode, channel: 'window', applicant: { kind: 'person', name, idNumber: '620524198001011234', phone: '13800001111' },
+  itemCode, channel: 'window', applicant: { kind: 'person', name, idNumber: '620524198001011239', phone: '13800001111' },
+  ...(itemCode === MARRIAGE ? { coApplicants: [SPOUSE] } : {}),
 });
 
 /** Posts an action with the case's current version; returns the response. */
@@ -31,4 +35,15 @@ export async function must(c: Client, id: string, action: string, body: Record<s
   const res = await act(c, id, action, body);
   if (res.status !== 200) throw new Error(`${action} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** Files an online application with a file for every required material the applicant must upload (the server refuses less). */
+export async function applyOnline(c: Client, itemCode: string, extra: Record<string, unknown> = {}) {
+  const guide = (await c.get(`/api/public/items/${encodeURIComponent(itemCode)}`)).body as { materials: { id: string; required: string; source: string }[] };
+  const need = guide.materials.filter((m) => m.required === 'required' && m.source !== 'sharing');
+  const files = await Promise.all(need.map(() => upload(c)));
+  return c.post('/api/cases', {
+    itemCode, channel: 'online', materials: need.map((m, i) => ({ materialId: m.id, fileId: files[i].body.id })),
+    ...(itemCode === MARRIAGE ? { coApplicants: [SPOUSE] } : {}), ...extra,
+  });
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-const resident = (name = '柳大娘', idNumber = '620524195003031229') => ({ kind: 'person', name, idNumber, phone: '13993861111' });
+const resident = (name = '柳大娘', idNumber = '620524195003031221') => ({ kind: 'person', name, idNumber, phone: '13993861111' });
 
 async function submit(c: Client, itemCode = LOW_INCOME, mode = 'proxy', extra: Record<string, unknown> = {}) {
   const res = await c.post('/api/agency/cases', { mode, itemCode, applicant: resident(), handedOver: ['application', 'id-card'], ...extra });
@@ -61,7 +61,7 @@ describe('submitting for a resident', () => {
     const view = await agent1.get(`/api/cases/${c.id}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ channel: 'agent', state: 'submitted', center: { name: '清渭县龙泉镇便民服务中心' } });
-    expect(view.body.applicant.idNumber).toBe('6205**********1229');
+    expect(view.body.applicant.idNumber).toBe('6205**********1221');
     expect(view.body.documents).toEqual([expect.objectContaining({ kind: 'receipt' }), expect.objectContaining({ id: c.handover.documentId, kind: 'agencyHandover', title: '代办交接单（群众交代办员（收件））' })]);
     const agency = await agent1.get(`/api/agency/cases/${c.id}`);
     expect(agency.body).toMatchObject({ mode: 'proxy', modeLabel: '代办', agent: { displayName: '柳成林' }, point: { name: '龙泉镇柳树沟村便民服务站' } });
@@ -76,8 +76,8 @@ describe('submitting for a resident', () => {
     expect(html).toContain('<h1 class="doc-title" data-testid="doc-title">代办交接单</h1>');
     expect(html).toContain('第1次交接：群众交代办员（收件）');
     expect(html).toMatch(/柳树沟村代办交字〔2026〕第\d{6}号/);
-    expect(html).toContain('6205**********1229');
-    expect(html).not.toContain('620524195003031229');
+    expect(html).toContain('6205**********1221');
+    expect(html).not.toContain('620524195003031221');
     expect(html).toContain('<svg'); // the QR code
     expect(html).toContain(`办件编号：${c.caseNo}`);
     expect(html).toContain(`查询码：${c.queryCode}`);

@@ -1,3 +1,5 @@
+import { ID_TYPES } from '../core/identity/index.js';
+import { CoApplicantBody } from '../core/identity/schema.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
@@ -12,7 +14,7 @@ const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Who reads the agency side: the agents themselves and the centers above their points. */
 const READERS = ['agent', 'receiver', 'centerAdmin', 'supervisor'] as const;
-const Phone = Type.String({ pattern: '^[0-9+\\-]{7,20}$' });
+const Phone = Type.String({ maxLength: 20, description: 'mobile or landline; checked by src/core/identity' });
 
 const SubmitBody = Type.Object({
   mode: literal(AGENCY_MODES),
@@ -20,9 +22,11 @@ const SubmitBody = Type.Object({
   applicant: Type.Object({
     kind: literal(['person', 'organization'] as const),
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    idNumber: Type.String({ pattern: '^[0-9A-Za-z]{15,18}$', description: '18-digit ID number or unified social credit code' }),
-    phone: Phone,
+    idNumber: Type.String({ minLength: 1, maxLength: 30, description: 'ID document number or unified social credit code; checked by src/core/identity' }),
+    idType: Type.Optional(literal(ID_TYPES)),
+    phone: Type.String({ minLength: 1, maxLength: 20, description: '11-digit mobile' }),
   }),
+  coApplicants: Type.Optional(Type.Array(CoApplicantBody, { maxItems: 9 })),
   formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
   materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),
   handedOver: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 60, description: 'Paper materials the agent took from the resident (material ids)' })),

@@ -15,6 +15,8 @@ import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js'
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import { serviceItems } from '../catalog/schema.js';
 import { caseDocuments, cases } from '../cases/schema.js';
+import { phoneMessage } from '../core/identity/index.js';
+import { assertNoProblems } from '../core/identity/assert.js';
 import { createCase, type NewCase } from '../cases/service.js';
 import { canReadCase } from '../cases/view.js';
 import { itemVersionOf, loadCase, nextCounter, type CaseRow } from '../cases/repo.js';
@@ -177,6 +179,7 @@ export interface AgencySubmission {
   mode: AgencyMode;
   itemCode: string;
   applicant: NonNullable<NewCase['applicant']>;
+  coApplicants?: NewCase['coApplicants'];
   formData?: Record<string, unknown>;
   /** Scanned materials (files the agent uploaded). */
   materials?: { materialId: string; fileId: string }[];
@@ -194,7 +197,7 @@ export async function submitForResident(ctx: AppContext, user: SessionUser, inpu
   const point = await pointOfAgent(ctx.db, user);
   let handoverId = '';
   let documentId = '';
-  const created = await createCase(ctx, user, { itemCode: input.itemCode, applicant: input.applicant, channel: 'agent', formData: input.formData, materials: input.materials }, {
+  const created = await createCase(ctx, user, { itemCode: input.itemCode, applicant: input.applicant, coApplicants: input.coApplicants, channel: 'agent', formData: input.formData, materials: input.materials }, {
     centerId: point.handoverCenterId,
     within: async (tx, row) => {
       const guide = await itemVersionOf(tx, row);
@@ -305,6 +308,8 @@ export interface ConsultationInput { residentName: string; residentPhone?: strin
 /** 咨办: the agent advised a resident; recorded for the monthly report, no case is filed. */
 export async function recordConsultation(ctx: AppContext, user: SessionUser, input: ConsultationInput) {
   const point = await pointOfAgent(ctx.db, user);
+  const phoneProblem = input.residentPhone?.trim() ? phoneMessage(input.residentPhone, { landline: true }) : null;
+  assertNoProblems(phoneProblem ? [{ field: 'body.residentPhone', message: phoneProblem }] : []);
   let itemName = '';
   if (input.itemCode) {
     const [item] = await ctx.db.select({ name: serviceItems.name }).from(serviceItems).where(eq(serviceItems.code, input.itemCode));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { act, LOW_INCOME, MARRIAGE, must, PDF, TEMP_RELIEF, upload, walkIn } from '../../test/cases.js';
+import { act, LOW_INCOME, MARRIAGE, must, PDF, SPOUSE, TEMP_RELIEF, upload, walkIn } from '../../test/cases.js';
 
 let t: TestApp;
 let citizen: Client, window1: Client, coord: Client, handler: Client, chief: Client, leader: Client;
@@ -22,11 +22,19 @@ const queued = async (caseId: string) => (await t.ctx.db.execute(sql`select next
 describe('online application to completion', () => {
   it('walks submit → supplement → supply → accept → handling → decision → pickup → complete', async () => {
     await setNow('2026-03-02T01:00:00Z');
-    const files = await Promise.all([upload(citizen), upload(citizen)]);
+    const files = await Promise.all([upload(citizen), upload(citizen), upload(citizen), upload(citizen)]);
     expect(files[0].status).toBe(201);
+    const two = [{ materialId: 'application', fileId: files[0].body.id }, { materialId: 'id-card', fileId: files[1].body.id }];
+    const applicant = { kind: 'person', name: '冒名', idNumber: '110101199001011237', phone: '13000000000' };
+    // An online application is complete before it is filed: 2 of 4 required materials is refused, naming the rest.
+    const incomplete = await citizen.post('/api/cases', { itemCode: LOW_INCOME, channel: 'online', applicant, materials: two });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.error.code).toBe('materials_incomplete');
+    expect(incomplete.body.error.details.map((d: { field: string }) => d.field)).toEqual(['body.materials.economic-statement', 'body.materials.verification-consent']);
+    expect(incomplete.body.error.messageZh).toContain('家庭经济状况');
     const created = await citizen.post('/api/cases', {
-      itemCode: LOW_INCOME, channel: 'online', applicant: { kind: 'person', name: '冒名', idNumber: '110101199001011234', phone: '13000000000' },
-      materials: [{ materialId: 'application', fileId: files[0].body.id }, { materialId: 'id-card', fileId: files[1].body.id }],
+      itemCode: LOW_INCOME, channel: 'online', applicant,
+      materials: [...two, { materialId: 'economic-statement', fileId: files[2].body.id }, { materialId: 'verification-consent', fileId: files[3].body.id }],
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: 'submitted', caseNo: expect.stringMatching(/^62052420260302\d{5}$/), queryCode: expect.stringMatching(/^\d{6}$/) });
@@ -40,7 +48,7 @@ describe('online application to completion', () => {
     expect(first.body.intake).toEqual({ receivedOn: '2026-03-02', acceptBy: '2026-03-05', light: 'green' });
     expect(first.body.clock.light).toBe('green');
 
-    // The window lists everything missing in one notice; the clock has not started.
+    // The window finds two uploads unusable and lists everything to redo in one notice; the clock has not started.
     const notice = await must(window1, id, 'notifySupplement', { missing: ['economic-statement', 'verification-consent'], note: '请一次性补齐' });
     expect(notice.state).toBe('awaitingSupplement');
     expect(notice.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'supplement']);
@@ -88,16 +96,67 @@ describe('online application to completion', () => {
     ]);
     expect(done.events[4].data.to.id).toBe(handlerId);
 
-    // Anyone with number and code sees the progress, masked, with roles instead of names.
+    // Anyone with number and code sees the progress: the applicant masked, the staff named (亮牌上岗, seed 000: 承办人).
     const progress = await t.anon.get(`/api/public/progress?caseNo=${created.body.caseNo}&queryCode=${created.body.queryCode}`);
     expect(progress.status).toBe(200);
-    expect(progress.body).toMatchObject({ state: 'completed', applicantName: '王*军', promisedDue: '2026-03-26' });
-    expect(JSON.stringify(progress.body)).not.toMatch(/刘芳|陈志刚|6205241990/);
+    expect(progress.body).toMatchObject({ state: 'completed', applicantName: '王*军', promisedDue: '2026-03-26', handler: { name: '陈志刚', roleLabel: expect.any(String) } });
+    expect(progress.body.history.find((h: { action: string }) => h.action === 'assign').by).toBe('刘芳');
+    expect(progress.body.history.find((h: { action: string }) => h.action === 'submit').by).toBeNull(); // the applicant's own entry: no name
+    expect(JSON.stringify(progress.body)).not.toMatch(/王立军|6205241990|13919385566/);
     expect((await t.anon.get(`/api/public/progress?caseNo=${created.body.caseNo}&queryCode=000000x`)).status).toBe(404);
 
     // Notifications went to the outbox in the same transactions.
     const outbox = (await t.ctx.db.execute(sql`select template from outbox where payload->>'caseNo' = ${created.body.caseNo} order by id`)) as unknown as { rows: { template: string }[] };
     expect(outbox.rows.map((r) => r.template)).toEqual(['case.supplementNotice', 'case.accepted', 'case.assigned', 'case.decided', 'case.resultReady', 'case.completed']);
+    // The SMS name the materials as the guide does, sign with the case's center, and word the decision as a 给付.
+    const sms = (await t.ctx.db.execute(sql`select template, payload from outbox where channel = 'sms' and payload->>'caseNo' = ${created.body.caseNo} order by id`)) as unknown as { rows: { template: string; payload: Record<string, unknown> }[] };
+    expect(sms.rows[0].payload).toMatchObject({ missing: ['家庭收入和财产状况申报（声明）表', '家庭经济状况核对授权书'], centerName: '清渭县政务服务中心' });
+    expect(sms.rows.find((r) => r.template === 'case.decided')!.payload).toMatchObject({ outcome: 'approved', verdict: '准予给付' });
+    // The decision is a 给付决定书 quoting the item's 设定依据, not a licence.
+    const decision = done.documents.find((d: { kind: string }) => d.kind === 'approval');
+    expect(decision.title).toBe('给付决定书');
+    const decisionHtml = (await window1.get(`/api/cases/${id}/documents/${decision.id}`)).body as string;
+    expect(decisionHtml).toContain('本机关决定<span class="emph">准予给付</span>');
+    expect(decisionHtml).toContain('《社会救助暂行办法》（国务院令第649号）第九条至第十三条');
+    expect(decisionHtml).not.toContain('行政许可法');
+  });
+});
+
+describe('co-applicants (结婚登记: both parties)', () => {
+  it('are required where the law names them, each checked, shown on the documents and found by either ID', async () => {
+    await setNow('2026-03-06T02:00:00Z');
+    const base = { itemCode: MARRIAGE, channel: 'window', applicant: { kind: 'person', name: '赵大山', idNumber: '620524198001011239', phone: '13800001111' } };
+    const alone = await window1.post('/api/cases', base);
+    expect(alone.status).toBe(422);
+    expect(alone.body.error).toMatchObject({ code: 'co_applicants_count', messageZh: '该事项须填写1名另一方当事人' });
+    const wrong = await window1.post('/api/cases', { ...base, coApplicants: [{ name: '钱晓梅', idNumber: '620524198203050026' }] });
+    expect(wrong.body.error.details).toEqual([{ field: 'body.coApplicants.0.idNumber', message: '身份证号码校验位错误，请核对' }]);
+    const twice = await window1.post('/api/cases', { ...base, coApplicants: [{ name: '赵大山', idNumber: '620524198001011239' }] });
+    expect(twice.body.error.code).toBe('co_applicant_repeated');
+    const single = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), coApplicants: [SPOUSE] });
+    expect(single.body.error.code).toBe('no_co_applicants');
+
+    const created = await window1.post('/api/cases', { ...base, coApplicants: [SPOUSE] });
+    expect(created.status).toBe(201);
+    const view = (await window1.get(`/api/cases/${created.body.id}`)).body;
+    expect(view.coApplicants).toEqual([{ name: '钱晓梅', idNumber: '6205**********0025', phone: null }]);
+    const receipt = (await window1.get(`/api/cases/${created.body.id}/documents/${view.documents[0].id}`)).body as string;
+    expect(receipt).toContain('共同申请人');
+    expect(receipt).toContain('钱晓梅（6205**********0025）');
+    expect(receipt).not.toContain(SPOUSE.idNumber);
+    await must(window1, created.body.id, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
+    const decided = await must(window1, created.body.id, 'decide', { outcome: 'approved' });
+    const decision = decided.documents.find((d: { kind: string }) => d.kind === 'approval');
+    expect(decision.title).toBe('准予登记通知书'); // 行政确认 (registration): not a licence
+    const html = (await window1.get(`/api/cases/${created.body.id}/documents/${decision.id}`)).body as string;
+    expect(html).toContain('钱晓梅（6205**********0025）');
+    expect(html).toContain('《中华人民共和国民法典》第一千零四十六条至第一千零四十九条');
+    expect(html).not.toContain('行政许可法');
+    // The worklist search finds the case by either person's ID number.
+    for (const id of [SPOUSE.idNumber, '620524198001011239']) {
+      const found = (await window1.get(`/api/cases?q=${id}&state=decided`)).body.items.map((c: { id: string }) => c.id);
+      expect(found, id).toContain(created.body.id);
+    }
   });
 });
 
@@ -174,8 +233,26 @@ describe('rules of the engine', () => {
     expect(res.body.error.details[0].field).toBe('body.reasons');
     const bad = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: 'x', idNumber: '1', phone: 'abc' } });
     expect((await window1.post('/api/cases', { itemCode: LOW_INCOME, channel: 'window' })).body.error.code).toBe('applicant_required');
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['body.applicant.idNumber', 'body.applicant.phone']));
+  });
+
+  it('checks identities at the window: check digit, birth date, mobile, credit code (422 naming the field, in Chinese)', async () => {
+    const person = (idNumber: string, phone = '13909381201') => window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: '赵秀英', idNumber, phone } });
+    const wrongCheck = await person('620524195803120027'); // the demo's old number: check character X
+    expect(wrongCheck.status).toBe(422);
+    expect(wrongCheck.body.error).toMatchObject({ code: 'invalid_identity', messageZh: '身份证号码校验位错误，请核对', details: [{ field: 'body.applicant.idNumber', message: '身份证号码校验位错误，请核对' }] });
+    const impossible = await person('620524195802300024'); // 30 February
+    expect(impossible.body.error.details[0].message).toBe('身份证号码中的出生日期不存在或晚于今天');
+    const shortMobile = await person('62052419580312002X', '1390938120');
+    expect(shortMobile.status).toBe(422);
+    expect(shortMobile.body.error.details).toEqual([{ field: 'body.applicant.phone', message: '手机号码应为11位，以13至19开头' }]);
+    expect((await person('62052419580312002x')).status).toBe(201); // lower-case x is accepted and stored upper-case
+    const hk = await window1.post('/api/cases', { ...walkIn(LOW_INCOME), applicant: { kind: 'person', name: '陈大文', idNumber: 'H12345678', phone: '13909381201' } });
+    expect(hk.status).toBe(201);
+    const org = (idNumber: string) => window1.post('/api/cases', { itemCode: '62052400ZR-XK-0004', channel: 'window', applicant: { kind: 'organization', name: '清渭县石料开采有限公司', idNumber, phone: '13909381213' } });
+    expect((await org('91620524MA7ABCDE12')).body.error.details).toEqual([{ field: 'body.applicant.idNumber', message: '统一社会信用代码校验位错误，请核对' }]);
+    expect((await org('91620524MA7ABCDE16')).status).toBe(201);
   });
 
   it('refuses with written reasons and a refusal notice; returns point to the right authority', async () => {
@@ -226,7 +303,7 @@ describe('rules of the engine', () => {
     await window1.post('/api/cases', walkIn(LOW_INCOME, '欧阳娜娜'));
     const list = await window1.get('/api/cases?limit=200');
     const raw = JSON.stringify(list.body);
-    expect(raw).not.toContain('620524198001011234');
+    expect(raw).not.toContain('620524198001011239');
     expect(raw).not.toContain('欧阳娜娜');
     expect(raw).toContain('欧**娜');
   });
@@ -331,7 +408,7 @@ describe('report-up (上报件)', () => {
     const [zrCoord, zrHandler] = await Promise.all([t.login('zr_coord'), t.login('zr_handler')]);
     const zrHandlerId = (await zrHandler.get('/api/auth/me')).body.user.id;
     await setNow('2026-09-29T02:00:00Z');
-    const created = (await window1.post('/api/cases', { itemCode: MINING, channel: 'window', applicant: { kind: 'organization', name: '清渭县石料开采有限公司', idNumber: '91620524MA7ABCDE12', phone: '09386821999' } })).body;
+    const created = (await window1.post('/api/cases', { itemCode: MINING, channel: 'window', applicant: { kind: 'organization', name: '清渭县石料开采有限公司', idNumber: '91620524MA7ABCDE16', phone: '13909381213' } })).body;
     const accepted = await must(window1, created.id, 'accept', { provided: ['application', 'area-map', 'utilization-plan', 'restoration-plan', 'grant-contract'] });
     expect(accepted.clock.promisedDue).toBe('2026-10-19');
     await must(zrCoord, created.id, 'assign', { userId: zrHandlerId });

@@ -20,8 +20,10 @@ import { caseEvents, cases } from './schema.js';
 import { eventInsert, itemVersionOf, writeTransition } from './repo.js';
 import { LOCK } from '../core/locks.js';
 import { dueDayStamp } from '../core/dueDay.js';
+import { verdictOf } from './documents/decision.js';
 
-export const DEEMED_DECISION_TEXT = '承诺期限届满未作出决定，按本事项超时默认规则视为同意（准予许可）';
+/** The deemed decision's record, in the item's own words (准予许可 only for 行政许可). */
+export const deemedDecisionText = (verdict: string) => `承诺期限届满未作出决定，按本事项超时默认规则视为同意（${verdict}）`;
 
 export async function applySingleDefaults(ctx: AppContext, tx: Tx): Promise<number> {
   const today = ctx.today();
@@ -36,11 +38,12 @@ export async function applySingleDefaults(ctx: AppContext, tx: Tx): Promise<numb
     // A run after the deem day (the server was down) still decides on that day.
     const stamp = dueDayStamp(ctx, deemedOn);
     const leaders = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), eq(users.active, true), inArray(users.role, ['leader', 'chiefRep', 'coordinator'])));
-    const payload = { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, caseId: row.id, outcome: 'approved', deemed: true, deemedOn };
+    const verdict = verdictOf(guide, 'approved');
+    const payload = { caseNo: row.caseNo, queryCode: row.queryCode, itemName: row.itemName, caseId: row.id, outcome: 'approved', verdict, deemed: true, deemedOn };
     await writeTransition(tx, row, {
       toState: 'decided', set: { outcome: 'approved', closedOn: deemedOn, deemOn: null }, nextChangeOn: null,
       action: 'deemedApproval', auditAction: 'case.deemedApproval', actor: { id: null, role: 'system' },
-      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: DEEMED_DECISION_TEXT }, at: stamp.at, today: stamp.day, recordedAt: ctx.now(),
+      data: { outcome: 'approved', deemedOn, promisedDue: row.promisedDue, chargedTo: row.departmentId, text: deemedDecisionText(verdict) }, at: stamp.at, today: stamp.day, recordedAt: ctx.now(),
     });
     const notices: Notice[] = [
       { channel: 'sms', recipientUserId: row.applicantUserId, address: row.applicantPhone, template: 'case.decided', payload },

@@ -17,6 +17,7 @@ import { caseMaterials, casePauses } from './schema.js';
 import { clockFrom, type CaseRow } from './repo.js';
 import type { ActionBody } from './bodies.js';
 import { handlingSteps } from './machine.js';
+import { verdictOf } from './documents/decision.js';
 import { extensionCap } from './settings.js';
 import type { CaseAction, DocumentKind } from './types.js';
 import { openParts } from './joint/parts.js';
@@ -96,6 +97,11 @@ async function requireComplete(input: EffectInput<CaseAction>, except: readonly 
   }
 }
 
+/** Material ids → their names in the guide, in the guide's order. */
+function materialNames(guide: GuideData, ids: readonly string[]): string[] {
+  return guide.materials.filter((m) => ids.includes(m.id)).map((m) => m.name);
+}
+
 // ---- people ----------------------------------------------------------------------------
 
 async function departmentMember(tx: Tx, row: CaseRow, userId: string, roles: string[]) {
@@ -155,7 +161,8 @@ const notifySupplement: EffectFn<'notifySupplement'> = async (i) => {
     set: { supplementCount: i.row.supplementCount + 1 },
     event: { missing: i.body.missing, note: i.body.note, ...(repeated ? { anomaly: 'secondSupplementNotice' } : {}) },
     documents: [{ kind: 'supplement', details: { missing: i.body.missing, note: i.body.note } }],
-    notify: [applicantSms(i.row, 'case.supplementNotice', { missing: i.body.missing })],
+    // The SMS names the materials as the guide does (the one-time notice lists them in full).
+    notify: [applicantSms(i.row, 'case.supplementNotice', { missing: materialNames(i.guide, i.body.missing) })],
   };
 };
 
@@ -264,14 +271,14 @@ const rejectExtension: EffectFn<'rejectExtension'> = async (i) => ({
 
 const decide: EffectFn<'decide'> = async (i) => {
   if (i.body.outcome === 'denied' && !i.body.reasons?.trim()) {
-    throw fail('reasons_required', 'A denial states its reasons', '不予许可须说明理由', [{ field: 'body.reasons', message: 'required' }]);
+    throw fail('reasons_required', 'A denial states its reasons', `${verdictOf(i.guide, 'denied')}须说明理由`, [{ field: 'body.reasons', message: 'required' }]);
   }
   const denied = i.body.outcome === 'denied';
   return {
     set: { outcome: i.body.outcome, closedOn: i.today },
     event: { ...i.body, ...(denied ? { negativeFiling: true } : {}) },
     documents: [{ kind: denied ? 'denial' : 'approval', details: { outcome: i.body.outcome, reasons: i.body.reasons, resultName: i.guide.result.name } }],
-    notify: [applicantSms(i.row, 'case.decided', { outcome: i.body.outcome })],
+    notify: [applicantSms(i.row, 'case.decided', { outcome: i.body.outcome, verdict: verdictOf(i.guide, i.body.outcome) })],
     ...(denied ? { filing: { kind: 'denial' as const, reasons: i.body.reasons! } } : {}),
   };
 };

@@ -13,7 +13,8 @@ import type { CaseRow } from './repo.js';
 import { reserveCounters } from './repo.js';
 import { renderDocument } from './documents/render.js';
 import type { DocumentInput } from './documents/types.js';
-import { CHANNEL_LABELS, DOCUMENT_TITLES, type DocumentKind } from './types.js';
+import { CHANNEL_LABELS, type DocumentKind } from './types.js';
+import { decisionWording, documentTitle, natureOf } from './documents/decision.js';
 
 /** Short marks used in document numbers: 接 受 联受 补 容 退 不受 特 延 许 不许 结. */
 const DOC_MARKS: Record<DocumentKind, string> = {
@@ -50,7 +51,19 @@ async function lastDelivery(i: IssueContext) {
 /** Stands in for the document number while the notice is rendered; the number is reserved last. */
 const DOC_NO_MARK = 'BANSHIDOCNO0000';
 
-export interface PreparedDocument { id: string; kind: DocumentKind; counterKey: string; prefix: string; year: string; html: string }
+export interface PreparedDocument { id: string; kind: DocumentKind; title: string; counterKey: string; prefix: string; year: string; html: string }
+
+/**
+ * Who hears 行政复议 against a county department: the county's people's government (行政复议法
+ * 第二十四条), named from the county-level center above the case's center (清渭县政务服务中心 →
+ * 清渭县人民政府). Null when no county-level center is found.
+ */
+async function reviewBodyOf(i: IssueContext, centerId: string): Promise<string | null> {
+  let c = await centerById(i.tx, centerId);
+  for (let hops = 0; c.level !== 'county' && c.parentId && hops < 5; hops++) c = await centerById(i.tx, c.parentId);
+  const county = c.level === 'county' ? /^(.+?[县区市旗])/.exec(c.name)?.[1] : undefined;
+  return county ? `${county}人民政府` : null;
+}
 
 /**
  * Gathers what a notice shows and renders it, with a stand-in for its number. The number
@@ -63,10 +76,14 @@ export async function prepareDocument(i: IssueContext, kind: DocumentKind, detai
   const year = i.today.slice(0, 4);
   const shortName = center.name.replace(/政务服务中心|便民服务中心|便民服务站|便民代办点/g, '');
   const delivery = kind === 'completion' ? await lastDelivery(i) : {};
+  const item = natureOf({ name: i.guide.name, type: i.guide.type, legalBasis: i.guide.legalBasis, caseKind: i.guide.caseKind });
+  const adverse = kind === 'refusal' || kind === 'denial';
   const input: DocumentInput = {
     kind, docNo: DOC_NO_MARK, issuedAt: i.nowIso, issuedOn: i.today,
     center: { name: center.name, address: center.address, phone: center.phone, complaintPhone: center.complaintPhone, hours: center.hours },
     department: { name: dept.name, phone: dept.phone },
+    item, reviewBody: adverse ? await reviewBodyOf(i, i.row.centerId) : null,
+    coApplicants: (i.row.coApplicants ?? []).map((p) => ({ name: p.name, idMasked: maskIdNumber(p.idNumber) })),
     case: {
       caseNo: i.row.caseNo, queryCode: i.row.queryCode, itemName: i.row.itemName, itemCode: i.row.itemCode, itemVersion: i.row.itemVersion,
       kindLabel: CASE_KIND_LABELS[i.row.kind], channelLabel: CHANNEL_LABELS[i.row.channel], applicantKind: i.row.applicantKind,
@@ -80,7 +97,11 @@ export async function prepareDocument(i: IssueContext, kind: DocumentKind, detai
     progressUrl: `${i.origin}/progress?caseNo=${encodeURIComponent(i.row.caseNo)}&queryCode=${encodeURIComponent(i.row.queryCode)}`,
   };
   const html = await renderDocument(input);
-  return { id: randomUUID(), kind, counterKey: `doc:${i.row.centerId}:${kind}:${year}`, prefix: `${shortName}政务${DOC_MARKS[kind]}字`, year, html };
+  const decision = kind === 'approval' || kind === 'denial' ? decisionWording(item, kind === 'denial' ? 'denied' : 'approved') : null;
+  // Each mark (许 / 给 / 登 …) numbers its own series; licences keep the series they always had.
+  const mark = decision?.mark ?? DOC_MARKS[kind];
+  const series = mark === DOC_MARKS[kind] ? kind : `${kind}:${mark}`;
+  return { id: randomUUID(), kind, title: documentTitle(kind, item), counterKey: `doc:${i.row.centerId}:${series}:${year}`, prefix: `${shortName}政务${mark}字`, year, html };
 }
 
 /** Reserves the documents' numbers (one statement), writes them into the notices and stores them for good. */
@@ -93,7 +114,7 @@ export async function numberDocuments(i: Pick<IssueContext, 'tx' | 'user' | 'row
     const seq = reserved.get(d.counterKey)!;
     reserved.set(d.counterKey, seq + 1);
     const docNo = `${d.prefix}〔${d.year}〕第${String(seq).padStart(6, '0')}号`;
-    return { id: d.id, caseId: i.row.id, kind: d.kind, title: DOCUMENT_TITLES[d.kind], docNo, html: d.html.replaceAll(DOC_NO_MARK, docNo), issuedAt: i.nowIso, issuedBy: i.user.id };
+    return { id: d.id, caseId: i.row.id, kind: d.kind, title: d.title, docNo, html: d.html.replaceAll(DOC_NO_MARK, docNo), issuedAt: i.nowIso, issuedBy: i.user.id };
   });
   await i.tx.insert(caseDocuments).values(stored);
 }

@@ -11,6 +11,8 @@ import { CASE_ACTIONS, CHANNELS } from './types.js';
 import { jointRoutes } from './joint/routes.js';
 import { cachedPage, scopeKey } from './worklistCache.js';
 import { calendarWarning } from './recalc.js';
+import { ID_TYPES } from '../core/identity/index.js';
+import { CoApplicantBody } from '../core/identity/schema.js';
 
 const ANYONE_SIGNED_IN = ROLES; // each route still narrows by case scope in the service
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
@@ -22,10 +24,12 @@ const NewCaseBody = Type.Object({
   applicant: Type.Optional(Type.Object({
     kind: literal(['person', 'organization'] as const),
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    idNumber: Type.String({ pattern: '^[0-9A-Za-z]{15,18}$', description: '18-digit ID number or unified social credit code' }),
-    phone: Type.String({ pattern: '^[0-9+\\-]{7,20}$' }),
+    idNumber: Type.String({ minLength: 1, maxLength: 30, description: 'ID document number (GB 11643 for 居民身份证) or unified social credit code (GB 32100); checked by src/core/identity' }),
+    idType: Type.Optional(literal(ID_TYPES)),
+    phone: Type.String({ minLength: 1, maxLength: 20, description: '11-digit mobile' }),
   })),
   channel: literal(CHANNELS),
+  coApplicants: Type.Optional(Type.Array(CoApplicantBody, { maxItems: 9, description: 'Items whose law names several applicants (catalog coApplicants): the further persons' })),
   formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
   materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),
 });

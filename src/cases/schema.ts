@@ -7,6 +7,9 @@ import { files } from '../core/files/schema.js';
 import type { Limit, CaseKind } from '../catalog/types.js';
 import type { CaseState, Channel } from './types.js';
 
+/** A co-applicant as stored: the ID number normalized (upper case), the phone optional. */
+export interface CoApplicant { name: string; idNumber: string; idType?: string; phone?: string }
+
 /**
  * One application (办件). The clock columns (due dates, yellow day) are derived from the
  * case's own facts (acceptance, pauses, extensions) and rewritten in the same transaction
@@ -34,6 +37,8 @@ export const cases = pgTable('cases', {
   applicantIdNumber: text('applicant_id_number').notNull(),
   applicantPhone: text('applicant_phone').notNull(),
   applicantUserId: uuid('applicant_user_id').references(() => users.id),
+  /** Co-applicants where the item's law names several (结婚登记: the other party), each checked like the applicant. */
+  coApplicants: jsonb('co_applicants').$type<CoApplicant[]>().notNull().default([]),
   submittedBy: uuid('submitted_by').notNull().references(() => users.id),
   formData: jsonb('form_data').$type<Record<string, unknown>>().notNull().default({}),
   version: integer('version').notNull().default(1),
@@ -89,6 +94,8 @@ export const cases = pgTable('cases', {
   // Calendar changes: open cases whose clock window reaches a changed date (src/cases/recalc.ts).
   index('cases_window_end_idx').on(sql`greatest(${t.promisedDue}, ${t.statutoryDue}, ${t.acceptBy}, ${t.owedBy}, ${t.deemOn})`).where(sql`${t.active}`),
   // Few rows: only cases with a pledge running or an overdue default coming.
+  // Case search by either person's ID number finds co-applicants too.
+  index('cases_co_applicants_idx').using('gin', sql`${t.coApplicants} jsonb_path_ops`),
   index('cases_owed_by_idx').on(t.owedBy).where(sql`${t.owedBy} is not null`),
   index('cases_deem_on_idx').on(t.deemOn).where(sql`${t.deemOn} is not null`),
   index('cases_applicant_idx').on(t.applicantUserId, t.createdAt),

@@ -10,6 +10,7 @@ import { outboxInsert } from '../core/outbox/enqueue.js';
 import { maskIdNumber, maskPhone } from '../core/mask.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
+import type { GuideData } from '../catalog/types.js';
 import { cases } from './schema.js';
 import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockFrom, eventInsert, itemVersionOf, loadForAction, newQueryCode, nextChangeOf, nextChangeWrite, pausesOf, type CaseRow } from './repo.js';
 import { checkTransition } from './machine.js';
@@ -18,20 +19,27 @@ import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
 import { numberDocuments, prepareDocument } from './issue.js';
 import type { CaseAction, Channel } from './types.js';
 import { runCaseHooks } from './hooks.js';
+import { applicantMessages } from './sms.js';
+import { centerById } from '../core/org/lookup.js';
 import { asRepresentative, representativeMay } from './representative.js';
 import type { Tx } from '../core/db/index.js';
 import { writeTogether } from '../core/db/together.js';
 import { caseEngine } from './ports.js';
 import { jointFacts } from './joint/parts.js';
 import { calendarFor } from '../core/calendar/service.js';
+import { applicantProblems, coApplicantProblems, normalizeIdNumber, type IdType, type PersonIdentity } from '../core/identity/index.js';
+import type { CoApplicant } from './schema.js';
+import { assertNoProblems } from '../core/identity/assert.js';
 import { ACCEPTANCE_DECISION_DAYS, deadlineRules, engineDeadlines, receivedOnAfter } from './intake.js';
 
 export interface NewCase {
   itemCode: string;
-  applicant?: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string };
+  applicant?: { kind: 'person' | 'organization'; name: string; idNumber: string; idType?: IdType; phone: string };
   channel: Channel;
   formData?: Record<string, unknown>;
   materials?: { materialId: string; fileId: string }[];
+  /** Items that take co-applicants (catalog `coApplicants`): the further persons, each checked. */
+  coApplicants?: PersonIdentity[];
 }
 
 /** Which channels each role files cases through. */
@@ -63,13 +71,54 @@ async function publishedItem(ctx: AppContext, code: string) {
 async function applicantOf(ctx: AppContext, user: SessionUser, input: NewCase): Promise<NonNullable<NewCase['applicant']>> {
   if (user.role !== 'applicant') {
     if (!input.applicant) throw unprocessable('applicant_required', 'Enter the applicant', '请填写申请人信息', [{ field: 'body.applicant', message: 'required' }]);
-    return input.applicant;
+    // The same rules as the form's (src/core/identity): a wrong check digit or a 10-digit mobile never gets in.
+    assertNoProblems(applicantProblems(input.applicant, ctx.today()));
+    return { ...input.applicant, idNumber: normalizeIdNumber(input.applicant.idNumber), phone: input.applicant.phone.trim() };
   }
   const [me] = await ctx.db.select().from(users).where(eq(users.id, user.id));
   if (!me.idNumber || !me.phone || !me.applicantKind) {
     throw unprocessable('profile_incomplete', 'Your account lacks an ID number or phone', '您的账户缺少证件号码或手机号码，请先完善个人信息');
   }
+  const problems = applicantProblems({ kind: me.applicantKind, idNumber: me.idNumber, phone: me.phone }, ctx.today(), 'profile');
+  if (problems.length) {
+    throw unprocessable('profile_invalid', 'Your account’s ID number or phone is not valid', `您的账户信息有误：${problems.map((p) => p.message).join('；')}，请先更正个人信息`, problems);
+  }
   return { kind: me.applicantKind, name: me.displayName, idNumber: me.idNumber, phone: me.phone };
+}
+
+/** Required materials the applicant must upload (not conditional, not obtained by data sharing). */
+export function missingForOnline(guide: GuideData, given: readonly { materialId: string }[]) {
+  const have = new Set(given.map((m) => m.materialId));
+  return guide.materials.filter((m) => m.required === 'required' && m.source !== 'sharing' && !have.has(m.id));
+}
+
+function assertOnlineComplete(guide: GuideData, given: readonly { materialId: string }[]) {
+  const missing = missingForOnline(guide, given);
+  if (missing.length === 0) return;
+  throw unprocessable('materials_incomplete', `Upload every required material before filing: ${missing.map((m) => m.id).join(', ')}`,
+    `请先上传全部必要材料再提交：${missing.map((m) => m.name).join('、')}`, missing.map((m) => ({ field: `body.materials.${m.id}`, message: m.name })));
+}
+
+/**
+ * The co-applicants the item's law names (结婚登记: both parties): as many as the catalog
+ * allows, each identity checked, none the main applicant again; none for other items.
+ */
+export function checkCoApplicants(guide: GuideData, applicantId: string, given: readonly PersonIdentity[], today: string): CoApplicant[] {
+  const rule = guide.coApplicants;
+  if (!rule) {
+    if (given.length) throw unprocessable('no_co_applicants', 'This item has one applicant', '该事项只有一名申请人，不能添加共同申请人', [{ field: 'body.coApplicants', message: 'not allowed' }]);
+    return [];
+  }
+  if (given.length < rule.min || given.length > rule.max) {
+    const want = rule.min === rule.max ? `${rule.min}名` : `${rule.min}至${rule.max}名`;
+    throw unprocessable('co_applicants_count', `This item takes ${rule.min}–${rule.max} co-applicants`, `该事项须填写${want}${rule.label}`, [{ field: 'body.coApplicants', message: `${rule.min}-${rule.max}` }]);
+  }
+  assertNoProblems(coApplicantProblems(given, today));
+  const people = given.map((p) => ({ name: p.name.trim(), idNumber: normalizeIdNumber(p.idNumber), ...(p.idType ? { idType: p.idType } : {}), ...(p.phone?.trim() ? { phone: p.phone.trim() } : {}) }));
+  const ids = [normalizeIdNumber(applicantId), ...people.map((p) => p.idNumber)];
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice > 0) throw unprocessable('co_applicant_repeated', 'The same person is named twice', '同一人不能重复作为申请人', [{ field: `body.coApplicants.${twice - 1}.idNumber`, message: 'repeated' }]);
+  return people;
 }
 
 export async function createCase(ctx: AppContext, user: SessionUser, input: NewCase, opts: SubmitOptions = {}) {
@@ -83,6 +132,9 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   const known = new Set(data.materials.map((m) => m.id));
   const unknown = (input.materials ?? []).filter((m) => !known.has(m.materialId));
   if (unknown.length) throw unprocessable('unknown_material', 'Not a material of this item', `不是该事项的申请材料：${unknown.map((m) => m.materialId).join('、')}`);
+  const coApplicants = checkCoApplicants(data, applicant.idNumber, input.coApplicants ?? [], ctx.today());
+  // An online application is complete before it is filed: every required material not obtained by data sharing.
+  if (input.channel === 'online') assertOnlineComplete(data, input.materials ?? []);
   if (user.role === 'agent' && !opts.centerId) throw forbidden('Agents file through the agency service', '代办员请通过代办工作台提交');
   const centerId = opts.centerId ?? (user.role === 'applicant' ? item.centerId : user.centerId!);
   const now = ctx.now();
@@ -96,7 +148,7 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
       id, caseNo: `pending:${id}`, queryCode: newQueryCode(), centerId, departmentId: item.departmentId, itemId: item.id, itemCode: item.code,
       itemVersion: item.publishedVersion!, itemName: data.name, kind: data.caseKind, state: 'submitted', channel: input.channel,
       applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
-      applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, formData: input.formData ?? {},
+      applicantUserId: user.role === 'applicant' ? user.id : null, coApplicants, submittedBy: user.id, formData: input.formData ?? {},
       submittedAt: nowIso, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit, keyProject: data.keyProject ?? false,
       receivedOn: today, acceptBy: (await calendarFor(tx, centerId)).addWorkingDays(today, ACCEPTANCE_DECISION_DAYS).date,
       createdAt: nowIso, updatedAt: nowIso,
@@ -114,7 +166,8 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
     await runCaseHooks(caseEngine().hooks, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: id,
-      after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) } }, at: now,
+      after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) },
+        ...(coApplicants.length ? { coApplicants: coApplicants.map((p) => ({ name: p.name, idNumber: maskIdNumber(p.idNumber) })) } : {}) }, at: now,
     });
     return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
   });
@@ -163,6 +216,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     // document-number counters), so they are held only while the transaction ends.
     await runCaseHooks(caseEngine().hooks, { tx, action, before: row, after: updated, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today, event: effect.event ?? {}, pauses });
     await numberDocuments(issueCtx, documents);
+    const notices = await applicantMessages(tx, id, (await centerById(tx, row.centerId)).name, effect.notify ?? []);
     // The action's own records, none read by another in this transaction: one statement.
     await writeTogether(tx, [
       eventInsert({
@@ -170,7 +224,7 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
         data: { ...effect.event, ...(documents.length ? { documents: documents.map((d) => d.id) } : {}) },
       }),
       nextChangeOf(clock) !== queued ? nextChangeWrite(tx, id, nextChangeOf(clock)) : null,
-      outboxInsert(tx, effect.notify ?? [], now),
+      outboxInsert(tx, notices, now),
       effect.filing ? caseEngine().negativeFiling(tx, {
         caseId: id, centerId: row.centerId, departmentId: row.departmentId, kind: effect.filing.kind, reasons: effect.filing.reasons, filedAt: nowIso, filedBy: user.id,
       }) : null,

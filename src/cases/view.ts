@@ -11,6 +11,7 @@ import { centers, departments } from '../core/org/schema.js';
 import { centerById, departmentById } from '../core/org/lookup.js';
 import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
+import { normalizeIdNumber } from '../core/identity/index.js';
 import { caseDocuments, caseEvents, caseMaterials, cases } from './schema.js';
 import { caseEngine } from './ports.js';
 import { caseFacts, clockFrom, clockOf, itemVersionOf, loadCase, pausesJson, type CaseRow, type PauseFacts } from './repo.js';
@@ -109,6 +110,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
       kind: row.applicantKind, name: row.applicantName,
       idNumber: maskIdNumber(row.applicantIdNumber), phone: maskPhone(row.applicantPhone),
     },
+    coApplicants: row.coApplicants.map((p) => ({ name: p.name, idNumber: maskIdNumber(p.idNumber), phone: p.phone ? maskPhone(p.phone) : null })),
     formData: row.formData,
     materials: guide.materials.map((m) => ({
       materialId: m.id, name: m.name, required: m.required, condition: m.condition ?? null, major: m.major, source: m.source,
@@ -285,7 +287,11 @@ export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery
   if (q.light) conds.push(lightWhere(q.light, today));
   if (q.assignee === 'me') conds.push(eq(cases.assigneeId, user.id));
   // A case number is looked up exactly (unique index); anything else searches item and applicant names.
-  const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? eq(cases.caseNo, q.q) : q.q ? or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))! : null;
+  // An ID number or credit code finds the case by either person: the applicant or any co-applicant.
+  const idLike = q.q && /^[0-9A-Za-z]{8,18}$/.test(q.q) ? normalizeIdNumber(q.q) : null;
+  const byPerson = idLike ? or(eq(cases.applicantIdNumber, idLike), sql`${cases.coApplicants} @> ${JSON.stringify([{ idNumber: idLike }])}::jsonb`) : null;
+  const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? or(eq(cases.caseNo, q.q), byPerson!)!
+    : q.q ? or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q), ...(byPerson ? [byPerson] : []))! : null;
   if (text) conds.push(text);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (cursor) conds.push(sql`(${kpKey}, ${dueKey}, ${cases.id}) > (${cursor[0]}::boolean, ${cursor[1]}::date, ${cursor[2]}::uuid)`);
@@ -325,16 +331,22 @@ export async function publicProgress(ctx: AppContext, caseNo: string, queryCode:
     clockOf(ctx.db, row, ctx.today()),
     ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)),
   ]);
+  // Staff names are public (亮牌上岗, seed 000: 「承办人」); the applicant's own entries say 申请人.
+  const staffIds = [...new Set([row.assigneeId, row.acceptedBy, ...events.map((e) => e.actorId)].filter((x): x is string => !!x))];
+  const staff = staffIds.length ? await ctx.db.select({ id: users.id, name: users.displayName, role: users.role }).from(users).where(inArray(users.id, staffIds)) : [];
+  const staffName = (id: string | null) => { const s = staff.find((u) => u.id === id); return s && s.role !== 'applicant' ? s.name : null; };
+  const handlerId = row.assigneeId ?? row.acceptedBy;
   return {
     caseNo: row.caseNo, itemName: row.itemName, department: dept?.name ?? '', state: row.state, stateLabel: CASE_STATE_LABELS[row.state], outcome: row.outcome,
     applicantName: maskName(row.applicantName, row.applicantKind), submittedAt: new Date(row.submittedAt).toISOString(),
+    handler: staffName(handlerId) ? { name: staffName(handlerId)!, roleLabel: ROLE_LABELS[staff.find((u) => u.id === handlerId)!.role as Role] } : null,
     acceptedOn: clock.acceptedOn, promisedDue: clock.promisedDue, remainingWorkingDays: clock.acceptedOn ? clock.remainingWorkingDays : null,
     light: clock.light, paused: clock.paused,
     reportedTo: row.state === 'reportedUp' ? String(events.find((e) => e.action === 'reportUp')?.data.authority ?? '') : null,
     history: events.map((e) => ({
       at: new Date(e.at).toISOString(), action: e.action,
       label: CASE_ACTION_LABELS[e.action as keyof typeof CASE_ACTION_LABELS] ?? JOINT_EVENT_LABELS[e.action as keyof typeof JOINT_EVENT_LABELS] ?? SYSTEM_EVENT_LABELS[e.action] ?? e.action,
-      role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
+      role: ROLE_LABELS[e.actorRole as Role] ?? e.actorRole, by: staffName(e.actorId), state: CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState,
     })),
   };
 }

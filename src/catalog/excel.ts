@@ -94,6 +94,11 @@ const ITEM_COLUMNS: Column[] = [
   // Search words last, so workbooks exported before they existed still import column by column.
   { header: '别名（俗称）', width: 20, get: (d) => (d.aliases ?? []).join('、'), set: (d, v) => { if (list(v).length) d.aliases = list(v); } },
   { header: '搜索关键词', width: 24, get: (d) => (d.keywords ?? []).join('、'), set: (d, v) => { if (list(v).length) d.keywords = list(v); } },
+  // 共同申请人: 「最少-最多 称谓」, e.g. 「1-1 另一方当事人」; empty for one applicant.
+  { header: '共同申请人', width: 20, get: (d) => (d.coApplicants ? `${d.coApplicants.min}-${d.coApplicants.max} ${d.coApplicants.label}` : ''), set: (d, v) => {
+    const m = /^(\d)\s*-\s*(\d)\s+(.+)$/.exec(v.trim());
+    if (m) d.coApplicants = { min: Number(m[1]), max: Number(m[2]), label: m[3].trim() };
+  } },
 ];
 
 const MATERIAL_HEADERS = ['事项编码', '材料编号', '材料名称', '必要性', '提交情形', '主件/副件', '份数', '形式', '来源', '出具部门', '样表', '备注'];

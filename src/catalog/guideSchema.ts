@@ -66,6 +66,7 @@ export const GuideSchema = Type.Object({
   level: Type.Optional(oneOf(ITEM_LEVELS)),
   aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 })),
   keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30 })),
+  coApplicants: Type.Optional(Type.Object({ min: Type.Integer({ minimum: 0, maximum: 9 }), max: Type.Integer({ minimum: 1, maximum: 9 }), label: Text(40) }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
 // Compile-time check that the schema and the domain type describe the same thing.

@@ -114,4 +114,11 @@ export interface GuideData {
   keywords?: string[];
   /** 层级; absent = county. A village-level item without its own promised limit gets the default (rules.ts). */
   level?: ItemLevel;
+  /**
+   * Items whose law names several applicants (结婚登记, 离婚登记, 收养登记) take co-applicants:
+   * how many beside the main applicant, and what the form calls them. Absent: one applicant.
+   */
+  coApplicants?: CoApplicantRule;
 }
+
+export interface CoApplicantRule { min: number; max: number; label: string }

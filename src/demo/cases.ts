@@ -35,26 +35,28 @@ const MINING = '62052400ZR-XK-0004'; // 采矿许可初审: report-up
 interface Script {
   item: string;
   applicant: [name: string, idNumber: string, phone: string, kind?: 'person' | 'organization'];
+  /** 结婚登记: the other party (the item takes co-applicants). */
+  co?: [name: string, idNumber: string][];
   /** Working days before today it was filed (and accepted, unless it waits at the window). */
   ago: number;
   stop: 'submitted' | 'supplement' | 'refused' | 'accepted' | 'handling' | 'suspended' | 'reportedUp' | 'completed' | 'jointOpinion';
 }
 
 const SCRIPTS: Script[] = [
-  { item: LOW_INCOME, applicant: ['赵秀英', '620524195803120027', '13909381201'], ago: 2, stop: 'handling' },
-  { item: LOW_INCOME, applicant: ['孙建国', '620524196207150019', '13909381202'], ago: 11, stop: 'handling' },
-  { item: LOW_INCOME, applicant: ['马兰花', '620524197011230046', '13909381203'], ago: 17, stop: 'handling' },
-  { item: LOW_INCOME, applicant: ['杨永福', '620524194905080031', '13909381204'], ago: 32, stop: 'handling' },
-  { item: LOW_INCOME, applicant: ['王翠芳', '620524198104060022', '13909381205'], ago: 6, stop: 'suspended' },
-  { item: LOW_INCOME, applicant: ['李德明', '620524196612290015', '13909381206'], ago: 24, stop: 'completed' },
-  { item: LOW_INCOME, applicant: ['陈桂香', '620524197508170028', '13909381207'], ago: 3, stop: 'supplement' },
-  { item: LOW_INCOME, applicant: ['周海军', '620524198809090033', '13909381208'], ago: 0, stop: 'accepted' },
+  { item: LOW_INCOME, applicant: ['赵秀英', '62052419580312002X', '13909381201'], ago: 2, stop: 'handling' },
+  { item: LOW_INCOME, applicant: ['孙建国', '620524196207150016', '13909381202'], ago: 11, stop: 'handling' },
+  { item: LOW_INCOME, applicant: ['马兰花', '620524197011230043', '13909381203'], ago: 17, stop: 'handling' },
+  { item: LOW_INCOME, applicant: ['杨永福', '620524194905080036', '13909381204'], ago: 32, stop: 'handling' },
+  { item: LOW_INCOME, applicant: ['王翠芳', '620524198104060025', '13909381205'], ago: 6, stop: 'suspended' },
+  { item: LOW_INCOME, applicant: ['李德明', '620524196612290012', '13909381206'], ago: 24, stop: 'completed' },
+  { item: LOW_INCOME, applicant: ['陈桂香', '620524197508170023', '13909381207'], ago: 3, stop: 'supplement' },
+  { item: LOW_INCOME, applicant: ['周海军', '62052419880909003X', '13909381208'], ago: 0, stop: 'accepted' },
   { item: TEMP_RELIEF, applicant: ['何小燕', '620524199203140041', '13909381209'], ago: 1, stop: 'refused' },
   { item: TEMP_RELIEF, applicant: ['刘长贵', '620524195710020011', '13909381210'], ago: 0, stop: 'submitted' },
-  { item: MARRIAGE, applicant: ['张伟', '620524199506180016', '13909381211'], ago: 0, stop: 'completed' },
-  { item: MARRIAGE, applicant: ['吴静', '620524199708250025', '13909381212'], ago: 1, stop: 'completed' },
-  { item: MINING, applicant: ['清渭县石料开采有限公司', '91620524MA7ABCDE12', '09386821999', 'organization'], ago: 5, stop: 'reportedUp' },
-  { item: PERMIT, applicant: ['甘肃陇泰建设工程有限公司', '91620524MA71XYZ45K', '09386822888', 'organization'], ago: 3, stop: 'jointOpinion' },
+  { item: MARRIAGE, applicant: ['张伟', '620524199506180016', '13909381211'], co: [['孙悦', '620524199604120025']], ago: 0, stop: 'completed' },
+  { item: MARRIAGE, applicant: ['吴静', '620524199708250027', '13909381212'], co: [['赵磊', '620524199408110030']], ago: 1, stop: 'completed' },
+  { item: MINING, applicant: ['清渭县石料开采有限公司', '91620524MA7ABCDE16', '13909381213', 'organization'], ago: 5, stop: 'reportedUp' },
+  { item: PERMIT, applicant: ['甘肃陇泰建设工程有限公司', '91620524MA71XYW45K', '13909381214', 'organization'], ago: 3, stop: 'jointOpinion' },
 ];
 
 /** The order in which the demo's staff move a case forward (the first action someone may take). */
@@ -125,7 +127,8 @@ class Walker {
 async function play(ctx: AppContext, w: Walker, s: Script, window: SessionUser, today: { date: string; now: Date }, calendar: WorkCalendar) {
   w.at(workingDaysAgo(calendar, today.date, today.now, s.ago));
   const [name, idNumber, phone, kind = 'person'] = s.applicant;
-  const { id } = await createCase(ctx, window, { itemCode: s.item, channel: 'window', applicant: { kind, name, idNumber, phone } });
+  const coApplicants = (s.co ?? []).map(([n, id]) => ({ name: n, idNumber: id }));
+  const { id } = await createCase(ctx, window, { itemCode: s.item, channel: 'window', applicant: { kind, name, idNumber, phone }, coApplicants });
   if (s.stop === 'submitted') return;
   const row = await loadCase(ctx.db, id);
   const guide = await itemVersionOf(ctx.db, row);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_TYPE_CODES, type Limit } from '../catalog/types.js';
 import { DEPARTMENT_ROLES, ROLES } from '../core/auth/roles.js';
+import { creditCodeMessage, idNumberMessage, phoneMessage } from '../core/identity/index.js';
 import { centers, departments, items, REQUIRED_ACCOUNTS, users, windows, COUNTY_DIVISION_CODE } from './data/index.js';
 
 /** Longest calendar span N working days can take (weekends plus a 9-day holiday block). */
@@ -15,19 +16,9 @@ function withinStatutory(promised: Limit, statutory: Limit): boolean {
   return promised.value <= statutory.value; // calendar days promised vs working days statutory
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function validIdNumber(id: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const sum = [...id.slice(0, 17)].reduce((a, c, i) => a + Number(c) * ID_WEIGHTS[i]!, 0);
-  return '10X98765432'[sum % 11] === id[17];
-}
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-function validUscc(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
-  const sum = [...code.slice(0, 17)].reduce((a, c, i) => a + USCC_CHARS.indexOf(c) * USCC_WEIGHTS[i]!, 0);
-  return USCC_CHARS[(31 - (sum % 31)) % 31] === code[17];
-}
+const TODAY = '2026-01-01';
+const validIdNumber = (id: string) => idNumberMessage(id, TODAY, 'resident') === null;
+const validUscc = (code: string) => creditCodeMessage(code) === null;
 
 const deptKeys = new Set(departments.map((d) => d.key));
 const centerKeys = new Set(centers.map((c) => c.key));
@@ -99,7 +90,7 @@ describe('demo org', () => {
         expect(w, u.username).toBeDefined();
         if (w!.departmentKey) expect(u.departmentKey, u.username).toBe(w!.departmentKey);
       }
-      if (u.phone !== undefined) expect(u.phone, u.username).toMatch(/^1\d{10}$/);
+      if (u.phone !== undefined) expect(phoneMessage(u.phone!), u.username).toBeNull();
     }
   });
 
@@ -126,7 +117,7 @@ describe('demo org', () => {
 
   it('applicants carry valid ID numbers / credit codes and 11-digit phones', () => {
     for (const u of users.filter((x) => x.role === 'applicant')) {
-      expect(u.phone, u.username).toMatch(/^1\d{10}$/);
+      expect(phoneMessage(u.phone!), u.username).toBeNull();
       if (u.applicantKind === 'person') expect(validIdNumber(u.idNumber!), u.username).toBe(true);
       else if (u.applicantKind === 'organization') expect(validUscc(u.idNumber!), u.username).toBe(true);
       else throw new Error(`${u.username} has no applicantKind`);

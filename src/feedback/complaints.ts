@@ -13,6 +13,7 @@ import { enqueue, type Notice } from '../core/outbox/enqueue.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { setWorkingDeadline } from '../core/deadlines/track.js';
 import { COMPLAINT_DUE } from './deadlines.js';
+import { phoneMessage } from '../core/identity/index.js';
 import { maskName, maskPhone } from '../core/mask.js';
 import { departments, centers } from '../core/org/schema.js';
 import { users } from '../core/auth/schema.js';
@@ -84,7 +85,8 @@ export async function createComplaint(ctx: AppContext, user: SessionUser, input:
   const errs: { field: string; message: string }[] = [];
   if (!centerId) errs.push({ field: 'body.centerId', message: 'required' });
   if (name.length < 1) errs.push({ field: 'body.complainantName', message: 'required' });
-  if (!/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(phone)) errs.push({ field: 'body.complainantPhone', message: 'a mobile or landline number' });
+  const phoneProblem = phoneMessage(phone, { landline: true });
+  if (phoneProblem) errs.push({ field: 'body.complainantPhone', message: phoneProblem });
   if (isHotline(input.channel) && !input.externalRef?.trim()) errs.push({ field: 'body.externalRef', message: 'the hotline’s reference is required for transfers' });
   if (errs.length) throw badRequest('validation_failed', 'Invalid complaint', '投诉登记信息不完整', errs);
   if (user.role !== 'applicant' && !user.centerScope.includes(centerId!)) throw forbidden();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { MARRIAGE, must, walkIn } from '../../test/cases.js';
+import { MARRIAGE, applyOnline, must, walkIn } from '../../test/cases.js';
 import { outbox } from '../core/outbox/schema.js';
 import { users } from '../core/auth/schema.js';
 import { windows } from '../core/org/schema.js';
@@ -28,7 +28,7 @@ const notices = (template: string) => t.ctx.db.select().from(outbox).where(eq(ou
 
 /** A 即办 marriage registration completed at window 1: online by `by` (an applicant), else walk-in. */
 async function completedCase(by?: Client) {
-  const created = by ? await by.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' }) : await window1.post('/api/cases', walkIn(MARRIAGE));
+  const created = by ? await applyOnline(by, MARRIAGE) : await window1.post('/api/cases', walkIn(MARRIAGE));
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   const id = created.body.id as string;
   await must(window1, id, 'accept', PROVIDED);
@@ -42,7 +42,7 @@ async function completedCase(by?: Client) {
 describe('rating a case', () => {
   let mine: string;
   it('the applicant rates their completed case once; nobody else can', async () => {
-    const accepted = await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' });
+    const accepted = await applyOnline(citizen, MARRIAGE);
     await must(window1, accepted.body.id, 'accept', PROVIDED);
     const early = await citizen.post('/api/feedback/evaluations', { caseId: accepted.body.id, grade: 5 });
     expect(early.status).toBe(409);
@@ -87,7 +87,7 @@ describe('rating a case', () => {
 
 describe('rating at acceptance, where the center enables it', () => {
   it('is refused until the office turns it on, then taken once per stage', async () => {
-    const c = await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' });
+    const c = await applyOnline(citizen, MARRIAGE);
     await must(window1, c.body.id, 'accept', PROVIDED);
     const off = await citizen.post('/api/feedback/evaluations', { caseId: c.body.id, stage: 'acceptance', grade: 4 });
     expect(off.body.error.code).toBe('acceptance_rating_off');

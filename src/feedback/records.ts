@@ -6,6 +6,8 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { maskName, maskPhone } from '../core/mask.js';
+import { phoneMessage } from '../core/identity/index.js';
+import { assertNoProblems } from '../core/identity/assert.js';
 import { departments, windows } from '../core/org/schema.js';
 import { users } from '../core/auth/schema.js';
 import { firstAsks, praise, type FirstAskOutcome } from './schema.js';
@@ -19,6 +21,8 @@ export interface FirstAskClose { outcome: Exclude<FirstAskOutcome, 'open'>; toWi
 
 export async function recordFirstAsk(ctx: AppContext, user: SessionUser, input: NewFirstAsk) {
   if (!user.centerId) throw forbidden();
+  const phoneProblem = input.askerPhone?.trim() ? phoneMessage(input.askerPhone, { landline: true }) : null;
+  assertNoProblems(phoneProblem ? [{ field: 'body.askerPhone', message: phoneProblem }] : []);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const [r] = await tx.insert(firstAsks).values({ centerId: user.centerId!, ownerId: user.id, kind: input.kind, askerName: input.askerName.trim(), askerPhone: input.askerPhone ?? '', matter: input.matter.trim(), outcome: 'open', askedAt: now.toISOString() }).returning();

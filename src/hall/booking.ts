@@ -13,6 +13,8 @@ import type { Tx } from '../core/db/index.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
+import { applicantProblems, normalizeIdNumber, type IdType } from '../core/identity/index.js';
+import { assertNoProblems } from '../core/identity/assert.js';
 import { maskIdNumber, maskName, maskPhone } from '../core/mask.js';
 import type { Job } from '../core/scheduler.js';
 import { hallBookings, hallCategories, hallServiceDays, hallSlots, hallTickets } from './schema.js';
@@ -103,13 +105,15 @@ export async function putServiceDay(ctx: AppContext, user: SessionUser, day: str
 
 // ---- bookings -----------------------------------------------------------------------
 
-export interface BookingInput { slotId: string; name: string; idNumber: string; phone: string }
+export interface BookingInput { slotId: string; name: string; idNumber: string; idType?: IdType; phone: string }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 /** An applicant books as their own account; anyone else gives name, ID number and phone. */
-export async function createBooking(ctx: AppContext, user: SessionUser | null, input: BookingInput) {
+export async function createBooking(ctx: AppContext, user: SessionUser | null, given: BookingInput) {
+  assertNoProblems(applicantProblems({ kind: 'person', ...given }, ctx.today(), 'body'));
+  const input = { ...given, idNumber: normalizeIdNumber(given.idNumber), phone: given.phone.trim() };
   const [slot] = await ctx.db.select().from(hallSlots).where(eq(hallSlots.id, input.slotId));
   if (!slot) throw notFound('Slot', '时段');
   const settings = await settingsFor(ctx.db, slot.centerId);

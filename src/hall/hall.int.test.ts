@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { residentIdCheck } from '../core/identity/index.js';
 import { eq, sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { rows } from '../core/db/index.js';
@@ -246,7 +247,7 @@ describe('the board stream', () => {
 
 describe('appointments', () => {
   let B: string;
-  const idn = (i: number) => `6205241990${String(1000000 + i).slice(1)}1`.slice(0, 17) + 'X';
+  const idn = (i: number) => { const first = `62052419900101${String(i).padStart(3, '0')}`; return first + residentIdCheck(first); };
   beforeAll(async () => { B = await category('P', [6], { slotCapacity: 20 }); });
 
   it('slots follow the calendar: a Sunday is closed unless set as a weekend service day', async () => {

@@ -1,5 +1,5 @@
 import type { Transport } from './transports.js';
-import { renderNotice } from './templates.js';
+import { renderNotice, renderSms } from './templates.js';
 
 export interface SmsGatewayOptions {
   url: string;
@@ -28,7 +28,8 @@ export function httpSmsTransport(o: SmsGatewayOptions): Transport {
     async send(n) {
       if (!n.address) throw new Error('no phone number');
       // The message is the rendered wording; the template name stays available for gateways that map it to their own.
-      const { title, text } = renderNotice(n.template, n.payload);
+      const { title } = renderNotice(n.template, n.payload);
+      const text = renderSms(n.template, n.payload);
       const body = fillTemplate(o.bodyTemplate, { phone: n.address, text, title, template: n.template, id: String(n.id) });
       const res = await fetch(o.url, {
         method: 'POST', body, signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),

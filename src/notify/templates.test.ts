@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LADDER } from '../supervision/ladder.js';
-import { TEMPLATES, escapeHtml, isKnownTemplate, renderEmail, renderNotice, type NoticeTemplate } from './templates.js';
+import { TEMPLATES, escapeHtml, isKnownTemplate, renderEmail, renderNotice, renderSms, type NoticeTemplate } from './templates.js';
 
 const CASE_ID = '6f1c0a52-3b7e-4d2a-9f8e-1a2b3c4d5e6f';
 /** What the producers put in payloads (see each enqueue site); one payload serves every template. */
@@ -27,6 +27,7 @@ function templatesUsedInSource(): string[] {
     /applicantSms\([^,()]+,\s*'([\w.]+)'/g,
     /inApp\([^()]*?,\s*'([\w.]+)'/g,
     /noticesFor\([^,()]+,\s*'([\w.]+)'/g,
+    /sms\([^,()]+,\s*'([\w.]+)'/g,
   ];
   for (const file of walk(path.join(import.meta.dirname, '..'))) {
     const src = fs.readFileSync(file, 'utf8');
@@ -76,7 +77,57 @@ describe('notice wording registry', () => {
     expect(order.text).toContain('督字〔2026〕第000012号');
     expect(renderNotice('case.jointMeeting', realistic).text).toContain('时间2026-03-10 09:30'); // Beijing time
     expect(renderNotice('case.suspended', realistic).text).toContain('专家评审');
-    expect(renderNotice('case.decided', { ...realistic, outcome: 'denied' }).title).toBe('办件已作出决定：不予许可');
+    expect(renderNotice('case.decided', { ...realistic, outcome: 'denied', verdict: '不予给付' }).title).toBe('办件已作出决定：不予给付');
+  });
+
+  it('says the state truthfully, in the item’s own words', () => {
+    // 最低生活保障 is a 行政给付: the producer passes 准予给付, never 准予许可.
+    const approved = renderNotice('case.decided', { ...realistic, verdict: '准予给付' });
+    expect(approved.title).toBe('办件已作出决定：准予给付');
+    expect(approved.text).toBe('您的办件QW20260302000012（最低生活保障审核确认）已作出准予给付的决定。办理结果制作完成后将另行通知领取。');
+    const denied = renderNotice('case.decided', { ...realistic, outcome: 'denied', verdict: '不予给付' }).text;
+    expect(denied).toContain('已作出不予给付的决定，理由见决定书；如不服，可依法申请行政复议或提起行政诉讼。');
+    // An old row with only the outcome does not claim a licence either.
+    expect(renderNotice('case.decided', { ...realistic, verdict: undefined }).title).toBe('办件已作出决定：准予办理');
+    expect(renderNotice('case.decided', { ...realistic, deemed: true, verdict: '准予许可' }).text).toContain('已按超时默认视为同意，作出准予许可的决定');
+    // 结果待领取 is not 已办结.
+    const ready = renderNotice('case.resultReady', realistic);
+    expect(ready.title).toBe('办理结果待领取');
+    expect(ready.text).toBe('您的办件QW20260302000012（最低生活保障审核确认）的办理结果已制作完成，请携带身份证件到窗口领取，或按约定方式送达。');
+    expect(ready.text).not.toContain('办结');
+    expect(renderNotice('case.completed', realistic).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）已办结，感谢您的支持。');
+    expect(renderNotice('case.refused', realistic).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）不予受理，理由见不予受理通知书；如不服，可依法申请行政复议或提起行政诉讼。');
+    expect(renderNotice('case.returned', realistic).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）已退回，退回理由见退回告知书。');
+    expect(renderNotice('case.extended', realistic).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）经批准延期10个工作日办理，详见延期告知书。');
+    expect(renderNotice('case.reportedUp', realistic).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）已上报天水市民政局审查，等待答复期间不计入办理时限。');
+    expect(renderNotice('case.dueMoved', { ...realistic, from: '2026-03-23', to: '2026-03-24' }).text).toBe('因节假日（工作日）安排调整，您的办件QW20260302000012（最低生活保障审核确认）的承诺办结日期由2026-03-23变更为2026-03-24。');
+    expect(renderNotice('case.pledgeOverdueApplicant', { ...realistic, owedBy: '2026-03-09' }).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）的容缺材料补齐期限（2026-03-09）已过，请尽快到窗口补齐；补齐前办理结果不予送达。');
+    expect(renderNotice('fee.notice', { ...realistic, amount: '80.00', payBeforeDelivery: true }).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）已开具缴款通知书，应缴80.00元。请到政务服务大厅银行收费窗口或网上缴纳，款项直接缴入财政专户，缴款后领取办理结果。');
+  });
+
+  it('names the missing materials as the guide does', () => {
+    const text = renderNotice('case.supplementNotice', { ...realistic, missing: ['居民身份证', '双方近期2寸半身免冠合影照片'] }).text;
+    expect(text).toBe('您的办件QW20260302000012（最低生活保障审核确认）材料需要补正：居民身份证、双方近期2寸半身免冠合影照片。请按一次性告知书一次补齐；补正期间不计入办理时限。');
+  });
+
+  it('signs every SMS with the center’s name', () => {
+    for (const template of Object.keys(TEMPLATES)) {
+      expect(renderSms(template, { ...realistic, centerName: '清渭县政务服务中心' }), template).toMatch(/^【清渭县政务服务中心】\S/);
+      expect(renderSms(template, {}), template).toMatch(/^【政务服务中心】/);
+    }
+    expect(renderSms('case.completed', { ...realistic, centerName: '城关镇便民服务中心' })).toBe('【城关镇便民服务中心】您的办件QW20260302000012（最低生活保障审核确认）已办结，感谢您的支持。');
+  });
+
+  it('words the complaint, rating and staff messages', () => {
+    expect(renderNotice('feedback.complaintAccepted', { no: 'TS2026000001', due: '2026-03-20' }).text).toBe('您的投诉（编号TS2026000001）已受理，将于2026-03-20前办结答复。');
+    expect(renderNotice('feedback.complaintExcluded', { no: 'TS2026000001', reasonLabel: '属诉讼途径解决的事项', reply: '请依法向人民法院起诉。' }).text).toBe('您的投诉（编号TS2026000001）不予受理，理由：属诉讼途径解决的事项。请依法向人民法院起诉。');
+    expect(renderNotice('feedback.complaintExtended', { no: 'TS2026000001', due: '2026-03-27', reason: '需调取监控' }).text).toBe('您的投诉（编号TS2026000001）情况复杂，办理期限延长至2026-03-27，理由：需调取监控。');
+    expect(renderNotice('feedback.complaintResult', { no: 'TS2026000001', result: '已责令窗口整改。' }).text).toBe('您的投诉（编号TS2026000001）已办结：已责令窗口整改。');
+    expect(renderNotice('feedback.invite', { ...realistic, link: 'https://x/rate?token=a', validDays: 7 }).text).toBe('您的办件QW20260302000012（最低生活保障审核确认）已办结，请对本次服务作出评价：https://x/rate?token=a（7日内有效）');
+    expect(renderNotice('case.assigned', realistic).text).toBe('办件QW20260302000012（最低生活保障审核确认）已分办给您，请及时办理。');
+    expect(renderNotice('case.deemedApproved', { ...realistic, deemedOn: '2026-03-24' }).text).toContain('已于2026-03-24按超时默认视为同意');
+    expect(renderNotice('duty.leaderMisses', { department: '民政局', leader: '王局长', count: 3, days: ['2026-03-02', '2026-03-09', '2026-03-16'] }).text).toBe('【现场办公】民政局王局长连续3次未履行现场办公（2026-03-02、2026-03-09、2026-03-16），请核查处理。');
+    expect(renderNotice('party.termAlert', { orgName: '民政局党支部', endOn: '2026-06-30' }).text).toBe('民政局党支部本届任期将于2026-06-30届满，请及时做好换届选举工作。');
   });
 
   it('falls back to a generic text for an unknown template or a broken payload, never throwing', () => {

@@ -27,7 +27,12 @@ const caseLink = (p: P) => (typeof p.caseId === 'string' && p.caseId ? `/cases/$
 const docNo = (p: P) => (s(p.docNo) ? `文号：${s(p.docNo)}。` : '');
 const list = (v: unknown) => (Array.isArray(v) ? v.map(s).filter(Boolean).join('、') : s(v));
 
-const OUTCOME: Record<string, string> = { approved: '准予许可', denied: '不予许可' };
+/**
+ * Old rows carry only the outcome; new ones carry the verdict in the item's own words
+ * (准予许可 only for 行政许可, 准予给付, 准予登记 … — src/cases/documents/decision.ts).
+ */
+const OUTCOME: Record<string, string> = { approved: '准予办理', denied: '不予办理' };
+const verdictOf = (p: P) => s(p.verdict) || OUTCOME[s(p.outcome)] || '';
 const OPINION: Record<string, string> = { agree: '同意', agreeWithConditions: '附条件同意', disagree: '不同意' };
 const PROCEDURE: Record<string, string> = SPECIAL_PROCEDURE_LABELS;
 
@@ -40,11 +45,15 @@ export const TEMPLATES = {
   },
   'case.supplementNotice': {
     title: () => '材料补正告知',
-    text: (p) => `${yourCase(p)}材料需要补正${list(p.missing) ? `（${list(p.missing)}）` : ''}，请按一次性告知书一次补齐；补正期间不计入办理时限。`,
+    text: (p) => `${yourCase(p)}材料需要补正${list(p.missing) ? `：${list(p.missing)}` : ''}。请按一次性告知书一次补齐；补正期间不计入办理时限。`,
     link: caseLink,
   },
   'case.returned': { title: () => '申请已退回', text: (p) => `${yourCase(p)}已退回，退回理由见退回告知书。`, link: caseLink },
-  'case.refused': { title: () => '申请不予受理', text: (p) => `${yourCase(p)}不予受理，理由见不予受理决定书。`, link: caseLink },
+  'case.refused': {
+    title: () => '申请不予受理',
+    text: (p) => `${yourCase(p)}不予受理，理由见不予受理通知书；如不服，可依法申请行政复议或提起行政诉讼。`,
+    link: caseLink,
+  },
   'case.suspended': {
     title: () => '办件进入特别程序',
     text: (p) => `${yourCase(p)}进入特别程序${PROCEDURE[s(p.procedure)] ? `（${PROCEDURE[s(p.procedure)]}）` : ''}，特别程序所需时间不计入办理时限。`,
@@ -52,12 +61,13 @@ export const TEMPLATES = {
   },
   'case.extended': {
     title: () => '办件延期办理',
-    text: (p) => `${yourCase(p)}经批准延期${s(p.workingDays) ? `${s(p.workingDays)}个工作日` : ''}办理，详见延期办理告知书。`,
+    text: (p) => `${yourCase(p)}经批准延期${s(p.workingDays) ? `${s(p.workingDays)}个工作日` : ''}办理，详见延期告知书。`,
     link: caseLink,
   },
   'case.decided': {
-    title: (p) => `办件已作出决定${OUTCOME[s(p.outcome)] ? `：${OUTCOME[s(p.outcome)]}` : ''}`,
-    text: (p) => `${yourCase(p)}已${p.deemed ? '按超时默认视为同意，' : ''}作出${OUTCOME[s(p.outcome)] ? `${OUTCOME[s(p.outcome)]}的` : ''}决定。`,
+    title: (p) => `办件已作出决定${verdictOf(p) ? `：${verdictOf(p)}` : ''}`,
+    text: (p) => `${yourCase(p)}已${p.deemed ? '按超时默认视为同意，' : ''}作出${verdictOf(p) ? `${verdictOf(p)}的` : ''}决定${s(p.outcome) === 'denied'
+      ? '，理由见决定书；如不服，可依法申请行政复议或提起行政诉讼。' : '。办理结果制作完成后将另行通知领取。'}`,
     link: caseLink,
   },
   'case.dueMoved': {
@@ -81,7 +91,12 @@ export const TEMPLATES = {
     text: (p) => `${yourCase(p)}已开具缴款通知书${s(p.amount) ? `，应缴${s(p.amount)}元` : ''}。请到政务服务大厅银行收费窗口或网上缴纳，款项直接缴入财政专户${p.payBeforeDelivery ? '，缴款后领取办理结果' : ''}。`,
     link: caseLink,
   },
-  'case.resultReady': { title: () => '办理结果可领取', text: (p) => `${yourCase(p)}已办结，结果可领取，请携带身份证件到窗口领取或按约定方式送达。`, link: caseLink },
+  // 结果待领取 is not 已办结: the case is finished only once the result is handed over.
+  'case.resultReady': {
+    title: () => '办理结果待领取',
+    text: (p) => `${yourCase(p)}的办理结果已制作完成，请携带身份证件到窗口领取，或按约定方式送达。`,
+    link: caseLink,
+  },
 
   // ---- to staff (in-app) ------------------------------------------------------------
   'case.pledgeOverdue': {
@@ -273,6 +288,21 @@ export function renderNotice(template: string, payload: unknown): RenderedNotice
       return { title: '办事通知', text: '您有一条新通知，请登录查看。', link: null };
     }
   }
+}
+
+/** Where every SMS is signed when nothing names the center (old rows, tests): the signature must never be empty. */
+export const DEFAULT_SMS_SIGNATURE = '政务服务中心';
+
+/**
+ * The SMS as it is sent: the rendered text signed with the center's name in 【】 (the
+ * payload's centerName, which the producer or the delivery worker fills from the case's
+ * center), as the carriers require and as people recognise it.
+ */
+export function renderSms(template: string, payload: unknown): string {
+  const p: P = payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as P) : {};
+  let name = DEFAULT_SMS_SIGNATURE;
+  try { name = s(p.centerName).trim() || DEFAULT_SMS_SIGNATURE; } catch { /* a hostile payload keeps the default */ }
+  return `【${name}】${renderNotice(template, payload).text}`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

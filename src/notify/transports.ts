@@ -1,4 +1,4 @@
-import { renderNotice } from './templates.js';
+import { renderNotice, renderSms } from './templates.js';
 import { maskPayloadNames, scrubText } from '../core/logging.js';
 
 /** Notification transports are plug-ins: console (default), SMTP e-mail (smtp.ts) and an HTTP SMS gateway (sms.ts), chosen by configure.ts. */
@@ -22,7 +22,8 @@ export const consoleTransport: Transport = {
   name: 'console',
   async send(n) {
     const to = n.address ? `${n.address.slice(0, 3)}****${n.address.slice(-4)}` : n.recipientUserId;
-    console.log(scrubText(`[notify:${n.channel}] to ${to}: ${renderNotice(n.template, maskPayloadNames(n.payload)).text} (${n.template})`));
+    const text = n.channel === 'sms' ? renderSms(n.template, maskPayloadNames(n.payload)) : renderNotice(n.template, maskPayloadNames(n.payload)).text;
+    console.log(scrubText(`[notify:${n.channel}] to ${to}: ${text} (${n.template})`));
   },
 };
 

@@ -18,12 +18,13 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
-import { rows } from '../core/db/index.js';
+import { rows, type Queryable } from '../core/db/index.js';
 import type { DrainJob } from '../core/scheduler.js';
 import { outbox } from '../core/outbox/schema.js';
 import { outboxSendErrors, outboxSent, outboxThrottled } from '../core/metrics.js';
 import { consoleTransport, inAppTransport, type Transport } from './transports.js';
 import { nextSecond, takeToken } from './rate.js';
+import { DEFAULT_SMS_SIGNATURE } from './templates.js';
 
 export const MAX_ATTEMPTS = 5;
 /** 1 min, 2, 4, 8 … between attempts. */
@@ -40,6 +41,29 @@ export function useTransports(t: Partial<typeof transports>) {
 }
 
 interface Claimed { id: number; channel: Channel; address: string | null; recipient_user_id: string | null; template: string; payload: Record<string, unknown>; attempts: number }
+
+/**
+ * The center an SMS is signed with when its producer did not name one: the case's center,
+ * else the notice's centerId, else the top (county-level) center of the installation.
+ */
+async function signatureOf(tx: Queryable, p: Record<string, unknown>, memo: Map<string, string>): Promise<string> {
+  const key = `${String(p.caseId ?? '')}|${String(p.centerId ?? '')}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const uuid = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : null);
+  const caseId = uuid(p.caseId), centerId = uuid(p.centerId);
+  const [row] = await rows<{ name: string }>(tx, sql`
+    select name from (
+      select ce.name, 1 as rank from cases c join centers ce on ce.id = c.center_id where c.id = ${caseId}::uuid
+      union all select name, 2 from centers where id = ${centerId}::uuid
+      union all (select name, 3 from centers where parent_id is null order by level = 'county' desc, name limit 1)
+    ) found order by rank limit 1`);
+  const name = row?.name ?? DEFAULT_SMS_SIGNATURE;
+  memo.set(key, name);
+  return name;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Claims the next due row (not of a throttled channel) for one lease; null when none is due.
@@ -80,7 +104,8 @@ async function markSent(ctx: AppContext, id: number) {
 /** Sends one claimed row; true when the transport took it (the caller marks it), false when the attempt failed (recorded here). */
 async function deliver(ctx: AppContext, row: Claimed): Promise<boolean> {
   try {
-    await transports[row.channel].send({ id: row.id, channel: row.channel, address: row.address, recipientUserId: row.recipient_user_id, template: row.template, payload: row.payload });
+    const payload = row.channel === 'sms' && !row.payload.centerName ? { ...row.payload, centerName: await signatureOf(ctx.db, row.payload, new Map()) } : row.payload;
+    await transports[row.channel].send({ id: row.id, channel: row.channel, address: row.address, recipientUserId: row.recipient_user_id, template: row.template, payload });
   } catch (err) {
     outboxSendErrors.inc({ channel: row.channel });
     const failed = row.attempts >= MAX_ATTEMPTS;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { LOW_INCOME, MARRIAGE, TEMP_RELIEF, must, upload, walkIn } from '../../test/cases.js';
+import { LOW_INCOME, MARRIAGE, TEMP_RELIEF, applyOnline, must, upload, walkIn } from '../../test/cases.js';
 import { rows } from '../core/db/index.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { measuresOf, zeroCounts, type RowCounts } from './measures.js';
@@ -42,10 +42,7 @@ beforeAll(async () => {
   const marriage = (await window1.post('/api/cases', walkIn(MARRIAGE, '李小红'))).body.id;
   await must(window1, marriage, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
   await must(window1, marriage, 'decide', { outcome: 'approved' });
-  const files = await Promise.all([upload(citizen), upload(citizen)]);
-  const online = (await citizen.post('/api/cases', {
-    itemCode: LOW_INCOME, channel: 'online', materials: [{ materialId: 'application', fileId: files[0].body.id }, { materialId: 'id-card', fileId: files[1].body.id }],
-  })).body.id;
+  const online = (await applyOnline(citizen, LOW_INCOME)).body.id;
   await must(window2, online, 'notifySupplement', { missing: ['economic-statement', 'verification-consent'], note: '请一次性补齐' });
   const refused = (await window1.post('/api/cases', walkIn(LOW_INCOME, '钱多多'))).body.id;
   await must(window1, refused, 'refuse', { reasons: '不属于本县户籍' });
@@ -53,7 +50,7 @@ beforeAll(async () => {
   await must(window1, overturned, 'refuse', { reasons: '材料不符' });
   const denied = (await window2.post('/api/cases', walkIn(LOW_INCOME, '周敏'))).body.id;
   await must(window2, denied, 'accept', ALL);
-  const timeout = (await citizen.post('/api/cases', { itemCode: LOW_INCOME, channel: 'online' })).body.id;
+  const timeout = (await applyOnline(citizen, LOW_INCOME)).body.id;
   await must(window1, timeout, 'notifySupplement', { missing: ['economic-statement'], note: '' });
   const withdrawn = (await window1.post('/api/cases', walkIn(LOW_INCOME, '吴起'))).body.id;
   await must(window1, withdrawn, 'accept', ALL);
@@ -89,7 +86,7 @@ beforeAll(async () => {
   await t.anon.post('/api/test/sweep');
   const pending = (await window2.post('/api/cases', walkIn(MARRIAGE, '新来的'))).body.id;
   expect(pending).toBeTruthy();
-  await citizen.post('/api/cases', { itemCode: LOW_INCOME, channel: 'online' });
+  await applyOnline(citizen, LOW_INCOME);
 });
 afterAll(async () => { await t?.close(); });
 
@@ -277,7 +274,9 @@ describe('statistics API', () => {
     expect(names).toEqual(expect.arrayContaining(['孙*', '周*']));
     // Decided 2026-04-10 (today): struck through, no light; in progress first.
     const done = res.body.items.find((i: { applicant: string }) => i.applicant === '王*军');
-    expect(done).toMatchObject({ done: true, closedOn: '2026-04-10', light: null });
+    expect(done).toMatchObject({ done: true, closedOn: '2026-04-10', light: null, submittedOn: '2026-03-02' });
+    // Seed 000: 「群众申请日期、事项、承办人、承诺期限」 — the handler's name is public (亮牌上岗).
+    expect(done.handler).toBe('陈志刚');
     expect(res.body.items.findIndex((i: { done: boolean }) => i.done)).toBeGreaterThan(res.body.items.findIndex((i: { applicant: string }) => i.applicant === '孙*'));
     const open = res.body.items.find((i: { applicant: string }) => i.applicant === '孙*');
     expect(open).toMatchObject({ done: false, acceptedOn: '2026-03-05', light: expect.stringMatching(/^(green|yellow|red|black)$/) });

@@ -22,7 +22,14 @@ export function caseFacts(input: DocumentInput): Html {
     ['申请事项', `${c.itemName}（${c.itemCode}）`],
     [org ? '申请单位' : '申请人', c.applicantName, org ? '证照号码' : '证件号码', c.applicantIdMasked],
     ['联系电话', c.applicantPhoneMasked, '申请日期', zhDate(c.submittedOn)],
+    ...coApplicantRows(input),
   ]);
+}
+
+/** 共同申请人 (结婚登记: the other party), each with the ID number masked; nothing for a single applicant. */
+export function coApplicantRows(input: DocumentInput): [string, string][] {
+  const co = input.coApplicants ?? [];
+  return co.length ? [['共同申请人', co.map((p) => `${p.name}（${p.idMasked}）`).join('、')]] : [];
 }
 
 /** A numbered list of materials; `last` names the right-hand column and fills it. */

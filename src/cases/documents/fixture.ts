@@ -48,6 +48,8 @@ export function sampleInput(kind: DocumentKind, patch: { details?: Details; case
       phone: '0938-6821100', complaintPhone: '0938-6822345', hours: '周一至周五 上午9:00—12:00 下午13:30—17:30（法定节假日除外）',
     },
     department: { name: '清渭县市场监督管理局', phone: '0938-6821230' },
+    item: { type: 'license', legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）', registration: false, filing: false, forwarded: false },
+    reviewBody: '清渭县人民政府',
     case: {
       caseNo: '620521202509300001', queryCode: '482913', itemName: '食品经营许可', itemCode: 'XK-SC-003', itemVersion: 2,
       kindLabel: '承诺件', channelLabel: '窗口', applicantKind: 'organization', applicantName: '清渭县福满楼餐饮有限公司',

@@ -1,6 +1,7 @@
 /** Formatting shared by the notices: Chinese dates, limits, forms of address, default remedies. */
 import type { Limit } from '../../catalog/types.js';
 import type { DocumentInput } from './types.js';
+import { DEFAULT_NATURE, remedyText, type ItemNature } from './decision.js';
 
 /** '2025-10-14' (or an ISO instant's date part) → '2025年10月14日'; missing → '—'. */
 export function zhDate(date: string | null | undefined): string {
@@ -25,11 +26,14 @@ export function you(input: DocumentInput): string {
   return input.case.applicantKind === 'organization' ? '你单位' : '你';
 }
 
-/** The statutory remedies when the caller gave none: 行政复议 within 60 days, 行政诉讼 within 6 months. */
-export function defaultRemedies(paper: '通知书' | '决定书'): string {
-  const verdict = paper === '决定书' ? '决定' : '不予受理决定';
-  return `如对本${verdict}不服，可以自收到本${paper}之日起60日内依法申请行政复议，` +
-    `也可以自收到本${paper}之日起6个月内依法向人民法院提起行政诉讼。`;
+/** The statutory remedies: 行政复议 within 60 days (before the review body, when named), 行政诉讼 within 6 months. */
+export function defaultRemedies(paper: '通知书' | '决定书' | '告知书', reviewBody?: string | null): string {
+  return remedyText(paper, reviewBody, paper === '通知书' ? '不予受理决定' : '决定');
+}
+
+/** The item's nature; notices rendered without one read as a licence with no stored basis. */
+export function natureOfInput(input: DocumentInput): ItemNature {
+  return input.item ?? DEFAULT_NATURE;
 }
 
 /** Copies and condition of a material, for the lists. */

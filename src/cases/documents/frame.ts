@@ -1,6 +1,9 @@
 /** The printable A4 page shared by every notice: style, title and number, QR code, seal, footer. */
 import QRCode from 'qrcode';
-import { DOCUMENT_TITLES } from '../types.js';
+import { documentTitle } from './decision.js';
+
+/** The seal the windows' notices carry (seed 001: 「启用本单位“行政审批专用章”」). */
+export const APPROVAL_SEAL = '行政审批专用章';
 import { zhDate } from './format.js';
 import { html, raw, type Html } from './html.js';
 import type { DocumentInput } from './types.js';
@@ -49,6 +52,7 @@ body { margin: 0; font-family: ${SERIF}; font-size: 12pt; line-height: 1.65; col
 .seal-block .dept { margin: 0; }
 .seal-block .date { margin: 0; }
 .seal text { font-family: ${SERIF}; }
+.seal.second { transform: translate(-10%, -50%) rotate(6deg); }
 .seal { position: absolute; left: 50%; top: 50%; width: 38mm; height: 38mm; transform: translate(-50%, -50%) rotate(-4deg); opacity: .82; mix-blend-mode: multiply; pointer-events: none; }
 .doc-foot { margin-top: auto; padding-top: 3mm; }
 .doc-foot .inner { border-top: .75pt solid #000; padding-top: 2mm; font-size: 9pt; line-height: 1.6; color: #222; display: flex; flex-wrap: wrap; gap: 0 6mm; }
@@ -68,17 +72,22 @@ export async function qrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
 }
 
-/** A round red "seal" with the department's name along the top arc and a star in the middle. */
-function seal(name: string): Html {
+/**
+ * A round red "seal": the department's name along the top arc, a star in the middle and, on
+ * the 行政审批专用章 the windows use (seed 001), its name at the bottom; the department's own
+ * 行政章 has no bottom line.
+ */
+function seal(name: string, label: string, extraClass = ''): Html {
   const chars = [...name].length;
   // The arc (r = 66, 240°) is about 276 units long: shrink the type for long names.
   const size = Math.min(24, Math.floor(262 / Math.max(chars, 1)));
-  return html`<svg class="seal" viewBox="0 0 200 200" role="img" aria-label="${name}（印章）" xmlns="http://www.w3.org/2000/svg">
-<defs><path id="seal-arc" d="M 42.8,133 A 66,66 0 1,1 157.2,133"/></defs>
+  const arc = `seal-arc${extraClass ? `-${extraClass}` : ''}`;
+  return html`<svg class="seal${extraClass ? ` ${extraClass}` : ''}" viewBox="0 0 200 200" role="img" aria-label="${name}${label ? `${label}` : '（行政章）'}" data-seal="${label || '行政章'}" xmlns="http://www.w3.org/2000/svg">
+<defs><path id="${arc}" d="M 42.8,133 A 66,66 0 1,1 157.2,133"/></defs>
 <circle cx="100" cy="100" r="94" fill="none" stroke="${SEAL_RED}" stroke-width="5"/>
-<text fill="${SEAL_RED}" font-size="${size}" font-weight="bold"><textPath href="#seal-arc" startOffset="50%" text-anchor="middle">${name}</textPath></text>
+<text fill="${SEAL_RED}" font-size="${size}" font-weight="bold"><textPath href="#${arc}" startOffset="50%" text-anchor="middle">${name}</textPath></text>
 <text x="100" y="122" fill="${SEAL_RED}" font-size="62" text-anchor="middle">★</text>
-<text x="100" y="160" fill="${SEAL_RED}" font-size="17" text-anchor="middle">业务专用章</text>
+${label ? html`<text x="100" y="160" fill="${SEAL_RED}" font-size="15" text-anchor="middle">${label}</text>` : ''}
 </svg>`;
 }
 
@@ -90,7 +99,7 @@ export interface PageParts {
 
 /** Wraps a notice body in the complete printable HTML document. */
 export async function page(input: DocumentInput, parts: PageParts): Promise<string> {
-  const title = DOCUMENT_TITLES[input.kind];
+  const title = documentTitle(input.kind, input.item);
   const c = input.case;
   const qr = input.progressUrl
     ? html`<div class="qr" data-testid="doc-qr">
@@ -99,8 +108,10 @@ export async function page(input: DocumentInput, parts: PageParts): Promise<stri
 </div>`
     : html`<div></div>`;
   const sealed = parts.sealed !== false;
+  // 转报事项 (report-up items): the decision also carries the department's own 行政章 (seed 001).
+  const forwardedDecision = (input.kind === 'approval' || input.kind === 'denial') && input.item?.forwarded;
   const signature = sealed
-    ? html`<div class="seal-block">${seal(input.department.name)}<p class="dept">${input.department.name}</p><p class="date">${zhDate(input.issuedOn)}</p></div>`
+    ? html`<div class="seal-block">${seal(input.department.name, APPROVAL_SEAL)}${forwardedDecision ? seal(input.department.name, '', 'second') : ''}<p class="dept">${input.department.name}</p><p class="date">${zhDate(input.issuedOn)}</p></div>`
     : html`<div></div>`;
   const doc = html`<!DOCTYPE html>
 <html lang="zh-CN">

@@ -1,7 +1,8 @@
-/** Notices issued while and after a case is handled: 特别程序, 延期, 准予/不予许可, 办结. */
+/** Notices issued while and after a case is handled: 特别程序, 延期, the decision (by the item's nature, decision.ts), 办结. */
 import { addressee, applicationRef, caseFacts, contactLine, factsTable, queryLine, quoted, remediesBlock } from './blocks.js';
 import type { PageParts } from './frame.js';
-import { defaultRemedies, you, zhDate } from './format.js';
+import { natureOfInput, you, zhDate } from './format.js';
+import { accordingTo, decisionWording, paperOf, remedyText } from './decision.js';
 import { html } from './html.js';
 import type { DocumentInput } from './types.js';
 
@@ -57,17 +58,34 @@ ${contactLine(input)}`,
   };
 }
 
-export function approval(input: DocumentInput): PageParts {
+function decided(input: DocumentInput) {
   const c = input.case;
+  return html`${you(input)}于${zhDate(c.submittedOn)}提出的“${c.itemName}”申请（办件编号：${c.caseNo}），本机关于${zhDate(c.acceptedOn)}受理`;
+}
+
+/** The applicants a decision names: the main one, then every co-applicant (结婚登记: both parties). */
+function partiesLine(input: DocumentInput) {
+  const co = input.coApplicants ?? [];
+  if (co.length === 0) return '';
+  return html`<p class="flush" data-testid="co-applicants">共同申请人：${co.map((p, i) => html`${i ? '、' : ''}${p.name}（证件号码：${p.idMasked}）`)}</p>`;
+}
+
+export function approval(input: DocumentInput): PageParts {
+  const n = natureOfInput(input);
+  const w = decisionWording(n, 'approved');
   const result = input.details.resultName?.trim();
   const note = input.details.note?.trim();
+  const y = you(input);
+  const issued = n.type === 'publicService'
+    ? (result ? html`，办理结果为《${result}》` : '')
+    : (result ? html`，向${y}颁发（出具）《${result}》` : '');
   return {
     body: html`${addressee(input)}
-<p>${you(input)}于${zhDate(c.submittedOn)}提出的“${c.itemName}”申请（办件编号：${c.caseNo}），本机关于${zhDate(c.acceptedOn)}受理。经审查，${you(input)}的申请符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定<span class="emph">准予行政许可</span>${result ? html`，向${you(input)}颁发（出具）《${result}》` : ''}。</p>
+<p>${decided(input)}。经审查，${y}的申请符合${n.type === 'publicService' ? '办理条件' : '法定条件、标准'}。<span data-testid="decision-basis">${accordingTo(n, w.statute)}</span>，本机关决定<span class="emph">${w.verdict}</span>${issued}。</p>
 ${caseFacts(input)}
-${factsTable([['决定', '准予许可', '决定日期', zhDate(input.issuedOn)], ['办理结果', result ?? '—']])}
+${factsTable([['决定', w.verdict, '决定日期', zhDate(input.issuedOn)], ['办理结果', result ?? '—'], ['设定依据', n.legalBasis || '—']])}
 ${note ? html`<h2>说明</h2>${quoted(note)}` : ''}
-<p>请${you(input)}凭本决定书及有效身份证件，按照申请时选择的方式领取办理结果。${owedNote(input)}</p>
+<p>请${y}凭本${paperOf(w.title)}及有效身份证件，按照申请时选择的方式领取办理结果。${owedNote(input)}</p>
 ${contactLine(input)}`,
   };
 }
@@ -79,13 +97,15 @@ function owedNote(input: DocumentInput) {
 }
 
 export function denial(input: DocumentInput): PageParts {
-  const c = input.case;
+  const n = natureOfInput(input);
+  const w = decisionWording(n, 'denied');
   return {
     body: html`${addressee(input)}
-<p>${you(input)}于${zhDate(c.submittedOn)}提出的“${c.itemName}”申请（办件编号：${c.caseNo}），本机关于${zhDate(c.acceptedOn)}受理。经审查，${you(input)}的申请不符合法定条件、标准，理由如下：</p>
+<p>${decided(input)}。经审查，${you(input)}的申请不符合${n.type === 'publicService' ? '办理条件' : '法定条件、标准'}，理由如下：</p>
 ${quoted(input.details.reasons)}
-<p>根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定<span class="emph">不予行政许可</span>。</p>
-${remediesBlock(input.details.remedies, defaultRemedies('决定书'))}
+${partiesLine(input)}
+<p><span data-testid="decision-basis">${accordingTo(n, w.statute)}</span>，本机关决定<span class="emph">${w.verdict}</span>。</p>
+${remediesBlock(input.details.remedies, remedyText(paperOf(w.title), input.reviewBody))}
 ${contactLine(input)}`,
   };
 }

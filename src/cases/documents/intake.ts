@@ -1,7 +1,8 @@
 /** Notices issued at the window: 接件回执, 受理通知书, 一次性告知书, 容缺受理承诺书, 退回告知书, 不予受理通知书. */
-import { addressee, applicationRef, contactLine, factsTable, materialsList, materialsTable, quoted, remediesBlock } from './blocks.js';
+import { addressee, applicationRef, coApplicantRows, contactLine, factsTable, materialsList, materialsTable, quoted, remediesBlock } from './blocks.js';
 import type { PageParts } from './frame.js';
-import { defaultRemedies, limitText, you, zhDate } from './format.js';
+import { defaultRemedies, limitText, natureOfInput, you, zhDate } from './format.js';
+import { accordingTo } from './decision.js';
 import { html } from './html.js';
 import type { DocumentInput } from './types.js';
 
@@ -33,6 +34,7 @@ ${factsTable([
   ['办件编号', c.caseNo, '查询码', c.queryCode],
   ['申请事项', `${c.itemName}（${c.itemCode}）`],
   [org ? '申请单位' : '申请人', c.applicantName, org ? '证照号码' : '证件号码', c.applicantIdMasked],
+  ...coApplicantRows(input),
   ['接件日期', zhDate(c.submittedOn), '受理决定期限', zhDate(input.details.acceptBy ?? null)],
   ['接件渠道', c.channelLabel, '接件人', `${input.issuer.name}（${input.issuer.roleLabel}）`],
 ])}
@@ -142,13 +144,19 @@ ${contactLine(input)}`,
   };
 }
 
+/** 行政许可法 第三十二条 for licences, and always the item's own 设定依据. */
+function refusalBasis(input: DocumentInput): string {
+  const n = natureOfInput(input);
+  return accordingTo(n, n.type === 'license' ? '《中华人民共和国行政许可法》第三十二条第一款' : undefined);
+}
+
 export function refusal(input: DocumentInput): PageParts {
   return {
     body: html`${addressee(input)}
 <p>${applicationRef(input)}，经审查，不符合受理条件，理由如下：</p>
 ${quoted(input.details.reasons)}
-<p>根据有关法律、法规的规定，本机关决定<span class="emph">不予受理</span>。</p>
-${remediesBlock(input.details.remedies, defaultRemedies('通知书'))}
+<p><span data-testid="decision-basis">${refusalBasis(input)}</span>，本机关决定<span class="emph">不予受理</span>。</p>
+${remediesBlock(input.details.remedies, defaultRemedies('通知书', input.reviewBody))}
 ${contactLine(input)}`,
   };
 }

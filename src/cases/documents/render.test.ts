@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from '../types.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../types.js';
+import { documentTitle } from './decision.js';
 import { defaultRemedies, limitText, zhDate } from './format.js';
 import { sampleInput } from './fixture.js';
 import { escapeHtml, html } from './html.js';
@@ -66,8 +67,8 @@ describe('every kind', () => {
     expect(doc).toMatch(/@page\s*\{\s*size:\s*A4;\s*margin:\s*20mm;?\s*\}/);
     expect(doc).toContain('@media print');
     expect(doc).toMatch(/font-family:[^;]*"SimSun"[^;]*"Noto Serif CJK SC"[^;]*serif/);
-    expect(titleOf(doc)).toBe(DOCUMENT_TITLES[kind]);
-    expect(doc).toContain(`<title>${DOCUMENT_TITLES[kind]}（${input.docNo}）</title>`);
+    expect(titleOf(doc)).toBe(documentTitle(kind, input.item));
+    expect(doc).toContain(`<title>${documentTitle(kind, input.item)}（${input.docNo}）</title>`);
     expect(doc).toContain(`<p class="doc-no">${input.docNo}</p>`);
     // The print hint is there on screen and hidden in print; no script of any kind (CSP).
     expect(doc).toContain('请使用浏览器打印（Ctrl+P）');
@@ -86,7 +87,13 @@ describe('every kind', () => {
     // Issue date in Chinese; the department's seal closes every notice except the applicant's own pledge.
     expect(t).toContain('2025年9月30日');
     if (kind === 'pledge') expect(doc).not.toContain('class="seal"');
-    else expect(doc).toContain(`aria-label="${input.department.name}（印章）"`);
+    else {
+      // Seed 001: the windows' 行政审批专用章, not a 业务专用章.
+      expect(doc).toContain(`aria-label="${input.department.name}行政审批专用章"`);
+      expect(doc).toContain('data-seal="行政审批专用章"');
+      expect(doc).not.toContain('业务专用章');
+      expect(doc).not.toContain('data-seal="行政章"'); // not a forwarded item
+    }
   });
 
   it.each(DOCUMENT_KINDS)('%s: escapes user input everywhere it appears', async (kind) => {
@@ -222,15 +229,16 @@ describe('退回告知书 and 不予受理通知书', () => {
     expect(t).toContain('不具备申请主体资格');
     expect(t).toContain('本机关决定不予受理');
     expect(t).toContain('权利救济');
-    expect(t).toContain(defaultRemedies('通知书'));
-    expect(t).toMatch(/60日内依法申请行政复议.*6个月内依法向人民法院提起行政诉讼/);
+    expect(t).toContain(defaultRemedies('通知书', '清渭县人民政府'));
+    expect(t).toMatch(/60日内依法向清渭县人民政府申请行政复议.*6个月内依法向人民法院提起行政诉讼/);
+    expect(t).toContain('根据《中华人民共和国行政许可法》第三十二条第一款和《中华人民共和国食品安全法》第三十五条、《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）的规定，本机关决定不予受理');
   });
 
   it('refusal: uses the remedies given', async () => {
     const remedies = '如不服本决定，可在60日内向清渭县人民政府申请行政复议，或在6个月内向清渭县人民法院提起行政诉讼。';
     const t = text(await renderDocument(sampleInput('refusal', { details: { reasons: '主体不适格', remedies } })));
     expect(t).toContain(remedies);
-    expect(t).not.toContain(defaultRemedies('通知书'));
+    expect(t).not.toContain(defaultRemedies('通知书', '清渭县人民政府'));
   });
 });
 
@@ -274,7 +282,7 @@ describe('许可决定书 and 办结通知书', () => {
     const t = text(await renderDocument(sampleInput('denial')));
     expect(t).toContain('经营场所距离旱厕不足25米');
     expect(t).toContain('本机关决定不予行政许可');
-    expect(t).toContain(defaultRemedies('决定书'));
+    expect(t).toContain(defaultRemedies('决定书', '清渭县人民政府'));
     const custom = text(await renderDocument(sampleInput('denial', { details: { outcome: 'denied', reasons: '不符合条件', remedies: '可依法申请行政复议或提起行政诉讼。' } })));
     expect(custom).toContain('可依法申请行政复议或提起行政诉讼。');
   });

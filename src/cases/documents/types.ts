@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../types.js';
 import type { Limit } from '../../catalog/types.js';
+import type { ItemNature } from './decision.js';
 
 /** Everything a notice shows, gathered by the case service at the moment of issue. */
 export interface DocumentInput {
@@ -12,6 +13,12 @@ export interface DocumentInput {
   issuedOn: string;
   center: { name: string; address: string; phone: string; complaintPhone: string; hours: string };
   department: { name: string; phone: string };
+  /** The item's legal nature (type, 设定依据): decides the decision's kind, wording and basis. Absent: a licence without a stored basis. */
+  item?: ItemNature;
+  /** Who hears an application for 行政复议 against the department (e.g. 清渭县人民政府), when the data names it. */
+  reviewBody?: string | null;
+  /** Applicants named with the main one (结婚登记: both parties), each with the ID number masked. */
+  coApplicants?: { name: string; idMasked: string }[];
   case: {
     caseNo: string;
     queryCode: string;

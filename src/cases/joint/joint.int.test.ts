@@ -12,7 +12,7 @@ const STARTUP = '62052400SC-XK-0007';
 const PERMIT_MATERIALS = ['application', 'construction-contract', 'drawing-review', 'fire-design', 'funding-pledge'];
 
 const company = (itemCode: string, name = '清渭县宏远建设有限公司') => ({
-  itemCode, channel: 'window', applicant: { kind: 'organization', name, idNumber: '91620524MA7ABCDE1X', phone: '13800002222' },
+  itemCode, channel: 'window', applicant: { kind: 'organization', name, idNumber: '91620524MA7ABCDE16', phone: '13800002222' },
 });
 
 let t: TestApp;

@@ -16,6 +16,8 @@ export interface Notice {
   /** A name from the wording registry (src/notify/templates.ts): an unknown name does not compile. */
   template: NoticeTemplate;
   payload: Record<string, unknown>;
+  /** Held this many seconds before the first attempt (a newer notice may supersede it meanwhile). */
+  holdSeconds?: number;
 }
 
 /** Writes notifications in the caller's transaction; delivery happens later (outbox pattern). */
@@ -30,6 +32,6 @@ export function outboxInsert(tx: Tx, notices: readonly Notice[], now: Date) {
   const at = now.toISOString();
   return tx.insert(outbox).values(notices.map((n) => ({
     channel: n.channel, recipientUserId: n.recipientUserId ?? null, address: n.address ?? null, template: n.template,
-    payload: n.payload, nextAttemptAt: at, createdAt: at,
+    payload: n.payload, nextAttemptAt: n.holdSeconds ? new Date(now.getTime() + n.holdSeconds * 1000).toISOString() : at, createdAt: at,
   })));
 }

@@ -12,7 +12,8 @@ export const outbox = pgTable('outbox', {
   address: text('address'),
   template: text('template').notNull(),
   payload: jsonb('payload').notNull(),
-  status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+  /** superseded: a newer notice about the same case's state replaced it before it went out. */
+  status: text('status').$type<'pending' | 'sent' | 'failed' | 'superseded'>().notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   /** When the row is next due; a claim moves it to the end of the claim's lease, so a worker that dies mid-send leaves it due again only then. */
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' }).notNull(),

@@ -150,6 +150,8 @@ const GRASSROOTS = ['county', 'town1', 'village1', 'village2'];
 const mz: DemoItem[] = [
   item('MZ', 1, {
     name: '内地居民结婚登记',
+    // The law names several applicants: 双方共同亲自申请 / 夫妻共同收养.
+    coApplicants: { min: 1, max: 1, label: '另一方当事人' },
     aliases: ['结婚证', '领证', '婚姻登记'],
     keywords: ['结婚', '婚姻', '登记结婚', '扯证'],
     type: 'confirmation',
@@ -180,6 +182,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 2, {
     name: '内地居民离婚登记',
+    // The law names several applicants: 双方共同亲自申请 / 夫妻共同收养.
+    coApplicants: { min: 1, max: 1, label: '另一方当事人' },
     aliases: ['离婚证', '协议离婚'],
     keywords: ['离婚', '婚姻', '婚姻登记'],
     type: 'confirmation',
@@ -332,6 +336,8 @@ const mz: DemoItem[] = [
   }),
   item('MZ', 7, {
     name: '收养登记',
+    // The law names several applicants: 双方共同亲自申请 / 夫妻共同收养.
+    coApplicants: { min: 0, max: 2, label: '收养人配偶或送养人' },
     aliases: ['领养登记', '收养孩子'],
     keywords: ['收养', '领养'],
     type: 'confirmation',

@@ -26,6 +26,8 @@ export interface NewCaseBody {
   channel: 'window' | 'online';
   /** Staff only: online applicants apply as their own account. */
   applicant?: ApplicantInput;
+  /** Items whose law names several applicants (结婚登记): the further persons. */
+  coApplicants?: { name: string; idNumber: string; phone?: string }[];
   formData?: Record<string, unknown>;
   materials?: { materialId: string; fileId: string }[];
 }
@@ -201,7 +203,9 @@ export interface Progress {
   remainingWorkingDays: number | null;
   light: Light | null;
   paused?: boolean;
-  history: { at: string; action: string; label: string; role: string; state?: string }[];
+  /** 承办人: staff names are public (亮牌上岗). */
+  handler?: { name: string; roleLabel: string } | null;
+  history: { at: string; action: string; label: string; role: string; by?: string | null; state?: string }[];
 }
 
 export interface StaffMember {

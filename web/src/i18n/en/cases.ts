@@ -233,4 +233,7 @@ export default {
   '，还有更多': ', more available',
   '已加载 {n} 件': '{n} cases loaded',
   '逾期未出具（{date} 已督办）': 'Overdue (escalated {date})',
+  '手机号码': 'Mobile',
+  '添加共同申请人': 'Add a co-applicant',
+  '共同申请人': 'Co-applicants',
 } as Record<string, string>;

@@ -12,6 +12,7 @@ import { ItemPicker } from '../../components/ItemPicker';
 import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit } from '../../lib/labels';
 import { useT } from '../../lib/i18n';
+import { idRule, phoneRule } from '../../lib/identity';
 
 interface ResidentForm {
   mode: AgencyMode;
@@ -31,6 +32,7 @@ export function SubmitTab() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<SubmitResponse | null>(null);
   const [form] = Form.useForm<ResidentForm>();
+  const kind = Form.useWatch('kind', form) ?? 'person';
 
   const guide = useQuery({
     queryKey: ['guide', code],
@@ -139,10 +141,10 @@ export function SubmitTab() {
                 <Form.Item name="name" label={t('群众姓名（申请人）')} rules={[{ required: true, whitespace: true, message: t('请输入申请人姓名') }]}>
                   <Input maxLength={100} data-testid="agency-resident-name" />
                 </Form.Item>
-                <Form.Item name="idNumber" label={t('证件号码')} rules={[{ required: true, message: t('请输入证件号码') }, { pattern: /^[0-9A-Za-z]{15,18}$/, message: t('请输入18位证件号码') }]}>
+                <Form.Item name="idNumber" label={t('证件号码')} rules={[{ required: true, message: t('请输入证件号码') }, idRule(t, kind)]}>
                   <Input maxLength={18} data-testid="agency-resident-id" />
                 </Form.Item>
-                <Form.Item name="phone" label={t('联系电话')} rules={[{ required: true, message: t('请输入联系电话') }, { pattern: /^[0-9+-]{7,20}$/, message: t('请输入正确的电话号码') }]}>
+                <Form.Item name="phone" label={t('联系电话')} rules={[{ required: true, message: t('请输入联系电话') }, phoneRule(t)]}>
                   <Input maxLength={20} data-testid="agency-resident-phone" />
                 </Form.Item>
                 <Form.Item name="note" label={t('备注（交接单上打印）')} style={{ marginBottom: 0 }}>

@@ -119,12 +119,13 @@ export function ActionModal({
 
   const have = useMemo(() => inHand(view, checklist), [view, checklist]);
   const minor = useMemo(() => submittable(view).filter((m) => !m.major), [view]);
-  const toSupply = useMemo(() => outstanding(view), [view]);
   const lastMissing = useMemo(() => {
     const e = [...view.events].reverse().find((ev) => ev.action === 'notifySupplement');
     const missing = (e?.data?.missing as string[] | undefined) ?? [];
     return new Set(missing);
   }, [view.events]);
+  // What to (re)upload: not yet provided, owed, or named by the last supplement notice (an upload found unusable).
+  const toSupply = useMemo(() => submittable(view).filter((m) => !m.provided || m.owed || lastMissing.has(m.materialId)), [view, lastMissing]);
 
   // Defaults are taken once, when the form opens (a reload after a conflict keeps what was typed).
   const [initialValues] = useState<Values>(() => {

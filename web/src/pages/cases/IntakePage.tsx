@@ -13,6 +13,7 @@ import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
 import { useT } from '../../lib/i18n';
+import { idRule, phoneRule } from '../../lib/identity';
 
 interface ApplicantForm {
   kind: 'person' | 'organization';
@@ -20,6 +21,7 @@ interface ApplicantForm {
   idNumber: string;
   phone: string;
   description?: string;
+  coApplicants?: { name: string; idNumber: string }[];
 }
 
 export function IntakePage() {
@@ -74,6 +76,7 @@ export function IntakePage() {
       itemCode: g.code,
       channel: 'window',
       applicant: { kind: v.kind, name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim() },
+      ...(v.coApplicants?.length ? { coApplicants: v.coApplicants.map((p) => ({ name: p.name.trim(), idNumber: p.idNumber.trim().toUpperCase() })) } : {}),
       formData: v.description?.trim() ? { description: v.description.trim() } : {},
     };
     try {
@@ -169,19 +172,33 @@ export function IntakePage() {
                 <Form.Item
                   name="idNumber"
                   label={kind === 'organization' ? t('统一社会信用代码') : t('身份证号')}
-                  rules={[
-                    { required: true, message: t('请输入证件号码') },
-                    {
-                      pattern: kind === 'organization' ? /^[0-9A-Za-z]{15,18}$/ : /^(\d{15}|\d{17}[\dXx])$/,
-                      message: kind === 'organization' ? t('请输入18位统一社会信用代码') : t('请输入18位居民身份证号码'),
-                    },
-                  ]}
+                  rules={[{ required: true, message: t('请输入证件号码') }, idRule(t, kind)]}
                 >
                   <Input maxLength={18} data-testid="intake-applicant-id" />
                 </Form.Item>
-                <Form.Item name="phone" label={t('联系电话')} rules={[{ required: true, message: t('请输入联系电话') }, { pattern: /^[0-9+-]{7,20}$/, message: t('请输入正确的电话号码') }]}>
+                <Form.Item name="phone" label={t('手机号码')} rules={[{ required: true, message: t('请输入联系电话') }, phoneRule(t)]}>
                   <Input maxLength={20} data-testid="intake-applicant-phone" />
                 </Form.Item>
+                {g.coApplicants && (
+                  <Form.List name="coApplicants" initialValue={Array.from({ length: Math.max(g.coApplicants.min, 1) }, () => ({ name: '', idNumber: '' }))}>
+                    {(fields, { add, remove }) => (
+                      <div data-testid="intake-co-applicants">
+                        {fields.map((f, i) => (
+                          <Space key={f.key} align="start" wrap>
+                            <Form.Item name={[f.name, 'name']} label={`${g.coApplicants!.label}${fields.length > 1 ? i + 1 : ''}`} rules={[{ required: true, whitespace: true, message: t('请填写共同申请人姓名') }]}>
+                              <Input maxLength={100} data-testid={`intake-co-name-${i}`} />
+                            </Form.Item>
+                            <Form.Item name={[f.name, 'idNumber']} label={t('身份证号')} rules={[{ required: true, message: t('请输入证件号码') }, idRule(t)]}>
+                              <Input maxLength={18} data-testid={`intake-co-id-${i}`} />
+                            </Form.Item>
+                            {fields.length > g.coApplicants!.min && <Button type="link" onClick={() => remove(f.name)} style={{ marginTop: 30 }}>{t('删除')}</Button>}
+                          </Space>
+                        ))}
+                        {fields.length < g.coApplicants!.max && <Button size="small" onClick={() => add({ name: '', idNumber: '' })} style={{ marginBottom: 12 }}>{t('添加共同申请人')}</Button>}
+                      </div>
+                    )}
+                  </Form.List>
+                )}
                 <Form.Item name="description" label={t('申请事项说明')} style={{ marginBottom: 0 }}>
                   <Input.TextArea rows={2} maxLength={2000} placeholder={t('选填')} data-testid="intake-description" />
                 </Form.Item>

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { showError, showSuccess } from '../../lib/feedback';
 import { useT, zh } from '../../lib/i18n';
+import { phoneRule } from '../../lib/identity';
 import { useSession } from '../../auth/session';
 import type { Complaint, Options } from './api';
 import { isOffice } from './api';
@@ -110,7 +111,7 @@ export function ComplaintsTab() {
             )}
           </Form.Item>
           <Form.Item name="complainantName" label={t('投诉人')} rules={[{ required: true }]}><Input data-testid="complaint-name" /></Form.Item>
-          <Form.Item name="complainantPhone" label={t('联系电话')} rules={[{ required: true }]}><Input data-testid="complaint-phone" /></Form.Item>
+          <Form.Item name="complainantPhone" label={t('联系电话')} rules={[{ required: true }, phoneRule(t, { landline: true })]}><Input data-testid="complaint-phone" /></Form.Item>
           <Form.Item name="departmentId" label={t('被投诉单位')}><Select allowClear options={opts(dir.data?.departments)} data-testid="complaint-dept" /></Form.Item>
           <Form.Item name="content" label={t('投诉内容')} rules={[{ required: true, min: 5 }]}><Input.TextArea rows={3} data-testid="complaint-content" /></Form.Item>
         </Form>

@@ -11,6 +11,7 @@ import { useSession } from '../../auth/session';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
+import { idRule, phoneRule } from '../../lib/identity';
 import type { Booking, Categories, Prefill, Slot, Slots } from './api';
 
 export function BookingPage() {
@@ -103,8 +104,8 @@ export function BookingPage() {
         <Card title={t('预约信息（{d} {s}）', { d: slot.day, s: slot.start })} style={{ marginBottom: 16 }}>
           <Form form={form} layout="vertical">
             <Form.Item name="name" label={t('姓名')} rules={[{ required: true, max: 50 }]}><Input data-testid="booking-name" /></Form.Item>
-            <Form.Item name="idNumber" label={t('身份证号')} rules={[{ required: true, pattern: /^[0-9]{17}[0-9Xx]$/, message: t('请输入18位身份证号') }]}><Input data-testid="booking-id" maxLength={18} /></Form.Item>
-            <Form.Item name="phone" label={t('手机号')} rules={[{ required: true, pattern: /^1[0-9]{10}$/, message: t('请输入11位手机号') }]}><Input data-testid="booking-phone" maxLength={11} /></Form.Item>
+            <Form.Item name="idNumber" label={t('身份证号')} rules={[{ required: true, message: t('请输入18位身份证号') }, idRule(t)]}><Input data-testid="booking-id" maxLength={18} /></Form.Item>
+            <Form.Item name="phone" label={t('手机号')} rules={[{ required: true, message: t('请输入11位手机号') }, phoneRule(t)]}><Input data-testid="booking-phone" maxLength={11} /></Form.Item>
             <Button type="primary" onClick={book} data-testid="booking-submit">{t('提交预约')}</Button>
           </Form>
         </Card>

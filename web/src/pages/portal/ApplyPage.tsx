@@ -15,6 +15,8 @@ import { detailLines, errorText } from '../../lib/feedback';
 import { formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
 import { useT } from '../../lib/i18n';
+import { localToday } from '../../lib/identity';
+import { idNumberMessage } from '../../../../src/core/identity/index';
 
 export function ApplyPage() {
   const t = useT();
@@ -23,6 +25,8 @@ export function ApplyPage() {
   const { user } = useSession();
   const [description, setDescription] = useState('');
   const [files, setFiles] = useState<Record<string, UploadedFile | null>>({});
+  /** 结婚登记 and the like: the other party, checked by the shared identity rules before submit. */
+  const [co, setCo] = useState<{ name: string; idNumber: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [created, setCreated] = useState<NewCaseResponse | null>(null);
@@ -40,6 +44,10 @@ export function ApplyPage() {
     () => (guide.data?.materials ?? []).filter((m) => m.required === 'required' && m.source !== 'sharing' && !files[m.id]),
     [guide.data, files],
   );
+
+  const coRule = guide.data?.coApplicants;
+  const coPeople = coRule ? Array.from({ length: Math.max(coRule.min, co.length, 1) }, (_, i) => co[i] ?? { name: '', idNumber: '' }) : [];
+  const coProblem = coPeople.map((p) => (!p.name.trim() ? t('请填写共同申请人姓名') : idNumberMessage(p.idNumber.trim(), localToday()) ? t(idNumberMessage(p.idNumber.trim(), localToday())!) : null));
 
   if (guide.isLoading || !user) return <FullPageSpin />;
   if (guide.isError) {
@@ -64,6 +72,7 @@ export function ApplyPage() {
       itemCode: g.code,
       channel: 'online',
       // No applicant: the server files online applications under the account's own identity.
+      ...(coPeople.length ? { coApplicants: coPeople.map((p) => ({ name: p.name.trim(), idNumber: p.idNumber.trim().toUpperCase() })) } : {}),
       formData: description.trim() ? { description: description.trim() } : {},
       materials: Object.entries(files)
         .filter((e): e is [string, UploadedFile] => !!e[1])
@@ -159,6 +168,20 @@ export function ApplyPage() {
         </Typography.Text>
       </Card>
 
+      {coRule && (
+        <Card title={coRule.label} size="small" className="bs-section" data-testid="apply-co-applicants">
+          {coPeople.map((p, i) => (
+            <Space key={i} align="start" wrap style={{ marginBottom: 8 }}>
+              <Input placeholder={t('姓名')} value={p.name} maxLength={100} data-testid={`apply-co-name-${i}`}
+                onChange={(e) => setCo(coPeople.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+              <Input placeholder={t('身份证号')} value={p.idNumber} maxLength={18} data-testid={`apply-co-id-${i}`} status={p.idNumber && coProblem[i] ? 'error' : undefined}
+                onChange={(e) => setCo(coPeople.map((x, j) => (j === i ? { ...x, idNumber: e.target.value } : x)))} />
+              {p.idNumber && coProblem[i] && <Typography.Text type="danger">{coProblem[i]}</Typography.Text>}
+            </Space>
+          ))}
+        </Card>
+      )}
+
       <Card title={t('申请事项说明')} size="small" className="bs-section">
         <Input.TextArea
           rows={4}
@@ -226,12 +249,12 @@ export function ApplyPage() {
 
       {missingRequired.length > 0 && (
         <Alert
-          type="info"
+          type="warning"
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="apply-missing-hint"
-          title={t('尚未上传的必要材料：{v0}。', { v0: missingRequired.map((m) => m.name).join('、') })}
-          description={t('可以先行提交，窗口工作人员审查后将一次性告知需补正的全部材料。')}
+          title={t('还需上传{n}项必要材料后才能提交：{v0}。', { n: missingRequired.length, v0: missingRequired.map((m) => m.name).join('、') })}
+          description={t('部门共享的材料无需上传；申请材料齐全后方可提交，窗口工作人员审查后予以受理或一次性告知需补正的内容。')}
         />
       )}
 
@@ -242,13 +265,21 @@ export function ApplyPage() {
           style={{ marginBottom: 12 }}
           data-testid="apply-error"
           title={errorText(error)}
-          description={error instanceof ApiError && error.code === 'validation_failed' && error.details.length ? detailLines(error).join('；') : undefined}
+          description={error instanceof ApiError && (error.code === 'validation_failed' || error.code === 'materials_incomplete') && error.details.length ? detailLines(error).join('；') : undefined}
         />
       )}
 
       <div className="bs-form-footer">
         <Space wrap>
-          <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="apply-submit">
+          <Button
+            type="primary"
+            size="large"
+            icon={<SendOutlined />}
+            loading={busy}
+            disabled={missingRequired.length > 0 || coProblem.some((x) => x !== null)}
+            onClick={() => void submit()}
+            data-testid="apply-submit"
+          >
             {t('提交申请')}
           </Button>
           <Button size="large" icon={<FileDoneOutlined />} onClick={() => navigate(`/guide/${encodeURIComponent(g.code)}`)}>

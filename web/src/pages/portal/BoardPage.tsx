@@ -1,4 +1,4 @@
-/** 挂牌销号 (portal, no login): promised cases in progress with due date and light; done ones crossed off. */
+/** 挂牌销号 (portal, no login): promised cases in progress with application date, handler, due date and light; done ones crossed off. */
 import { useEffect, useState } from 'react';
 import { Card, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -8,6 +8,8 @@ import { useT } from '../../lib/i18n';
 
 interface BoardItem {
   itemName: string; department: string; applicant: string; acceptedOn: string; promisedDue: string | null;
+  /** 群众申请日期 and 承办人 (seed 000): staff names are public. */
+  submittedOn: string; handler: string | null;
   done: boolean; closedOn: string | null; light: 'green' | 'yellow' | 'red' | 'black' | null;
 }
 interface Board { total: number; page: number; pageSize: number; doneDays: number; items: BoardItem[] }
@@ -47,6 +49,8 @@ export function BoardPage() {
             { title: t('事项'), dataIndex: 'itemName', render: (v: string, r) => struck(r.done, v) },
             { title: t('承办部门'), dataIndex: 'department', render: (v: string, r) => struck(r.done, v) },
             { title: t('申请人'), dataIndex: 'applicant', render: (v: string, r) => <span data-testid="board-applicant">{struck(r.done, v)}</span> },
+            { title: t('申请日期'), dataIndex: 'submittedOn', render: (v: string, r) => struck(r.done, v) },
+            { title: t('承办人'), dataIndex: 'handler', render: (v: string | null, r) => <span data-testid="board-handler">{struck(r.done, v ?? '—')}</span> },
             { title: t('受理日期'), dataIndex: 'acceptedOn', render: (v: string, r) => struck(r.done, v) },
             { title: t('承诺办结日期'), dataIndex: 'promisedDue', render: (v: string | null, r) => struck(r.done, v ?? '—') },
             {

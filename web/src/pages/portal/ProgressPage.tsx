@@ -1,4 +1,4 @@
-/** 进度查询 (public): case number + query code → state, due date, light and history (roles, not names). */
+/** 进度查询 (public): case number + query code → state, due date, light, the handler and the history (staff named: 亮牌上岗; the applicant masked). */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { FieldTimeOutlined, SearchOutlined } from '@ant-design/icons';
@@ -97,6 +97,9 @@ export function ProgressPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('承办部门')}>{p.department}</Descriptions.Item>
                 <Descriptions.Item label={t('申请人')}>{p.applicantName}</Descriptions.Item>
+                <Descriptions.Item label={t('承办人')}>
+                  <span data-testid="progress-handler">{p.handler ? `${p.handler.name}（${p.handler.roleLabel}）` : '—'}</span>
+                </Descriptions.Item>
                 <Descriptions.Item label={t('办理状态')}>
                   <Space>
                     <span data-testid="progress-state-label">{p.stateLabel}</span>
@@ -137,7 +140,7 @@ export function ProgressPage() {
                   content: (
                     <div data-testid="progress-history-item">
                       <Typography.Text strong>{h.label}</Typography.Text>
-                      <Typography.Text type="secondary"> · {h.role}</Typography.Text>
+                      <Typography.Text type="secondary"> · {h.role}{h.by ? ` ${h.by}` : ''}</Typography.Text>
                       {h.state && <div className="bs-sub">{h.state}</div>}
                     </div>
                   ),
