@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -13,6 +13,8 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorHandler } from './core/errorHandler.js';
+import { addAjvFormats, routeSchemaProblems } from './core/formats.js';
+import { useCheckedJsonParser } from './core/jsonBody.js';
 import { ErrorBody, type App } from './core/http.js';
 import { checkPolicy } from './core/auth/policy.js';
 import { loadSession, SESSION_COOKIE } from './core/auth/service.js';
@@ -61,10 +63,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\?.*$/, req.url.includes('?') ? '?…' : '') }) },
     } : false,
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // The shared formats (src/core/formats.ts) replace ajv-formats' laxer uuid/date/date-time.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, onCreate: addAjvFormats } as FastifyServerOptions['ajv'],
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  useCheckedJsonParser(app);
+  refuseUncheckedSchemas(app);
   app.addSchema(ErrorBody);
   await app.register(cookie);
   await app.register(helmet, {
@@ -119,6 +124,16 @@ function enforcePolicies(app: App, ctx: AppContext) {
     if (mutating && req.user && req.routeOptions.config?.csrf !== false && req.headers['x-csrf-token'] !== req.user.csrfToken) {
       throw new AppError(403, 'csrf_failed', 'Missing or wrong CSRF token', '安全校验失败，请刷新页面后重试');
     }
+  });
+}
+
+/** A route whose request schema lets unchecked strings or numbers through does not start (issue 20). */
+function refuseUncheckedSchemas(app: App) {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const problems = routeSchemaProblems(route.url, route.schema as Parameters<typeof routeSchemaProblems>[1]);
+    if (problems.length && process.env.SCHEMA_REPORT) { console.log(route.method, route.url, problems.join('; ')); return; }
+    if (problems.length) throw new Error(`route ${route.method} ${route.url}: ${problems.join('; ')} (use the helpers of src/core/formats.ts)`);
   });
 }
 

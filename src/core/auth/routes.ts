@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Text } from '../formats.js';
 import type { AppContext } from '../context.js';
 import { errors, type App } from '../http.js';
 import { currentUser } from './policy.js';
@@ -20,7 +21,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
     schema: {
       tags: ['auth'], summary: 'Log in (sets the session cookie)',
-      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
+      body: Type.Object({ username: Text(64, 1), password: Text(200, 1) }),
       response: { 200: MeResponse, ...errors(400, 401, 429) },
     },
   }, async (req, reply) => {

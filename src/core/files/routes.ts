@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Int } from '../formats.js';
 import type { AppContext } from '../context.js';
 import { errors, Uuid, type App } from '../http.js';
 import { currentUser } from '../auth/policy.js';
@@ -11,7 +12,7 @@ export function fileRoutes(app: App, ctx: AppContext) {
     config: { policy: 'user' },
     schema: {
       tags: ['files'], summary: 'Upload a material (PDF/JPEG/PNG, at most 10 MB; the type is read from the bytes)', consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer(), mime: Type.String() }), ...errors(400, 401, 413) },
+      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), size: Int(), mime: Type.String() }), ...errors(400, 401, 413) },
     },
   }, async (req, reply) => {
     const file = await req.file();
