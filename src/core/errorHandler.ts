@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
+import { dbErrorToAppError } from './dbErrors.js';
 
 interface ValidationItem { instancePath: string; message?: string; params?: Record<string, unknown> }
 
@@ -38,6 +39,12 @@ export function errorHandler(error: FastifyError | AppError, req: FastifyRequest
   if (status >= 400 && status < 500) {
     const [code, en, zh] = FRAMEWORK_4XX[status] ?? ['bad_request', fe.message, '请求无法处理'];
     return reply.status(status).send({ error: { code, message: status === 400 ? `${en}: ${fe.message}` : en, messageZh: zh } });
+  }
+  // Database errors input can still cause (foreign key, unique, bad value) → 4xx; see dbErrors.ts.
+  const mapped = dbErrorToAppError(error);
+  if (mapped) {
+    req.log.warn({ sqlState: (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code, status: mapped.status }, 'database refused input');
+    return errorHandler(mapped, req, reply);
   }
   req.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: 'Internal error', messageZh: '系统内部错误，请稍后重试' } });
