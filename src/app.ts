@@ -64,7 +64,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     } : false,
     trustProxy: true,
     // The shared formats (src/core/formats.ts) replace ajv-formats' laxer uuid/date/date-time.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, onCreate: addAjvFormats } as FastifyServerOptions['ajv'],
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, onCreate: (ajv: Parameters<typeof addAjvFormats>[0]) => addAjvFormats(ajv, { today: () => ctx.today(), years: ctx.config.businessYears }) } as FastifyServerOptions['ajv'],
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);

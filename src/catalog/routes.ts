@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { readUpload } from '../core/files/upload.js';
 import { Int, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, Paging, Uuid, type App } from '../core/http.js';
@@ -73,9 +74,9 @@ export function catalogRoutes(app: App, ctx: AppContext) {
     config: { policy: ['centerAdmin'] },
     schema: { tags: ['catalog'], summary: 'Import items from an Excel workbook (multipart field "file"); all rows or none', consumes: ['multipart/form-data'], response: errors(400, 401, 403, 413, 422) },
   }, async (req) => {
-    const file = await req.file();
+    const file = await readUpload(req);
     if (!file) throw badRequest('file_required', 'Upload an .xlsx file in the field "file"', '请上传 .xlsx 文件');
-    const buf = await file.toBuffer();
+    const buf = file.content;
     // .xlsx is a zip: check the magic bytes, not the name.
     if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('file_type', 'The file is not an .xlsx workbook', '文件不是 .xlsx 格式的 Excel 工作簿');
     return importCatalog(ctx, currentUser(req), buf);

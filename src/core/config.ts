@@ -30,6 +30,8 @@ export interface Config {
   paymentVerifyToken?: string;
   /** Party building: alert this many days before a committee's or branch's term expires. */
   partyTermAlertDays: number;
+  /** Documents, plans, reports, leave and praise may be dated this many years either side of today's year. */
+  businessYears: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentVerifyUrl: env.PAYMENT_VERIFY_URL || undefined,
     paymentVerifyToken: env.PAYMENT_VERIFY_TOKEN || undefined,
     partyTermAlertDays: Number(env.BANSHI_PARTY_TERM_ALERT_DAYS ?? 90),
+    businessYears: businessYearsFrom(env.BANSHI_BUSINESS_YEARS),
   };
 }
 
@@ -67,4 +70,11 @@ export function dataDirFrom(value: string | undefined): string {
     throw new Error(`DATA_DIR must be an absolute path or start with ./ (got "${dir}")`);
   }
   return path.resolve(dir);
+}
+
+/** Years either side of today a business date may lie in (default 10); a bad value refuses to start. */
+export function businessYearsFrom(value: string | undefined): number {
+  const n = Number(value ?? 10);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`BANSHI_BUSINESS_YEARS must be a whole number of years from 1 to 100 (got "${value}")`);
+  return n;
 }

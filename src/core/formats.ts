@@ -63,11 +63,37 @@ export const FORMATS: Record<string, (v: string) => boolean> = {
 
 for (const [name, check] of Object.entries(FORMATS)) FormatRegistry.Set(name, check);
 
+// ---------------------------------------------------------------------------
+// Business dates: where a document, plan, report, leave or praise is issued, a date or period
+// must also lie within `years` (config BANSHI_BUSINESS_YEARS) of today's year — a circular for
+// 0000-01 or leave ending 9999-12-31 is a typo, and documents are never changed once issued.
+
+export interface BusinessWindow { today(): string; years: number }
+
+/** The first and last year the window allows on a given day. */
+export function businessYears(today: string, years: number): { first: number; last: number } {
+  const y = Number(today.slice(0, 4));
+  return { first: Math.max(FIRST_YEAR, y - years), last: Math.min(LAST_YEAR, y + years) };
+}
+
+export function inBusinessWindow(v: string, w: BusinessWindow): boolean {
+  const { first, last } = businessYears(w.today(), w.years);
+  const y = Number(v.slice(0, 4));
+  return y >= first && y <= last;
+}
+
+const BUSINESS: Record<string, (v: string) => boolean> = { 'business-date': isDate, 'business-month': isMonth, 'business-period': isPeriod };
+/** Outside routes (no clock at hand) the business formats check the shape only. */
+for (const [name, check] of Object.entries(BUSINESS)) FormatRegistry.Set(name, check);
+
 interface AjvLike { addFormat(name: string, format: { type: 'string'; validate: (v: string) => boolean }): unknown }
 
 /** Registers the formats with an Ajv instance (Fastify's `ajv.onCreate`, after ajv-formats). */
-export function addAjvFormats(ajv: AjvLike): void {
+export function addAjvFormats(ajv: AjvLike, window?: BusinessWindow): void {
   for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate });
+  for (const [name, check] of Object.entries(BUSINESS)) {
+    ajv.addFormat(name, { type: 'string', validate: (v) => check(v) && (!window || inBusinessWindow(v, window)) });
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -83,6 +109,10 @@ export const DateOnly = (opts: StringOptions = {}) => Type.String({ format: 'dat
 export const DateTime = (opts: StringOptions = {}) => Type.String({ format: 'date-time', ...opts });
 export const Month = (opts: StringOptions = {}) => Type.String({ format: 'month', description: 'YYYY-MM', ...opts });
 export const Period = (pattern: string, opts: StringOptions = {}) => Type.String({ format: 'period', pattern, ...opts });
+/** A date, month or period something is issued for: also within the business years around today. */
+export const BusinessDate = (opts: StringOptions = {}) => Type.String({ format: 'business-date', description: 'YYYY-MM-DD, within BANSHI_BUSINESS_YEARS of today', ...opts });
+export const BusinessMonth = (opts: StringOptions = {}) => Type.String({ format: 'business-month', description: 'YYYY-MM, within BANSHI_BUSINESS_YEARS of today', ...opts });
+export const BusinessPeriod = (pattern: string, opts: StringOptions = {}) => Type.String({ format: 'business-period', pattern, ...opts });
 /** An integer PostgreSQL's int4 holds (narrow it with minimum/maximum). */
 export const Int = (opts: NumberOptions = {}) => Type.Integer({ minimum: INT4_MIN, maximum: INT4_MAX, ...opts });
 /** An integer for a bigint column (JavaScript's exact range). */
@@ -113,7 +143,7 @@ export function unsafeSchemaParts(schema: unknown, path: string): string[] {
     if (!s || typeof s !== 'object') return;
     if (s.const !== undefined || s.enum) return;
     for (const t of typesOf(s)) {
-      if (t === 'string' && !(s.format && s.format in FORMATS)) out.push(`${p}: string without a shared format`);
+      if (t === 'string' && !(s.format && (s.format in FORMATS || s.format in BUSINESS))) out.push(`${p}: string without a shared format`);
       if (t === 'string' && s.format === 'text' && s.maxLength === undefined) out.push(`${p}: text without maxLength`);
       if ((t === 'integer' || t === 'number') && (!bounded(s.minimum, s.exclusiveMinimum) || !bounded(s.maximum, s.exclusiveMaximum))) out.push(`${p}: ${t} without both bounds`);
     }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { readUpload } from '../files/upload.js';
 import { Int, Text } from '../formats.js';
 import type { AppContext } from '../context.js';
 import { errors, IsoDate, Uuid, type App } from '../http.js';
@@ -119,9 +120,9 @@ export function calendarRoutes(app: App, ctx: AppContext) {
     config: { policy: ['centerAdmin'] },
     schema: { tags: ['calendar'], summary: 'Import the draft from an Excel workbook (日期 / 类型 / 名称); replaces the draft, all rows or none', params: Year, consumes: ['multipart/form-data'], response: errors(400, 401, 403, 409, 413, 422) },
   }, async (req) => {
-    const file = await req.file();
+    const file = await readUpload(req);
     if (!file) throw badRequest('file_required', 'Upload an .xlsx file in the field "file"', '请上传 .xlsx 文件');
-    const buf = await file.toBuffer();
+    const buf = file.content;
     if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('file_type', 'The file is not an .xlsx workbook', '文件不是 .xlsx 格式的 Excel 工作簿');
     const current = await yearStatus(ctx, req.params.year);
     return saveDraft(ctx, currentUser(req), req.params.year, await parseYearWorkbook(buf), current.noticeRef);
