@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Int, Num, Pattern, Text } from '../core/formats.js';
+import { BusinessPeriod, Int, Num, Pattern, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -59,7 +59,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     async (req) => listPeriods(ctx, currentUser(req), req.query));
   app.post('/api/assessment/periods', {
     config: { policy: MANAGE },
-    schema: { tags, summary: 'Open a period (2026-11, 2026-Q4, 2026)', body: Type.Object({ kind: PeriodKind, key: Text(10) }, { additionalProperties: false }), response: errors(400, 401, 403, 409) },
+    schema: { tags, summary: 'Open a period (2026-11, 2026-Q4, 2026)', body: Type.Object({ kind: PeriodKind, key: BusinessPeriod('^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$', { description: 'YYYY-MM, YYYY-Qn or YYYY, within BANSHI_BUSINESS_YEARS of today' }) }, { additionalProperties: false }), response: errors(400, 401, 403, 409) },
   }, async (req, reply) => reply.status(201).send(await createPeriod(ctx, currentUser(req), req.body)));
   app.get('/api/assessment/periods/:id', { config: { policy: READ_ROLES }, schema: { tags, summary: 'One period', params: Id, response: errors(400, 401, 403, 404) } },
     async (req) => getPeriod(ctx, currentUser(req), req.params.id));

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Int, Month, Pattern, Text } from '../core/formats.js';
+import { BusinessDate, BusinessMonth, Int, Month, Pattern, Text } from '../core/formats.js';
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
@@ -24,6 +24,8 @@ const CENTER: Role[] = ['centerAdmin'];
 const DEPT: Role[] = ['centerAdmin', 'chiefRep', 'leader', 'coordinator'];
 const READERS: Role[] = ['centerAdmin', 'supervisor', 'chiefRep', 'leader', 'coordinator'];
 const YearMonth = Month();
+/** A month something is issued for (plan, schedule, circular, bulletin): within the business years. */
+const IssueMonth = BusinessMonth();
 const Time = Pattern('^([01]\\d|2[0-3]):[0-5]\\d$', { description: 'HH:MM' });
 const Txt = (max = 2000) => Text(max, 1);
 const Session = Type.Object({ from: Time, to: Time }, { additionalProperties: false });
@@ -104,7 +106,7 @@ export function dutyRoutes(app: App, ctx: AppContext) {
   app.post('/api/duty/staff-changes', {
     config: { policy: ['chiefRep', 'leader', 'coordinator'] },
     schema: { tags, summary: 'Request a staff change at the center (the center approves)', response: errors(400, 401, 403, 422),
-      body: Type.Object({ kind: literal(['add', 'remove', 'replace'] as const), windowId: Uuid, post: Post, outUserId: Type.Optional(Uuid), inUserId: Type.Optional(Uuid), effectiveOn: IsoDate, reason: Txt() }, { additionalProperties: false }) },
+      body: Type.Object({ kind: literal(['add', 'remove', 'replace'] as const), windowId: Uuid, post: Post, outUserId: Type.Optional(Uuid), inUserId: Type.Optional(Uuid), effectiveOn: BusinessDate(), reason: Txt() }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await requestChange(ctx, currentUser(req), req.body)));
   app.post('/api/duty/staff-changes/:id/:action', {
     config: { policy: DEPT },
@@ -114,7 +116,7 @@ export function dutyRoutes(app: App, ctx: AppContext) {
     async (req) => listLeave(ctx, currentUser(req)));
   app.post('/api/duty/leave', {
     config: { policy: STAFF },
-    schema: { tags, summary: 'Request leave (department, then center approve)', response: errors(400, 401, 403, 422), body: Type.Object({ kind: literal(['personal', 'sick', 'official', 'annual'] as const), fromDate: IsoDate, toDate: IsoDate, reason: Txt() }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Request leave (department, then center approve)', response: errors(400, 401, 403, 422), body: Type.Object({ kind: literal(['personal', 'sick', 'official', 'annual'] as const), fromDate: BusinessDate(), toDate: BusinessDate(), reason: Txt() }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await requestLeave(ctx, currentUser(req), req.body)));
   app.post('/api/duty/leave/:id/:action', {
     config: { policy: STAFF },
@@ -124,7 +126,7 @@ export function dutyRoutes(app: App, ctx: AppContext) {
     async (req) => listRosters(ctx, currentUser(req), req.query.from ?? ctx.today()));
   app.post('/api/duty/rosters', {
     config: { policy: CENTER },
-    schema: { tags, summary: 'Put a person on out-of-hours duty (extended or weekend service)', response: errors(400, 401, 403, 422), body: Type.Object({ userId: Uuid, day: IsoDate, fromTime: Time, toTime: Time, kind: literal(['extended', 'weekend'] as const) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Put a person on out-of-hours duty (extended or weekend service)', response: errors(400, 401, 403, 422), body: Type.Object({ userId: Uuid, day: BusinessDate(), fromTime: Time, toTime: Time, kind: literal(['extended', 'weekend'] as const) }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await addRoster(ctx, currentUser(req), req.body)));
 
   // ---- leader on-site duty ----
@@ -135,11 +137,11 @@ export function dutyRoutes(app: App, ctx: AppContext) {
   app.post('/api/duty/leader/plans', {
     config: { policy: DEPT },
     schema: { tags, summary: 'Submit (or revise before publishing) a department’s leader-duty plan for a coming month', response: errors(400, 401, 403, 409, 422),
-      body: Type.Object({ departmentId: Type.Optional(Uuid), month: YearMonth, days: Type.Array(Type.Object({ day: IsoDate, leaderId: Uuid }, { additionalProperties: false }), { minItems: 1, maxItems: 31 }) }, { additionalProperties: false }) },
+      body: Type.Object({ departmentId: Type.Optional(Uuid), month: IssueMonth, days: Type.Array(Type.Object({ day: BusinessDate(), leaderId: Uuid }, { additionalProperties: false }), { minItems: 1, maxItems: 31 }) }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await submitPlan(ctx, currentUser(req), req.body)));
   app.get('/api/duty/leader/schedule', { config: { policy: STAFF }, schema: { tags, summary: 'The merged schedule of a month', querystring: Type.Object({ month: YearMonth }), response: errors(400, 401, 403) } },
     async (req) => schedule(ctx, currentUser(req), req.query.month));
-  app.post('/api/duty/leader/schedule/:month/publish', { config: { policy: CENTER }, schema: { tags, summary: 'Publish the merged schedule (late/missing plans are reported)', params: Type.Object({ month: YearMonth }), response: errors(400, 401, 403, 409) } },
+  app.post('/api/duty/leader/schedule/:month/publish', { config: { policy: CENTER }, schema: { tags, summary: 'Publish the merged schedule (late/missing plans are reported)', params: Type.Object({ month: IssueMonth }), response: errors(400, 401, 403, 409) } },
     async (req) => publish(ctx, currentUser(req), req.params.month));
   const DayId = Type.Object({ id: Uuid });
   app.post('/api/duty/leader/days/:id/substitute', {
@@ -169,7 +171,7 @@ export function dutyRoutes(app: App, ctx: AppContext) {
     });
   app.get('/api/duty/leader/circular/:month/xlsx', { config: { policy: READERS }, schema: { tags, summary: 'The monthly leader-duty circular (Excel)', params: Type.Object({ month: YearMonth }), response: errors(400, 401, 403) } },
     async (req, reply) => xlsx(reply, `领导现场办公通报-${req.params.month}.xlsx`, await circularWorkbook(await circular(ctx, currentUser(req), req.params.month))));
-  app.post('/api/duty/leader/circular/:month/issue', { config: { policy: CENTER }, schema: { tags, summary: 'Issue the circular (stored, numbered, never changed)', params: Type.Object({ month: YearMonth }), response: errors(400, 401, 403, 409) } },
+  app.post('/api/duty/leader/circular/:month/issue', { config: { policy: CENTER }, schema: { tags, summary: 'Issue the circular (stored, numbered, never changed)', params: Type.Object({ month: IssueMonth }), response: errors(400, 401, 403, 409) } },
     async (req, reply) => {
       const user = currentUser(req);
       const c = await circular(ctx, user, req.params.month);
@@ -209,7 +211,7 @@ export function dutyRoutes(app: App, ctx: AppContext) {
     });
   app.get('/api/duty/bulletin/:month/xlsx', { config: { policy: READERS }, schema: { tags, summary: 'The patrol ledger of the month (Excel)', params: Type.Object({ month: YearMonth }), response: errors(400, 401, 403) } },
     async (req, reply) => xlsx(reply, `大厅工作通报-${req.params.month}.xlsx`, await bulletinWorkbook((await ledger(ctx, currentUser(req), req.params.month)).items, req.params.month)));
-  app.post('/api/duty/bulletin/:month/issue', { config: { policy: CENTER }, schema: { tags, summary: 'Issue the bulletin (stored, numbered, never changed)', params: Type.Object({ month: YearMonth }), response: errors(400, 401, 403, 409) } },
+  app.post('/api/duty/bulletin/:month/issue', { config: { policy: CENTER }, schema: { tags, summary: 'Issue the bulletin (stored, numbered, never changed)', params: Type.Object({ month: IssueMonth }), response: errors(400, 401, 403, 409) } },
     async (req, reply) => {
       const user = currentUser(req);
       const l = await ledger(ctx, user, req.params.month);

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Int, Pattern, Text } from '../core/formats.js';
+import { BusinessDate, Int, Pattern, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -206,7 +206,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: OFFICE_ROLES },
     schema: {
       tags: ['feedback'], summary: 'Record praise (锦旗, thank-you letter, praise card) for a window, person or department',
-      body: Type.Object({ kind: lit(['banner', 'letter', 'card'] as const), windowId: opt(Uuid), userId: opt(Uuid), departmentId: opt(Uuid), fromName: Txt(100, 1), note: opt(Txt(1000)), receivedOn: IsoDate }, { additionalProperties: false }),
+      body: Type.Object({ kind: lit(['banner', 'letter', 'card'] as const), windowId: opt(Uuid), userId: opt(Uuid), departmentId: opt(Uuid), fromName: Txt(100, 1), note: opt(Txt(1000)), receivedOn: BusinessDate() }, { additionalProperties: false }),
       response: errors(400, 401, 403, 422),
     },
   }, async (req) => recordPraise(ctx, currentUser(req), req.body));

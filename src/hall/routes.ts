@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Int, Pattern, Text } from '../core/formats.js';
+import { BusinessDate, Int, Pattern, Text } from '../core/formats.js';
 import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
@@ -244,7 +244,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
     config: { policy: ['centerAdmin'] },
     schema: {
       tags: ['hall'], summary: 'Set a 延时服务 (working day, extra sessions) or 周末服务 (rest day or holiday, opened) day',
-      params: Type.Object({ day: IsoDate }), body: Type.Object({ kind: literal(['extended', 'weekend'] as const), sessions: Type.Array(SessionT, { minItems: 1, maxItems: 4 }), note: Type.Optional(Text(100)) }),
+      params: Type.Object({ day: BusinessDate() }), body: Type.Object({ kind: literal(['extended', 'weekend'] as const), sessions: Type.Array(SessionT, { minItems: 1, maxItems: 4 }), note: Type.Optional(Text(100)) }),
       response: errors(400, 401, 403),
     },
   }, async (req) => putServiceDay(ctx, currentUser(req), req.params.day, req.body));

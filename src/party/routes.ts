@@ -3,7 +3,7 @@
  * which organization: the partySecretary role, branch officers, members for their own record).
  */
 import { Type } from '@sinclair/typebox';
-import { Int, Pattern, Period, Text } from '../core/formats.js';
+import { BusinessDate, BusinessPeriod, Int, Pattern, Period, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -74,15 +74,15 @@ const HoldBody = Type.Object({
 });
 
 const ScheduleBody = Type.Object({
-  orgId: Uuid, kind: literal(MEETING_KINDS), title: Text(200, 1), scheduledOn: IsoDate,
+  orgId: Uuid, kind: literal(MEETING_KINDS), title: Text(200, 1), scheduledOn: BusinessDate(),
   topic: Type.Optional(Txt(1000)), personnel: Type.Optional(Type.Boolean()),
   hold: Type.Optional(HoldBody),
 });
 
 const DisclosureBody = Type.Object({
   orgId: Uuid, title: Text(200, 1), category: literal(DISCLOSURE_CATEGORIES), content: Text(20_000, 1),
-  internalOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), internalForm: Type.Optional(Txt(100)),
-  publicOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), publicForm: Type.Optional(Txt(100)),
+  internalOn: Type.Optional(Type.Union([BusinessDate(), Type.Null()])), internalForm: Type.Optional(Txt(100)),
+  publicOn: Type.Optional(Type.Union([BusinessDate(), Type.Null()])), publicForm: Type.Optional(Txt(100)),
 });
 
 async function centerName(ctx: AppContext, centerId: string | null) {
@@ -101,11 +101,11 @@ export function partyRoutes(app: App, ctx: AppContext) {
   }, async (req, reply) => reply.status(201).send(await createOrg(ctx, currentUser(req), req.body)));
   app.post('/api/party/orgs/:id/officers', {
     config: { policy: ['partySecretary'] },
-    schema: { tags, summary: 'Appoint an officer (书记, 副书记, 组织委员 …, 党小组组长)', params: Type.Object({ id: Uuid }), body: Type.Object({ memberId: Uuid, role: literal(OFFICER_ROLES), fromOn: IsoDate }), response: errors(400, 401, 403, 404, 422) },
+    schema: { tags, summary: 'Appoint an officer (书记, 副书记, 组织委员 …, 党小组组长)', params: Type.Object({ id: Uuid }), body: Type.Object({ memberId: Uuid, role: literal(OFFICER_ROLES), fromOn: BusinessDate() }), response: errors(400, 401, 403, 404, 422) },
   }, async (req, reply) => reply.status(201).send(await appointOfficer(ctx, currentUser(req), req.params.id, req.body)));
   app.post('/api/party/officers/:id/end', {
     config: { policy: ['partySecretary'] },
-    schema: { tags, summary: 'End an officer post', params: Type.Object({ id: Uuid }), body: Type.Object({ toOn: IsoDate }), response: errors(400, 401, 403, 404, 409) },
+    schema: { tags, summary: 'End an officer post', params: Type.Object({ id: Uuid }), body: Type.Object({ toOn: BusinessDate() }), response: errors(400, 401, 403, 404, 409) },
   }, async (req) => endOfficer(ctx, currentUser(req), req.params.id, req.body.toOn));
   app.get('/api/party/orgs/:id/elections', { config: { policy: STAFF }, schema: { tags, summary: 'Elections and terms of an organization', params: Type.Object({ id: Uuid }), response: errors(400, 401, 403, 404) } },
     async (req) => listElections(ctx, currentUser(req), req.params.id));
@@ -114,7 +114,7 @@ export function partyRoutes(app: App, ctx: AppContext) {
     schema: {
       tags, summary: 'Record a general election (换届, opens a new term when valid) or a by-election (增补): candidates ≥ 20 % more than seats, votes per candidate',
       params: Type.Object({ id: Uuid }),
-      body: Type.Object({ kind: literal(['general', 'byElection'] as const), heldOn: IsoDate, seats: Int({ minimum: 1, maximum: 50 }), voters: Count, ballots: Count, candidates: Type.Array(Type.Object({ name: Name, votes: Count, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }), { minItems: 1, maxItems: 100 }), note: Type.Optional(Txt(1000)) }),
+      body: Type.Object({ kind: literal(['general', 'byElection'] as const), heldOn: BusinessDate(), seats: Int({ minimum: 1, maximum: 50 }), voters: Count, ballots: Count, candidates: Type.Array(Type.Object({ name: Name, votes: Count, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }), { minItems: 1, maxItems: 100 }), note: Type.Optional(Txt(1000)) }),
       response: errors(400, 401, 403, 404, 422),
     },
   }, async (req, reply) => reply.status(201).send(await recordElection(ctx, currentUser(req), req.params.id, req.body)));
@@ -136,7 +136,7 @@ export function partyRoutes(app: App, ctx: AppContext) {
   }, async (req) => takeStep(ctx, currentUser(req), req.params.id, req.body));
   app.post('/api/party/members/:id/birthday-talks', {
     config: { policy: STAFF },
-    schema: { tags, summary: 'Record a political-birthday talk', params: Type.Object({ id: Uuid }), body: Type.Object({ on: IsoDate, note: Type.Optional(Txt(1000)) }), response: errors(400, 401, 403, 404, 409, 422) },
+    schema: { tags, summary: 'Record a political-birthday talk', params: Type.Object({ id: Uuid }), body: Type.Object({ on: BusinessDate(), note: Type.Optional(Txt(1000)) }), response: errors(400, 401, 403, 404, 409, 422) },
   }, async (req, reply) => reply.status(201).send(await recordBirthdayTalk(ctx, currentUser(req), req.params.id, req.body)));
   app.get('/api/party/me', { config: { policy: STAFF }, schema: { tags, summary: 'My own party record (member: null when none is linked)', response: errors(401, 403) } },
     async (req) => myRecord(ctx, currentUser(req)));
@@ -221,13 +221,13 @@ export function partyRoutes(app: App, ctx: AppContext) {
     config: { policy: STAFF },
     schema: {
       tags, summary: 'Record one member\'s dues of a half-year (amount, paid on, receipt number, deposit)',
-      body: Type.Object({ memberId: Uuid, period: Period('^\\d{4}H[12]$'), amount: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }), paidOn: IsoDate, receiptNo: Text(50, 1), depositedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), bankSlipNo: Type.Optional(Txt(50)) }),
+      body: Type.Object({ memberId: Uuid, period: BusinessPeriod('^\\d{4}H[12]$'), amount: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }), paidOn: BusinessDate(), receiptNo: Text(50, 1), depositedOn: Type.Optional(Type.Union([BusinessDate(), Type.Null()])), bankSlipNo: Type.Optional(Txt(50)) }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req, reply) => reply.status(201).send(await recordDues(ctx, currentUser(req), req.body)));
   app.post('/api/party/dues/deposit', {
     config: { policy: STAFF },
-    schema: { tags, summary: 'Mark collected dues as paid into the dues account (bank slip)', body: Type.Object({ ids: Type.Array(Uuid, { minItems: 1, maxItems: 500 }), depositedOn: IsoDate, bankSlipNo: Text(50, 1) }), response: errors(400, 401, 403, 404, 409, 422) },
+    schema: { tags, summary: 'Mark collected dues as paid into the dues account (bank slip)', body: Type.Object({ ids: Type.Array(Uuid, { minItems: 1, maxItems: 500 }), depositedOn: BusinessDate(), bankSlipNo: Text(50, 1) }), response: errors(400, 401, 403, 404, 409, 422) },
   }, async (req) => depositDues(ctx, currentUser(req), req.body));
 
   // ---- disclosure
