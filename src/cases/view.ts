@@ -1,3 +1,4 @@
+import { containsPattern } from '../core/like.js';
 import { SYSTEM_EVENT_LABELS } from './types.js';
 import { displayLight, intakeLight, pledgeOverdue } from './intake.js';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
@@ -284,7 +285,7 @@ export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery
   if (q.light) conds.push(lightWhere(q.light, today));
   if (q.assignee === 'me') conds.push(eq(cases.assigneeId, user.id));
   // A case number is looked up exactly (unique index); anything else searches item and applicant names.
-  const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? eq(cases.caseNo, q.q) : q.q ? or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q))! : null;
+  const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? eq(cases.caseNo, q.q) : q.q ? or(sql`${cases.itemName} like ${containsPattern(q.q)}`, eq(cases.applicantName, q.q))! : null;
   if (text) conds.push(text);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (cursor) conds.push(sql`(${kpKey}, ${dueKey}, ${cases.id}) > (${cursor[0]}::boolean, ${cursor[1]}::date, ${cursor[2]}::uuid)`);
