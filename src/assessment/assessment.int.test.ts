@@ -193,7 +193,9 @@ describe('assessment: schemes, compute, freeze, appeal', () => {
     const c = await admin.post(`/api/assessment/periods/${q.body.id}/compute`);
     expect(c.status).toBe(422);
     expect(c.body.error.code).toBe('no_published_scheme');
-    expect((await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-3' })).body.error.code).toBe('period_key_invalid');
+    // A malformed key is refused at the schema (business-period format), naming the field.
+    expect((await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-3' })).body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'body.key' }] });
+    expect((await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-Q1' })).body.error.code).toBe('period_key_invalid');
   });
 
   it('keeps a manual line with its reason and evidence file across recomputation', async () => {

@@ -207,7 +207,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public', rateLimit: limited(Math.max(10, Math.floor(PUBLIC_RATE / 2))) },
     schema: {
       tags: ['hall'], summary: 'Cancel a booking, or check in (within the slot’s window: becomes a priority ticket). `:id` is the booking id or its code; without a staff session give the ID number',
-      params: Type.Object({ id: Pattern('^([0-9a-fA-F-]{36}|[A-Za-z0-9]{8})$'), action: literal(BOOKING_ACTIONS) }),
+      params: Type.Object({ id: Type.Union([Uuid, Pattern('^[A-Za-z0-9]{8}$', { description: 'or the booking code' })]), action: literal(BOOKING_ACTIONS) }),
       body: Type.Optional(Type.Object({ idNumber: Type.Optional(IdNumber) })),
       response: errors(400, 404, 409, 422, 429),
     },
