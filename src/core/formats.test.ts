@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { DateOnly, Id, Int, isDate, isDateTime, isMonth, isPeriod, isText, isUuid, Month, Num, Pattern, routeSchemaProblems, Text } from './formats.js';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { addAjvFormats, refuseUncheckedSchemas, DateOnly, Id, Int, isDate, isDateTime, isMonth, isPeriod, isText, isUuid, Month, Num, Pattern, routeSchemaProblems, Text } from './formats.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const civil = fc.date({ min: new Date('1980-01-01T00:00:00Z'), max: new Date('2149-12-31T00:00:00Z'), noInvalidDate: true });
@@ -83,5 +84,17 @@ describe('the start-up check on route schemas', () => {
       'body.s: string without a shared format', 'body.t: text without maxLength', 'body.i: integer without both bounds', 'body.n: number without both bounds',
       'body.deep[].q: string without a shared format', 'query.page: integer without both bounds',
     ]);
+  });
+
+  it('is wired as an onRoute hook: a route with a bare string does not register', async () => {
+    const app = Fastify({ ajv: { customOptions: {}, onCreate: addAjvFormats } as FastifyServerOptions['ajv'] });
+    refuseUncheckedSchemas(app);
+    expect(() => app.post('/api/bad', { schema: { body: Type.Object({ name: Type.String() }) } }, async () => ({}))).toThrow(/body\.name: string without a shared format/);
+    app.post('/api/good', { schema: { body: Type.Object({ name: Text(10) }) } }, async () => ({}));
+    app.get('/outside-api', { schema: { querystring: Type.Object({ x: Type.String() }) } }, async () => ({}));
+    await app.ready();
+    expect((await app.inject({ method: 'POST', url: '/api/good', payload: { name: 'a\u0000' } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: '/api/good', payload: { name: '政务' } })).statusCode).toBe(200);
+    await app.close();
   });
 });

@@ -8,6 +8,7 @@
  * start-up check (app.ts, onRoute) that refuses a route with a bare string or an unbounded number,
  * so a new route cannot forget them.
  */
+import type { FastifyInstance } from 'fastify';
 import { FormatRegistry, Type, type NumberOptions, type StringOptions, type TSchema } from '@sinclair/typebox';
 import { INDEX_FIRST_YEAR, INDEX_LAST_YEAR } from './calendar/calendar.js';
 
@@ -173,4 +174,13 @@ export function routeSchemaProblems(url: string, schema: { body?: unknown; query
     ...unsafeSchemaParts(s.body, 'body'), ...unsafeSchemaParts(s.querystring, 'query'),
     ...unsafeSchemaParts(s.params, 'params'), ...unsafeSchemaParts(s.headers, 'headers'),
   ];
+}
+
+/** The start-up check: an /api route whose request schema lets unchecked strings or numbers through does not register. */
+export function refuseUncheckedSchemas(app: Pick<FastifyInstance, 'addHook'>): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const problems = routeSchemaProblems(route.url, route.schema as Parameters<typeof routeSchemaProblems>[1]);
+    if (problems.length) throw new Error(`route ${route.method} ${route.url}: ${problems.join('; ')} (use the helpers of src/core/formats.ts)`);
+  });
 }
