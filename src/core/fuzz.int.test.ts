@@ -7,7 +7,7 @@
  * fields) — plus raw bodies no schema sees and multipart garbage for every POST/PUT. Any answer
  * ≥ 500 fails the test and is printed with its operation and payload.
  *
- * Bounded: FUZZ_RUNS generated requests per operation and persona (default 4), seeded by
+ * Bounded: FUZZ_RUNS generated requests per operation and persona (default 8), seeded by
  * FUZZ_SEED (default fixed, so a failure reproduces; set another to explore).
  */
 import { appendFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { arb, shaped, asParam, enc, multipartGarbage, queryString, RAW_BODIES, type GenContext } from '../../test/fuzz.js';
 import { rows } from './db/index.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_2026);
 
 interface Param { in: 'path' | 'query' | 'header' | 'cookie'; name: string; required?: boolean; schema: Record<string, unknown> }
