@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -16,6 +16,8 @@ import { errorHandler } from './core/errorHandler.js';
 import { endStreamsOnClose } from './core/sse.js';
 import { loggerOptions, requestId } from './core/logging.js';
 import { metricsRoutes } from './core/metricsRoutes.js';
+import { addAjvFormats, refuseUncheckedSchemas } from './core/formats.js';
+import { useCheckedJsonParser } from './core/jsonBody.js';
 import { ErrorBody, type App } from './core/http.js';
 import { checkPolicy } from './core/auth/policy.js';
 import { loadSession, SESSION_COOKIE } from './core/auth/service.js';
@@ -62,11 +64,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     genReqId: requestId,
     // Off unless BANSHI_TRUST_PROXY names the proxies: otherwise X-Forwarded-For is anyone's to forge.
     trustProxy: ctx.config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // The shared formats (src/core/formats.ts) replace ajv-formats' laxer uuid/date/date-time.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, onCreate: (ajv: Parameters<typeof addAjvFormats>[0]) => addAjvFormats(ajv, { today: () => ctx.today(), years: ctx.config.businessYears }) } as FastifyServerOptions['ajv'],
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
   app.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
+  useCheckedJsonParser(app);
+  refuseUncheckedSchemas(app);
   app.addSchema(ErrorBody);
   await app.register(cookie);
   await app.register(helmet, {

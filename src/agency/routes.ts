@@ -1,6 +1,7 @@
 import { ID_TYPES } from '../core/identity/index.js';
 import { CoApplicantBody } from '../core/identity/schema.js';
 import { Type } from '@sinclair/typebox';
+import { Int, Month, Pattern, Text } from '../core/formats.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
@@ -14,38 +15,38 @@ const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Who reads the agency side: the agents themselves and the centers above their points. */
 const READERS = ['agent', 'receiver', 'centerAdmin', 'supervisor'] as const;
-const Phone = Type.String({ maxLength: 20, description: 'mobile or landline; checked by src/core/identity' });
+const Phone = Text(20, 0, { description: 'mobile or landline; checked by src/core/identity' });
 
 const SubmitBody = Type.Object({
   mode: literal(AGENCY_MODES),
-  itemCode: Type.String({ minLength: 1, maxLength: 40 }),
+  itemCode: Text(40, 1),
   applicant: Type.Object({
     kind: literal(['person', 'organization'] as const),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    idNumber: Type.String({ minLength: 1, maxLength: 30, description: 'ID document number or unified social credit code; checked by src/core/identity' }),
+    name: Text(100, 1),
+    idNumber: Text(30, 1, { description: 'ID document number or unified social credit code; checked by src/core/identity' }),
     idType: Type.Optional(literal(ID_TYPES)),
-    phone: Type.String({ minLength: 1, maxLength: 20, description: '11-digit mobile' }),
+    phone: Text(20, 1, { description: '11-digit mobile' }),
   }),
   coApplicants: Type.Optional(Type.Array(CoApplicantBody, { maxItems: 9 })),
-  formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
-  materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),
-  handedOver: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 60, description: 'Paper materials the agent took from the resident (material ids)' })),
-  note: Type.Optional(Type.String({ maxLength: 1000 })),
+  formData: Type.Optional(Type.Record(Text(64), Type.Unknown(), { maxProperties: 100 })),
+  materials: Type.Optional(Type.Array(Type.Object({ materialId: Text(64, 1), fileId: Uuid }), { maxItems: 60 })),
+  handedOver: Type.Optional(Type.Array(Text(64, 1), { maxItems: 60, description: 'Paper materials the agent took from the resident (material ids)' })),
+  note: Type.Optional(Text(1000)),
 });
 
 const HandoverBody = Type.Object({
   stage: literal(HANDOVER_STAGES),
-  items: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 60, description: 'Materials or results handed over' }),
-  counterpartName: Type.Optional(Type.String({ maxLength: 50, description: 'The center staff member, when the agent records a hand-over at the center' })),
-  note: Type.Optional(Type.String({ maxLength: 1000 })),
+  items: Type.Array(Text(200, 1), { minItems: 1, maxItems: 60, description: 'Materials or results handed over' }),
+  counterpartName: Type.Optional(Text(50, 0, { description: 'The center staff member, when the agent records a hand-over at the center' })),
+  note: Type.Optional(Text(1000)),
 });
 
 const ConsultationBody = Type.Object({
-  residentName: Type.String({ minLength: 1, maxLength: 100 }),
+  residentName: Text(100, 1),
   residentPhone: Type.Optional(Type.Union([Phone, Type.Literal('')])),
-  itemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-  question: Type.String({ minLength: 1, maxLength: 2000 }),
-  advice: Type.String({ minLength: 1, maxLength: 4000 }),
+  itemCode: Type.Optional(Text(40, 1)),
+  question: Text(2000, 1),
+  advice: Text(4000, 1),
 });
 
 export function agencyRoutes(app: App, ctx: AppContext) {
@@ -70,7 +71,7 @@ export function agencyRoutes(app: App, ctx: AppContext) {
     config: { policy: READERS },
     schema: {
       tags: ['agency'], summary: 'Agency cases: an agent sees the cases they filed; centers those of points below them',
-      querystring: Type.Object({ active: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })) }),
+      querystring: Type.Object({ active: Type.Optional(Type.Boolean()), limit: Type.Optional(Int({ minimum: 1, maximum: 200, default: 100 })) }),
       response: errors(400, 401, 403),
     },
   }, async (req) => listAgencyCases(ctx, currentUser(req), { active: req.query.active, limit: req.query.limit ?? 100 }));
@@ -97,7 +98,7 @@ export function agencyRoutes(app: App, ctx: AppContext) {
     config: { policy: ['agent', 'centerAdmin', 'supervisor'] },
     schema: {
       tags: ['agency'], summary: '咨办 records: my own, or those of points below my center (names and phones masked)',
-      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })) }), response: errors(400, 401, 403),
+      querystring: Type.Object({ limit: Type.Optional(Int({ minimum: 1, maximum: 200, default: 100 })) }), response: errors(400, 401, 403),
     },
   }, async (req) => listConsultations(ctx, currentUser(req), req.query.limit ?? 100));
 
@@ -105,7 +106,7 @@ export function agencyRoutes(app: App, ctx: AppContext) {
     config: { policy: ['agent', 'centerAdmin'] },
     schema: {
       tags: ['agency'], summary: 'Monthly agency report (Excel) of one point: by item, filed / completed / in progress, and 咨办 advice',
-      params: Type.Object({ id: Uuid }), querystring: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' }) }),
+      params: Type.Object({ id: Uuid }), querystring: Type.Object({ month: Month() }),
       response: errors(400, 401, 403, 404),
     },
   }, async (req, reply) => {

@@ -194,7 +194,11 @@ describe('assessment: schemes, compute, freeze, appeal', () => {
     const c = await admin.post(`/api/assessment/periods/${q.body.id}/compute`);
     expect(c.status).toBe(422);
     expect(c.body.error.code).toBe('no_published_scheme');
-    expect((await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-3' })).body.error.code).toBe('period_key_invalid');
+    // A malformed key is refused at the schema (business-period format), naming the field.
+    const malformed = (await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-3' })).body.error;
+    expect(malformed.code).toBe('validation_failed');
+    expect(new Set(malformed.details.map((d: { field: string }) => d.field))).toEqual(new Set(['body.key']));
+    expect((await admin.post('/api/assessment/periods', { kind: 'month', key: '2026-Q1' })).body.error.code).toBe('period_key_invalid');
   });
 
   it('keeps a manual line with its reason and evidence file across recomputation', async () => {

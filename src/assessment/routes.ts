@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { BusinessPeriod, Int, Num, Pattern, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -15,21 +16,21 @@ const SubjectType = literal(SUBJECT_TYPES);
 const PeriodKind = literal(PERIOD_KINDS);
 const Metric = literal(METRIC_NAMES);
 const Rule = Type.Union([
-  Type.Object({ kind: Type.Literal('perUnit'), points: Type.Number({ minimum: -100, maximum: 100 }), free: Type.Optional(Type.Integer({ minimum: 0 })), cap: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })) }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('thresholds'), bands: Type.Array(Type.Object({ min: Type.Number(), points: Type.Number({ minimum: -100, maximum: 100 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('perUnit'), points: Type.Number({ minimum: -100, maximum: 100 }), free: Type.Optional(Int({ minimum: 0 })), cap: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('thresholds'), bands: Type.Array(Type.Object({ min: Num({ minimum: -1e6, maximum: 1e6 }), points: Type.Number({ minimum: -100, maximum: 100 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }),
   Type.Object({ kind: Type.Literal('target'), target: Type.Number({ minimum: 0, maximum: 100 }), perPoint: Type.Number({ minimum: 0, maximum: 100 }), cap: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })), bonus: Type.Optional(Type.Number({ minimum: -100, maximum: 100 })) }, { additionalProperties: false }),
 ]);
 const Body = Type.Object({
   baseScore: Type.Number({ minimum: 0, maximum: 1000, default: 100 }),
-  floor: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-  ceiling: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-  lines: Type.Array(Type.Object({ key: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,39}$' }), label: Type.String({ minLength: 1, maxLength: 60 }), metric: Metric, rule: Rule }, { additionalProperties: false }), { maxItems: 40 }),
+  floor: Type.Optional(Type.Union([Num({ minimum: -1000, maximum: 1000 }), Type.Null()])),
+  ceiling: Type.Optional(Type.Union([Num({ minimum: -1000, maximum: 1000 }), Type.Null()])),
+  lines: Type.Array(Type.Object({ key: Pattern('^[A-Za-z][A-Za-z0-9_-]{0,39}$'), label: Text(60, 1), metric: Metric, rule: Rule }, { additionalProperties: false }), { maxItems: 40 }),
 }, { additionalProperties: false });
 const Award = Type.Object({
-  key: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,39}$' }), name: Type.String({ minLength: 1, maxLength: 40 }), subject: SubjectType, topN: Type.Integer({ minimum: 1, maximum: 100 }),
-  minScore: Type.Optional(Type.Number()), noViolation: Type.Optional(Type.Boolean()), cleanMetrics: Type.Optional(Type.Array(Metric)),
+  key: Pattern('^[A-Za-z][A-Za-z0-9_-]{0,39}$'), name: Text(40, 1), subject: SubjectType, topN: Int({ minimum: 1, maximum: 100 }),
+  minScore: Type.Optional(Num({ minimum: -1000, maximum: 1000 })), noViolation: Type.Optional(Type.Boolean()), cleanMetrics: Type.Optional(Type.Array(Metric)),
 }, { additionalProperties: false });
-const Settings = Type.Object({ appealDays: Type.Integer({ minimum: 1, maximum: 30 }), awards: Type.Array(Award, { maxItems: 20 }) }, { additionalProperties: false });
+const Settings = Type.Object({ appealDays: Int({ minimum: 1, maximum: 30 }), awards: Type.Array(Award, { maxItems: 20 }) }, { additionalProperties: false });
 const Id = Type.Object({ id: Uuid });
 const tags = ['assessment'];
 
@@ -45,11 +46,11 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     async (req) => listSchemes(ctx, currentUser(req)));
   app.post('/api/assessment/schemes', {
     config: { policy: MANAGE },
-    schema: { tags, summary: 'A new draft version of a points scheme (version 1 of a new code)', body: Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$' }), name: Type.String({ minLength: 1, maxLength: 80 }), subjectType: SubjectType, periodKind: PeriodKind, body: Body }, { additionalProperties: false }), response: errors(400, 401, 403, 409, 422) },
+    schema: { tags, summary: 'A new draft version of a points scheme (version 1 of a new code)', body: Type.Object({ code: Pattern('^[a-z][a-z0-9-]{1,39}$'), name: Text(80, 1), subjectType: SubjectType, periodKind: PeriodKind, body: Body }, { additionalProperties: false }), response: errors(400, 401, 403, 409, 422) },
   }, async (req, reply) => reply.status(201).send(await createScheme(ctx, currentUser(req), { ...req.body, body: req.body.body as SchemeBody })));
   app.put('/api/assessment/schemes/:id', {
     config: { policy: MANAGE },
-    schema: { tags, summary: 'Edit a draft scheme version', params: Id, body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }), body: Body }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409, 422) },
+    schema: { tags, summary: 'Edit a draft scheme version', params: Id, body: Type.Object({ name: Text(80, 1), body: Body }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409, 422) },
   }, async (req) => updateScheme(ctx, currentUser(req), req.params.id, { name: req.body.name, body: req.body.body as SchemeBody }));
   app.post('/api/assessment/schemes/:id/publish', { config: { policy: MANAGE }, schema: { tags, summary: 'Publish a draft version (supersedes the published one of its subject type and period kind)', params: Id, response: errors(400, 401, 403, 404, 409) } },
     async (req) => publishScheme(ctx, currentUser(req), req.params.id));
@@ -58,7 +59,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     async (req) => listPeriods(ctx, currentUser(req), req.query));
   app.post('/api/assessment/periods', {
     config: { policy: MANAGE },
-    schema: { tags, summary: 'Open a period (2026-11, 2026-Q4, 2026)', body: Type.Object({ kind: PeriodKind, key: Type.String({ maxLength: 10 }) }, { additionalProperties: false }), response: errors(400, 401, 403, 409) },
+    schema: { tags, summary: 'Open a period (2026-11, 2026-Q4, 2026)', body: Type.Object({ kind: PeriodKind, key: BusinessPeriod('^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$', { description: 'YYYY-MM, YYYY-Qn or YYYY, within BANSHI_BUSINESS_YEARS of today' }) }, { additionalProperties: false }), response: errors(400, 401, 403, 409) },
   }, async (req, reply) => reply.status(201).send(await createPeriod(ctx, currentUser(req), req.body)));
   app.get('/api/assessment/periods/:id', { config: { policy: READ_ROLES }, schema: { tags, summary: 'One period', params: Id, response: errors(400, 401, 403, 404) } },
     async (req) => getPeriod(ctx, currentUser(req), req.params.id));
@@ -96,7 +97,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     config: { policy: MANAGE },
     schema: {
       tags, summary: 'A manual line (points with a reason and an evidence file) while the period is computed', params: Id,
-      body: Type.Object({ subjectType: SubjectType, subjectId: Uuid, label: Type.String({ minLength: 1, maxLength: 60 }), points: Type.Number({ minimum: -100, maximum: 100 }), reason: Type.String({ minLength: 2, maxLength: 1000 }), fileId: Type.Optional(Uuid) }, { additionalProperties: false }),
+      body: Type.Object({ subjectType: SubjectType, subjectId: Uuid, label: Text(60, 1), points: Type.Number({ minimum: -100, maximum: 100 }), reason: Text(1000, 2), fileId: Type.Optional(Uuid) }, { additionalProperties: false }),
       response: errors(400, 401, 403, 404, 409),
     },
   }, async (req, reply) => reply.status(201).send(await addManualLine(ctx, currentUser(req), req.params.id, req.body)));
@@ -116,10 +117,10 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   }, async (req) => listAppeals(ctx, currentUser(req), req.query));
   app.post('/api/assessment/appeals', {
     config: { policy: ['receiver', 'coordinator', 'handler', 'chiefRep', 'leader'] },
-    schema: { tags, summary: 'Appeal (申诉) one line of a published result within the appeal window', body: Type.Object({ lineId: Uuid, reason: Type.String({ minLength: 2, maxLength: 2000 }), fileId: Type.Optional(Uuid) }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409) },
+    schema: { tags, summary: 'Appeal (申诉) one line of a published result within the appeal window', body: Type.Object({ lineId: Uuid, reason: Text(2000, 2), fileId: Type.Optional(Uuid) }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409) },
   }, async (req, reply) => reply.status(201).send(await fileAppeal(ctx, currentUser(req), req.body)));
   app.post('/api/assessment/appeals/:id/decide', {
     config: { policy: MANAGE },
-    schema: { tags, summary: 'Decide an appeal: upheld adds one adjustment line, rejected changes nothing', params: Id, body: Type.Object({ decision: literal(['upheld', 'rejected'] as const), points: Type.Optional(Type.Number({ minimum: -100, maximum: 100 })), note: Type.String({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409) },
+    schema: { tags, summary: 'Decide an appeal: upheld adds one adjustment line, rejected changes nothing', params: Id, body: Type.Object({ decision: literal(['upheld', 'rejected'] as const), points: Type.Optional(Type.Number({ minimum: -100, maximum: 100 })), note: Text(2000, 2) }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409) },
   }, async (req) => decideAppeal(ctx, currentUser(req), req.params.id, req.body));
 }

@@ -252,6 +252,15 @@ export function checkTransition(action: CaseAction, c: CaseFacts, a: ActorFacts)
   return { ok: true, to };
 }
 
+/**
+ * Whether this actor may take the action on this case at all (role, scope, ownership), whatever
+ * its state: asked first, so a non-owner learns nothing of the case's state or version (403
+ * before any 409).
+ */
+export function mayAct(action: CaseAction, c: CaseFacts, a: ActorFacts): boolean {
+  return TRANSITIONS[action].who(c, a);
+}
+
 /** The actions this user may take now — the UI shows exactly these buttons. */
 export function allowedActions(c: CaseFacts, a: ActorFacts): CaseAction[] {
   return (Object.keys(TRANSITIONS) as CaseAction[]).filter((action) => checkTransition(action, c, a).ok);

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Int, Pattern, Text } from '../core/formats.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
@@ -19,19 +20,19 @@ const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => T
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 const NewCaseBody = Type.Object({
-  itemCode: Type.String({ minLength: 1, maxLength: 40 }),
+  itemCode: Text(40, 1),
   /** Required from window staff; applicants filing online apply as their own account. */
   applicant: Type.Optional(Type.Object({
     kind: literal(['person', 'organization'] as const),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    idNumber: Type.String({ minLength: 1, maxLength: 30, description: 'ID document number (GB 11643 for 居民身份证) or unified social credit code (GB 32100); checked by src/core/identity' }),
+    name: Text(100, 1),
+    idNumber: Text(30, 1, { description: 'ID document number (GB 11643 for 居民身份证) or unified social credit code (GB 32100); checked by src/core/identity' }),
     idType: Type.Optional(literal(ID_TYPES)),
-    phone: Type.String({ minLength: 1, maxLength: 20, description: '11-digit mobile' }),
+    phone: Text(20, 1, { description: '11-digit mobile' }),
   })),
   channel: literal(CHANNELS),
   coApplicants: Type.Optional(Type.Array(CoApplicantBody, { maxItems: 9, description: 'Items whose law names several applicants (catalog coApplicants): the further persons' })),
-  formData: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 100 })),
-  materials: Type.Optional(Type.Array(Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 64 }), fileId: Uuid }), { maxItems: 60 })),
+  formData: Type.Optional(Type.Record(Text(64), Type.Unknown(), { maxProperties: 100 })),
+  materials: Type.Optional(Type.Array(Type.Object({ materialId: Text(64, 1), fileId: Uuid }), { maxItems: 60 })),
 });
 
 export function caseRoutes(app: App, ctx: AppContext) {
@@ -53,9 +54,9 @@ export function caseRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['cases'], summary: 'Worklist / my cases, most urgent first, keyset-paged',
       querystring: Type.Object({
-        state: Type.Optional(Type.String({ maxLength: 200, pattern: '^[a-zA-Z,]+$' })), light: Type.Optional(literal(['green', 'yellow', 'red', 'black'] as const)),
-        assignee: Type.Optional(Type.Literal('me')), q: Type.Optional(Type.String({ maxLength: 100 })), cursor: Type.Optional(Type.String({ maxLength: 200 })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+        state: Type.Optional(Pattern('^[a-zA-Z,]+$', { maxLength: 200 })), light: Type.Optional(literal(['green', 'yellow', 'red', 'black'] as const)),
+        assignee: Type.Optional(Type.Literal('me')), q: Type.Optional(Text(100)), cursor: Type.Optional(Text(200)),
+        limit: Type.Optional(Int({ minimum: 1, maximum: 200, default: 50 })),
       }),
       response: errors(400, 401, 403),
     },
@@ -85,7 +86,7 @@ export function caseRoutes(app: App, ctx: AppContext) {
       summary: 'Act on a case',
       description: `Actions and their bodies (all also carry \`version\`): ${CASE_ACTIONS.map((a) => `\`${a}\``).join(', ')}. Wrong state → 409 invalid_transition; stale version → 409 version_conflict; role/scope → 403.`,
       params: Type.Object({ id: Uuid, action: literal(CASE_ACTIONS) }),
-      body: Type.Intersect([Type.Object({ version: Type.Integer({ minimum: 1 }) }), Type.Union(Object.values(ACTION_BODIES))]),
+      body: Type.Intersect([Type.Object({ version: Int({ minimum: 1 }) }), Type.Union(Object.values(ACTION_BODIES))]),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => {
@@ -103,7 +104,7 @@ export function caseRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
       tags: ['public'], summary: 'Progress query by case number and query code (masked)',
-      querystring: Type.Object({ caseNo: Type.String({ minLength: 1, maxLength: 40 }), queryCode: Type.String({ minLength: 1, maxLength: 20 }) }),
+      querystring: Type.Object({ caseNo: Text(40, 1), queryCode: Text(20, 1) }),
       response: errors(400, 404, 429),
     },
   }, async (req) => publicProgress(ctx, req.query.caseNo, req.query.queryCode));

@@ -13,7 +13,7 @@ import { isPublic, publishedJoin } from '../catalog/public.js';
 import type { GuideData } from '../catalog/types.js';
 import { cases } from './schema.js';
 import { appendEvent, assignCaseNo, caseFacts, clockColumns, clockFrom, eventInsert, itemVersionOf, loadForAction, newQueryCode, nextChangeOf, nextChangeWrite, pausesOf, type CaseRow } from './repo.js';
-import { checkTransition } from './machine.js';
+import { checkTransition, mayAct } from './machine.js';
 import { parseActionBody } from './bodies.js';
 import { EFFECTS, assertOwnFiles, markProvided } from './effects.js';
 import { numberDocuments, prepareDocument } from './issue.js';
@@ -187,13 +187,15 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
   return ctx.db.transaction(async (tx) => {
     const { row, pauses: pausesBefore, queued } = await loadForAction(tx, id);
     const guide = await itemVersionOf(tx, row);
-    // A stale view is reported first: the client must reload before anything else is meaningful.
-    if (version !== row.version) {
-      throw conflict('version_conflict', `The case changed meanwhile (now version ${row.version})`, '办件已被他人更新，请刷新后重试', { version: row.version });
-    }
     if (!representativeMay(user, action)) throw forbidden('An agent only supplies materials for the resident', '代办员仅可代群众补交材料');
     const facts = { ...caseFacts(row, guide, await jointFacts(tx, row, guide)), paymentDue: await caseEngine().paymentDue(tx, row, guide) };
     const rep = asRepresentative(user, row.submittedBy, facts);
+    // Who may act comes first: someone who may not learns nothing of the case (403 before any 409).
+    if (!mayAct(action, rep.facts, rep.actor)) throw forbidden('Your role or scope may not do this on this case', '您的岗位或权限范围不能对该办件执行此操作');
+    // Then a stale view: the client must reload before anything else is meaningful.
+    if (version !== row.version) {
+      throw conflict('version_conflict', `The case changed meanwhile (now version ${row.version})`, '办件已被他人更新，请刷新后重试', { version: row.version });
+    }
     const check = checkTransition(action, rep.facts, rep.actor);
     if (!check.ok) throw new AppError(check.refusal.status, check.refusal.code, check.refusal.message, check.refusal.messageZh, { state: row.state, action });
     const effect = await EFFECTS[action]({ tx, user, row, guide, body: parsed as never, today, nowIso });

@@ -1,4 +1,5 @@
 import { outer } from '../core/db/outer.js';
+import { containsPattern } from '../core/like.js';
 import { SYSTEM_EVENT_LABELS } from './types.js';
 import { displayLight, intakeLight, pledgeOverdue } from './intake.js';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
@@ -291,7 +292,7 @@ export async function listCases(ctx: AppContext, user: SessionUser, q: ListQuery
   const idLike = q.q && /^[0-9A-Za-z]{8,18}$/.test(q.q) ? normalizeIdNumber(q.q) : null;
   const byPerson = idLike ? or(eq(cases.applicantIdNumber, idLike), sql`${cases.coApplicants} @> ${JSON.stringify([{ idNumber: idLike }])}::jsonb`) : null;
   const text = q.q && /^[0-9A-Z]{10,}$/.test(q.q) ? or(eq(cases.caseNo, q.q), byPerson!)!
-    : q.q ? or(sql`${cases.itemName} like ${`%${q.q}%`}`, eq(cases.applicantName, q.q), ...(byPerson ? [byPerson] : []))! : null;
+    : q.q ? or(sql`${cases.itemName} like ${containsPattern(q.q)}`, eq(cases.applicantName, q.q), ...(byPerson ? [byPerson] : []))! : null;
   if (text) conds.push(text);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (cursor) conds.push(sql`(${kpKey}, ${dueKey}, ${cases.id}) > (${cursor[0]}::boolean, ${cursor[1]}::date, ${cursor[2]}::uuid)`);

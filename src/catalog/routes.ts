@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { readUpload } from '../core/files/upload.js';
+import { Int, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, Paging, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -13,7 +15,7 @@ import { exportCatalog, importCatalog } from './excel.js';
 const CATALOG_READERS = ['centerAdmin', 'coordinator', 'handler', 'chiefRep', 'leader'] as const;
 const CATALOG_EDITORS = ['centerAdmin', 'coordinator', 'chiefRep', 'leader'] as const;
 const IdParams = Type.Object({ id: Uuid });
-const ItemBody = Type.Object({ data: GuideSchema, code: Type.Optional(Type.String({ maxLength: 40 })) });
+const ItemBody = Type.Object({ data: GuideSchema, code: Type.Optional(Text(40)) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function catalogRoutes(app: App, ctx: AppContext) {
@@ -23,7 +25,7 @@ export function catalogRoutes(app: App, ctx: AppContext) {
     config: { policy: CATALOG_READERS },
     schema: {
       tags: ['catalog'], summary: 'Catalog items in my scope (all versions and statuses)',
-      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(Type.String({ maxLength: 20 })), department: Type.Optional(Uuid), ...Paging }),
+      querystring: Type.Object({ q: Type.Optional(Text(100)), status: Type.Optional(Text(20)), department: Type.Optional(Uuid), ...Paging }),
       response: errors(400, 401, 403),
     },
   }, async (req) => listItems(ctx, currentUser(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }));
@@ -40,14 +42,14 @@ export function catalogRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/catalog/items/:id/versions/:version', {
     config: { policy: CATALOG_READERS },
-    schema: { tags: ['catalog'], summary: 'One version of an item', params: Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1 }) }), response: errors(400, 401, 403, 404) },
+    schema: { tags: ['catalog'], summary: 'One version of an item', params: Type.Object({ id: Uuid, version: Int({ minimum: 1 }) }), response: errors(400, 401, 403, 404) },
   }, async (req) => getItemVersion(ctx, currentUser(req), req.params.id, req.params.version));
 
   app.put('/api/catalog/items/:id', {
     config: { policy: CATALOG_EDITORS },
     schema: {
       tags: ['catalog'], summary: 'Edit an item (a draft in place; otherwise a new draft version)',
-      params: IdParams, body: Type.Object({ data: GuideSchema, baseVersion: Type.Integer({ minimum: 1 }) }), response: errors(400, 401, 403, 404, 409, 422),
+      params: IdParams, body: Type.Object({ data: GuideSchema, baseVersion: Int({ minimum: 1 }) }), response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => updateItemForUser(ctx, currentUser(req), req.params.id, req.body.data, req.body.baseVersion));
 
@@ -56,7 +58,7 @@ export function catalogRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['catalog'], summary: 'Lifecycle: submit, review, reject, publish, suspend, resume, abolish',
       params: Type.Object({ id: Uuid, action: Type.Union(ITEM_ACTIONS.map((a) => Type.Literal(a))) }),
-      body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) })),
+      body: Type.Optional(Type.Object({ note: Type.Optional(Text(2000)) })),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => actOnItem(ctx, currentUser(req), req.params.id, req.params.action, req.body?.note));
@@ -73,9 +75,9 @@ export function catalogRoutes(app: App, ctx: AppContext) {
     config: { policy: ['centerAdmin'] },
     schema: { tags: ['catalog'], summary: 'Import items from an Excel workbook (multipart field "file"); all rows or none', consumes: ['multipart/form-data'], response: errors(400, 401, 403, 413, 422) },
   }, async (req) => {
-    const file = await req.file();
+    const file = await readUpload(req);
     if (!file) throw badRequest('file_required', 'Upload an .xlsx file in the field "file"', '请上传 .xlsx 文件');
-    const buf = await file.toBuffer();
+    const buf = file.content;
     // .xlsx is a zip: check the magic bytes, not the name.
     if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('file_type', 'The file is not an .xlsx workbook', '文件不是 .xlsx 格式的 Excel 工作簿');
     return importCatalog(ctx, currentUser(req), buf);
@@ -93,8 +95,8 @@ function publicRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['public'], summary: 'Search the service guide (published items)',
       querystring: Type.Object({
-        q: Type.Optional(Type.String({ maxLength: 100 })), department: Type.Optional(Uuid), theme: Type.Optional(Type.String({ maxLength: 100 })),
-        servedParty: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('organization')])), type: Type.Optional(Type.String({ maxLength: 30 })), ...Paging,
+        q: Type.Optional(Text(100)), department: Type.Optional(Uuid), theme: Type.Optional(Text(100)),
+        servedParty: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('organization')])), type: Type.Optional(Text(30)), ...Paging,
       }),
       response: errors(400),
     },
@@ -104,7 +106,7 @@ function publicRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public' },
     schema: {
       tags: ['public'], summary: 'Search-as-you-type: the first ranked item names for a partial query, and "did you mean" names',
-      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }),
+      querystring: Type.Object({ q: Text(100, 1), limit: Type.Optional(Int({ minimum: 1, maximum: 10 })) }),
       response: errors(400),
     },
   }, async (req) => suggestPublicItems(ctx, req.query.q, req.query.limit ?? 6));
@@ -116,6 +118,6 @@ function publicRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/public/items/:code', {
     config: { policy: 'public' },
-    schema: { tags: ['public'], summary: 'The public guide of one item', params: Type.Object({ code: Type.String({ maxLength: 40 }) }), response: errors(404) },
+    schema: { tags: ['public'], summary: 'The public guide of one item', params: Type.Object({ code: Text(40) }), response: errors(404) },
   }, async (req) => getPublicItem(ctx, req.params.code));
 }

@@ -6,6 +6,8 @@ import { appendAudit } from '../core/audit/audit.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { centers, departments } from '../core/org/schema.js';
 import { serviceItems, serviceItemVersions } from './schema.js';
+import { counters } from '../cases/schema.js';
+import { containsPattern, escapeLike } from '../core/like.js';
 import {
   ITEM_TRANSITIONS, allowedItemActions, applyLevelDefaults, buildItemCode, displayStatus, itemCodeProblems, validateGuide,
   type ItemAction, type Problem,
@@ -44,7 +46,7 @@ export interface AdminListQuery { q?: string; status?: string; department?: stri
 
 export async function listItems(ctx: AppContext, user: SessionUser, q: AdminListQuery) {
   const conds: SQL[] = [scopeFilter(user)];
-  if (q.q) conds.push(or(ilike(serviceItems.name, `%${q.q}%`), ilike(serviceItems.code, `%${q.q}%`))!);
+  if (q.q) conds.push(or(ilike(serviceItems.name, containsPattern(q.q)), ilike(serviceItems.code, containsPattern(q.q)))!);
   if (q.department) conds.push(eq(serviceItems.departmentId, q.department));
   if (q.status === 'suspended' || q.status === 'abolished') conds.push(eq(serviceItems.availability, q.status));
   else if (q.status) conds.push(and(eq(serviceItems.status, q.status as ItemRow['status']), eq(serviceItems.availability, 'active'))!);
@@ -137,9 +139,15 @@ async function assertDepartmentsExist(db: Queryable, data: GuideData) {
 const invalid = (problems: Problem[]) =>
   unprocessable('item_invalid', `The item is not complete: ${problems.map((p) => p.message).join('; ')}`, `事项信息不完整：${problems.map((p) => p.messageZh).join('；')}`, problems);
 
+/**
+ * The next free number of a code prefix. Two items created at once would read the same maximum:
+ * locking the prefix's counter row first (an upsert that changes nothing) makes the second wait
+ * until the first commits, and then read the maximum again.
+ */
 async function nextSeq(tx: Tx, prefix: string): Promise<number> {
+  await tx.execute(sql`insert into ${counters} (key, n) values (${`itemCode:${prefix}`}, 0) on conflict (key) do update set n = ${counters.n}`);
   const [r] = await tx.select({ max: sql<string | null>`max(substring(${serviceItems.code} from '(\\d{4})$'))` })
-    .from(serviceItems).where(ilike(serviceItems.code, `${prefix}%`));
+    .from(serviceItems).where(ilike(serviceItems.code, `${escapeLike(prefix)}%`));
   return Number(r?.max ?? 0) + 1;
 }
 

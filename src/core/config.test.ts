@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { dataDirFrom, loadConfig, trustProxyFrom } from './config.js';
+import { businessYearsFrom, dataDirFrom, loadConfig, trustProxyFrom } from './config.js';
+import { businessYears, inBusinessWindow } from './formats.js';
 
 describe('DATA_DIR', () => {
   it('takes an absolute path or one starting with ./ or ../', () => {
@@ -33,5 +34,25 @@ describe('login limits', () => {
     expect(loadConfig({})).toMatchObject({ loginMaxFailuresPerAccount: 5, loginMaxFailuresPerAddress: 20 });
     expect(loadConfig({ BANSHI_LOGIN_MAX_FAILURES_ACCOUNT: '8' }).loginMaxFailuresPerAccount).toBe(8);
     expect(() => loadConfig({ BANSHI_LOGIN_MAX_FAILURES_ADDRESS: '0' })).toThrow(/BANSHI_LOGIN_MAX_FAILURES_ADDRESS/);
+  });
+});
+
+describe('BANSHI_BUSINESS_YEARS', () => {
+  it('defaults to 10 and takes a whole number of years from 1 to 100', () => {
+    expect(businessYearsFrom(undefined)).toBe(10);
+    expect(businessYearsFrom('3')).toBe(3);
+  });
+  it('refuses anything else at start-up', () => {
+    for (const bad of ['0', '-1', '2.5', 'ten', '101']) expect(() => businessYearsFrom(bad)).toThrow(/BANSHI_BUSINESS_YEARS/);
+  });
+});
+
+describe('business years window', () => {
+  it('is the years either side of today, clipped to the calendar', () => {
+    expect(businessYears('2026-12-03', 10)).toEqual({ first: 2016, last: 2036 });
+    expect(businessYears('2026-12-03', 100)).toEqual({ first: 1980, last: 2126 });
+    const w = { today: () => '2026-12-03', years: 2 };
+    expect(['2024-01-01', '2028-12-31', '2026-Q4'].every((v) => inBusinessWindow(v, w))).toBe(true);
+    expect(['2023-12-31', '2029-01-01', '0000-01', '9999-12'].some((v) => inBusinessWindow(v, w))).toBe(false);
   });
 });

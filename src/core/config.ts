@@ -47,6 +47,8 @@ export interface Config {
   /** /metrics: bearer token (BANSHI_METRICS_TOKEN) and/or allowed client addresses or CIDR ranges (BANSHI_METRICS_ALLOW); refused when neither matches. */
   metricsToken?: string;
   metricsAllow: string[];
+  /** Documents, plans, reports, leave and praise may be dated this many years either side of today's year. */
+  businessYears: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxConcurrency: positive(env.OUTBOX_CONCURRENCY) ?? 4,
     metricsToken: env.BANSHI_METRICS_TOKEN || undefined,
     metricsAllow: (env.BANSHI_METRICS_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    businessYears: businessYearsFrom(env.BANSHI_BUSINESS_YEARS),
   };
 }
 
@@ -121,5 +124,12 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1 (got "${value}")`);
+  return n;
+}
+
+/** Years either side of today a business date may lie in (default 10); a bad value refuses to start. */
+export function businessYearsFrom(value: string | undefined): number {
+  const n = Number(value ?? 10);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`BANSHI_BUSINESS_YEARS must be a whole number of years from 1 to 100 (got "${value}")`);
   return n;
 }

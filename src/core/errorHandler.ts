@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
+import { dbErrorToAppError } from './dbErrors.js';
 
 interface ValidationItem { instancePath: string; message?: string; params?: Record<string, unknown> }
 
@@ -43,6 +44,12 @@ export function errorHandler(error: FastifyError | AppError, req: FastifyRequest
   if (isDatabaseUnavailable(error)) {
     req.log.warn({ err: error }, 'database unavailable');
     return reply.status(503).header('retry-after', '2').send({ error: { code: 'unavailable', message: 'The database is not reachable; try again shortly', messageZh: '系统暂时无法访问数据库，请稍后重试' } });
+  }
+  // Database errors input can still cause (foreign key, unique, bad value) → 4xx; see dbErrors.ts.
+  const mapped = dbErrorToAppError(error);
+  if (mapped) {
+    req.log.warn({ sqlState: (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code, status: mapped.status }, 'database refused input');
+    return errorHandler(mapped, req, reply);
   }
   req.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: 'Internal error', messageZh: '系统内部错误，请稍后重试', requestId: req.id } });

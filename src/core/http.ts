@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
+import { DateOnly, Id, Int } from './formats.js';
 
 /** The Fastify instance every capability's routes register on. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -16,14 +17,15 @@ export const ErrorBody = Type.Object({
   }),
 }, { $id: 'ErrorBody' });
 
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-export const Uuid = Type.String({ format: 'uuid' });
+/** Shared formats (src/core/formats.ts): a real calendar date in range, and a row id. */
+export const IsoDate = DateOnly();
+export const Uuid = Id();
 
 /** Standard error responses for the OpenAPI document. */
 export const errors = (...codes: number[]): Record<number, TSchema> =>
   Object.fromEntries(codes.map((c) => [c, Type.Ref('ErrorBody')]));
 
 export const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  page: Type.Optional(Int({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Int({ minimum: 1, maximum: 200, default: 20 })),
 };

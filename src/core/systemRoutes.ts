@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
+import { DateTime, Int } from './formats.js';
 import type { AppContext } from './context.js';
 import { errors, type App } from './http.js';
 import { runExclusive, type ScheduledJob } from './scheduler.js';
@@ -56,7 +57,7 @@ export function systemRoutes(app: App, ctx: AppContext, jobs: readonly Scheduled
     config: { policy: 'public', csrf: false },
     schema: {
       tags: ['system'], summary: 'Set the server clock (test mode only)',
-      body: Type.Object({ now: Type.String({ format: 'date-time' }) }),
+      body: Type.Object({ now: DateTime() }),
       response: { 200: Type.Object({ now: Type.String(), today: Type.String() }), ...errors(400) },
     },
   }, async (req) => {
@@ -67,7 +68,7 @@ export function systemRoutes(app: App, ctx: AppContext, jobs: readonly Scheduled
   // Runs the background jobs now (they also run on their own schedule).
   app.post('/api/test/sweep', {
     config: { policy: 'public', csrf: false },
-    schema: { tags: ['system'], summary: 'Run every background job once (test mode only)', response: { 200: Type.Object({ changed: Type.Record(Type.String(), Type.Integer()) }) } },
+    schema: { tags: ['system'], summary: 'Run every background job once (test mode only)', response: { 200: Type.Object({ changed: Type.Record(Type.String(), Int()) }) } },
   }, async () => {
     const changed: Record<string, number> = {};
     for (const job of jobs) changed[job.name] = (await runExclusive(ctx, job)) ?? 0;

@@ -8,6 +8,7 @@ import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { DEPARTMENT_ROLES } from '../core/auth/roles.js';
 import { badRequest, forbidden, notFound, unprocessable } from '../core/errors.js';
+import { requireRefs } from '../core/refs.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { enqueue, type Notice } from '../core/outbox/enqueue.js';
 import { calendarFor } from '../core/calendar/service.js';
@@ -90,10 +91,12 @@ export async function createComplaint(ctx: AppContext, user: SessionUser, input:
   if (isHotline(input.channel) && !input.externalRef?.trim()) errs.push({ field: 'body.externalRef', message: 'the hotline’s reference is required for transfers' });
   if (errs.length) throw badRequest('validation_failed', 'Invalid complaint', '投诉登记信息不完整', errs);
   if (user.role !== 'applicant' && !user.centerScope.includes(centerId!)) throw forbidden();
-  if (input.departmentId) {
-    const [d] = await ctx.db.select({ centerId: departments.centerId }).from(departments).where(eq(departments.id, input.departmentId));
-    if (!d) throw unprocessable('validation_failed', 'No such department', '部门不存在', [{ field: 'body.departmentId', message: 'not found' }]);
-  }
+  // The center (an applicant names it), and the unit and staff member complained about, in that center.
+  await requireRefs(ctx.db, [
+    { field: 'body.centerId', kind: 'center', id: centerId },
+    { field: 'body.departmentId', kind: 'department', id: input.departmentId, centerId },
+    { field: 'body.staffId', kind: 'user', id: input.staffId, centerId },
+  ]);
   return ctx.db.transaction(async (tx) => {
     const year = today.slice(0, 4);
     const key = `complaint:${centerId}:${year}`;
@@ -208,6 +211,7 @@ const EFFECTS: Record<ComplaintAction, EffectFn> = {
   async accept(ctx, tx, _u, r, b) {
     const dept = b.handlerDepartmentId ?? r.departmentId ?? null;
     await checkDept(tx, r, dept ?? undefined);
+    await requireRefs(tx, [{ field: 'body.handlerUserId', kind: 'user', id: b.handlerUserId, centerId: r.centerId }]);
     const cal = await calendarFor(tx, r.centerId);
     const settings = await feedbackSettingsFor(tx, r.centerId);
     const today = ctx.today();
@@ -229,6 +233,7 @@ const EFFECTS: Record<ComplaintAction, EffectFn> = {
     need(!!b.handlerDepartmentId || !!b.handlerUserId, 'handlerDepartmentId', 'Name the unit or person it goes to', '请选择移交的单位或人员');
     need(text2(b.note), 'note', 'Say why it is handed over', '请填写移交说明');
     await checkDept(tx, r, b.handlerDepartmentId);
+    await requireRefs(tx, [{ field: 'body.handlerUserId', kind: 'user', id: b.handlerUserId, centerId: r.centerId }]);
     const to = b.handlerDepartmentId ?? r.handlerDepartmentId;
     const h: HandOver = { toDepartmentId: to ?? null, toUserId: b.handlerUserId ?? null, note: b.note!.trim(), by: u.id, at: ctx.now().toISOString() };
     return {

@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
+import { requireRefs } from '../core/refs.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { maskName, maskPhone } from '../core/mask.js';
 import { phoneMessage } from '../core/identity/index.js';
@@ -46,10 +47,10 @@ export async function closeFirstAsk(ctx: AppContext, user: SessionUser, id: stri
     if (!r || !user.centerScope.includes(r.centerId)) throw notFound('First-ask record', '首问记录');
     if (r.ownerId !== user.id && user.role !== 'centerAdmin') throw forbidden('The first person asked owns it until hand-over', '首问责任人负责到移交为止，他人不能代为处理');
     if (r.outcome !== 'open') throw conflict('invalid_transition', 'Already handed over or handled', '该首问事项已移交或办结');
-    if (b.toWindowId) {
-      const [w] = await tx.select({ c: windows.centerId }).from(windows).where(eq(windows.id, b.toWindowId));
-      if (!w || w.c !== r.centerId) throw unprocessable('validation_failed', 'Not a window of this center', '不是本中心的窗口', [{ field: 'body.toWindowId', message: 'not found' }]);
-    }
+    await requireRefs(tx, [
+      { field: 'body.toWindowId', kind: 'window', id: b.toWindowId, centerId: r.centerId },
+      { field: 'body.toDepartmentId', kind: 'department', id: b.toDepartmentId, centerId: r.centerId },
+    ]);
     const set = { outcome: b.outcome, toWindowId: b.toWindowId ?? null, toDepartmentId: b.toDepartmentId ?? null, toUnit: b.toUnit?.trim() || null, guidance: b.guidance.trim(), closedAt: now.toISOString() };
     await tx.update(firstAsks).set(set).where(eq(firstAsks.id, id));
     await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'feedback.firstAsk.close', entityType: 'firstAsk', entityId: id, before: { outcome: 'open' }, after: set, at: now });
@@ -81,6 +82,11 @@ export async function recordPraise(ctx: AppContext, user: SessionUser, input: Ne
   if (!user.centerId) throw forbidden();
   if (!input.windowId && !input.userId && !input.departmentId) throw unprocessable('validation_failed', 'Praise whom: a window, a person or a department', '请选择表扬的窗口、人员或部门', [{ field: 'body.windowId', message: 'one target required' }]);
   const now = ctx.now();
+  await requireRefs(ctx.db, [
+    { field: 'body.windowId', kind: 'window', id: input.windowId, centerId: user.centerId },
+    { field: 'body.userId', kind: 'user', id: input.userId, centerId: user.centerId },
+    { field: 'body.departmentId', kind: 'department', id: input.departmentId, centerId: user.centerId },
+  ]);
   return ctx.db.transaction(async (tx) => {
     const [r] = await tx.insert(praise).values({ centerId: user.centerId!, kind: input.kind, windowId: input.windowId ?? null, userId: input.userId ?? null, departmentId: input.departmentId ?? null, fromName: input.fromName.trim(), note: input.note ?? '', receivedOn: input.receivedOn, recordedBy: user.id, recordedAt: now.toISOString() }).returning();
     await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'feedback.praise.record', entityType: 'praise', entityId: r.id, after: { kind: r.kind, windowId: r.windowId, userId: r.userId, departmentId: r.departmentId }, at: now });

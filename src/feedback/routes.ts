@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { BusinessDate, Int, Pattern, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -20,8 +21,8 @@ import { maskName } from '../core/mask.js';
 import { rows } from '../core/db/index.js';
 
 const lit = <T extends string>(vs: readonly T[]) => Type.Union(vs.map((v) => Type.Literal(v)));
-const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
-const Grade = Type.Integer({ minimum: 1, maximum: 5 });
+const Txt = (max: number, min = 0) => Text(max, min);
+const Grade = Int({ minimum: 1, maximum: 5 });
 const STAFF = ['centerAdmin', 'supervisor', 'receiver', 'coordinator', 'handler', 'chiefRep', 'leader'] as const;
 const STATS_ROLES = ['centerAdmin', 'supervisor', 'leader'] as const;
 const opt = <T extends TSchema>(t: T) => Type.Optional(t);
@@ -35,8 +36,8 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       tags: ['feedback'], summary: 'Rate a case (好差评): applicant session, SMS link `token` or window `deviceToken`',
       body: Type.Object({
         caseId: opt(Uuid), stage: opt(lit(STAGES)), grade: Grade,
-        scores: opt(Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 5 }))), comment: opt(Text(1000)),
-        token: opt(Text(2000, 10)), deviceToken: opt(Text(2000, 10)), ticket: opt(Text(40)),
+        scores: opt(Type.Record(Pattern('^[A-Za-z]{1,40}$'), Int({ minimum: 1, maximum: 5 }), { additionalProperties: false })), comment: opt(Txt(1000)),
+        token: opt(Txt(2000, 10)), deviceToken: opt(Txt(2000, 10)), ticket: opt(Txt(40)),
       }, { additionalProperties: false }),
       response: errors(400, 401, 403, 404, 409, 410, 422),
     },
@@ -67,9 +68,9 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       tags: ['feedback'], summary: 'Bad-review flow: verify (核实), rectify (整改), returnVisit (回访)',
       params: Type.Object({ id: Uuid, action: lit(EVALUATION_ACTIONS) }),
       body: Type.Object({
-        version: Type.Integer({ minimum: 1 }), finding: opt(lit(['substantiated', 'unfounded'] as const)), reason: opt(Text(2000)),
-        measures: opt(Text(4000)), fileIds: opt(Type.Array(Uuid, { maxItems: 10 })), satisfaction: opt(Grade),
-        method: opt(lit(['phone', 'visit', 'sms'] as const)), note: opt(Text(2000)),
+        version: Int({ minimum: 1 }), finding: opt(lit(['substantiated', 'unfounded'] as const)), reason: opt(Txt(2000)),
+        measures: opt(Txt(4000)), fileIds: opt(Type.Array(Uuid, { maxItems: 10 })), satisfaction: opt(Grade),
+        method: opt(lit(['phone', 'visit', 'sms'] as const)), note: opt(Txt(2000)),
       }, { additionalProperties: false }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
@@ -78,7 +79,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   // The SMS link page reads what it is about (masked) before the applicant rates.
   app.get('/api/feedback/links', {
     config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { tags: ['feedback'], summary: 'What an SMS rating link is for (expired or used links answer with a clear error)', querystring: Type.Object({ token: Text(2000, 10) }), response: errors(400, 404, 409, 410) },
+    schema: { tags: ['feedback'], summary: 'What an SMS rating link is for (expired or used links answer with a clear error)', querystring: Type.Object({ token: Txt(2000, 10) }), response: errors(400, 404, 409, 410) },
   }, async (req) => {
     const p = await openLink(ctx, req.query.token, 'rate');
     const [r] = await ctx.db.select({ inv: invitations, c: cases }).from(invitations).innerJoin(cases, eq(cases.id, invitations.caseId)).where(eq(invitations.id, (p as { inv: string }).inv));
@@ -101,7 +102,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public', rateLimit: { max: 240, timeWindow: '1 minute' } },
     schema: {
       tags: ['feedback'], summary: 'The evaluation tablet: the case the window just served. `ticket` is the hall queue’s hook (see device.ts)',
-      querystring: Type.Object({ device: Text(2000, 10), ticket: opt(Text(40)) }), response: errors(400, 404, 410),
+      querystring: Type.Object({ device: Txt(2000, 10), ticket: opt(Txt(40)) }), response: errors(400, 404, 410),
     },
   }, async (req) => {
     const p = await openLink(ctx, req.query.device, 'device');
@@ -114,8 +115,8 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['feedback'], summary: 'Register a complaint (投诉登记): staff for hall/phone/mailbox/letter/hotline, applicants on the portal',
       body: Type.Object({
-        centerId: opt(Uuid), channel: lit(COMPLAINT_CHANNELS), externalRef: opt(Text(60)), category: lit(COMPLAINT_CATEGORIES),
-        complainantName: opt(Text(60)), complainantPhone: opt(Text(20)), content: Text(4000, 5), caseId: opt(Uuid), departmentId: opt(Uuid), staffId: opt(Uuid),
+        centerId: opt(Uuid), channel: lit(COMPLAINT_CHANNELS), externalRef: opt(Txt(60)), category: lit(COMPLAINT_CATEGORIES),
+        complainantName: opt(Txt(60)), complainantPhone: opt(Txt(20)), content: Txt(4000, 5), caseId: opt(Uuid), departmentId: opt(Uuid), staffId: opt(Uuid),
       }, { additionalProperties: false }),
       response: errors(400, 401, 403, 422),
     },
@@ -146,9 +147,9 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       tags: ['feedback'], summary: 'Complaint actions: accept, exclude, handOver, extend (once), resolve',
       params: Type.Object({ id: Uuid, action: lit(COMPLAINT_ACTIONS) }),
       body: Type.Object({
-        version: Type.Integer({ minimum: 1 }), handlerDepartmentId: opt(Uuid), handlerUserId: opt(Uuid),
-        reason: opt(Text(2000)), reply: opt(Text(4000)), note: opt(Text(2000)),
-        finding: opt(lit(['substantiated', 'unfounded'] as const)), result: opt(Text(4000)), unitNotice: opt(Text(2000)),
+        version: Int({ minimum: 1 }), handlerDepartmentId: opt(Uuid), handlerUserId: opt(Uuid),
+        reason: opt(Txt(2000)), reply: opt(Txt(4000)), note: opt(Txt(2000)),
+        finding: opt(lit(['substantiated', 'unfounded'] as const)), result: opt(Txt(4000)), unitNotice: opt(Txt(2000)),
       }, { additionalProperties: false }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
@@ -181,7 +182,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: STAFF },
     schema: {
       tags: ['feedback'], summary: '首问负责: record a question or complaint you were asked first (you own it until hand-over)',
-      body: Type.Object({ kind: lit(['question', 'complaint'] as const), askerName: Text(60, 1), askerPhone: opt(Text(20)), matter: Text(2000, 2) }, { additionalProperties: false }),
+      body: Type.Object({ kind: lit(['question', 'complaint'] as const), askerName: Txt(60, 1), askerPhone: opt(Txt(20)), matter: Txt(2000, 2) }, { additionalProperties: false }),
       response: errors(400, 401, 403),
     },
   }, async (req) => recordFirstAsk(ctx, currentUser(req), req.body));
@@ -196,7 +197,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['feedback'], summary: 'Hand over to the right window or unit, refer outside the hall, or record it handled',
       params: Type.Object({ id: Uuid }),
-      body: Type.Object({ outcome: lit(['handled', 'handedOver', 'referredOutside'] as const), toWindowId: opt(Uuid), toDepartmentId: opt(Uuid), toUnit: opt(Text(200)), guidance: Text(2000, 2) }, { additionalProperties: false }),
+      body: Type.Object({ outcome: lit(['handled', 'handedOver', 'referredOutside'] as const), toWindowId: opt(Uuid), toDepartmentId: opt(Uuid), toUnit: opt(Txt(200)), guidance: Txt(2000, 2) }, { additionalProperties: false }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => closeFirstAsk(ctx, currentUser(req), req.params.id, req.body));
@@ -205,7 +206,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: OFFICE_ROLES },
     schema: {
       tags: ['feedback'], summary: 'Record praise (锦旗, thank-you letter, praise card) for a window, person or department',
-      body: Type.Object({ kind: lit(['banner', 'letter', 'card'] as const), windowId: opt(Uuid), userId: opt(Uuid), departmentId: opt(Uuid), fromName: Text(100, 1), note: opt(Text(1000)), receivedOn: IsoDate }, { additionalProperties: false }),
+      body: Type.Object({ kind: lit(['banner', 'letter', 'card'] as const), windowId: opt(Uuid), userId: opt(Uuid), departmentId: opt(Uuid), fromName: Txt(100, 1), note: opt(Txt(1000)), receivedOn: BusinessDate() }, { additionalProperties: false }),
       response: errors(400, 401, 403, 422),
     },
   }, async (req) => recordPraise(ctx, currentUser(req), req.body));
@@ -216,9 +217,9 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   }, async (req) => listPraise(ctx, currentUser(req)));
 
   const Settings = Type.Object({
-    inviteAfterDays: Type.Integer({ minimum: 1, maximum: 30 }), linkValidDays: Type.Integer({ minimum: 1, maximum: 90 }),
-    rectifyDays: Type.Integer({ minimum: 1, maximum: 60 }), complaintDays: Type.Integer({ minimum: 0, maximum: 30 }),
-    complaintMaxDays: Type.Integer({ minimum: 1, maximum: 60 }), acceptanceRating: Type.Boolean(),
+    inviteAfterDays: Int({ minimum: 1, maximum: 30 }), linkValidDays: Int({ minimum: 1, maximum: 90 }),
+    rectifyDays: Int({ minimum: 1, maximum: 60 }), complaintDays: Int({ minimum: 0, maximum: 30 }),
+    complaintMaxDays: Int({ minimum: 1, maximum: 60 }), acceptanceRating: Type.Boolean(),
   }, { additionalProperties: false });
   app.get('/api/feedback/settings', {
     config: { policy: OFFICE_ROLES },
@@ -258,7 +259,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
     schema: {
       tags: ['feedback'], summary: 'The portal: rating summary (好评率, average) per item or department',
-      querystring: Type.Object({ groupBy: opt(lit(['item', 'department'] as const)), centerId: opt(Uuid), itemId: opt(Uuid), itemCode: opt(Text(40)), departmentId: opt(Uuid) }),
+      querystring: Type.Object({ groupBy: opt(lit(['item', 'department'] as const)), centerId: opt(Uuid), itemId: opt(Uuid), itemCode: opt(Txt(40)), departmentId: opt(Uuid) }),
       response: errors(400),
     },
   }, async (req) => publicSummary(ctx.db, req.query.groupBy ?? 'item', req.query));

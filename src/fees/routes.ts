@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Int, Text } from '../core/formats.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
@@ -11,7 +12,7 @@ const lit = <T extends string>(vs: readonly T[]) => Type.Union(vs.map((v) => Typ
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 /** Roles that handle fees on a case; the service narrows to the case's center (windows, office) or department (coordinator). */
 const CHARGERS = ['receiver', 'centerAdmin', 'coordinator'] as const;
-const Treasury = Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }), bank: Type.String({ minLength: 2, maxLength: 200 }), accountNo: Type.String({ minLength: 4, maxLength: 60 }) });
+const Treasury = Type.Object({ name: Text(200, 2), bank: Text(200, 2), accountNo: Text(60, 4) });
 
 export function feeRoutes(app: App, ctx: AppContext) {
   app.get('/api/fees/treasury', {
@@ -35,9 +36,9 @@ export function feeRoutes(app: App, ctx: AppContext) {
       tags: ['fees'], summary: 'Issue the payment notice (缴款通知书) after an approving decision: one quantity per fee item (0 = not charged)',
       params: Type.Object({ id: Uuid }),
       body: Type.Object({
-        quantities: Type.Array(Type.Integer({ minimum: 0, maximum: 999 }), { minItems: 1, maxItems: 20 }),
+        quantities: Type.Array(Int({ minimum: 0, maximum: 999 }), { minItems: 1, maxItems: 20 }),
         /** 按实核定: the amount (fen) of each charged fee item whose standard gives no rule; null elsewhere. */
-        assessedFen: Type.Optional(Type.Array(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000_000 }), Type.Null()]), { maxItems: 20 })),
+        assessedFen: Type.Optional(Type.Array(Type.Union([Int({ minimum: 1, maximum: 100_000_000 }), Type.Null()]), { maxItems: 20 })),
       }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
@@ -52,7 +53,7 @@ export function feeRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['fees'], summary: 'Record a payment (the hall’s bank window or online) by its receipt number, through the payment transport (manual by default)',
       params: Type.Object({ id: Uuid }),
-      body: Type.Object({ channel: lit(PAYMENT_CHANNELS), receiptNo: Type.String({ minLength: 1, maxLength: 60 }), amountFen: Type.Integer({ minimum: 1, maximum: 100_000_000 }) }),
+      body: Type.Object({ channel: lit(PAYMENT_CHANNELS), receiptNo: Text(60, 1), amountFen: Int({ minimum: 1, maximum: 100_000_000 }) }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Int, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -16,7 +17,7 @@ export function filingRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/filings/:id/confirm', {
     config: { policy: ['centerAdmin'] },
-    schema: { tags: ['filings'], summary: 'Confirm a refusal/return/denial', params: Type.Object({ id: Uuid }), body: Type.Object({ note: Type.String({ maxLength: 2000, default: '' }) }), response: errors(400, 401, 403, 404, 409) },
+    schema: { tags: ['filings'], summary: 'Confirm a refusal/return/denial', params: Type.Object({ id: Uuid }), body: Type.Object({ note: Text(2000, 0, { default: '' }) }), response: errors(400, 401, 403, 404, 409) },
   }, async (req) => confirmFiling(ctx, currentUser(req), req.params.id, req.body.note));
 
   app.post('/api/filings/:id/overturn', {
@@ -24,7 +25,7 @@ export function filingRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['filings'], summary: 'Overturn it: the case reopens and the department must redo it within N working days',
       params: Type.Object({ id: Uuid }),
-      body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }), redoWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }) }),
+      body: Type.Object({ note: Text(2000, 1), redoWorkingDays: Int({ minimum: 1, maximum: 60 }) }),
       response: errors(400, 401, 403, 404, 409),
     },
   }, async (req) => overturnFiling(ctx, currentUser(req), req.params.id, req.body.note, req.body.redoWorkingDays));

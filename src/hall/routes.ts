@@ -1,5 +1,6 @@
 import { ID_TYPES } from '../core/identity/index.js';
 import { Type } from '@sinclair/typebox';
+import { BusinessDate, Int, Pattern, Text } from '../core/formats.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
@@ -24,23 +25,23 @@ const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 const PUBLIC_RATE = Number(process.env.BANSHI_HALL_RATE_LIMIT ?? 120);
 const limited = (max: number) => ({ max, timeWindow: '1 minute' });
 
-const IdNumber = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: '18-digit resident ID number' });
-const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+const IdNumber = Pattern('^[0-9]{17}[0-9Xx]$', { description: '18-digit resident ID number' });
+const HHMM = Pattern('^([01][0-9]|2[0-3]):[0-5][0-9]$');
 const SessionT = Type.Object({ start: HHMM, end: HHMM });
 const CategoryBody = Type.Object({
-  prefix: Type.String({ pattern: '^[A-Z]{1,2}$' }), name: Type.String({ minLength: 1, maxLength: 40 }),
-  itemCodes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 500 })),
-  slotCapacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 500 })), active: Type.Optional(Type.Boolean()), sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 999 })),
+  prefix: Pattern('^[A-Z]{1,2}$'), name: Text(40, 1),
+  itemCodes: Type.Optional(Type.Array(Text(40, 1), { maxItems: 500 })),
+  slotCapacity: Type.Optional(Int({ minimum: 0, maximum: 500 })), active: Type.Optional(Type.Boolean()), sortOrder: Type.Optional(Int({ minimum: 0, maximum: 999 })),
 });
 const SettingsBody = Type.Object({
-  noShowCalls: Type.Integer({ minimum: 1, maximum: 10 }), waitTargetMinutes: Type.Integer({ minimum: 1, maximum: 240 }),
-  bookingHorizonDays: Type.Integer({ minimum: 0, maximum: 60 }), slotMinutes: Type.Integer({ minimum: 5, maximum: 240 }),
+  noShowCalls: Int({ minimum: 1, maximum: 10 }), waitTargetMinutes: Int({ minimum: 1, maximum: 240 }),
+  bookingHorizonDays: Int({ minimum: 0, maximum: 60 }), slotMinutes: Int({ minimum: 5, maximum: 240 }),
   sessions: Type.Array(SessionT, { minItems: 1, maxItems: 6 }),
-  checkInBeforeMinutes: Type.Integer({ minimum: 0, maximum: 240 }), checkInAfterMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
-  cancelBeforeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1440 })),
-  noShowLimit: Type.Integer({ minimum: 1, maximum: 20 }), noShowWindowDays: Type.Integer({ minimum: 1, maximum: 365 }), blockDays: Type.Integer({ minimum: 1, maximum: 365 }),
-  defaultServiceMinutes: Type.Integer({ minimum: 1, maximum: 120 }),
-  priorityGroups: Type.Array(Type.Object({ key: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]{0,30}$' }), label: Type.String({ minLength: 1, maxLength: 40 }) }), { maxItems: 20 }),
+  checkInBeforeMinutes: Int({ minimum: 0, maximum: 240 }), checkInAfterMinutes: Int({ minimum: 0, maximum: 240 }),
+  cancelBeforeMinutes: Type.Optional(Int({ minimum: 0, maximum: 1440 })),
+  noShowLimit: Int({ minimum: 1, maximum: 20 }), noShowWindowDays: Int({ minimum: 1, maximum: 365 }), blockDays: Int({ minimum: 1, maximum: 365 }),
+  defaultServiceMinutes: Int({ minimum: 1, maximum: 120 }),
+  priorityGroups: Type.Array(Type.Object({ key: Pattern('^[a-zA-Z][a-zA-Z0-9]{0,30}$'), label: Text(40, 1) }), { maxItems: 20 }),
 });
 const STAFF = ['receiver', 'coordinator', 'chiefRep', 'centerAdmin'] as const;
 const CenterQuery = Type.Object({ centerId: Type.Optional(Uuid) });
@@ -90,7 +91,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
       params: Type.Object({ id: Uuid, action: literal(WINDOW_ACTIONS) }),
       body: Type.Optional(Type.Object({
         ticketId: Type.Optional(Uuid), toCategoryId: Type.Optional(Uuid), toWindowId: Type.Optional(Uuid),
-        reason: Type.Optional(Type.String({ maxLength: 200 })), caseIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+        reason: Type.Optional(Text(200)), caseIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
       })),
       response: errors(400, 401, 403, 404, 409),
     },
@@ -102,7 +103,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['hall'], summary: 'Take a ticket (kiosk, mobile page, or staff for a visitor); rate-limited; 409 hall_closed outside the sessions (details.next: the next opening)',
       body: Type.Object({
-        centerId: Type.Optional(Uuid), categoryId: Uuid, idNumber: Type.Optional(IdNumber), priorityGroup: Type.Optional(Type.String({ maxLength: 32 })),
+        centerId: Type.Optional(Uuid), categoryId: Uuid, idNumber: Type.Optional(IdNumber), priorityGroup: Type.Optional(Text(32)),
         channel: Type.Optional(literal(['kiosk', 'mobile', 'staff'] as const)),
       }),
       response: errors(400, 403, 404, 409, 429),
@@ -112,7 +113,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
     config: { policy: STAFF },
     schema: {
       tags: ['hall'], summary: 'Today’s tickets of my center (ID numbers masked)',
-      querystring: Type.Object({ state: Type.Optional(Type.String({ pattern: '^[a-zA-Z,]{1,80}$' })), categoryId: Type.Optional(Uuid), day: Type.Optional(IsoDate) }),
+      querystring: Type.Object({ state: Type.Optional(Pattern('^[a-zA-Z,]{1,80}$')), categoryId: Type.Optional(Uuid), day: Type.Optional(IsoDate) }),
       response: errors(400, 401, 403),
     },
   }, async (req) => listTickets(ctx, currentUser(req), req.query));
@@ -139,7 +140,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public' },
     schema: {
       tags: ['hall'], summary: 'Board feed (text/event-stream): `hall` events with ids; resumes after `Last-Event-ID` (header, or `lastEventId` query)',
-      querystring: Type.Object({ centerId: Type.Optional(Uuid), lastEventId: Type.Optional(Type.Integer({ minimum: 0 })) }), response: errors(400, 404),
+      querystring: Type.Object({ centerId: Type.Optional(Uuid), lastEventId: Type.Optional(Int({ minimum: 0 })) }), response: errors(400, 404),
     },
   }, async (req, reply) => {
     const centerId = await resolveCenter(ctx, req.query.centerId, req.user);
@@ -181,7 +182,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
   }, async (req) => listSlots(ctx, req.query.categoryId, req.query.day));
   app.put('/api/hall/slots/:id', {
     config: { policy: ['centerAdmin'] },
-    schema: { tags: ['hall'], summary: 'Set a slot’s capacity', params: Type.Object({ id: Uuid }), body: Type.Object({ capacity: Type.Integer({ minimum: 0, maximum: 500 }) }), response: errors(400, 401, 403, 404, 409) },
+    schema: { tags: ['hall'], summary: 'Set a slot’s capacity', params: Type.Object({ id: Uuid }), body: Type.Object({ capacity: Int({ minimum: 0, maximum: 500 }) }), response: errors(400, 401, 403, 404, 409) },
   }, async (req) => setSlotCapacity(ctx, currentUser(req), req.params.id, req.body.capacity));
 
   app.post('/api/hall/bookings', {
@@ -189,9 +190,9 @@ export function hallRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['hall'], summary: 'Book a slot (one per person, category and day; refused while blocked for no-shows); rate-limited',
       body: Type.Object({
-        slotId: Uuid, name: Type.String({ minLength: 1, maxLength: 50 }),
+        slotId: Uuid, name: Text(50, 1),
         // Checked in the service by src/core/identity (422 naming the field), like every other form.
-        idNumber: Type.String({ minLength: 1, maxLength: 30 }), idType: Type.Optional(literal(ID_TYPES)), phone: Type.String({ minLength: 1, maxLength: 20 }),
+        idNumber: Text(30, 1), idType: Type.Optional(literal(ID_TYPES)), phone: Text(20, 1),
       }),
       response: errors(400, 403, 404, 409, 422, 429),
     },
@@ -202,13 +203,13 @@ export function hallRoutes(app: App, ctx: AppContext) {
   }, async (req) => bookingPrefill(ctx, currentUser(req)));
   app.get('/api/hall/bookings', {
     config: { policy: ['applicant', ...STAFF] },
-    schema: { tags: ['hall'], summary: '我的预约 (applicant: bookings made while signed in, or anonymously with the account’s ID number; with category, center and whether it may still be cancelled) or the center’s bookings of a day (staff; personal data masked)', querystring: Type.Object({ day: Type.Optional(IsoDate), status: Type.Optional(Type.String({ pattern: '^[a-zA-Z,]{1,60}$' })) }), response: errors(400, 401, 403) },
+    schema: { tags: ['hall'], summary: '我的预约 (applicant: bookings made while signed in, or anonymously with the account’s ID number; with category, center and whether it may still be cancelled) or the center’s bookings of a day (staff; personal data masked)', querystring: Type.Object({ day: Type.Optional(IsoDate), status: Type.Optional(Pattern('^[a-zA-Z,]{1,60}$')) }), response: errors(400, 401, 403) },
   }, async (req) => listBookings(ctx, currentUser(req), req.query));
   app.post('/api/hall/bookings/:id/actions/:action', {
     config: { policy: 'public', rateLimit: limited(Math.max(10, Math.floor(PUBLIC_RATE / 2))) },
     schema: {
       tags: ['hall'], summary: 'Cancel a booking, or check in (within the slot’s window: becomes a priority ticket). `:id` is the booking id or its code; without a staff session give the ID number',
-      params: Type.Object({ id: Type.String({ pattern: '^([0-9a-fA-F-]{36}|[A-Za-z0-9]{8})$' }), action: literal(BOOKING_ACTIONS) }),
+      params: Type.Object({ id: Type.Union([Uuid, Pattern('^[A-Za-z0-9]{8}$', { description: 'or the booking code' })]), action: literal(BOOKING_ACTIONS) }),
       body: Type.Optional(Type.Object({ idNumber: Type.Optional(IdNumber) })),
       response: errors(400, 404, 409, 422, 429),
     },
@@ -245,7 +246,7 @@ export function hallRoutes(app: App, ctx: AppContext) {
     config: { policy: ['centerAdmin'] },
     schema: {
       tags: ['hall'], summary: 'Set a 延时服务 (working day, extra sessions) or 周末服务 (rest day or holiday, opened) day',
-      params: Type.Object({ day: IsoDate }), body: Type.Object({ kind: literal(['extended', 'weekend'] as const), sessions: Type.Array(SessionT, { minItems: 1, maxItems: 4 }), note: Type.Optional(Type.String({ maxLength: 100 })) }),
+      params: Type.Object({ day: BusinessDate() }), body: Type.Object({ kind: literal(['extended', 'weekend'] as const), sessions: Type.Array(SessionT, { minItems: 1, maxItems: 4 }), note: Type.Optional(Text(100)) }),
       response: errors(400, 401, 403),
     },
   }, async (req) => putServiceDay(ctx, currentUser(req), req.params.day, req.body));

@@ -73,7 +73,10 @@ export async function saveGrades(ctx: AppContext, user: SessionUser, branchId: s
     const org = requireManage(a, branchId);
     assertBranch(org);
     const roster = await rosterFor(tx, branchId);
-    let [ev] = await tx.select().from(partyEvaluations).where(and(eq(partyEvaluations.branchId, branchId), eq(partyEvaluations.year, year))).for('update');
+    // The first save of a year creates the row: concurrent first saves meet at the unique index
+    // (the second waits, inserts nothing) and then both lock the one row.
+    await tx.insert(partyEvaluations).values({ branchId, year, status: 'draft', rosterSize: roster.length, updatedAt: ctx.now().toISOString() }).onConflictDoNothing();
+    const [ev] = await tx.select().from(partyEvaluations).where(and(eq(partyEvaluations.branchId, branchId), eq(partyEvaluations.year, year))).for('update');
     if (ev?.status === 'submitted') throw conflict('evaluation_submitted', 'The evaluation has been submitted to the committee', '评议结果已报机关党委，不能修改');
     const problems = checkGrades(roster, body.grades, body.submit === true);
     if (problems.length) {
@@ -81,7 +84,6 @@ export async function saveGrades(ctx: AppContext, user: SessionUser, branchId: s
       throw new AppError(422, first.rule, problems.map((p) => p.en).join('; '), problems.map((p) => p.zh).join('；'), problems.map((p) => ({ field: p.memberId ? `body.grades.${p.memberId}` : 'body.grades', rule: p.rule, message: p.en, messageZh: p.zh })));
     }
     const nowIso = ctx.now().toISOString();
-    if (!ev) [ev] = await tx.insert(partyEvaluations).values({ branchId, year, status: 'draft', rosterSize: roster.length, updatedAt: nowIso }).returning();
     await tx.delete(partyGrades).where(eq(partyGrades.evaluationId, ev.id));
     if (body.grades.length) await tx.insert(partyGrades).values(body.grades.map((g) => ({ evaluationId: ev.id, memberId: g.memberId, grade: g.grade, note: g.note ?? '' })));
     const submit = body.submit === true;

@@ -3,6 +3,7 @@
  * which organization: the partySecretary role, branch officers, members for their own record).
  */
 import { Type } from '@sinclair/typebox';
+import { BusinessDate, BusinessPeriod, Int, Pattern, Period, Text } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -24,25 +25,25 @@ import {
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STAFF = STAFF_ROLES;
-const Name = Type.String({ minLength: 1, maxLength: 50 });
+const Name = Text(50, 1);
 const Names = Type.Array(Name, { maxItems: 5 });
-const Count = Type.Integer({ minimum: 0, maximum: 100_000 });
-const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-const Text = (max: number) => Type.String({ maxLength: max });
+const Count = Int({ minimum: 0, maximum: 100_000 });
+const Year = Int({ minimum: 2000, maximum: 2100 });
+const Txt = (max: number) => Text(max);
 const tags = ['party'];
 
 const MemberBody = Type.Object({
   branchId: Uuid,
   groupId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-  username: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
+  username: Type.Optional(Type.Union([Text(64, 1), Type.Null()])),
   name: Name,
   gender: literal(['男', '女'] as const),
   birthOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-  phone: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9+\\-]{7,20}$' }), Type.Null()])),
-  post: Type.Optional(Text(100)),
+  phone: Type.Optional(Type.Union([Pattern('^[0-9+\\-]{7,20}$'), Type.Null()])),
+  post: Type.Optional(Txt(100)),
   deputyDivision: Type.Optional(Type.Boolean()),
   appliedOn: Type.Optional(IsoDate),
-  transferIn: Type.Optional(Type.Object({ on: IsoDate, from: Type.String({ minLength: 1, maxLength: 200 }), status: literal(['probationary', 'full'] as const), probationOn: IsoDate, fullOn: Type.Optional(Type.Union([IsoDate, Type.Null()])) })),
+  transferIn: Type.Optional(Type.Object({ on: IsoDate, from: Text(200, 1), status: literal(['probationary', 'full'] as const), probationOn: IsoDate, fullOn: Type.Optional(Type.Union([IsoDate, Type.Null()])) })),
 });
 
 const StepBody = Type.Object({
@@ -50,38 +51,38 @@ const StepBody = Type.Object({
   on: IsoDate,
   contacts: Type.Optional(Names),
   introducers: Type.Optional(Names),
-  months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })),
+  months: Type.Optional(Int({ minimum: 1, maximum: 24 })),
   meetingId: Type.Optional(Uuid),
-  to: Type.Optional(Text(200)),
-  note: Type.Optional(Text(1000)),
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  to: Type.Optional(Txt(200)),
+  note: Type.Optional(Txt(1000)),
+  version: Type.Optional(Int({ minimum: 1 })),
 });
 
 const HoldBody = Type.Object({
   heldOn: IsoDate,
-  place: Type.Optional(Text(200)),
-  chair: Type.Optional(Text(50)),
-  recorder: Type.Optional(Text(50)),
-  topic: Type.Optional(Text(1000)),
-  minutes: Type.String({ minLength: 1, maxLength: 20_000 }),
+  place: Type.Optional(Txt(200)),
+  chair: Type.Optional(Txt(50)),
+  recorder: Type.Optional(Txt(50)),
+  topic: Type.Optional(Txt(1000)),
+  minutes: Text(20_000, 1),
   personnel: Type.Optional(Type.Boolean()),
-  attendance: Type.Array(Type.Object({ memberId: Uuid, present: Type.Boolean(), absenceReason: Type.Optional(Text(200)) }), { maxItems: 500 }),
+  attendance: Type.Array(Type.Object({ memberId: Uuid, present: Type.Boolean(), absenceReason: Type.Optional(Txt(200)) }), { maxItems: 500 }),
   resolutions: Type.Optional(Type.Array(Type.Object({
-    kind: literal(RESOLUTION_KINDS), subject: Type.String({ minLength: 1, maxLength: 200 }), memberId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    kind: literal(RESOLUTION_KINDS), subject: Text(200, 1), memberId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     inFavour: Count, against: Count, abstain: Count, applicantAndIntroducersPresent: Type.Optional(Type.Boolean()),
   }), { maxItems: 30 })),
 });
 
 const ScheduleBody = Type.Object({
-  orgId: Uuid, kind: literal(MEETING_KINDS), title: Type.String({ minLength: 1, maxLength: 200 }), scheduledOn: IsoDate,
-  topic: Type.Optional(Text(1000)), personnel: Type.Optional(Type.Boolean()),
+  orgId: Uuid, kind: literal(MEETING_KINDS), title: Text(200, 1), scheduledOn: BusinessDate(),
+  topic: Type.Optional(Txt(1000)), personnel: Type.Optional(Type.Boolean()),
   hold: Type.Optional(HoldBody),
 });
 
 const DisclosureBody = Type.Object({
-  orgId: Uuid, title: Type.String({ minLength: 1, maxLength: 200 }), category: literal(DISCLOSURE_CATEGORIES), content: Type.String({ minLength: 1, maxLength: 20_000 }),
-  internalOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), internalForm: Type.Optional(Text(100)),
-  publicOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), publicForm: Type.Optional(Text(100)),
+  orgId: Uuid, title: Text(200, 1), category: literal(DISCLOSURE_CATEGORIES), content: Text(20_000, 1),
+  internalOn: Type.Optional(Type.Union([BusinessDate(), Type.Null()])), internalForm: Type.Optional(Txt(100)),
+  publicOn: Type.Optional(Type.Union([BusinessDate(), Type.Null()])), publicForm: Type.Optional(Txt(100)),
 });
 
 async function centerName(ctx: AppContext, centerId: string | null) {
@@ -100,11 +101,11 @@ export function partyRoutes(app: App, ctx: AppContext) {
   }, async (req, reply) => reply.status(201).send(await createOrg(ctx, currentUser(req), req.body)));
   app.post('/api/party/orgs/:id/officers', {
     config: { policy: ['partySecretary'] },
-    schema: { tags, summary: 'Appoint an officer (书记, 副书记, 组织委员 …, 党小组组长)', params: Type.Object({ id: Uuid }), body: Type.Object({ memberId: Uuid, role: literal(OFFICER_ROLES), fromOn: IsoDate }), response: errors(400, 401, 403, 404, 422) },
+    schema: { tags, summary: 'Appoint an officer (书记, 副书记, 组织委员 …, 党小组组长)', params: Type.Object({ id: Uuid }), body: Type.Object({ memberId: Uuid, role: literal(OFFICER_ROLES), fromOn: BusinessDate() }), response: errors(400, 401, 403, 404, 422) },
   }, async (req, reply) => reply.status(201).send(await appointOfficer(ctx, currentUser(req), req.params.id, req.body)));
   app.post('/api/party/officers/:id/end', {
     config: { policy: ['partySecretary'] },
-    schema: { tags, summary: 'End an officer post', params: Type.Object({ id: Uuid }), body: Type.Object({ toOn: IsoDate }), response: errors(400, 401, 403, 404, 409) },
+    schema: { tags, summary: 'End an officer post', params: Type.Object({ id: Uuid }), body: Type.Object({ toOn: BusinessDate() }), response: errors(400, 401, 403, 404, 409) },
   }, async (req) => endOfficer(ctx, currentUser(req), req.params.id, req.body.toOn));
   app.get('/api/party/orgs/:id/elections', { config: { policy: STAFF }, schema: { tags, summary: 'Elections and terms of an organization', params: Type.Object({ id: Uuid }), response: errors(400, 401, 403, 404) } },
     async (req) => listElections(ctx, currentUser(req), req.params.id));
@@ -113,7 +114,7 @@ export function partyRoutes(app: App, ctx: AppContext) {
     schema: {
       tags, summary: 'Record a general election (换届, opens a new term when valid) or a by-election (增补): candidates ≥ 20 % more than seats, votes per candidate',
       params: Type.Object({ id: Uuid }),
-      body: Type.Object({ kind: literal(['general', 'byElection'] as const), heldOn: IsoDate, seats: Type.Integer({ minimum: 1, maximum: 50 }), voters: Count, ballots: Count, candidates: Type.Array(Type.Object({ name: Name, votes: Count, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }), { minItems: 1, maxItems: 100 }), note: Type.Optional(Text(1000)) }),
+      body: Type.Object({ kind: literal(['general', 'byElection'] as const), heldOn: BusinessDate(), seats: Int({ minimum: 1, maximum: 50 }), voters: Count, ballots: Count, candidates: Type.Array(Type.Object({ name: Name, votes: Count, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }), { minItems: 1, maxItems: 100 }), note: Type.Optional(Txt(1000)) }),
       response: errors(400, 401, 403, 404, 422),
     },
   }, async (req, reply) => reply.status(201).send(await recordElection(ctx, currentUser(req), req.params.id, req.body)));
@@ -135,7 +136,7 @@ export function partyRoutes(app: App, ctx: AppContext) {
   }, async (req) => takeStep(ctx, currentUser(req), req.params.id, req.body));
   app.post('/api/party/members/:id/birthday-talks', {
     config: { policy: STAFF },
-    schema: { tags, summary: 'Record a political-birthday talk', params: Type.Object({ id: Uuid }), body: Type.Object({ on: IsoDate, note: Type.Optional(Text(1000)) }), response: errors(400, 401, 403, 404, 409, 422) },
+    schema: { tags, summary: 'Record a political-birthday talk', params: Type.Object({ id: Uuid }), body: Type.Object({ on: BusinessDate(), note: Type.Optional(Txt(1000)) }), response: errors(400, 401, 403, 404, 409, 422) },
   }, async (req, reply) => reply.status(201).send(await recordBirthdayTalk(ctx, currentUser(req), req.params.id, req.body)));
   app.get('/api/party/me', { config: { policy: STAFF }, schema: { tags, summary: 'My own party record (member: null when none is linked)', response: errors(401, 403) } },
     async (req) => myRecord(ctx, currentUser(req)));
@@ -196,7 +197,7 @@ export function partyRoutes(app: App, ctx: AppContext) {
     schema: {
       tags, summary: 'Save grades (draft) or submit them; every rule checked (excellent ≤ 15 %, deputy-division not excellent, probationary not graded)',
       params: Type.Object({ branchId: Uuid, year: Year }),
-      body: Type.Object({ grades: Type.Array(Type.Object({ memberId: Uuid, grade: literal(GRADES), note: Type.Optional(Text(500)) }), { maxItems: 500 }), submit: Type.Optional(Type.Boolean()) }),
+      body: Type.Object({ grades: Type.Array(Type.Object({ memberId: Uuid, grade: literal(GRADES), note: Type.Optional(Txt(500)) }), { maxItems: 500 }), submit: Type.Optional(Type.Boolean()) }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => saveGrades(ctx, currentUser(req), req.params.branchId, req.params.year, req.body));
@@ -212,7 +213,7 @@ export function partyRoutes(app: App, ctx: AppContext) {
   // ---- dues
   app.get('/api/party/dues', {
     config: { policy: STAFF },
-    schema: { tags, summary: 'Dues of a half-year per member (paid or not)', querystring: Type.Object({ period: Type.Optional(Type.String({ pattern: '^\\d{4}H[12]$' })), branchId: Type.Optional(Uuid) }), response: errors(400, 401, 403) },
+    schema: { tags, summary: 'Dues of a half-year per member (paid or not)', querystring: Type.Object({ period: Type.Optional(Period('^\\d{4}H[12]$')), branchId: Type.Optional(Uuid) }), response: errors(400, 401, 403) },
   }, async (req) => listDues(ctx, currentUser(req), req.query));
   app.get('/api/party/dues/behind', { config: { policy: STAFF }, schema: { tags, summary: 'Members behind with dues, with the half-years owed', response: errors(401, 403) } },
     async (req) => duesBehind(ctx, currentUser(req)));
@@ -220,13 +221,13 @@ export function partyRoutes(app: App, ctx: AppContext) {
     config: { policy: STAFF },
     schema: {
       tags, summary: 'Record one member\'s dues of a half-year (amount, paid on, receipt number, deposit)',
-      body: Type.Object({ memberId: Uuid, period: Type.String({ pattern: '^\\d{4}H[12]$' }), amount: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }), paidOn: IsoDate, receiptNo: Type.String({ minLength: 1, maxLength: 50 }), depositedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), bankSlipNo: Type.Optional(Text(50)) }),
+      body: Type.Object({ memberId: Uuid, period: BusinessPeriod('^\\d{4}H[12]$'), amount: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }), paidOn: BusinessDate(), receiptNo: Text(50, 1), depositedOn: Type.Optional(Type.Union([BusinessDate(), Type.Null()])), bankSlipNo: Type.Optional(Txt(50)) }),
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req, reply) => reply.status(201).send(await recordDues(ctx, currentUser(req), req.body)));
   app.post('/api/party/dues/deposit', {
     config: { policy: STAFF },
-    schema: { tags, summary: 'Mark collected dues as paid into the dues account (bank slip)', body: Type.Object({ ids: Type.Array(Uuid, { minItems: 1, maxItems: 500 }), depositedOn: IsoDate, bankSlipNo: Type.String({ minLength: 1, maxLength: 50 }) }), response: errors(400, 401, 403, 404, 409, 422) },
+    schema: { tags, summary: 'Mark collected dues as paid into the dues account (bank slip)', body: Type.Object({ ids: Type.Array(Uuid, { minItems: 1, maxItems: 500 }), depositedOn: BusinessDate(), bankSlipNo: Text(50, 1) }), response: errors(400, 401, 403, 404, 409, 422) },
   }, async (req) => depositDues(ctx, currentUser(req), req.body));
 
   // ---- disclosure

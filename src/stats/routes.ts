@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Int } from '../core/formats.js';
 import type { AppContext } from '../core/context.js';
 import { errors, IsoDate, Uuid, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
@@ -85,7 +86,7 @@ export function statsRoutes(app: App, ctx: AppContext) {
       tags: ['stats'], summary: 'The public board (挂牌销号): promised cases in progress and recently done, masked applicant',
       querystring: Type.Object({
         centerId: Type.Optional(Uuid),
-        page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+        page: Int({ minimum: 1, maximum: 1000, default: 1 }), pageSize: Int({ minimum: 1, maximum: 100, default: 20 }),
       }),
       response: errors(400),
     },

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Int, Text } from '../core/formats.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { errors, Uuid, type App } from '../core/http.js';
@@ -22,7 +23,7 @@ export function supervisionRoutes(app: App, ctx: AppContext) {
     config: { policy: BOARD_ROLES },
     schema: {
       tags: ['supervision'], summary: 'Supervision board: counts by light, per department and window, red/black cases, trends',
-      querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 7, maximum: 366, default: 30 })) }), response: errors(401, 403),
+      querystring: Type.Object({ days: Type.Optional(Int({ minimum: 7, maximum: 366, default: 30 })) }), response: errors(401, 403),
     },
   }, async (req) => board(ctx, currentUser(req), req.query.days ?? 30));
 
@@ -58,7 +59,7 @@ export function supervisionRoutes(app: App, ctx: AppContext) {
     config: { policy: ['chiefRep', 'leader', 'coordinator'] },
     schema: {
       tags: ['supervision'], summary: 'The department answers a supervision order',
-      params: Type.Object({ id: Uuid }), body: Type.Object({ answer: Type.String({ minLength: 2, maxLength: 2000 }) }), response: errors(400, 401, 403, 404, 409),
+      params: Type.Object({ id: Uuid }), body: Type.Object({ answer: Text(2000, 2) }), response: errors(400, 401, 403, 404, 409),
     },
   }, async (req) => answerOrder(ctx, currentUser(req), req.params.id, req.body.answer));
 
@@ -75,7 +76,7 @@ export function supervisionRoutes(app: App, ctx: AppContext) {
     config: { policy: ['supervisor'] },
     schema: {
       tags: ['supervision'], summary: 'Mark an anomaly handled with a note (never deleted)',
-      params: Type.Object({ id: Uuid }), body: Type.Object({ note: Type.String({ minLength: 2, maxLength: 2000 }) }), response: errors(400, 401, 403, 404, 409),
+      params: Type.Object({ id: Uuid }), body: Type.Object({ note: Text(2000, 2) }), response: errors(400, 401, 403, 404, 409),
     },
   }, async (req) => handleAnomaly(ctx, currentUser(req), req.params.id, req.body.note));
 
@@ -86,8 +87,8 @@ export function supervisionRoutes(app: App, ctx: AppContext) {
 
   const Settings = Type.Object({
     yellowShare: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
-    minYellowDays: Type.Integer({ minimum: 0, maximum: 30 }),
-    orderAnswerDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    minYellowDays: Int({ minimum: 0, maximum: 30 }),
+    orderAnswerDays: Int({ minimum: 1, maximum: 30 }),
   });
   app.get('/api/supervision/settings', {
     config: { policy: ['centerAdmin', 'supervisor'] },

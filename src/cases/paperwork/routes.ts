@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Text } from '../../core/formats.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.js';
 import { errors, Uuid, type App } from '../../core/http.js';
@@ -27,7 +28,7 @@ export function paperworkRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['cases'], summary: 'Record a material defect found in review against the current step (材料审查记录)',
       params: Type.Object({ id: Uuid }),
-      body: Type.Object({ materialId: Type.String({ minLength: 1, maxLength: 100 }), defect: Type.String({ minLength: 2, maxLength: 1000 }), correction: Type.String({ minLength: 2, maxLength: 1000 }) }),
+      body: Type.Object({ materialId: Text(100, 1), defect: Text(1000, 2), correction: Text(1000, 2) }),
       response: errors(400, 401, 403, 404, 422),
     },
   }, async (req) => recordDefect(ctx, currentUser(req), req.params.id, req.body));

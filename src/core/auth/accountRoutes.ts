@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Text } from '../formats.js';
 import type { AppContext } from '../context.js';
 import { errors, Uuid, type App } from '../http.js';
 import { currentUser } from './policy.js';
@@ -24,7 +25,7 @@ export function accountRoutes(app: App, ctx: AppContext) {
     config: ADMIN,
     schema: {
       tags: ['accounts'], summary: 'Staff accounts of my center and the centers below',
-      querystring: Type.Object({ centerId: Type.Optional(Uuid), q: Type.Optional(Type.String({ maxLength: 64, pattern: NO_CONTROL_CHARS })) }),
+      querystring: Type.Object({ centerId: Type.Optional(Uuid), q: Type.Optional(Text(64, 0, { pattern: NO_CONTROL_CHARS })) }),
       response: { 200: Type.Object({ items: Type.Array(Account) }), ...errors(400, 401, 403) },
     },
   }, async (req) => ({ items: await listAccounts(ctx, currentUser(req), req.query) }));
@@ -50,8 +51,8 @@ export function accountRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['accounts'], summary: 'Create a staff account; answers its initial password once',
       body: Type.Object({
-        username: Type.String({ pattern: USERNAME_PATTERN, description: 'lower-case letters, digits, _ . -; 3–32 characters' }),
-        displayName: Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$' }),
+        username: Text(32, 3, { pattern: USERNAME_PATTERN, description: 'lower-case letters, digits, _ . -; 3–32 characters' }),
+        displayName: Text(64, 1, { pattern: '^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$' }),
         role: Type.Union(STAFF_ROLES.map((r) => Type.Literal(r))),
         centerId: Uuid,
         departmentId: Type.Optional(Nullable(Uuid)),

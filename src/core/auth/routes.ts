@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { Text } from '../formats.js';
 import type { AppContext } from '../context.js';
 import { errors, type App } from '../http.js';
 import { currentUser } from './policy.js';
@@ -31,7 +32,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['auth'], summary: 'Log in (sets the session cookie); 423 when the account is locked, 429 when the address is',
       description: 'Failed sign-ins are counted per account and per client address: at the limit (5 and 20 within 15 minutes by default) sign-in is refused for 15 minutes, with the time in the message and details.lockedUntil. A session cookie sent along is ended: every login gets a new session id.',
-      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64, pattern: NO_CONTROL_CHARS }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
+      body: Type.Object({ username: Text(64, 1, { pattern: NO_CONTROL_CHARS }), password: Text(200, 1) }),
       response: { 200: MeResponse, ...errors(400, 401, 423, 429) },
     },
   }, async (req, reply) => {
@@ -75,7 +76,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     config: { policy: 'user', beforePasswordChange: true },
     schema: {
       tags: ['auth'], summary: 'Change my password (also the forced change of an initial password); ends my other sessions',
-      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }),
+      body: Type.Object({ currentPassword: Text(200, 1), newPassword: Text(200, 1) }),
       response: { 200: MeResponse, ...errors(400, 401, 403, 422, 423, 429) },
     },
   }, async (req, reply) => {

@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { readUpload } from '../files/upload.js';
+import { Int, Text } from '../formats.js';
 import type { AppContext } from '../context.js';
 import { errors, IsoDate, Uuid, type App } from '../http.js';
 import { currentUser } from '../auth/policy.js';
@@ -7,7 +9,7 @@ import { addOverride, calendarFor, listOverrides, removeOverride } from './servi
 import { parseYearWorkbook, publishYear, saveDraft, yearStatus, yearTemplate } from './years.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Year = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2149 }) });
+const Year = Type.Object({ year: Int({ minimum: 2000, maximum: 2149 }) });
 
 const Center = { center: Type.Optional(Uuid) };
 
@@ -34,7 +36,7 @@ export function calendarRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public' },
     schema: {
       tags: ['calendar'], summary: 'The N-th working day after a date (the date itself not counted)',
-      querystring: Type.Object({ from: IsoDate, days: Type.Integer({ minimum: 0, maximum: 3650 }), ...Center }),
+      querystring: Type.Object({ from: IsoDate, days: Int({ minimum: 0, maximum: 3650 }), ...Center }),
       response: { 200: Type.Object({ due: Type.String(), fallback: Type.Boolean() }), ...errors(400) },
     },
   }, async (req) => {
@@ -49,7 +51,7 @@ export function calendarRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['calendar'], summary: 'Working days in (from, to]',
       querystring: Type.Object({ from: IsoDate, to: IsoDate, ...Center }),
-      response: { 200: Type.Object({ workingDays: Type.Integer(), fallback: Type.Boolean() }), ...errors(400) },
+      response: { 200: Type.Object({ workingDays: Int(), fallback: Type.Boolean() }), ...errors(400) },
     },
   }, async (req) => {
     assertDate('querystring.from', req.query.from);
@@ -63,7 +65,7 @@ export function calendarRoutes(app: App, ctx: AppContext) {
     config: { policy: 'public' },
     schema: {
       tags: ['calendar'], summary: "A year's days with their kind",
-      params: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }), querystring: Type.Object(Center),
+      params: Type.Object({ year: Int({ minimum: 1990, maximum: 2100 }) }), querystring: Type.Object(Center),
       response: errors(400),
     },
   }, async (req) => (await calendarFor(ctx.db, req.query.center ?? req.user?.centerId)).year(req.params.year));
@@ -80,7 +82,7 @@ export function calendarRoutes(app: App, ctx: AppContext) {
       body: Type.Object({
         date: IsoDate,
         kind: Type.Union([Type.Literal('localClosure'), Type.Literal('extraWorkday'), Type.Literal('holiday'), Type.Literal('adjustedWorkday')]),
-        note: Type.String({ maxLength: 200, default: '' }),
+        note: Text(200, 0, { default: '' }),
         national: Type.Optional(Type.Boolean()),
       }),
       response: errors(400, 401, 403),
@@ -104,12 +106,12 @@ export function calendarRoutes(app: App, ctx: AppContext) {
     schema: { tags: ['calendar'], summary: "A national year's state (package / none / draft / published), its draft and its published rows", params: Year, response: errors(400, 401, 403) },
   }, async (req) => yearStatus(ctx, req.params.year));
 
-  const Row = Type.Object({ date: IsoDate, kind: Type.Union([Type.Literal('holiday'), Type.Literal('adjustedWorkday')]), note: Type.String({ maxLength: 100, default: '' }) });
+  const Row = Type.Object({ date: IsoDate, kind: Type.Union([Type.Literal('holiday'), Type.Literal('adjustedWorkday')]), note: Text(100, 0, { default: '' }) });
   app.put('/api/calendar/national/:year/draft', {
     config: { policy: ['centerAdmin'] },
     schema: {
       tags: ['calendar'], summary: "Replace the draft of a year's arrangement (checked as a whole; nothing changes until it is published)",
-      params: Year, body: Type.Object({ rows: Type.Array(Row, { maxItems: 120 }), noticeRef: Type.String({ maxLength: 100, default: '' }) }),
+      params: Year, body: Type.Object({ rows: Type.Array(Row, { maxItems: 120 }), noticeRef: Text(100, 0, { default: '' }) }),
       response: errors(400, 401, 403, 409, 422),
     },
   }, async (req) => saveDraft(ctx, currentUser(req), req.params.year, req.body.rows, req.body.noticeRef));
@@ -118,9 +120,9 @@ export function calendarRoutes(app: App, ctx: AppContext) {
     config: { policy: ['centerAdmin'] },
     schema: { tags: ['calendar'], summary: 'Import the draft from an Excel workbook (日期 / 类型 / 名称); replaces the draft, all rows or none', params: Year, consumes: ['multipart/form-data'], response: errors(400, 401, 403, 409, 413, 422) },
   }, async (req) => {
-    const file = await req.file();
+    const file = await readUpload(req);
     if (!file) throw badRequest('file_required', 'Upload an .xlsx file in the field "file"', '请上传 .xlsx 文件');
-    const buf = await file.toBuffer();
+    const buf = file.content;
     if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badRequest('file_type', 'The file is not an .xlsx workbook', '文件不是 .xlsx 格式的 Excel 工作簿');
     const current = await yearStatus(ctx, req.params.year);
     return saveDraft(ctx, currentUser(req), req.params.year, await parseYearWorkbook(buf), current.noticeRef);

@@ -66,12 +66,13 @@ export async function saveDraft(ctx: AppContext, user: SessionUser, year: number
   const problems = checkArrangement(year, list);
   if (problems.length) throw unprocessable('arrangement_invalid', `The arrangement has ${problems.length} problem(s)`, `节假日安排有${problems.length}处问题`, problems);
   await ctx.db.transaction(async (tx) => {
+    // The year's row first, as an upsert: it locks the year, so two saves at once (the first of a
+    // year included) replace the draft one after the other. A published year keeps its state
+    // while a correction is drafted; publishing again applies it.
+    await tx.insert(calendarYears).values({ year, status: 'draft', noticeRef, updatedAt: ctx.now() })
+      .onConflictDoUpdate({ target: calendarYears.year, set: { noticeRef, updatedAt: ctx.now() } });
     await tx.delete(calendarYearDrafts).where(eq(calendarYearDrafts.year, year));
     if (list.length) await tx.insert(calendarYearDrafts).values(list.map((r) => ({ ...r, year })));
-    const [existing] = await tx.select().from(calendarYears).where(eq(calendarYears.year, year));
-    // A published year keeps its state while a correction is drafted; publishing again applies it.
-    if (existing) await tx.update(calendarYears).set({ noticeRef, updatedAt: ctx.now() }).where(eq(calendarYears.year, year));
-    else await tx.insert(calendarYears).values({ year, status: 'draft', noticeRef, updatedAt: ctx.now() });
     await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'calendar.year.draft', entityType: 'calendar', entityId: `national:${year}`, after: { rows: list.length, noticeRef }, at: ctx.now() });
   });
   return yearStatus(ctx, year);

@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { readUpload } from './upload.js';
+import { Int } from '../formats.js';
 import type { AppContext } from '../context.js';
 import { errors, Uuid, type App } from '../http.js';
 import { currentUser } from '../auth/policy.js';
@@ -15,12 +17,12 @@ export function fileRoutes(app: App, ctx: AppContext, mayRead: FileReadRule) {
     config: { policy: 'user' },
     schema: {
       tags: ['files'], summary: 'Upload a material (PDF/JPEG/PNG, at most 10 MB; the type is read from the bytes)', consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer(), mime: Type.String() }), ...errors(400, 401, 413) },
+      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), size: Int(), mime: Type.String() }), ...errors(400, 401, 413) },
     },
   }, async (req, reply) => {
-    const file = await req.file();
+    const file = await readUpload(req);
     if (!file) throw badRequest('file_required', 'Upload a file in the field "file"', '请选择要上传的文件');
-    const content = await file.toBuffer();
+    const content = file.content;
     return reply.status(201).send(await storeFile(ctx, currentUser(req), file.filename, content));
   });
 

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { BusinessPeriod, Period } from '../../core/formats.js';
 import type { AppContext } from '../../core/context.js';
 import { errors, Uuid, type App } from '../../core/http.js';
 import { currentUser } from '../../core/auth/policy.js';
@@ -7,7 +8,9 @@ import { getReport, issueReport, listReports, previewReport, reportExcel, report
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const READERS = ['supervisor', 'centerAdmin', 'leader'] as const;
 const ISSUERS = ['supervisor', 'centerAdmin'] as const;
-const Period = Type.String({ pattern: '^\\d{4}-(\\d{2}|Q[1-4])$', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' });
+/** Issuing freezes the report for good: the period must also lie within the business years. */
+const IssuePeriod = BusinessPeriod('^\\d{4}-(\\d{2}|Q[1-4])$', { description: 'YYYY-MM or YYYY-Qn, within BANSHI_BUSINESS_YEARS of today' });
+const ReportPeriod = Period('^\\d{4}-(\\d{2}|Q[1-4])$', { description: 'YYYY-MM (month) or YYYY-Qn (quarter)' });
 
 export function reportRoutes(app: App, ctx: AppContext) {
   app.get('/api/supervision/reports', {
@@ -17,12 +20,12 @@ export function reportRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/supervision/reports/preview', {
     config: { policy: ISSUERS },
-    schema: { tags: ['supervision'], summary: 'The report of my center for a month or quarter, computed now and not stored', querystring: Type.Object({ period: Period }), response: errors(400, 401, 403) },
+    schema: { tags: ['supervision'], summary: 'The report of my center for a month or quarter, computed now and not stored', querystring: Type.Object({ period: ReportPeriod }), response: errors(400, 401, 403) },
   }, async (req) => previewReport(ctx, currentUser(req), req.query.period));
 
   app.post('/api/supervision/reports', {
     config: { policy: ISSUERS },
-    schema: { tags: ['supervision'], summary: 'Issue the report: frozen as a new version (earlier versions unchanged)', body: Type.Object({ period: Period }), response: errors(400, 401, 403) },
+    schema: { tags: ['supervision'], summary: 'Issue the report: frozen as a new version (earlier versions unchanged)', body: Type.Object({ period: IssuePeriod }), response: errors(400, 401, 403) },
   }, async (req) => issueReport(ctx, currentUser(req), req.body.period));
 
   app.get('/api/supervision/reports/:id', {
