@@ -83,7 +83,7 @@ describe('a default applied after the server was down is dated on its due day', 
 
 describe('joint part deemed consent applied late', () => {
   const PERMIT = '62052400ZJ-XK-0001';
-  const company = { itemCode: PERMIT, channel: 'window', applicant: { kind: 'organization', name: '清渭县宏远建设有限公司', idNumber: '91620524MA7ABCDE1X', phone: '13800002222' } };
+  const company = { itemCode: PERMIT, channel: 'window', applicant: { kind: 'organization', name: '清渭县宏远建设有限公司', idNumber: '91620524MA7ABCDE16', phone: '13800002222' } };
 
   it('records the part as deemed on its deem day, with the event on that day', async () => {
     await setNow('2026-03-02T01:00:00Z');

@@ -49,7 +49,8 @@ describe('HTTP SMS gateway transport', () => {
     expect(g.got).toHaveLength(1);
     const body = JSON.parse(g.got[0].body);
     expect(body.phone).toBe('13800001111');
-    expect(body.text).toBe('【督办】办件C1（最低生活保障"审核"）已超过承诺办结时限，请于2026-03-31前书面答复。文号：督字1。');
+    // Every SMS is signed with the center's name; the worker puts it in the payload (here none: the default).
+    expect(body.text).toBe('【政务服务中心】【督办】办件C1（最低生活保障"审核"）已超过承诺办结时限，请于2026-03-31前书面答复。文号：督字1。');
     expect(g.got[0].headers.authorization).toBe('Bearer secret');
     expect(g.got[0].headers['content-type']).toBe('application/json');
   });
@@ -58,13 +59,13 @@ describe('HTTP SMS gateway transport', () => {
     const g = await gateway([200]);
     const bodyTemplate = 'to={{phone}}&sign=banshi&title={{title}}&tpl={{template}}&msg={{text}}';
     await httpSmsTransport({ url: g.url, bodyTemplate, contentType: 'application/x-www-form-urlencoded' }).send({ ...notice, template: 'case.assigned' });
-    expect(g.got[0].body).toBe('to=13800001111&sign=banshi&title=新分办：C1&tpl=case.assigned&msg=办件C1（最低生活保障\\"审核\\"）已分办给您，请及时办理。');
+    expect(g.got[0].body).toBe('to=13800001111&sign=banshi&title=新分办：C1&tpl=case.assigned&msg=【政务服务中心】办件C1（最低生活保障\\"审核\\"）已分办给您，请及时办理。');
   });
 
   it('sends a generic text for a template it does not know', async () => {
     const g = await gateway([200]);
     await httpSmsTransport({ url: g.url, bodyTemplate: DEFAULT_SMS_BODY, contentType: 'application/json' }).send({ ...notice, template: 'case.fromTheFuture' });
-    expect(JSON.parse(g.got[0].body).text).toBe('办件C1（最低生活保障"审核"）有新进展，请登录查看。');
+    expect(JSON.parse(g.got[0].body).text).toBe('【政务服务中心】办件C1（最低生活保障"审核"）有新进展，请登录查看。');
   });
 
   it('throws on a non-2xx answer', async () => {
