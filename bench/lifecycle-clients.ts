@@ -7,6 +7,14 @@ const [base, seconds, clients] = [process.argv[2], Number(process.argv[3]), Numb
 const ITEM = '62052400MZ-QR-0001';
 const STEPS: [string, object][] = [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]];
 
+/** A valid 18-digit ID number (GB 11643 check digit). */
+function idNumber(serial: number, birth: string): string {
+  const body = `620524${birth}${String(serial % 1000).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
 async function client(deadline: number) {
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'window1', password: 'banshi123' }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
@@ -19,7 +27,7 @@ async function client(deadline: number) {
   };
   let transitions = 0;
   while (performance.now() < deadline) {
-    const c = await post('/api/cases', { itemCode: ITEM, channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: '620524199001011233', phone: '13800000000' } });
+    const c = await post('/api/cases', { itemCode: ITEM, channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: idNumber(transitions, '19900101'), phone: '13800000000' }, coApplicants: [{ name: '压测配偶', idNumber: idNumber(transitions, '19920202') }] });
     transitions++;
     let version = 1;
     for (const [action, body] of STEPS) {

@@ -17,8 +17,8 @@ const enabled = Boolean(process.env.TEST_DATABASE_URL) && pgBinDir() !== null;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A valid 18-digit ID number (GB 11643 check digit) for a serial. */
-function idNumber(serial: number): string {
-  const body = `62052419900101${String(serial % 1000).padStart(3, '0')}`;
+function idNumber(serial: number, birth = '19900101'): string {
+  const body = `620524${birth}${String(serial % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
   return body + '10X98765432'[sum % 11];
@@ -160,7 +160,7 @@ describe.skipIf(!enabled)('faults on PostgreSQL', () => {
       const STEPS: [string, object][] = [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]];
       const writer = async (w: number) => {
         for (let n = 0; !stop; n++) {
-          const c = await window1.post('/api/cases', { itemCode: '62052400MZ-QR-0001', channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: idNumber(w * 37 + n), phone: '13800000000' } }).catch(() => null);
+          const c = await window1.post('/api/cases', { itemCode: '62052400MZ-QR-0001', channel: 'window', applicant: { kind: 'person', name: '压测', idNumber: idNumber(w * 37 + n), phone: '13800000000' }, coApplicants: [{ name: '压测配偶', idNumber: idNumber(w * 37 + n, '19920202') }] }).catch(() => null);
           if (!c || c.status !== 201) { refused ||= JSON.stringify(c); return; }
           acked.push({ caseId: c.body.id, action: 'create' });
           let version = (c.body.version as number | undefined) ?? 1;
