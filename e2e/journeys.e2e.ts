@@ -86,9 +86,12 @@ async function check(page: Page, mode: Mode, name: string) {
 async function completedCase() {
   const citizen = await apiAs(e.baseUrl, 'citizen1');
   const window1 = await apiAs(e.baseUrl, 'window1');
-  const created = await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online' });
+  // An online application carries every required material; 结婚登记 names the other party too.
+  const PROVIDED = ['id-card', 'photo', 'declaration'];
+  const materials = await Promise.all(PROVIDED.map(async (materialId) => ({ materialId, fileId: await citizen.upload() })));
+  const created = await citizen.post('/api/cases', { itemCode: MARRIAGE, channel: 'online', coApplicants: [{ name: '钱晓梅', idNumber: '620524198203050025' }], materials });
   let v = 1;
-  const steps = [['accept', { provided: ['id-card', 'photo', 'declaration'] }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]] as const;
+  const steps = [['accept', { provided: PROVIDED }], ['decide', { outcome: 'approved' }], ['markResultReady', {}], ['deliver', { mode: 'pickup' }], ['complete', {}]] as const;
   for (const [action, b] of steps) v = (await window1.post(`/api/cases/${created.id}/actions/${action}`, { version: v, ...b })).version;
   return { id: String(created.id), caseNo: String(created.caseNo), queryCode: String(created.queryCode ?? '') };
 }
@@ -124,11 +127,13 @@ describe('portal journeys on a phone and a desktop, in normal mode, 长辈版 an
         await check(page, mode, 'login');
         expect(errors, 'console errors of a visitor').toEqual([]);
 
-        // The citizen applies with two uploads: the upload buttons are on screen, not off to the side.
+        // The citizen applies with uploads: the upload buttons are on screen, not off to the side.
         await signIn(context, 'citizen1');
         await page.goto(`/apply/${LOW_INCOME}`);
         await page.getByTestId('apply-upload-application').waitFor();
-        for (const id of ['application', 'id-card']) {
+        // Every required material is uploaded (the submit button waits for them); the first two are checked for position.
+        for (const id of ['application', 'id-card', 'economic-statement', 'verification-consent']) {
+          if (!(await page.getByTestId(`apply-upload-${id}`).count())) continue;
           const box = (await page.getByTestId(`apply-upload-${id}`).locator('button, .ant-upload').first().boundingBox())!;
           expect(box.x + box.width, `upload ${id} on screen`).toBeLessThanOrEqual(viewport.width);
           await page.getByTestId(`apply-upload-${id}`).locator('input[type=file]').setInputFiles({ name: `${id}.pdf`, ...PDF });
