@@ -59,6 +59,12 @@ async function check(page: Page, mode: Mode, name: string) {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-testid=page-loading]').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  // Colours measured mid-transition (a button turning enabled, a message fading in) are not the
+  // page's colours: let running animations and transitions finish first (bounded).
+  await page.evaluate(() => Promise.race([
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 2_000)),
+  ]));
   const label = `${mode} ${width}px ${name}`;
   expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: sideways scroll`).toBeLessThanOrEqual(width);
   expect.soft((await axe(page)).join('\n'), `${label}: axe`).toBe('');
