@@ -9,6 +9,7 @@ import http from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/freshdb.js';
+import { onSseEvents } from '../../test/sse.js';
 import { freePort, pgBinDir, startCluster, type PgCluster } from '../../test/pgcluster.js';
 import { loadConfig } from './config.js';
 import { startServer } from '../server.js';
@@ -48,19 +49,7 @@ function openStream(url: string, cookie = '') {
   const events: Sse[] = [];
   let closed = false;
   const req = http.get(url, { headers: cookie ? { cookie } : {} }, (res) => {
-    let buf = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buf += chunk;
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const f: Record<string, string> = {};
-        for (const line of block.split('\n')) { const m = /^(\w+): (.*)$/.exec(line); if (m) f[m[1]] = m[2]; }
-        if (f.data) events.push({ event: f.event ?? 'message', id: f.id, data: JSON.parse(f.data), at: Date.now() });
-      }
-    });
+    onSseEvents(res, (e) => events.push({ ...e, at: Date.now() }));
     res.on('close', () => { closed = true; });
   });
   req.on('error', () => { closed = true; });

@@ -1,3 +1,4 @@
+import { onSseEvents } from '../../test/sse.js';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheck } from '../core/identity/index.js';
@@ -199,19 +200,9 @@ describe('the board stream', () => {
     return new Promise<{ event: string; id?: string; data: any }[]>((resolve, reject) => {
       const events: { event: string; id?: string; data: any }[] = [];
       const req = http.get(`${base}/api/hall/stream?centerId=${centerId}`, { headers }, (res) => {
-        let buf = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buf += chunk;
-          let i;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
-            const block = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            const f: Record<string, string> = {};
-            for (const line of block.split('\n')) { const m = /^(\w+): (.*)$/.exec(line); if (m) f[m[1]] = m[2]; }
-            if (f.data) events.push({ event: f.event ?? 'message', id: f.id, data: JSON.parse(f.data) });
-            if (until(events)) { req.destroy(); resolve(events); }
-          }
+        onSseEvents(res, (ev) => {
+          events.push(ev);
+          if (until(events)) { req.destroy(); resolve(events); }
         });
       });
       req.on('error', (e) => { if (!(e as NodeJS.ErrnoException).code?.includes('ECONNRESET')) reject(e); });
