@@ -9,6 +9,8 @@
  *   jobs.ts (background jobs), schema.ts (tables), server.ts and cli.ts. Only it may name
  *   every capability.
  *
+ * Capabilities follow one another in ORDER below; each imports only those before it.
+ *
  * A capability's public surface — what another capability may import — is:
  * - `schema.ts` (its tables: others read them in queries and point foreign keys at them) and
  *   `types.ts` (its types and labels), always;
