@@ -217,4 +217,13 @@ export default {
   '已关闭双人审核': 'Four eyes turned off',
   '开启后，事项由编辑人、提交人以外的管理人员审核、发布': 'When on, an item is reviewed and published by an administrator other than its editor and submitter',
   '双人审核': 'Four eyes',
+  '督办答复期限': 'Supervision order answer due',
+  '考核申诉期限': 'Assessment appeal window',
+  '差评整改期限': 'Bad review rectification due',
+  '投诉办理期限': 'Complaint due',
+  '纠正重办期限': 'Redo after overturned refusal due',
+  '巡查整改期限': 'Patrol finding rectification due',
+  '全国调整：将调整所有中心 {n} 件在办办件的期限，向 {sms} 位申请人发送短信': 'National change: moves the deadlines of {n} open cases in all centers and sends {sms} applicants an SMS',
+  '其中 {n} 件属于您管辖范围以外的中心，未逐件列出。': '{n} of them belong to centers outside yours and are not listed.',
+  '只检查了期限最近的 5000 件在办件，实际调整的可能更多。': 'Only the 5000 open cases with the nearest deadlines were checked; more may move.',
 } as Record<string, string>;
