@@ -2,17 +2,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Breadcrumb, Button, Form, Space, Tabs } from 'antd';
 import { CloseOutlined, SaveOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { useDepartmentNames, useFacets, useTypeOptions } from '../../api/hooks';
 import type { ItemDetail, VersionSummary } from '../../api/types';
 import { canEditCatalog, FullPageSpin, useSession } from '../../auth/session';
 import { GuideView } from '../../components/GuideView';
-import { applyFieldErrors, showError, showSuccess } from '../../lib/feedback';
 import { STATUS_LABELS } from '../../lib/labels';
 import { ItemForm } from './ItemForm';
-import { emptyGuide, fromFormValues, toFormValues, type ItemFormValues } from './itemFormValues';
+import { useItemSave } from './itemSave';
+import { emptyGuide, toFormValues, type ItemFormValues } from './itemFormValues';
 import { ActionNoteModal, ItemActionButtons, itemActions, useItemAction } from './itemActions';
 import { ItemHead } from './ItemHead';
 import { ItemProblemAlert, ItemUnavailable } from './ItemProblemAlert';
@@ -23,19 +23,12 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
   const t = useT();
   const { id: routeId } = useParams();
   const id = isNew ? undefined : routeId;
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { user } = useSession();
   const facets = useFacets();
   const departmentNames = useDepartmentNames();
   const typeOptions = useTypeOptions();
   const [form] = Form.useForm<ItemFormValues>();
 
-  const [problem, setProblem] = useState<ApiError | Error | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [tab, setTab] = useState('edit');
-  const [epoch, setEpoch] = useState(0);
   const [viewVersion, setViewVersion] = useState<number | null>(null);
 
   const detailQuery = useQuery({
@@ -45,6 +38,7 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
   });
   const detail = detailQuery.data;
+  const { problem, setProblem, dirty, setDirty, saving, tab, setTab, epoch, setEpoch, afterChange, showProblem, save } = useItemSave(form, isNew, detail);
 
   const editor = canEditCatalog(user);
   const isAdmin = user?.role === 'centerAdmin';
@@ -73,65 +67,6 @@ export function CatalogItemPage({ isNew = false }: { isNew?: boolean }) {
   }, [isNew, detail]);
 
   const actions = useMemo(() => (user ? itemActions(detail, isAdmin, editor) : []), [detail, user, isAdmin, editor]);
-
-  const showProblem = (e: unknown) => {
-    if (e instanceof ApiError) {
-      setProblem(e);
-      const leftover = applyFieldErrors(form, e);
-      if (e.details.length && leftover.length === e.details.length) {
-        /* no field matched; the alert lists them */
-      }
-      if (e.code === 'item_invalid' || e.code === 'validation_failed') setTab('edit');
-      if (!e.details.length && e.code !== 'version_conflict') showError(e);
-    } else {
-      setProblem(e as Error);
-      showError(e);
-    }
-  };
-
-  const afterChange = async (d: ItemDetail) => {
-    queryClient.setQueryData(['catalog-item', d.id], d);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['catalog-items'] }),
-      queryClient.invalidateQueries({ queryKey: ['public-items'] }),
-      queryClient.invalidateQueries({ queryKey: ['guide'] }),
-      queryClient.invalidateQueries({ queryKey: ['catalog-version', d.id] }),
-    ]);
-  };
-
-  const save = async () => {
-    setProblem(null);
-    try {
-      await form.validateFields();
-    } catch (err) {
-      const first = (err as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center' });
-      showError(new Error(t('请检查表单中标红的字段')));
-      return;
-    }
-    const values = form.getFieldsValue(true) as ItemFormValues;
-    const { data, code } = fromFormValues(values, isNew ? undefined : detail?.latest?.data);
-    setSaving(true);
-    try {
-      if (isNew) {
-        const created = await api.post<ItemDetail>('/api/catalog/items', code ? { data, code } : { data });
-        await afterChange(created);
-        setDirty(false);
-        showSuccess(t('事项已创建（草稿）'));
-        navigate(`/admin/catalog/${created.id}`, { replace: true });
-      } else if (detail) {
-        const updated = await api.put<ItemDetail>(`/api/catalog/items/${detail.id}`, { data, baseVersion: detail.latestVersion });
-        await afterChange(updated);
-        setDirty(false);
-        setEpoch((n) => n + 1);
-        showSuccess(updated.latestVersion !== detail.latestVersion ? t('已保存为新草稿版本 v{latestVersion}', { latestVersion: updated.latestVersion }) : t('已保存'));
-      }
-    } catch (e) {
-      showProblem(e);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const { busyAction, noteFor, note, setNote, setNoteFor, runAction, onAction } = useItemAction(detail, afterChange, showProblem, () => setProblem(null));
 
