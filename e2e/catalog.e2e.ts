@@ -15,7 +15,7 @@ const field = (page: Page, testId: string) => page.getByTestId(testId).locator('
 
 
 describe('catalog management in the browser', () => {
-  it('admin creates an item, takes it through review, publishes it, and the portal shows it', async () => {
+  it('admin creates and submits an item, a second admin reviews and publishes it (four eyes), and the portal shows it', async () => {
     const page = await e.page();
     await loginAs(page, 'admin');
     await page.goto('/admin/catalog');
@@ -33,13 +33,28 @@ describe('catalog management in the browser', () => {
     await field(page, 'field-result-name').fill('养犬登记证');
     await page.getByTestId('item-save').first().click();
     await expect.poll(() => page.getByTestId('item-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('draft');
-    for (const [action, status] of [['submit', 'submitted'], ['review', 'reviewed'], ['publish', 'published']] as const) {
-      await page.getByTestId(`action-${action}`).click();
-      const confirm = page.locator('.ant-popconfirm:visible .ant-btn-primary, .ant-modal:visible .ant-btn-primary');
+    const act = async (p: Page, action: string, status: string) => {
+      await p.getByTestId(`action-${action}`).click();
+      const confirm = p.locator('.ant-popconfirm:visible .ant-btn-primary, .ant-modal:visible .ant-btn-primary');
       if (await confirm.count()) await confirm.first().click();
-      await expect.poll(() => page.getByTestId('item-status').getAttribute('data-status'), { timeout: 15_000 }).toBe(status);
-    }
-    const code = (await page.getByTestId('item-code').innerText()).trim();
+      await expect.poll(() => p.getByTestId('item-status').getAttribute('data-status'), { timeout: 15_000 }).toBe(status);
+    };
+    await act(page, 'submit', 'submitted');
+    // The editor sees who must act and cannot approve their own version.
+    await expect.poll(() => page.getByTestId('four-eyes-blocked').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('action-review').isDisabled()).toBe(true);
+    expect(await page.getByTestId('action-review').getAttribute('data-blocked')).toBe('four-eyes');
+    expect(await page.getByTestId('item-edited-by').innerText()).toBe('杨振华');
+
+    const second = await e.page();
+    await loginAs(second, 'admin2');
+    await second.goto(page.url());
+    await expect.poll(() => second.getByTestId('four-eyes-note').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await second.getByTestId('action-review').isDisabled()).toBe(false);
+    await act(second, 'review', 'reviewed');
+    await act(second, 'publish', 'published');
+    expect(await second.getByTestId('item-reviewed-by').innerText()).toBe('苏文静');
+    const code = (await second.getByTestId('item-code').innerText()).trim();
     expect(code).toMatch(/^62052400GA-XK-\d{4}$/);
 
     const portal = await e.page();

@@ -1,35 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import type { GuideData } from './types.js';
+import { sampleGuide } from '../../test/catalog.js';
 
 let t: TestApp;
 let admin: Client;
+/** The county's second catalog admin: reviews and publishes what `admin` edited (four eyes, on by default). */
+let admin2: Client;
 let mz: string;
 let sc: string;
-
-export function sampleGuide(departmentId: string, over: Partial<GuideData> = {}): GuideData {
-  return {
-    name: '测试事项：宗教活动场所筹备设立审核', type: 'license', theme: '社会事务', servedParty: 'organization', departmentId,
-    entryMode: 'resident', windowNames: ['综合受理窗口（一）'], responsiblePerson: '张三', legalBasis: '《宗教事务条例》第二十一条',
-    statutoryLimit: { value: 20, unit: 'workingDays' }, promisedLimit: { value: 10, unit: 'workingDays' }, caseKind: 'promised',
-    conditions: '符合条例规定的条件', reviewStandard: '材料齐全、符合法定形式', procedure: [{ name: '受理', role: 'receiver' }, { name: '审查', role: 'handler', workingDays: 5 }, { name: '决定', role: 'chiefRep' }],
-    specialProcedures: [], jointParticipants: [], maxVisits: 1, onlineDepth: 3, conditionalAcceptance: true, appointmentAllowed: true,
-    deliveryModes: ['pickup', 'post'], overdueDefault: 'none',
-    materials: [
-      { id: 'application', name: '申请书', required: 'required', major: true, copies: 1, form: 'paper', source: 'applicant' },
-      { id: 'licence-copy', name: '营业执照', required: 'required', major: false, copies: 1, form: 'electronic', source: 'sharing', sourceAgency: '市场监督管理局' },
-      { id: 'lease', name: '场所使用证明', required: 'conditional', condition: '租赁场所的', major: false, copies: 1, form: 'paper', source: 'applicant' },
-    ],
-    fees: { free: true, items: [] }, result: { name: '批复', type: 'approval' },
-    contact: { address: '县政务服务中心二楼', hours: '工作日 9:00-17:30', phone: '0938-1234567', complaintPhone: '12345' },
-    ...over,
-  };
-}
 
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.login('admin');
+  admin2 = await t.login('admin2');
   const facets = await t.anon.get('/api/public/facets');
   mz = facets.body.departments.find((d: { name: string }) => d.name.endsWith('民政局')).id;
   sc = facets.body.departments.find((d: { name: string }) => d.name.endsWith('市场监督管理局')).id;
@@ -79,8 +63,8 @@ describe('catalog lifecycle', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('invalid_transition');
     expect((await admin.post(`/api/catalog/items/${id}/actions/submit`, {})).body.status).toBe('submitted');
-    expect((await admin.post(`/api/catalog/items/${id}/actions/review`, {})).body.status).toBe('reviewed');
-    const pub = await admin.post(`/api/catalog/items/${id}/actions/publish`, {});
+    expect((await admin2.post(`/api/catalog/items/${id}/actions/review`, {})).body.status).toBe('reviewed');
+    const pub = await admin2.post(`/api/catalog/items/${id}/actions/publish`, {});
     expect(pub.body).toMatchObject({ status: 'published', publishedVersion: 1 });
     const guide = await t.anon.get(`/api/public/items/${created.body.code}`);
     expect(guide.body.name).toBe('测试事项：宗教活动场所筹备设立审核');
@@ -119,7 +103,7 @@ describe('catalog lifecycle', () => {
   it('keeps every version: editing a published item starts a new draft, the portal keeps the old one', async () => {
     const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '版本测试事项' }) });
     const id = created.body.id;
-    for (const a of ['submit', 'review', 'publish']) await admin.post(`/api/catalog/items/${id}/actions/${a}`, {});
+    for (const a of ['submit', 'review', 'publish']) await (a === 'submit' ? admin : admin2).post(`/api/catalog/items/${id}/actions/${a}`, {});
     const edit = await admin.put(`/api/catalog/items/${id}`, { data: sampleGuide(mz, { name: '版本测试事项（修订）' }), baseVersion: 1 });
     expect(edit.status).toBe(200);
     expect(edit.body).toMatchObject({ latestVersion: 2, publishedVersion: 1, status: 'draft' });
@@ -127,7 +111,7 @@ describe('catalog lifecycle', () => {
     const stale = await admin.put(`/api/catalog/items/${id}`, { data: sampleGuide(mz), baseVersion: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
-    for (const a of ['submit', 'review', 'publish']) await admin.post(`/api/catalog/items/${id}/actions/${a}`, {});
+    for (const a of ['submit', 'review', 'publish']) await (a === 'submit' ? admin : admin2).post(`/api/catalog/items/${id}/actions/${a}`, {});
     const pub = await t.anon.get(`/api/public/items/${created.body.code}`);
     expect(pub.body).toMatchObject({ name: '版本测试事项（修订）', version: 2 });
     const v1 = await admin.get(`/api/catalog/items/${id}/versions/1`);
@@ -139,7 +123,7 @@ describe('catalog lifecycle', () => {
   it('suspends and abolishes: a suspended item leaves the portal', async () => {
     const created = await admin.post('/api/catalog/items', { data: sampleGuide(mz, { name: '暂停测试事项' }) });
     const id = created.body.id;
-    for (const a of ['submit', 'review', 'publish', 'suspend']) await admin.post(`/api/catalog/items/${id}/actions/${a}`, {});
+    for (const a of ['submit', 'review', 'publish', 'suspend']) await (a === 'submit' ? admin : admin2).post(`/api/catalog/items/${id}/actions/${a}`, {});
     expect((await t.anon.get(`/api/public/items/${created.body.code}`)).status).toBe(404);
     expect((await admin.post(`/api/catalog/items/${id}/actions/resume`, {})).body.status).toBe('published');
     expect((await t.anon.get(`/api/public/items/${created.body.code}`)).status).toBe(200);

@@ -11,6 +11,7 @@ import { actOnItem, createItemForUser, getItemDetail, getItemVersion, listItems,
 import { getPublicItem, listPublicItems, publicFacets, suggestPublicItems } from './public.js';
 import { popularItems } from './popular.js';
 import { exportCatalog, importCatalog } from './excel.js';
+import { getCatalogSettings, putCatalogSettings } from './settings.js';
 
 const CATALOG_READERS = ['centerAdmin', 'coordinator', 'handler', 'chiefRep', 'leader'] as const;
 const CATALOG_EDITORS = ['centerAdmin', 'coordinator', 'chiefRep', 'leader'] as const;
@@ -62,6 +63,17 @@ export function catalogRoutes(app: App, ctx: AppContext) {
       response: errors(400, 401, 403, 404, 409, 422),
     },
   }, async (req) => actOnItem(ctx, currentUser(req), req.params.id, req.params.action, req.body?.note));
+
+  const Settings = Type.Object({ secondReviewer: Type.Boolean() });
+  app.get('/api/catalog/settings', {
+    config: { policy: CATALOG_READERS },
+    schema: { tags: ['catalog'], summary: 'My center’s catalog settings (defaults when never set): secondReviewer = four eyes on review and publishing', response: { 200: Settings, ...errors(401, 403) } },
+  }, async (req) => getCatalogSettings(ctx, currentUser(req)));
+
+  app.put('/api/catalog/settings', {
+    config: { policy: ['centerAdmin'] },
+    schema: { tags: ['catalog'], summary: 'Change my center’s catalog settings', body: Settings, response: { 200: Settings, ...errors(400, 401, 403) } },
+  }, async (req) => putCatalogSettings(ctx, currentUser(req), req.body));
 
   app.get('/api/catalog/export.xlsx', {
     config: { policy: ['centerAdmin'] },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, jsonb, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, jsonb, timestamp, index, primaryKey, boolean } from 'drizzle-orm/pg-core';
 import { centers, departments } from '../core/org/schema.js';
 import type { Availability, GuideData, VersionStatus } from './types.js';
 
@@ -35,9 +35,25 @@ export const serviceItemVersions = pgTable('service_item_versions', {
   data: jsonb('data').$type<GuideData>().notNull(),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  /** Who last changed this version's content (a draft is edited in place): the first pair of eyes. */
+  editedBy: uuid('edited_by'),
+  submittedBy: uuid('submitted_by'),
   submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
   reviewedBy: uuid('reviewed_by'),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'string' }),
   reviewNote: text('review_note'),
+  publishedBy: uuid('published_by'),
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
 }, (t) => [primaryKey({ columns: [t.itemId, t.version] })]);
+
+/**
+ * Catalog settings of one center; a center without a row uses CATALOG_DEFAULTS (rules.ts).
+ * secondReviewer: review and publishing by someone other than the version's editor and
+ * submitter (four eyes, seed 001's review before a list changes).
+ */
+export const catalogSettings = pgTable('catalog_settings', {
+  centerId: uuid('center_id').primaryKey().references(() => centers.id),
+  secondReviewer: boolean('second_reviewer').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+  updatedBy: uuid('updated_by'),
+});

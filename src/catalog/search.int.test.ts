@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import type { GuideData } from './types.js';
+import { sampleGuide } from '../../test/catalog.js';
 import { readWorkbook } from './excel.js';
 import { RELEVANCE, scoreRelevance } from './relevance.js';
 import { seedDemoCases } from '../demo/cases.js';
@@ -10,25 +10,6 @@ import { seedDemoCases } from '../demo/cases.js';
 let t: TestApp;
 let admin: Client;
 let mz: string;
-/** A complete guide (as in catalog.int.test.ts; importing that file would run its tests here). */
-function sampleGuide(departmentId: string, over: Partial<GuideData> = {}): GuideData {
-  return {
-    name: '测试事项：宗教活动场所筹备设立审核', type: 'license', theme: '社会事务', servedParty: 'organization', departmentId,
-    entryMode: 'resident', windowNames: ['综合受理窗口（一）'], responsiblePerson: '张三', legalBasis: '《宗教事务条例》第二十一条',
-    statutoryLimit: { value: 20, unit: 'workingDays' }, promisedLimit: { value: 10, unit: 'workingDays' }, caseKind: 'promised',
-    conditions: '符合条例规定的条件', reviewStandard: '材料齐全、符合法定形式', procedure: [{ name: '受理', role: 'receiver' }, { name: '审查', role: 'handler', workingDays: 5 }, { name: '决定', role: 'chiefRep' }],
-    specialProcedures: [], jointParticipants: [], maxVisits: 1, onlineDepth: 3, conditionalAcceptance: true, appointmentAllowed: true,
-    deliveryModes: ['pickup', 'post'], overdueDefault: 'none',
-    materials: [
-      { id: 'application', name: '申请书', required: 'required', major: true, copies: 1, form: 'paper', source: 'applicant' },
-      { id: 'licence-copy', name: '营业执照', required: 'required', major: false, copies: 1, form: 'electronic', source: 'sharing', sourceAgency: '市场监督管理局' },
-      { id: 'lease', name: '场所使用证明', required: 'conditional', condition: '租赁场所的', major: false, copies: 1, form: 'paper', source: 'applicant' },
-    ],
-    fees: { free: true, items: [] }, result: { name: '批复', type: 'approval' },
-    contact: { address: '县政务服务中心二楼', hours: '工作日 9:00-17:30', phone: '0938-1234567', complaintPhone: '12345' },
-    ...over,
-  };
-}
 
 type Item = { code: string; name: string; department: { id: string }; match?: string; aliases: string[] };
 const find = async (q: string, extra = '') => (await t.anon.get(`/api/public/items?q=${encodeURIComponent(q)}${extra}`)).body as { items: Item[]; total: number; suggestions: string[] };
@@ -117,7 +98,9 @@ describe('public guide search', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect((await find('测俗称')).total).toBe(0);
-    for (const a of ['submit', 'review', 'publish']) expect((await admin.post(`/api/catalog/items/${id}/actions/${a}`, {})).status).toBe(200);
+    // Four eyes (on by default): the second county admin reviews and publishes.
+    const admin2 = await t.login('admin2');
+    for (const a of ['submit', 'review', 'publish']) expect((await (a === 'submit' ? admin : admin2).post(`/api/catalog/items/${id}/actions/${a}`, {})).status).toBe(200);
     expect((await find('测俗称')).items[0]?.name).toBe('搜索测试事项');
     expect((await find('duteguanjianci')).items[0]?.name).toBe('搜索测试事项');
     await admin.post(`/api/catalog/items/${id}/actions/suspend`, {});

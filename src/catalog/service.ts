@@ -1,10 +1,11 @@
-import { and, eq, ilike, or, sql, desc, asc, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, sql, desc, asc, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable, Tx } from '../core/db/index.js';
-import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { centers, departments } from '../core/org/schema.js';
+import { users } from '../core/auth/schema.js';
 import { serviceItems, serviceItemVersions } from './schema.js';
 import { counters } from '../cases/schema.js';
 import { containsPattern, escapeLike } from '../core/like.js';
@@ -13,6 +14,8 @@ import {
   type ItemAction, type Problem,
 } from './rules.js';
 import type { GuideData } from './types.js';
+import { FOUR_EYES_MESSAGE, SECOND_PERSON_ACTIONS, fourEyesBlocks } from './fourEyes.js';
+import { catalogSettingsFor } from './settings.js';
 
 type ItemRow = typeof serviceItems.$inferSelect;
 type VersionRow = typeof serviceItemVersions.$inferSelect;
@@ -83,10 +86,28 @@ async function loadVersion(db: Queryable, itemId: string, version: number): Prom
 
 const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
 
-export function versionView(v: VersionRow) {
+type Names = Map<string, string>;
+
+/** Who had a hand in a version, by name: the history a second reviewer reads before signing. */
+function handsView(v: VersionRow, names: Names) {
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
+  return {
+    editedBy: person(v.editedBy ?? v.createdBy), submittedBy: person(v.submittedBy),
+    reviewedBy: person(v.reviewedBy), publishedBy: person(v.publishedBy),
+  };
+}
+
+async function namesOf(db: Queryable, versions: VersionRow[]): Promise<Names> {
+  const ids = [...new Set(versions.flatMap((v) => [v.createdBy, v.editedBy, v.submittedBy, v.reviewedBy, v.publishedBy]).filter((x): x is string => !!x))];
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function versionView(v: VersionRow, names: Names = new Map()) {
   return {
     version: v.version, status: v.status, data: v.data, createdAt: iso(v.createdAt)!, submittedAt: iso(v.submittedAt),
-    reviewedAt: iso(v.reviewedAt), reviewNote: v.reviewNote, publishedAt: iso(v.publishedAt),
+    reviewedAt: iso(v.reviewedAt), reviewNote: v.reviewNote, publishedAt: iso(v.publishedAt), ...handsView(v, names),
   };
 }
 
@@ -103,13 +124,18 @@ async function itemDetail(db: Queryable, user: Actor, item: ItemRow) {
   const lifecycle = { versionStatus: item.status, availability: item.availability, hasPublished: item.publishedVersion !== null };
   let canEdit = true;
   try { assertCanEdit(user, item); } catch { canEdit = false; }
+  const names = await namesOf(db, versions);
+  const { secondReviewer } = await catalogSettingsFor(db, item.centerId);
+  const allowedActions = canEdit ? allowedItemActions(lifecycle, user.role === 'centerAdmin') : [];
   return {
     id: item.id, code: item.code, status: displayStatus(item.status, item.availability), availability: item.availability,
     latestVersion: item.latestVersion, publishedVersion: item.publishedVersion,
     department: { id: item.departmentId, name: dept?.name ?? '' },
-    latest: versionView(latest),
-    versions: versions.map((v) => ({ version: v.version, status: v.status, createdAt: iso(v.createdAt)!, publishedAt: iso(v.publishedAt), reviewNote: v.reviewNote })),
-    allowedActions: canEdit ? allowedItemActions(lifecycle, user.role === 'centerAdmin') : [],
+    latest: versionView(latest, names),
+    versions: versions.map((v) => ({ version: v.version, status: v.status, createdAt: iso(v.createdAt)!, publishedAt: iso(v.publishedAt), reviewNote: v.reviewNote, ...handsView(v, names) })),
+    allowedActions,
+    /** The allowed actions this user may not take because they edited or submitted the version (shown disabled, with the rule). */
+    fourEyes: { secondReviewer, blockedActions: allowedActions.filter((a) => fourEyesBlocks(a, latest, user.id, secondReviewer)) },
     canEdit,
   };
 }
@@ -117,7 +143,8 @@ async function itemDetail(db: Queryable, user: Actor, item: ItemRow) {
 export async function getItemVersion(ctx: AppContext, user: SessionUser, id: string, version: number) {
   const item = await loadItem(ctx.db, id);
   assertCanRead(user, item);
-  return versionView(await loadVersion(ctx.db, id, version));
+  const v = await loadVersion(ctx.db, id, version);
+  return versionView(v, await namesOf(ctx.db, [v]));
 }
 
 // ---- Writing ---------------------------------------------------------------------------
@@ -186,7 +213,8 @@ export async function createItem(tx: Tx, actor: Actor, input: GuideData, at: Dat
     publishedVersion: status === 'published' ? 1 : null, ...denormalized(data), updatedAt: now,
   }).returning();
   await tx.insert(serviceItemVersions).values({
-    itemId: item.id, version: 1, status, data, createdBy: actor.id, createdAt: now, publishedAt: status === 'published' ? now : null,
+    itemId: item.id, version: 1, status, data, createdBy: actor.id, editedBy: actor.id, createdAt: now,
+    publishedAt: status === 'published' ? now : null, publishedBy: status === 'published' ? actor.id : null,
   });
   if (opts.audit !== false) {
     await appendAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'catalog.create', entityType: 'serviceItem', entityId: item.id, after: { code, status, data }, at });
@@ -218,13 +246,13 @@ export async function updateItem(tx: Tx, actor: Actor, id: string, input: GuideD
   const now = at.toISOString();
   let version = item.latestVersion;
   if (latest.status === 'draft') {
-    await tx.update(serviceItemVersions).set({ data }).where(and(eq(serviceItemVersions.itemId, id), eq(serviceItemVersions.version, version)));
+    await tx.update(serviceItemVersions).set({ data, editedBy: actor.id }).where(and(eq(serviceItemVersions.itemId, id), eq(serviceItemVersions.version, version)));
   } else {
     if (latest.status !== 'published') {
       await tx.update(serviceItemVersions).set({ status: 'superseded' }).where(and(eq(serviceItemVersions.itemId, id), eq(serviceItemVersions.version, version)));
     }
     version += 1;
-    await tx.insert(serviceItemVersions).values({ itemId: id, version, status: 'draft', data, createdBy: actor.id, createdAt: now });
+    await tx.insert(serviceItemVersions).values({ itemId: id, version, status: 'draft', data, createdBy: actor.id, editedBy: actor.id, createdAt: now });
   }
   // Search columns follow the public version while one exists.
   const searchable = item.publishedVersion ? {} : denormalized(data);
@@ -254,6 +282,10 @@ export async function actOnItem(ctx: AppContext, user: SessionUser, id: string, 
       throw unprocessable('note_required', 'Say what must be corrected', '退回修改须填写意见', [{ field: 'note', message: 'required', messageZh: '必填' }]);
     }
     const latest = await loadVersion(tx, id, item.latestVersion);
+    const { secondReviewer } = await catalogSettingsFor(tx, item.centerId);
+    if (fourEyesBlocks(action, latest, user.id, secondReviewer)) {
+      throw new AppError(403, 'four_eyes', FOUR_EYES_MESSAGE.en, FOUR_EYES_MESSAGE.zh, { action, rule: 'secondReviewer' });
+    }
     if (t.validates) {
       const problems = validateGuide(latest.data);
       if (problems.length) throw invalid(problems);
@@ -263,10 +295,10 @@ export async function actOnItem(ctx: AppContext, user: SessionUser, id: string, 
     if (t.to.versionStatus) {
       itemSet.status = t.to.versionStatus;
       const versionSet: Partial<VersionRow> = { status: t.to.versionStatus };
-      if (action === 'submit') versionSet.submittedAt = now;
+      if (action === 'submit') Object.assign(versionSet, { submittedAt: now, submittedBy: user.id });
       if (action === 'review' || action === 'reject') Object.assign(versionSet, { reviewedAt: now, reviewedBy: user.id, reviewNote: note ?? null });
       if (action === 'publish') {
-        versionSet.publishedAt = now;
+        Object.assign(versionSet, { publishedAt: now, publishedBy: user.id });
         if (item.publishedVersion) {
           await tx.update(serviceItemVersions).set({ status: 'superseded' })
             .where(and(eq(serviceItemVersions.itemId, id), eq(serviceItemVersions.version, item.publishedVersion)));
@@ -280,7 +312,11 @@ export async function actOnItem(ctx: AppContext, user: SessionUser, id: string, 
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: `catalog.${action}`, entityType: 'serviceItem', entityId: id,
       before: { status: item.status, availability: item.availability, version: item.latestVersion },
-      after: { status: updated.status, availability: updated.availability, version: updated.latestVersion, note: note ?? null }, at: ctx.now(),
+      after: {
+        status: updated.status, availability: updated.availability, version: updated.latestVersion, note: note ?? null,
+        ...(SECOND_PERSON_ACTIONS.includes(action) ? { secondReviewer, editedBy: latest.editedBy ?? latest.createdBy, submittedBy: latest.submittedBy,
+          reviewedBy: action === 'review' ? user.id : latest.reviewedBy } : {}),
+      }, at: ctx.now(),
     });
     return itemDetail(tx, user, updated);
   });

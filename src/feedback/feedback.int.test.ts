@@ -155,7 +155,7 @@ describe('the bad-review flow across the Labour Day holiday', () => {
     await setNow('2026-05-20T01:00:00Z');
     expect((await sweep())['feedback-rectification']).toBe(1);
     const order = (await notices('feedback.rectifyOrder')).filter((n) => n.channel === 'inApp');
-    expect(order.map((n) => n.recipientUserId).sort()).toEqual([ids.chief1, ids.leader1, ids.admin, ids.super1].sort());
+    expect(order.map((n) => n.recipientUserId).sort()).toEqual([ids.chief1, ids.leader1, ids.admin, ids.admin2, ids.super1].sort()); // the office: both county admins and the supervisor
     expect((await coord.get(`/api/feedback/evaluations/${evalId}`)).body.light).toBe('red');
     // The supervision board counts it.
     const board = (await super1.get('/api/supervision/board')).body;
@@ -387,7 +387,7 @@ describe('complaints', () => {
     expect((await sweep())['feedback-complaints']).toBe(1);
     expect((await sweep())['feedback-complaints']).toBe(0);
     const told = (await notices('feedback.complaintOverdue')).map((n) => n.recipientUserId).sort();
-    expect(told).toEqual([ids.admin, ids.super1, ids.leader1, ...(ids.town_admin ? [] : [])].filter(Boolean).sort());
+    expect(told).toEqual([ids.admin, ids.admin2, ids.super1, ids.leader1, ...(ids.town_admin ? [] : [])].filter(Boolean).sort());
     expect((await admin.get(`/api/feedback/complaints/${c.body.id}`)).body).toMatchObject({ light: 'red', escalatedAt: expect.any(String) });
   });
 

@@ -237,6 +237,7 @@ function staffUsers(s: DeptStaff): DemoUser[] {
 export const users: DemoUser[] = [
   // —— 县政务服务中心 ——
   { username: 'admin', displayName: '杨振华', role: 'centerAdmin', centerKey: 'county', phone: '13909381100', note: '县政务服务中心管理办公室主任：事项目录审核发布、窗口与人员配置、考核、投诉处理' },
+  { username: 'admin2', displayName: '苏文静', role: 'centerAdmin', centerKey: 'county', note: '县政务服务中心管理办公室副主任：事项目录第二审核人（双人审核：admin编辑提交的事项由她审核发布）' },
   { username: 'party1', displayName: '陈建国', role: 'partySecretary', centerKey: 'county', phone: '13909381102', note: '机关党委专职副书记（党务）：党组织与换届、发展党员、三会一课、民主评议、党费、党务公开' },
   { username: 'super1', displayName: '魏国强', role: 'supervisor', centerKey: 'county', phone: '13909381101', note: '县纪委监委派驻监察：电子监察看板、催办督办、问责记录' },
   { username: 'window1', displayName: '李雪梅', role: 'receiver', centerKey: 'county', windowNumber: 1, note: '综合受理窗口（一）受理人：无差别受理、一次性告知、容缺受理演示' },

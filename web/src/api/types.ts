@@ -105,9 +105,15 @@ export interface Version {
   reviewedAt?: string | null;
   reviewNote?: string | null;
   publishedAt?: string | null;
+  /** Who had a hand in the version (four eyes: the editor and submitter are not its reviewer). */
+  editedBy?: NamedRef | null;
+  submittedBy?: NamedRef | null;
+  reviewedBy?: NamedRef | null;
+  publishedBy?: NamedRef | null;
 }
 
-export type VersionSummary = Pick<Version, 'version' | 'status' | 'createdAt'> & Partial<Pick<Version, 'submittedAt' | 'reviewedAt' | 'reviewNote' | 'publishedAt'>>;
+export type VersionSummary = Pick<Version, 'version' | 'status' | 'createdAt'> &
+  Partial<Pick<Version, 'submittedAt' | 'reviewedAt' | 'reviewNote' | 'publishedAt' | 'editedBy' | 'submittedBy' | 'reviewedBy' | 'publishedBy'>>;
 
 export interface ItemDetail {
   id: string;
@@ -124,6 +130,8 @@ export interface ItemDetail {
   allowedActions?: ItemAction[];
   /** Whether this user may edit the item (server extension). */
   canEdit?: boolean;
+  /** The center's four-eyes setting, and the allowed actions this user may not take because they edited or submitted the version. */
+  fourEyes?: { secondReviewer: boolean; blockedActions: ItemAction[] };
 }
 
 export type ItemAction = 'submit' | 'review' | 'reject' | 'publish' | 'suspend' | 'resume' | 'abolish';

@@ -1,6 +1,6 @@
 /** 工作日历: the center's working-day calendar, local overrides and a due-date calculator. */
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -10,46 +10,8 @@ import type { CalendarOverride, CalendarYear, DayKind } from '../../api/types';
 import { applyFieldErrors, errorText, showError, showSuccess } from '../../lib/feedback';
 import { DAY_KIND_LABELS } from '../../lib/labels';
 import { CalendarYearPanel } from './CalendarYearPanel';
+import { CalendarChangeConfirm, type ChangePreview } from './CalendarChangeConfirm';
 
-interface ChangePreview {
-  date: string; total: number; capped: boolean; sms: number;
-  cases: { id: string; caseNo: string; itemName: string; moved: Record<string, { from: string | null; to: string | null }> }[];
-  deadlines: { kind: string; label: string; count: number }[];
-}
-
-const DATE_LABELS: Record<string, string> = { get promisedDue() { return tr('承诺办结日'); }, get statutoryDue() { return tr('法定办结日'); }, get acceptBy() { return tr('受理期限'); }, get owedBy() { return tr('容缺补齐期限'); }, get deemOn() { return tr('视为同意日'); } };
-
-/** What a calendar change would move, before it is applied (POST /api/calendar/overrides/preview). */
-function ChangeConfirm({ value, busy, onOk, onCancel }: { value: { title: string; preview: ChangePreview } | null; busy: boolean; onOk: () => void; onCancel: () => void }) {
-  const t = useT();
-  const p = value?.preview;
-  return (
-    <Modal open={!!value} title={value?.title} onOk={onOk} onCancel={onCancel} confirmLoading={busy} width={760} okText={t('确认调整')} cancelText={t('取消')}
-      okButtonProps={{ 'data-testid': 'calendar-change-confirm' } as never} data-testid="calendar-change-preview">
-      {p && (
-        <>
-          <Alert type={p.total || p.deadlines.length ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="calendar-change-summary"
-            title={p.total || p.deadlines.length
-              ? t('将调整本中心 {n} 件在办办件的期限，向 {sms} 位申请人发送短信', { n: p.total, sms: p.sms })
-              : t('该调整不影响任何在办办件的期限')} />
-          {p.deadlines.length > 0 && (
-            <Typography.Paragraph data-testid="calendar-change-deadlines">
-              {t('其他期限')}：{p.deadlines.map((d) => `${d.label} ${d.count}`).join('；')}
-            </Typography.Paragraph>
-          )}
-          {p.cases.length > 0 && (
-            <Table size="small" rowKey="id" pagination={p.cases.length > 8 ? { pageSize: 8 } : false} dataSource={p.cases} data-testid="calendar-change-cases"
-              columns={[
-                { title: t('办件编号'), dataIndex: 'caseNo', width: 170 },
-                { title: t('事项'), dataIndex: 'itemName' },
-                { title: t('期限变化'), key: 'moved', render: (_v, c) => Object.entries(c.moved).map(([k, m]) => `${DATE_LABELS[k] ?? k} ${m.from ?? '—'} → ${m.to ?? '—'}`).join('；') },
-              ]} />
-          )}
-        </>
-      )}
-    </Modal>
-  );
-}
 import { useT, tr, zh } from '../../lib/i18n';
 
 const KIND_ORDER: DayKind[] = ['workday', 'weekend', 'holiday', 'adjustedWorkday', 'localClosure', 'extraWorkday'];
@@ -395,7 +357,7 @@ export function CalendarPage() {
           </Card>
         </Col>
       </Row>
-      <ChangeConfirm value={confirming} busy={applying} onOk={() => void confirmChange()} onCancel={() => setConfirming(null)} />
+      <CalendarChangeConfirm value={confirming} busy={applying} onOk={() => void confirmChange()} onCancel={() => setConfirming(null)} />
       <CalendarYearPanel defaultYear={new Date().getFullYear() + 1} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('承诺时限按本日历的工作日计算；本地闭馆日不计入工作日，加班日计入工作日。')}

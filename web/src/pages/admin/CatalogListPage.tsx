@@ -12,6 +12,7 @@ import { errorText, showError, showSuccess } from '../../lib/feedback';
 import { fieldLabel, formatDateTime, STATUS_COLORS, STATUS_LABELS } from '../../lib/labels';
 import { ITEM_STATUSES, type ItemStatus } from '../../../../src/catalog/types';
 import { useT, tr } from '../../lib/i18n';
+import { CatalogSettingsSwitch } from './CatalogSettingsSwitch';
 
 export function StatusTag({ status, testId }: { status: ItemStatus; testId?: string }) {
   return (
@@ -88,6 +89,7 @@ export function CatalogListPage() {
           {t('事项管理')}
         </Typography.Title>
         <Space wrap>
+          {isAdmin && <CatalogSettingsSwitch />}
           {editable && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/admin/catalog/new')} data-testid="new-item-button">
               {t('新建事项')}
