@@ -183,7 +183,8 @@ export function schedule(calendar: WorkCalendar, filedOn: string, codes: readonl
     items.push({ code: c, startsOn: start, endsOn: due, waitsFor });
   }
   const endsOn = items.reduce((d, i) => (i.endsOn > d ? i.endsOn : d), startsOn);
-  return { startsOn, endsOn, workingDays: calendar.workingDaysBetween(startsOn, endsOn).days, items };
+  const span = calendar.workingDaysBetween(startsOn, endsOn);
+  return { startsOn, endsOn, workingDays: span.days, fallback: span.fallback, items };
 }
 
 // ---- The one form --------------------------------------------------------------------
