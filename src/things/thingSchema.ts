@@ -55,7 +55,7 @@ export const ThingSchema = Type.Object({
 }, { additionalProperties: false });
 
 /** The applicant's answers: question key → option value. */
-export const AnswersSchema = Type.Record(Key, Value, { maxProperties: 40 });
+export const AnswersSchema = Type.Record(Pattern('^[A-Za-z][A-Za-z0-9_-]{0,39}$', { maxLength: 40 }), Value, { maxProperties: 40, additionalProperties: false });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _same: Same<Static<typeof ThingSchema>, ThingData> = true;
