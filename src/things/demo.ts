@@ -205,6 +205,19 @@ function enterpriseChange(c: Codes, lead: string, contact: ThingData['contact'])
   };
 }
 
+/** The four items this demo adds to the catalog, given each department's facts. */
+export function demoItemGuides(base: (short: string, windowNames: string[]) => Base): GuideData[] {
+  return [
+    birthCertificate(base('WJ', ['卫健委窗口', ...COMPREHENSIVE])), medicalInsurance(base('YB', COMPREHENSIVE)),
+    sealEngraving(base('GA', ['企业开办专区', '公安局窗口'])), fireInspection(base('XF', ['企业开办专区', ...COMPREHENSIVE])),
+  ];
+}
+
+/** The same guides without a database (department and contact left blank): what the search tests and bench index beside the demo catalog. */
+export const DEMO_ITEM_GUIDES: GuideData[] = demoItemGuides((_short, windowNames) => ({
+  departmentId: '', windowNames, responsiblePerson: '', contact: { address: '', hours: '', phone: '', complaintPhone: '' },
+}));
+
 // ---- Seeding ---------------------------------------------------------------------------
 
 const NEW_DEPARTMENTS = [
@@ -230,11 +243,9 @@ export async function seedThingsDemo(tx: Tx, countyId: string, adminId: string, 
     const [r] = await tx.select({ code: serviceItems.code }).from(serviceItems).where(and(eq(serviceItems.name, name), eq(serviceItems.centerId, countyId)));
     return r!.code;
   };
+  const [birthCert, insurance, seal, fire] = demoItemGuides(base);
   const c: Codes = {
-    birthCert: await add('WJ', 5, birthCertificate(base('WJ', ['卫健委窗口', ...COMPREHENSIVE]))),
-    insurance: await add('YB', 1, medicalInsurance(base('YB', COMPREHENSIVE))),
-    seal: await add('GA', 5, sealEngraving(base('GA', ['企业开办专区', '公安局窗口']))),
-    fire: await add('XF', 1, fireInspection(base('XF', ['企业开办专区', ...COMPREHENSIVE]))),
+    birthCert: await add('WJ', 5, birthCert!), insurance: await add('YB', 1, insurance!), seal: await add('GA', 5, seal!), fire: await add('XF', 1, fire!),
     birthReg: await codeOf('出生登记'), card: await codeOf('社会保障卡申领'), fertility: await codeOf('生育登记'),
     individual: await codeOf('个体工商户设立登记'), company: await codeOf('企业设立登记'), food: await codeOf('食品经营许可'),
     invoice: await codeOf('发票领用'), marriage: await codeOf('内地居民结婚登记'), move: await codeOf('户口迁移'),
