@@ -158,3 +158,34 @@ describe('admin: versions, review and publish, RBAC', () => {
     expect((await admin.post('/api/things/00000000-0000-4000-8000-000000000000/actions/submit', {})).status).toBe(404);
   });
 });
+
+describe('the catalog and the calendar under a published thing', () => {
+  const answers = { entity: 'individual', seal: 'no', invoice: 'yes', crowded: 'no' };
+
+  it('a local closure of the center moves the day the plan ends', async () => {
+    const before = (await t.anon.post('/api/public/things/restaurant/plan', { answers })).body;
+    expect(before.endsOn).toBe('2025-10-13');
+    expect((await admin.post('/api/calendar/overrides', { date: '2025-10-10', kind: 'localClosure', note: '设备检修闭馆' })).status).toBe(200);
+    const after = (await t.anon.post('/api/public/things/restaurant/plan', { answers })).body;
+    expect(after).toMatchObject({ endsOn: '2025-10-14', workingDays: 5 });
+    expect((await admin.del('/api/calendar/overrides/2025-10-10')).status).toBe(200);
+  });
+
+  it('an item suspended after publication drops out of the guide and the plan', async () => {
+    const guide = (await t.anon.get('/api/public/things/restaurant')).body;
+    const invoice = guide.items.find((i: { name: string }) => i.name === '发票领用').code;
+    const item = (await admin.get(`/api/catalog/items?q=${invoice}`)).body.items[0];
+    expect((await admin.post(`/api/catalog/items/${item.id}/actions/suspend`, {})).status).toBe(200);
+    const g = (await t.anon.get('/api/public/things/restaurant')).body;
+    expect(g.unavailable).toEqual([invoice]);
+    expect(g.items.map((i: { code: string }) => i.code)).not.toContain(invoice);
+    const plan = (await t.anon.post('/api/public/things/restaurant/plan', { answers })).body;
+    expect(plan.items.map((i: { name: string }) => i.name)).toEqual(['个体工商户设立登记', '食品经营许可']);
+    // Submitting a new version of the thing is refused while its item is not published.
+    const listed = await admin.get('/api/things?q=restaurant');
+    const detail = (await admin.get(`/api/things/${listed.body.items[0].id}`)).body;
+    expect(detail.problems.map((p: { messageZh: string }) => p.messageZh).join()).toContain(invoice);
+    expect((await admin.post(`/api/catalog/items/${item.id}/actions/resume`, {})).status).toBe(200);
+    expect((await t.anon.get('/api/public/things/restaurant')).body.unavailable).toEqual([]);
+  });
+});
