@@ -10,7 +10,7 @@ import { centers, departments } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { things, thingVersions } from './schema.js';
 import {
-  answerProblems, chooseItems, chosenPredecessors, mergeFields, mergeMaterials, optionsOf, schedule, totals, type Answers,
+  MAX_TOTAL_WORKING_DAYS, answerProblems, chooseItems, chosenPredecessors, mergeFields, mergeMaterials, optionsOf, schedule, totals, type Answers,
 } from './rules.js';
 import { loadMembers, type Member } from './members.js';
 import { LIFE_EVENTS, LIFE_EVENT_LABELS, lifeEventParty, type ThingData, type ThingItem } from './types.js';
@@ -97,6 +97,10 @@ export async function planThing(ctx: AppContext, code: string, answers: Answers)
   const chosen = available(chooseItems(data.items, answers), members);
   const codes = chosen.map((i) => i.itemCode);
   const tot = totals(data.items, chosen, members);
+  // Items republished with longer limits since the thing was checked: never date beyond the calendar.
+  if (tot.promisedWorkingDays > MAX_TOTAL_WORKING_DAYS) {
+    throw unprocessable('thing_too_long', 'The items now promise more than a plan can date', '所含事项的承诺时限过长，无法测算办结日期');
+  }
   const calendar = await calendarFor(ctx.db, t.centerId);
   const filedOn = ctx.today();
   const dated = schedule(calendar, filedOn, codes, chosenPredecessors(data.items, new Set(codes)), members);

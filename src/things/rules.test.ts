@@ -155,6 +155,13 @@ describe('merged materials', () => {
     expect(validateThing(data, members).map((p) => p.field)).toContain('sharedMaterials.1.producedBy');
   });
 
+  it('refuses a promise longer than a plan can date', () => {
+    const { data, members } = newborn();
+    members.set('A', { ...members.get('A')!, promisedLimit: wd(3000) });
+    members.set('C', { ...members.get('C')!, promisedLimit: wd(3000) });
+    expect(validateThing(data, members).map((p) => p.messageZh)).toEqual(['承诺总时限不得超过3650个工作日']);
+  });
+
   it('refuses a lead department that handles none of the items', () => {
     const { data, members } = newborn();
     expect(validateThing({ ...data, leadDepartmentId: 'XX' }, members).map((p) => p.field)).toContain('leadDepartmentId');

@@ -22,6 +22,12 @@ export interface MemberItem {
 
 export type Answers = Record<string, string>;
 
+/**
+ * The longest promise a thing may make (an item promises at most 3650 days): a plan dated from
+ * today then always stays inside the working-day calendar's range (to 2149).
+ */
+export const MAX_TOTAL_WORKING_DAYS = 3650;
+
 const YES_NO = [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }];
 
 /** The options a question offers (yes/no for yesNo questions). */
@@ -292,6 +298,7 @@ export function validateThing(d: ThingData, members: ReadonlyMap<string, MemberI
     const t = totals(d.items, d.items, members);
     // Holds by construction (a path is a part of the sum); kept as the published promise's guard.
     if (t.promisedWorkingDays > t.sumWorkingDays) p.push({ field: 'items', message: 'The promised total exceeds the sum of the parts', messageZh: '承诺总时限不得超过各事项时限之和' });
+    if (t.promisedWorkingDays > MAX_TOTAL_WORKING_DAYS) p.push({ field: 'items', message: `The promised total exceeds ${MAX_TOTAL_WORKING_DAYS} working days`, messageZh: `承诺总时限不得超过${MAX_TOTAL_WORKING_DAYS}个工作日` });
   }
   return p;
 }
