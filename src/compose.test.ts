@@ -9,10 +9,14 @@ import { statsHook } from './stats/hook.js';
 import { clockSettings } from './supervision/settings.js';
 import { paymentDue } from './fees/service.js';
 import { filingInsert } from './filings/service.js';
+import { boardSections } from './supervision/boardSections.js';
+import type { AppContext } from './core/context.js';
+import type { SessionUser } from './core/auth/policy.js';
 
 describe('composition', () => {
-  it('the case engine refuses to run before anything composed it', () => {
+  it('the case engine and the supervision board refuse to run before anything composed them', async () => {
     expect(() => caseEngine()).toThrow(/not composed/);
+    await expect(boardSections({} as AppContext, {} as SessionUser, { today: '2026-12-07', since: '2026-11-08' })).rejects.toThrow(/not composed/);
   });
 
   it('compose hands the engine every module that follows cases, statistics last', () => {

@@ -19,6 +19,9 @@ import { drainDeadlines } from './deadlines.js';
 import { supervisionHook } from './supervision/hook.js';
 import { clockSettings } from './supervision/settings.js';
 import { statsHook } from './stats/hook.js';
+import { installBoardSections } from './supervision/boardSections.js';
+import { boardFigures } from './feedback/board.js';
+import { hallBoardFigures } from './hall/stats.js';
 import { paymentDue } from './fees/service.js';
 import { filingInsert } from './filings/service.js';
 import { paymentTransportFromConfig, usePaymentTransport } from './fees/transports.js';
@@ -37,6 +40,13 @@ export function compose(config: Config): void {
     paymentDue,
     // Filings: the 否定备案 a refusal, return or denial files, written with the action.
     negativeFiling: filingInsert,
+  });
+  // The supervision board's blocks from the modules that report to supervision (they import
+  // its scope and bus, so it must not import them): 好差评 and complaints, and today's queue
+  // of the reader's own center (none for a reader above every center).
+  installBoardSections({
+    feedback: (ctx, user, { today, since }) => boardFigures(ctx.db, user, today, since),
+    hall: async (ctx, user) => (user.centerId ? hallBoardFigures(ctx, user.centerId) : null),
   });
   useTransports(transportsFromConfig(config));
   usePaymentTransport(paymentTransportFromConfig(config));

@@ -4,7 +4,8 @@
  * workbook. Rendered from the stored results (frozen or published: never recomputed here).
  */
 import ExcelJS from 'exceljs';
-import { html, raw } from '../cases/documents/html.js';
+import { html } from '../cases/documents/html.js';
+import { circularPage, circularStyle } from '../cases/documents/circular.js';
 import { zhDate } from '../cases/documents/format.js';
 import { PERIOD_LABELS, SUBJECT_LABELS, type PeriodKind, type SubjectType } from './rules.js';
 import { PERIOD_STATE_LABELS, type PeriodState } from './machine.js';
@@ -17,21 +18,12 @@ export interface BulletinData {
   appeals: { subject: string; line: string; decision: string | null; points: number | null }[];
 }
 
-const STYLE = `
-@page { size: A4; margin: 18mm; }
-body { margin: 0; background: #e9e9e9; font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 11pt; line-height: 1.6; }
-.sheet { width: 210mm; min-height: 297mm; margin: 6mm auto; padding: 18mm; background: #fff; box-sizing: border-box; }
-h1 { text-align: center; font-size: 20pt; letter-spacing: .2em; margin: 2mm 0; color: #c8161d; }
-h2 { font-size: 13pt; margin: 5mm 0 1mm; }
-.org { text-align: center; margin: 0; }
-hr { border: 0; border-top: 1.5pt solid #c8161d; }
-table { width: 100%; border-collapse: collapse; margin: 2mm 0; font-size: 10.5pt; }
-th, td { border: .75pt solid #000; padding: .8mm 2mm; text-align: center; }
-th { background: #f4f4f4; font-weight: normal; }
-td.name { text-align: left; }
-p { text-indent: 2em; margin: 0 0 2mm; }
-@media print { body { background: #fff; } .sheet { margin: 0; padding: 0; min-height: auto; } }
-`;
+// The shared A4 circular page (src/cases/documents/circular.ts), with a centered table of
+// figures whose name columns read left, and the issuing center above the title.
+const STYLE = circularStyle({
+  table: { fontSize: '10.5pt', cellPadding: '.8mm 2mm' },
+  extra: '.org { text-align: center; margin: 0; } th, td { text-align: center; } th { font-weight: normal; } td.name { text-align: left; }',
+});
 
 const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
 
@@ -42,14 +34,12 @@ export function renderBulletin(d: BulletinData): string {
     <tbody>${r.rows.map((x) => html`<tr><td>${x.rank}</td><td class="name">${x.name}</td><td>${x.computed}</td><td>${signed(x.adjustment || null)}</td><td>${x.total}</td><td>${signed(x.trend)}</td></tr>`)}</tbody></table>`);
   const awards = d.awards.map((a) => html`<tr><td class="name">${a.name}</td><td class="name">${a.candidates.length ? a.candidates.map((c) => `${c.name}（${c.total}分）`).join('、') : '暂无'}</td></tr>`);
   const appeals = d.appeals.map((a) => html`<tr><td class="name">${a.subject}</td><td class="name">${a.line}</td><td>${a.decision === 'upheld' ? '成立' : a.decision === 'rejected' ? '不成立' : '待裁定'}</td><td>${signed(a.points)}</td></tr>`);
-  const page = html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>${raw(STYLE)}</style></head><body><div class="sheet">
-    <p class="org">${d.centerName}</p><h1>${title}</h1><hr>
+  const body = html`<p class="org">${d.centerName}</p><h1>${title}</h1><hr>
     <p>根据本中心考核办法，现将${zhDate(d.from)}至${zhDate(d.to)}考核结果通报如下（状态：${PERIOD_STATE_LABELS[d.state]}${d.publishedOn ? `，发布日期${zhDate(d.publishedOn)}` : ''}${d.appealBy ? `，申诉截止${zhDate(d.appealBy)}` : ''}）。各项得分均可在系统中查看其依据。</p>
     ${sections}
     <h2>评优候选</h2><table><thead><tr><th>评优项目</th><th>候选对象</th></tr></thead><tbody>${awards}</tbody></table>
-    ${d.appeals.length ? html`<h2>申诉处理</h2><table><thead><tr><th>考核对象</th><th>申诉明细</th><th>裁定</th><th>调整分值</th></tr></thead><tbody>${appeals}</tbody></table>` : ''}
-  </div></body></html>`;
-  return page.toString();
+    ${d.appeals.length ? html`<h2>申诉处理</h2><table><thead><tr><th>考核对象</th><th>申诉明细</th><th>裁定</th><th>调整分值</th></tr></thead><tbody>${appeals}</tbody></table>` : ''}`;
+  return circularPage({ title, style: STYLE, body });
 }
 
 /** The ranking as .xlsx: one sheet per subject type (Chinese headers), the period on a 说明 sheet. */

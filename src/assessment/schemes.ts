@@ -1,7 +1,7 @@
 /** The center's assessment settings and the versioned schemes (what is measured, how it scores). */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
-import type { Queryable } from '../core/db/index.js';
+import type { Queryable, Tx } from '../core/db/index.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors.js';
 import { assessmentSchemes, assessmentSettings } from './schema.js';
@@ -73,13 +73,19 @@ export async function createScheme(ctx: AppContext, user: SessionUser, input: Sc
   });
 }
 
+/** The center's scheme, locked for a change only a draft takes; `refusal` says what is refused (en, zh). */
+async function lockDraft(tx: Tx, centerId: string, id: string, refusal: [string, string]) {
+  const [s] = await tx.select().from(assessmentSchemes).where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.centerId, centerId))).for('update');
+  if (!s) throw notFound('Scheme', '考核方案');
+  if (s.state !== 'draft') throw conflict('scheme_not_draft', ...refusal);
+  return s;
+}
+
 export async function updateScheme(ctx: AppContext, user: SessionUser, id: string, input: { name: string; body: SchemeBody }) {
   const centerId = ownCenter(user);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [s] = await tx.select().from(assessmentSchemes).where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.centerId, centerId))).for('update');
-    if (!s) throw notFound('Scheme', '考核方案');
-    if (s.state !== 'draft') throw conflict('scheme_not_draft', 'Only a draft version is edited; create a new version', '只能修改草稿版本，请新建版本');
+    const s = await lockDraft(tx, centerId, id, ['Only a draft version is edited; create a new version', '只能修改草稿版本，请新建版本']);
     checkBody(s.subjectType, input.body);
     const [row] = await tx.update(assessmentSchemes).set(input).where(eq(assessmentSchemes.id, id)).returning();
     await audit(tx, user, 'assessment.scheme.update', 'assessmentScheme', id, now, input, { name: s.name, body: s.body });
@@ -91,9 +97,7 @@ export async function publishScheme(ctx: AppContext, user: SessionUser, id: stri
   const centerId = ownCenter(user);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [s] = await tx.select().from(assessmentSchemes).where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.centerId, centerId))).for('update');
-    if (!s) throw notFound('Scheme', '考核方案');
-    if (s.state !== 'draft') throw conflict('scheme_not_draft', 'Only a draft version is published', '只能发布草稿版本');
+    const s = await lockDraft(tx, centerId, id, ['Only a draft version is published', '只能发布草稿版本']);
     // One published scheme per subject type and period kind: the one a period uses.
     await tx.update(assessmentSchemes).set({ state: 'superseded' }).where(and(eq(assessmentSchemes.centerId, centerId), eq(assessmentSchemes.subjectType, s.subjectType),
       eq(assessmentSchemes.periodKind, s.periodKind), eq(assessmentSchemes.state, 'published')));

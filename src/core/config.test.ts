@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
+import { openDatabase } from './db/index.js';
 import { businessYearsFrom, dataDirFrom, loadConfig, trustProxyFrom } from './config.js';
 import { businessYears, inBusinessWindow } from './formats.js';
 
@@ -12,6 +14,12 @@ describe('DATA_DIR', () => {
   });
   it('refuses anything else, so a typo never creates a folder', () => {
     for (const bad of ['memory:', 'memory:/pglite', 'data']) expect(() => dataDirFrom(bad)).toThrow(/DATA_DIR/);
+  });
+  it('is refused by the embedded database too unless absolute or memory://, and no folder is made', async () => {
+    for (const bad of ['memory:/pglite', 'memory:', './data']) {
+      await expect(openDatabase({ dataDir: bad })).rejects.toThrow(/absolute path/);
+    }
+    expect(fs.existsSync('memory:')).toBe(false);
   });
 });
 

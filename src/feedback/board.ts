@@ -4,7 +4,7 @@ import { rows } from '../core/db/index.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { scopeOf } from '../supervision/scope.js';
 import { evaluations, complaints } from './schema.js';
-import { percent } from '../stats/rounding.js';
+import { percent } from '../core/rounding.js';
 
 /** The supervision board's feedback figures, in the reader's scope: open bad reviews, late rectifications, open and overdue complaints, 好评率 of the board's period. */
 export async function boardFigures(db: Queryable, user: SessionUser, today: string, since: string) {

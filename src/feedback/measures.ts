@@ -1,12 +1,12 @@
 /**
  * Feedback statistics (domain §10): 好评率 ((5+4)/rated), 差评整改率, 回访率, complaints
  * by category and channel, on-time handling — raw counts from one aggregate each, rates at
- * read time with the statistics module's one rounding rule. Exposed to src/stats.
+ * read time with the one rounding rule of every statistic (src/core/rounding.ts). Exposed to src/stats.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../core/db/index.js';
 import { rows } from '../core/db/index.js';
-import { percent, roundRatio } from '../stats/rounding.js';
+import { percent, roundRatio } from '../core/rounding.js';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_CHANNEL_LABELS, type ComplaintCategory, type ComplaintChannel } from './rules.js';
 
 export interface EvaluationCounts { rated: number; good: number; bad: number; substantiated: number; unfounded: number; rectified: number; rectifiedOnTime: number; visited: number; gradeSum: number }

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import { rows } from '../core/db/index.js';
-import { rate } from '../supervision/rate.js';
+import { percent } from '../core/rounding.js';
 import { settingsFor } from './settings.js';
 import { waitingCounts } from './service.js';
 
@@ -52,7 +52,7 @@ export async function hallStats(ctx: AppContext, centerId: string, from: string,
     waitingNow: cats.map((c) => ({ categoryId: c.id, prefix: c.prefix, name: c.name, waiting: waiting[c.id] ?? 0 })),
     total: shape(total[0] ?? EMPTY),
     byHour: byHour.map(shape), byCategory: byCategory.map(shape), byWindow: byWindow.map(shape),
-    bookings: { total: b.total, kept: b.kept, noShows: b.no_show, cancelled: b.cancelled, open: b.open, keptRate: rate(b.kept, b.kept + b.no_show) },
+    bookings: { total: b.total, kept: b.kept, noShows: b.no_show, cancelled: b.cancelled, open: b.open, keptRate: percent(b.kept, b.kept + b.no_show) },
   };
 }
 
@@ -61,7 +61,7 @@ const shape = (r: GroupRow) => ({
   key: r.key, name: r.name, tickets: r.tickets, called: r.called, served: r.served, noShows: r.no_show,
   avgWaitMinutes: r.called ? round1((r.wait_sum ?? 0) / r.called) : null,
   avgServiceMinutes: r.served && r.service_sum !== null ? round1(r.service_sum / r.served) : null,
-  withinTargetRate: rate(r.within, r.called),
+  withinTargetRate: percent(r.within, r.called),
 });
 
 /** The hall's block on the supervision board (电子监察): today's queue of the reader's center — the totals only. */

@@ -10,7 +10,7 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
 import { isPublic, publishedJoin } from '../catalog/public.js';
 import type { GuideData } from '../catalog/types.js';
-import { percent } from './rounding.js';
+import { percent } from '../core/rounding.js';
 import { staffReport } from './service.js';
 
 type ItemFacts = Pick<GuideData, 'caseKind' | 'entryMode' | 'onlineDepth' | 'maxVisits'>;

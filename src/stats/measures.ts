@@ -32,7 +32,7 @@
  * - 按时办结率 onTimeRate = onTime / completed
  * - 网办率 onlineRate = received through channel 'online' / received
  */
-import { percent, roundRatio } from './rounding.js';
+import { percent, roundRatio } from '../core/rounding.js';
 
 export const COUNTS = ['received', 'supplementNotified', 'accepted', 'refused', 'completed', 'onTime', 'firstTime', 'workingDaysUsed', 'exits'] as const;
 export type CountName = (typeof COUNTS)[number];

@@ -16,9 +16,8 @@ import { maskName } from '../core/mask.js';
 import { cases } from '../cases/schema.js';
 import { anomalies, ladderSteps } from './schema.js';
 import { scopeOf } from './scope.js';
-import { boardFigures } from '../feedback/board.js';
-import { hallBoardFigures } from '../hall/stats.js';
-import { rate } from './rate.js';
+import { boardSections } from './boardSections.js';
+import { percent } from '../core/rounding.js';
 
 const LIT = sql`${cases.state} in ('accepted', 'inProgress', 'suspended', 'reportedUp') and ${cases.promisedDue} is not null`;
 const NEGATIVE = sql`('refused', 'returned', 'withdrawn', 'terminated')`;
@@ -62,7 +61,7 @@ export async function board(ctx: AppContext, user: SessionUser, days = 30) {
   const openOrders = new Map(orders.map((o) => [o.departmentId, o.n]));
   const shape = (r: (typeof deptRows)[number]) => ({
     id: r.id, name: r.name ?? '', received: r.received, inProgress: r.in_progress, finished: r.finished, onTime: r.on_time,
-    onTimeRate: rate(r.on_time, r.finished), overdue: r.overdue,
+    onTimeRate: percent(r.on_time, r.finished), overdue: r.overdue,
   });
 
   const late = await ctx.db.select({
@@ -98,9 +97,7 @@ export async function board(ctx: AppContext, user: SessionUser, days = 30) {
       light: r.statutoryDue && r.statutoryDue < today ? 'black' as const : 'red' as const,
     })),
     trend, openAnomalies,
-    // 好差评 and complaints, from the feedback module (src/feedback/board.ts).
-    feedback: await boardFigures(ctx.db, user, today, since),
-    // Today's queue of the reader's own center, from the hall module (src/hall/stats.ts).
-    hall: user.centerId ? await hallBoardFigures(ctx, user.centerId) : null,
+    // The other modules' blocks (feedback, hall), handed in by src/compose.ts.
+    ...(await boardSections(ctx, user, { today, since })),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The A4 circular (通报): red centered title, number line, red rule, numbered sections, ruled
  * tables and the signature on the right — the page of the hall bulletin, the leader-duty
- * circular (src/duty/documents.ts) and the supervision report (src/supervision/report/render.ts).
+ * circular (src/duty/documents.ts), the supervision report (src/supervision/report/render.ts)
+ * and the assessment bulletin (src/assessment/bulletin.ts).
  * Pure; each document passes its own table density and the few rules only it needs.
  */
 import { html, type Html } from './html.js';

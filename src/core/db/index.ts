@@ -42,11 +42,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === 'memory://';
+  // Only an absolute folder is created: `memory:/…` or a bare word would become a folder
+  // beside the code (one was once committed). The configuration resolves DATA_DIR first.
+  if (!inMemory && !path.isAbsolute(dataDir)) throw new Error(`PGlite data directory must be memory:// or an absolute path (got "${dataDir}")`);
+  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir.startsWith('memory://') ? undefined : path.join(dataDir, 'pglite'));
+  const client = new PGlite(inMemory ? undefined : path.join(dataDir, 'pglite'));
   const db = drizzle(client) as unknown as Db;
   await migrate(drizzle(client), { migrationsFolder });
   const listen = async (channel: string, fn: (payload: string) => void) => client.listen(channel, fn);

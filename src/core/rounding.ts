@@ -2,7 +2,8 @@
  * The one rounding rule of every statistic (domain §10): half-up to 2 decimals, done in
  * integers so that 1.005 is 1.01 (Math.round(1.005 * 100) / 100 gives 1 because 1.005 is
  * stored as 1.00499999…). Rates and averages are computed at read time from raw counts
- * with this function, never stored.
+ * with this function, never stored. It lives in core because statistics, the supervision
+ * board, the hall and feedback all report rates and must round them alike.
  */
 
 /** numerator / denominator rounded half-up to 2 decimals; null when the denominator is 0. */
