@@ -49,7 +49,7 @@ const TESTS = '\\.test\\.ts$';
  * in by src/compose.ts (the case engine's ports, the supervision board's sections).
  * demo comes last: it seeds every module.
  */
-const ORDER = ['catalog', 'notify', 'cases', 'filings', 'party', 'agency', 'hall', 'supervision', 'fees', 'duty', 'assessment', 'feedback', 'stats', 'demo'];
+const ORDER = ['catalog', 'notify', 'cases', 'things', 'filings', 'party', 'agency', 'hall', 'supervision', 'fees', 'duty', 'assessment', 'feedback', 'stats', 'demo'];
 
 /**
  * Known exceptions to ORDER, each a debt with its way out:

@@ -10,6 +10,7 @@
 import { buildIndex, normalize, search, type SearchDoc } from '../src/catalog/search.js';
 import { describe } from '../src/catalog/searchIndex.js';
 import { items } from '../src/demo/data/items.js';
+import { DEMO_ITEM_GUIDES } from '../src/things/demo.js';
 import { HELD_OUT, RELEVANCE, scoreRelevance } from '../src/catalog/relevance.js';
 import type { GuideData } from '../src/catalog/types.js';
 
@@ -84,7 +85,10 @@ function run(label: string, docs: SearchDoc[]) {
 }
 
 function relevance() {
-  const docs = demoDocs.filter((_, i) => (items[i].status ?? 'published') === 'published');
+  // The seeded catalog: the published demo items and the ones the 一件事 demo adds (src/things/demo.ts).
+  const docs = [...demoDocs.filter((_, i) => (items[i].status ?? 'published') === 'published'), ...DEMO_ITEM_GUIDES.map((g) => ({
+    id: g.name, name: g.name, aliases: g.aliases ?? [], keywords: g.keywords ?? [], description: describe(g),
+  }))];
   const index = buildIndex(docs);
   const rank = (q: string) => search(index, q).hits.map((h) => h.id);
   const main = scoreRelevance(rank);

@@ -42,6 +42,7 @@ import { assessmentRoutes } from './assessment/routes.js';
 import { feeRoutes } from './fees/routes.js';
 import { paperworkRoutes } from './cases/paperwork/routes.js';
 import { reportRoutes } from './supervision/report/routes.js';
+import { thingRoutes } from './things/routes.js';
 import { fileReadableViaCase } from './cases/view.js';
 import { JOBS } from './jobs.js';
 import { compose } from './compose.js';
@@ -101,7 +102,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   compose(ctx.config);
 
   const routeSets = [metricsRoutes, (a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
-    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, assessmentRoutes, calendarPreviewRoutes, demoRoutes];
+    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, assessmentRoutes, calendarPreviewRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

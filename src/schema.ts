@@ -23,3 +23,4 @@ export * from './assessment/schema.js';
 export * from './fees/schema.js';
 export * from './cases/paperwork/schema.js';
 export * from './supervision/report/schema.js';
+export * from './things/schema.js';

@@ -3,10 +3,12 @@ import { analyse, buildIndex, normalize, search, segment, substringDistance, TIE
 import { RELEVANCE, scoreRelevance } from './relevance.js';
 import { describe as describeItem } from './searchIndex.js';
 import { items } from '../demo/data/items.js';
+import { DEMO_ITEM_GUIDES } from '../things/demo.js';
 import type { GuideData } from './types.js';
 
 // The demo catalog (清渭县, item names as the seeds and national catalogs write them).
-const docs: SearchDoc[] = items.filter((i) => (i.status ?? 'published') === 'published').map((i) => ({
+// With the items the 一件事 demo adds (src/things/demo.ts), as the seeded catalog has them.
+const docs: SearchDoc[] = [...items.filter((i) => (i.status ?? 'published') === 'published'), ...DEMO_ITEM_GUIDES].map((i) => ({
   id: i.name, name: i.name, aliases: i.aliases ?? [], keywords: i.keywords ?? [], description: describeItem(i as unknown as GuideData),
 }));
 const index = buildIndex(docs);
@@ -128,8 +130,9 @@ describe('did you mean', () => {
   it('gives nothing for nonsense', () => {
     expect(search(index, 'qqqqqqxz')).toEqual({ hits: [], suggestions: [] });
   });
-  it('suggests nothing that has nothing in common: 护照, 驾照, 医保', () => {
-    for (const q of ['护照', '驾照', '医保', '考驾照', '港澳通行证']) expect(search(index, q), q).toEqual({ hits: [], suggestions: [] });
+  it('suggests nothing that has nothing in common: 护照, 驾照, 考驾照', () => {
+    // 医保 left this list when the 一件事 demo added the 医保局's 参保登记 (src/things/demo.ts).
+    for (const q of ['护照', '驾照', '考驾照', '港澳通行证']) expect(search(index, q), q).toEqual({ hits: [], suggestions: [] });
   });
 });
 
@@ -181,7 +184,7 @@ describe('relevance table (src/catalog/relevance.ts)', () => {
   });
   it('precision@3 stays at or above the measured floor', () => {
     const s = scoreRelevance(names);
-    // Measured 1.00 (0.61 before issue 22's ranking); the floor leaves room for tuning, not for regressions.
+    // Measured 0.99 (0.61 before issue 22's ranking; 1.00 before issue 24's 医保 item made 医保报销 show it); the floor leaves room for tuning, not for regressions.
     expect(s.precisionAt3).toBeGreaterThanOrEqual(0.95);
     expect(s.hitAt1).toBeGreaterThanOrEqual(0.95);
   });

@@ -13,6 +13,7 @@ import { seedPartyDemo } from '../party/demo.js';
 import * as demo from './data/index.js';
 import { seedDuty } from '../duty/demo.js';
 import { seedHallDemo } from '../hall/demo.js';
+import { seedThingsDemo } from '../things/demo.js';
 import { dateInZone } from '../core/now.js';
 
 export const DEMO_PASSWORD = 'banshi123';
@@ -33,6 +34,8 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     await seedDuty(tx, now);
     await seedPartyDemo(tx, centerIds.get('county')!, now);
     await seedHallDemo(tx, centerIds, now, dateInZone(now, process.env.BANSHI_TZ ?? 'Asia/Shanghai'));
+    // 一件事一次办 (issue 24): its extra departments and items, then the things over the catalog.
+    await seedThingsDemo(tx, centerIds.get('county')!, adminId, now);
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { items: demo.items.length, users: demo.users.length }, at: now });
   });
   return true;

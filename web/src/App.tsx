@@ -14,6 +14,9 @@ import { canSeeAssessment } from './pages/assessment/api';
 // own chunk, fetched when opened, so a visitor never loads staff pages, charts or tables
 // (docs/performance.md).
 const GuideDetailPage = lazy(() => import('./pages/portal/GuideDetailPage').then((m) => ({ default: m.GuideDetailPage })));
+const things = () => import('./pages/portal/ThingsPage');
+const ThingListPage = lazy(() => things().then((m) => ({ default: m.ThingListPage })));
+const ThingPage = lazy(() => things().then((m) => ({ default: m.ThingPage })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const TodayLeaderPage = lazy(() => import('./pages/duty/TodayLeader').then((m) => ({ default: m.TodayLeaderPage })));
 
@@ -108,6 +111,8 @@ export function App() {
             <Route path="hall/stats" element={<RequireRole allow={HALL_STATS}><HallStatsPage /></RequireRole>} />
             <Route index element={<GuideListPage />} />
             <Route path="guide/:code" element={<GuideDetailPage />} />
+            <Route path="things" element={<ThingListPage />} />
+            <Route path="things/:code" element={<ThingPage />} />
             <Route path="login" element={<LoginPage />} />
             <Route path="progress" element={<ProgressPage />} />
             <Route path="stats" element={<PublicStatsPage />} />

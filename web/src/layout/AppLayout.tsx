@@ -26,6 +26,7 @@ import {
   FileTextOutlined,
   AccountBookOutlined,
   IdcardOutlined,
+  AppstoreOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PublicNav, type NavItem } from './PublicNav';
@@ -287,6 +288,15 @@ export function AppLayout() {
   // visitors and applicants; back-office menus are long already, and staff have 统计报表.
   if (!user || isApplicant(user) || user.role === 'agent') items.push(
     {
+      key: 'things',
+      icon: <AppstoreOutlined />,
+      label: (
+        <Link to="/things" data-testid="nav-things">
+          {t('一件事一次办')}
+        </Link>
+      ),
+    },
+    {
       key: 'board',
       icon: <TableOutlined />,
       label: (
@@ -321,6 +331,8 @@ export function AppLayout() {
     ? 'fees'
     : path.startsWith('/admin/stats')
     ? 'stats-report'
+    : path.startsWith('/things')
+      ? 'things'
     : path === '/board'
       ? 'board'
       : path === '/stats'
