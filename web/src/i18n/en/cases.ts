@@ -236,4 +236,6 @@ export default {
   '手机号码': 'Mobile',
   '添加共同申请人': 'Add a co-applicant',
   '共同申请人': 'Co-applicants',
+  // Sentences split around data (the data is shown as written).
+  '理由：': 'Reason: ', '（{v1} 提出）': ' (requested {v1})',
 } as Record<string, string>;
