@@ -67,6 +67,12 @@ export function caseEventLabel(action: string, fallback?: string): string {
   return fallback ? tr(fallback) : action;
 }
 
+/** A case state named by its Chinese label (the public progress query sends labels): in the chosen language. */
+export function caseStateByLabel(zh: string): string {
+  const key = (Object.keys(CASE_STATE_ZH) as (keyof typeof CASE_STATE_ZH)[]).find((k) => CASE_STATE_ZH[k] === zh);
+  return key ? CASE_STATE_LABELS[key] : tr(zh);
+}
+
 /**
  * A handling step's name: the catalog's own words (data), in English when it is one of the
  * standard steps (受理, 审查, 决定, 送达 …) the dictionary knows under `step:`.
