@@ -115,8 +115,11 @@ describe('English that is English', () => {
     await page.getByTestId('case-steps').waitFor();
     await check(page, 'case (in progress)', found);
     await page.goto('/workbench/intake');
-    await page.waitForLoadState('networkidle');
-    await check(page, 'intake', found);
+    await page.getByTestId(`intake-pick-${LOW_INCOME}`).waitFor();
+    await check(page, 'intake (items)', found);
+    await page.getByTestId(`intake-pick-${LOW_INCOME}`).click();
+    await page.getByTestId('intake-applicant-name').waitFor();
+    await check(page, 'intake (form)', found);
     await page.goto('/hall/window');
     await page.getByTestId('window-callNext').waitFor();
     await page.getByTestId('window-callNext').click();
