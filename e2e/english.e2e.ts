@@ -111,6 +111,10 @@ describe('English that is English', () => {
     await page.goto(`/cases/${done.id}`);
     await page.getByTestId('case-events').waitFor();
     await check(page, 'case (completed)', found);
+    // States, events and documents are named by their kind, in English.
+    expect(await page.getByTestId('case-state').innerText()).toBe('Completed');
+    expect(await page.getByTestId('event-2').innerText()).toContain('Accept');
+    expect(await page.getByTestId('doc-link-acceptance').innerText()).toContain('Acceptance notice');
     await page.goto(`/cases/${busy.id}`);
     await page.getByTestId('case-steps').waitFor();
     await check(page, 'case (in progress)', found);
@@ -125,6 +129,8 @@ describe('English that is English', () => {
     await page.getByTestId('window-callNext').click();
     await page.getByTestId('window-current-number').waitFor();
     await check(page, 'hall window', found);
+    // The demo's priority ticket (group `elderly`) is called first: its group by name, not its key.
+    await expect.poll(() => page.getByTestId('window-current').innerText()).toContain('Elderly (over 70)');
     await page.goto('/notifications');
     await check(page, 'notifications', found);
 
