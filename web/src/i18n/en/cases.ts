@@ -240,4 +240,5 @@ export default {
   '理由：': 'Reason: ', '（{v1} 提出）': ' (requested {v1})',
   // Words of the route sheet (全程承办单) shown in the case's 内部流转 panel.
   '窗口（送达）': 'Window (delivery)', '签批': 'Sign-off', '上级机关': 'Higher authority',
+  '系统': 'System',
 } as Record<string, string>;

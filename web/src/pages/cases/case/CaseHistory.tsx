@@ -73,15 +73,17 @@ function EventItem({ e, c }: { e: CaseEvent; c: CaseView }) {
   const flags: ReactNode[] = [];
   if (d.negativeFiling) flags.push(<Tag key="nf" color="red">{t('否定备案')}</Tag>);
   if (str(d.anomaly)) flags.push(<Tag key="an" color="volcano">{t('异常：')}{ANOMALY_LABELS[str(d.anomaly)] ?? str(d.anomaly)}</Tag>);
-  // The applicant sees the role, not the person (the server sends the role's Chinese name then).
-  const actor = e.actor.id || !e.actor.role ? e.actor.displayName : roleLabel(e.actor.role);
+  // The applicant sees the role, not the person (the server sends the role's Chinese name then);
+  // the engine's own events (deadline jobs) are the system's.
+  const role = e.actor.role === 'system' ? t('系统') : roleLabel(e.actor.role);
+  const actor = e.actor.id || !e.actor.role ? e.actor.displayName : role;
   return (
     <div data-testid={`event-${e.seq}`} data-action={e.action}>
       <div>
         <Typography.Text strong>{caseEventLabel(e.action, e.label)}</Typography.Text>
         <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
           {e.actor.id ? <Data>{actor}</Data> : actor}
-          {e.actor.role && actor !== roleLabel(e.actor.role) ? `（${roleLabel(e.actor.role)}）` : ''}
+          {e.actor.role && actor !== role ? `（${role}）` : ''}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
           {formatDateTime(e.at)}
