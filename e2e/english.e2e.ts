@@ -118,6 +118,10 @@ describe('English that is English', () => {
     await page.goto(`/cases/${busy.id}`);
     await page.getByTestId('case-steps').waitFor();
     await check(page, 'case (in progress)', found);
+    await page.getByTestId('case-action-withdraw').click();
+    await page.getByTestId('action-modal-withdraw').waitFor();
+    await check(page, 'case action (withdraw)', found);
+    await page.getByTestId('action-cancel').click();
     await page.goto('/workbench/intake');
     await page.getByTestId(`intake-pick-${LOW_INCOME}`).waitFor();
     await check(page, 'intake (items)', found);

@@ -241,4 +241,6 @@ export default {
   // Words of the route sheet (全程承办单) shown in the case's 内部流转 panel.
   '窗口（送达）': 'Window (delivery)', '签批': 'Sign-off', '上级机关': 'Higher authority',
   '系统': 'System',
+  // The action modal's confirm button: 确定受理 / Accept.
+  '确定{action}': '{action}',
 } as Record<string, string>;

@@ -121,7 +121,7 @@ export function ActionModal({ action, view, user, checklist, onClose, onDone, on
             onClick={() => form.submit()}
             data-testid="action-confirm"
           >
-            {t('确定')}{title}
+            {t('确定{action}', { action: title })}
           </Button>
         </Space>
       }
