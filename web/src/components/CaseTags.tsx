@@ -1,7 +1,7 @@
 /** Small shared pieces of the case screens: state and light tags, material flags. */
 import { Tag, Tooltip } from 'antd';
-import { formatDateTime } from '../lib/labels';
-import { CASE_STATE_LABELS, type CaseState } from '../../../src/cases/types';
+import { CASE_STATE_LABELS, formatDateTime } from '../lib/labels';
+import type { CaseState } from '../../../src/cases/types';
 import type { Light } from '../api/cases';
 import { REQUIRED_LABELS } from '../lib/labels';
 import { useT, tr } from '../lib/i18n';
@@ -42,8 +42,8 @@ export const STATE_COLORS: Record<CaseState, string> = {
 
 /** The state's label in the chosen language (the server's label is Chinese). */
 export function stateLabel(state: CaseState | string, fallback?: string): string {
-  const zh = CASE_STATE_LABELS[state as CaseState] ?? fallback;
-  return zh ? tr(zh) : state;
+  if (state in CASE_STATE_LABELS) return CASE_STATE_LABELS[state as CaseState];
+  return fallback ? tr(fallback) : state;
 }
 
 export function StateTag({ state, label, testId }: { state: CaseState | string; label?: string; testId?: string }) {
@@ -80,7 +80,7 @@ export function MaterialFlags({ required, major, source, condition }: { required
       <Tag color={required === 'required' ? 'red' : required === 'conditional' ? 'orange' : 'default'}>{REQUIRED_LABELS[required] ?? required}</Tag>
       <Tag color={major ? 'blue' : 'default'}>{major ? t('主件') : t('副件')}</Tag>
       {source === 'sharing' && <Tag color="green">{t('部门共享免提交')}</Tag>}
-      {condition && <span className="bs-flag-note">（{condition}）</span>}
+      {condition && <span className="bs-flag-note" translate="no">（{condition}）</span>}
     </span>
   );
 }

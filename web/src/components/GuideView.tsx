@@ -19,10 +19,11 @@ import {
   SERVED_PARTY_LABELS,
   specialProcedureLabel,
   STEP_ROLE_LABELS,
+  stepName,
   ITEM_LEVEL_LABELS,
   typeLabel,
 } from '../lib/labels';
-import { useT } from '../lib/i18n';
+import { fillNodes, useT } from '../lib/i18n';
 
 export interface GuideExtras {
   code?: string;
@@ -35,7 +36,7 @@ export interface GuideExtras {
 export function Para({ text, testId }: { text?: string | null; testId?: string }) {
   if (!text || !text.trim()) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <div className="bs-para" data-testid={testId}>
+    <div className="bs-para" data-testid={testId} translate="no">
       {text.split(/\n+/).map((line, i) => (
         <p key={i}>{line}</p>
       ))}
@@ -99,10 +100,10 @@ export function GuideView({
           items={[
             { key: 'code', label: t('事项编码'), children: <span data-testid="guide-code">{dash(extras.code)}</span> },
             { key: 'type', label: t('事项类型'), children: <span data-testid="guide-type">{typeLabel(data.type)}</span> },
-            { key: 'name', label: t('事项名称'), children: data.name, span: 2 },
-            { key: 'theme', label: t('主题分类'), children: dash(data.theme) },
+            { key: 'name', label: t('事项名称'), children: <span translate="no">{data.name}</span>, span: 2 },
+            { key: 'theme', label: t('主题分类'), children: <span translate="no">{dash(data.theme)}</span> },
             { key: 'served', label: t('服务对象'), children: SERVED_PARTY_LABELS[data.servedParty] ?? data.servedParty },
-            { key: 'dept', label: t('实施部门'), children: <span data-testid="guide-department">{dash(depName)}</span> },
+            { key: 'dept', label: t('实施部门'), children: <span data-testid="guide-department" translate="no">{dash(depName)}</span> },
             { key: 'kind', label: t('办件类型'), children: <Tag color="blue">{caseKindLabel(data.caseKind)}</Tag> },
             {
               key: 'entry',
@@ -110,7 +111,7 @@ export function GuideView({
               children: (
                 <span>
                   {ENTRY_MODE_LABELS[data.entryMode] ?? data.entryMode}
-                  {data.entryMode === 'notEntered' && data.notEnteredReason ? `（${data.notEnteredReason}）` : ''}
+                  {data.entryMode === 'notEntered' && data.notEnteredReason ? <span translate="no">（{data.notEnteredReason}）</span> : ''}
                 </span>
               ),
             },
@@ -120,18 +121,18 @@ export function GuideView({
               children: data.windowNames?.length ? (
                 <Space wrap size={4}>
                   {data.windowNames.map((w) => (
-                    <Tag key={w}>{w}</Tag>
+                    <Tag key={w} translate="no">{w}</Tag>
                   ))}
                 </Space>
               ) : (
                 '—'
               ),
             },
-            { key: 'resp', label: t('审批责任人'), children: dash(data.responsiblePerson) },
+            { key: 'resp', label: t('审批责任人'), children: <span translate="no">{dash(data.responsiblePerson)}</span> },
             ...(extras.version ? [{ key: 'version', label: t('指南版本'), children: `v${extras.version}` }] : []),
             ...(data.keyProject ? [{ key: 'key', label: t('重点项目'), children: <Tag color="gold">{t('重点项目')}</Tag> }] : []),
             ...(data.level ? [{ key: 'level', label: t('层级'), children: ITEM_LEVEL_LABELS[data.level] }] : []),
-            ...(data.aliases?.length ? [{ key: 'aliases', label: t('也称'), children: <span data-testid="guide-aliases">{data.aliases.join('、')}</span> }] : []),
+            ...(data.aliases?.length ? [{ key: 'aliases', label: t('也称'), children: <span data-testid="guide-aliases" translate="no">{data.aliases.join('、')}</span> }] : []),
           ]}
         />
       </Section>
@@ -183,7 +184,8 @@ export function GuideView({
             current={-1}
             data-testid="guide-procedure"
             items={procedure.map((s, i) => ({
-              title: s.name,
+              // A standard step (受理, 审查 …) in the chosen language; the catalog's own wording as written.
+              title: <span translate={stepName(s.name) === s.name ? 'no' : undefined}>{stepName(s.name)}</span>,
               status: 'wait' as const,
               icon: <span className="bs-step-num">{i + 1}</span>,
               content: (
@@ -226,8 +228,8 @@ export function GuideView({
               pagination={false}
               dataSource={joint}
               columns={[
-                { title: t('部门'), dataIndex: 'departmentId', render: (id: string, r) => r.departmentName || departmentNames?.get(id) || id },
-                { title: t('承担事项'), dataIndex: 'task' },
+                { title: t('部门'), dataIndex: 'departmentId', render: (id: string, r) => <span translate="no">{r.departmentName || departmentNames?.get(id) || id}</span> },
+                { title: t('承担事项'), dataIndex: 'task', render: (v: string) => <span translate="no">{v}</span> },
                 { title: t('协办时限'), dataIndex: 'subLimitWorkingDays', width: 120, render: (v: number) => t('{v}个工作日', { v }) },
               ]}
             />
@@ -251,9 +253,9 @@ export function GuideView({
             dataSource={fees.items}
             data-testid="guide-fees"
             columns={[
-              { title: t('收费项目'), dataIndex: 'name', width: 200 },
-              { title: t('收费标准'), dataIndex: 'standard' },
-              { title: t('收费依据'), dataIndex: 'basis' },
+              { title: t('收费项目'), dataIndex: 'name', width: 200, render: (v: string) => <span translate="no">{v}</span> },
+              { title: t('收费标准'), dataIndex: 'standard', render: (v: string) => <span translate="no">{v}</span> },
+              { title: t('收费依据'), dataIndex: 'basis', render: (v: string) => <span translate="no">{v}</span> },
             ]}
           />
         )}
@@ -271,7 +273,7 @@ export function GuideView({
               label: t('办理结果'),
               children: (
                 <span>
-                  {dash(data.result?.name)}
+                  <span translate="no">{dash(data.result?.name)}</span>
                   {data.result?.type ? <Tag style={{ marginInlineStart: 8 }}>{RESULT_TYPE_LABELS[data.result.type] ?? data.result.type}</Tag> : null}
                 </span>
               ),
@@ -298,11 +300,11 @@ export function GuideView({
           column={{ xs: 1, sm: 1, md: 2 }}
           styles={{ label: { width: 130 } }}
           items={[
-            { key: 'addr', label: t('办理地点'), children: <span data-testid="guide-address">{dash(contact.address || center?.address)}</span>, span: 2 },
-            { key: 'hours', label: t('办理时间'), children: dash(contact.hours || center?.hours), span: 2 },
+            { key: 'addr', label: t('办理地点'), children: <span data-testid="guide-address" translate="no">{dash(contact.address || center?.address)}</span>, span: 2 },
+            { key: 'hours', label: t('办理时间'), children: <span translate="no">{dash(contact.hours || center?.hours)}</span>, span: 2 },
             { key: 'phone', label: t('咨询电话'), children: dash(contact.phone || extras.department?.phone || center?.phone) },
             { key: 'complaint', label: t('投诉电话'), children: dash(contact.complaintPhone || center?.complaintPhone) },
-            ...(center?.name ? [{ key: 'center', label: t('服务中心'), children: center.name, span: 2 }] : []),
+            ...(center?.name ? [{ key: 'center', label: t('服务中心'), children: <span translate="no">{center.name}</span>, span: 2 }] : []),
           ]}
         />
       </Section>
@@ -320,7 +322,7 @@ function SampleLink({ sample }: { sample?: string }) {
       </a>
     );
   }
-  return <>{sample}</>;
+  return <span translate="no">{sample}</span>;
 }
 
 export function MaterialsTable({ materials }: { materials: Material[] }) {
@@ -342,7 +344,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
             title: t('材料名称'),
             dataIndex: 'name',
             render: (name: string, m) => (
-              <div>
+              <div translate="no">
                 <span>{name}</span>
                 {m.note && (
                   <div>
@@ -362,7 +364,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
               <div>
                 <Tag color={r === 'required' ? 'red' : r === 'optional' ? 'default' : 'orange'}>{REQUIRED_LABELS[r] ?? r}</Tag>
                 {r === 'conditional' && m.condition && (
-                  <div>
+                  <div translate="no">
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {m.condition}
                     </Typography.Text>
@@ -390,7 +392,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
                     {t('部门共享 · 无需提交')}
                   </Tag>
                   {m.sourceAgency && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} translate="no">
                       {m.sourceAgency}
                     </Typography.Text>
                   )}
@@ -398,7 +400,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
               ) : (
                 <span>
                   {MATERIAL_SOURCE_LABELS[s] ?? s}
-                  {m.sourceAgency ? t('（{sourceAgency}出具）', { sourceAgency: m.sourceAgency }) : ''}
+                  {m.sourceAgency ? fillNodes(t('（{sourceAgency}出具）'), { sourceAgency: <span translate="no">{m.sourceAgency}</span> }) : ''}
                 </span>
               ),
           },

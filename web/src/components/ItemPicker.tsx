@@ -51,14 +51,14 @@ export function ItemPicker(props: { testId: string; placeholder: string; initial
             dataIndex: 'name',
             render: (v: string, r) => (
               <div>
-                <div className="bs-item-link">{v}</div>
+                <div className="bs-item-link" translate="no">{v}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.code}
                 </Typography.Text>
               </div>
             ),
           },
-          { title: t('实施部门'), key: 'dept', width: 160, render: (_: unknown, r) => r.department?.name },
+          { title: t('实施部门'), key: 'dept', width: 160, render: (_: unknown, r) => <span translate="no">{r.department?.name}</span> },
           { title: t('办件类型'), dataIndex: 'caseKind', width: 90, render: (v: string) => <Tag>{caseKindLabel(v)}</Tag> },
           { title: t('承诺时限'), key: 'limit', width: 110, render: (_: unknown, r) => formatLimit(r.promisedLimit) },
           {

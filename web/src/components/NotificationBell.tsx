@@ -30,10 +30,10 @@ export function NoticeRow({ n, onOpen }: { n: NoticeItem; onOpen: (n: NoticeItem
     >
       <List.Item.Meta
         avatar={<Badge dot={!n.read} offset={[-2, 6]}><BellOutlined style={{ color: n.read ? '#bfbfbf' : '#1677ff' }} /></Badge>}
-        title={<Typography.Text strong={!n.read} data-testid="notice-title">{n.title}</Typography.Text>}
+        title={<Typography.Text strong={!n.read} data-testid="notice-title" translate="no">{n.title}</Typography.Text>}
         description={
           <>
-            <div data-testid="notice-text">{n.text}</div>
+            <div data-testid="notice-text" translate="no">{n.text}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text>
           </>
         }

@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CASE_KIND_LABELS, ITEM_LEVEL_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../../src/catalog/types';
 import { ROLE_LABELS } from '../../../src/core/auth/roles';
+import {
+  CASE_ACTION_LABELS, CASE_STATE_LABELS, CHANNEL_LABELS, DOCUMENT_TITLES, JOINT_EVENT_LABELS, OPINION_LABELS, PART_STATUS_LABELS, SYSTEM_EVENT_LABELS,
+} from '../../../src/cases/types';
+import { GROUP_BY_LABELS } from '../../../src/stats/types';
 
 const ROOT = path.resolve(__dirname, '..');
 const EN_DIR = path.join(ROOT, 'i18n', 'en');
@@ -89,6 +93,18 @@ describe('English for the whole UI', () => {
     const maps = [CASE_KIND_LABELS, ITEM_LEVEL_LABELS, ITEM_TYPE_LABELS, SPECIAL_PROCEDURE_LABELS, ROLE_LABELS];
     const missing = maps.flatMap((m) => Object.values(m)).filter((zh) => !(zh in en));
     expect(missing).toEqual([]);
+  });
+
+  it('the case and statistics enums have English by their key (web/src/lib/labels.ts namespaces)', async () => {
+    const en = await english();
+    const maps: [string, Record<string, string>][] = [
+      ['caseState', CASE_STATE_LABELS], ['channel', CHANNEL_LABELS], ['caseAction', CASE_ACTION_LABELS], ['caseEvent', JOINT_EVENT_LABELS],
+      ['caseEvent', SYSTEM_EVENT_LABELS], ['opinion', OPINION_LABELS], ['partStatus', PART_STATUS_LABELS], ['document', DOCUMENT_TITLES], ['groupBy', GROUP_BY_LABELS],
+    ];
+    const missing = maps.flatMap(([ns, m]) => Object.keys(m).filter((k) => !(`${ns}:${k}` in en)).map((k) => `${ns}:${k}`));
+    expect(missing).toEqual([]);
+    // Every English is English: no Chinese left in a translation (examples included).
+    expect(Object.entries(en).filter(([, v]) => HAN.test(v)).map(([k, v]) => `${k} → ${v}`)).toEqual([]);
   });
 
   it('no Chinese text is left outside t(…)', () => {

@@ -12,7 +12,7 @@ export function UserMenu({ user, org, onLogout }: { user: Me; org: string; onLog
     <Dropdown
       menu={{
         items: [
-          { key: 'org', label: org || '—', disabled: true },
+          { key: 'org', label: <span translate="no">{org || '—'}</span>, disabled: true },
           { type: 'divider' },
           { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password-menu-item">{t('修改密码')}</span>, onClick: () => navigate('/account/password') },
           { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout-menu-item">{t('退出登录')}</span>, onClick: onLogout },

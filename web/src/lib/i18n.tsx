@@ -4,7 +4,7 @@
  * remembered in localStorage. Every module keeps its English strings in its own file there
  * (one place per module, no merge conflicts); `en.test` checks every `t('…')` has one.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 export type Lang = 'zh' | 'en';
 const STORE_KEY = 'banshi.lang';
@@ -74,4 +74,23 @@ export const zh = (s: string): string => s;
 export function useT(): (zh: string, vars?: Record<string, string | number>) => string {
   const { lang } = useLang();
   return useCallback((zh: string, vars?: Record<string, string | number>) => translate(lang, zh, vars), [lang]);
+}
+
+/**
+ * Data shown as entered, in whatever language it was written (item titles, names,
+ * department and center names, addresses, numbers, what users typed): marked
+ * `translate="no"` for translators and for the English browser test, which allows
+ * Chinese only inside such elements.
+ */
+export function Data({ children, testId }: { children: ReactNode; testId?: string }) {
+  return <span translate="no" data-testid={testId}>{children}</span>;
+}
+
+/**
+ * A translated sentence with elements in its `{name}` places — data inside a sentence:
+ * `fillNodes(t(SENTENCE), { v0: <Data>{names}</Data> })` where the sentence has `{v0}`.
+ */
+export function fillNodes(text: string, vars: Record<string, ReactNode>): ReactNode {
+  const parts = text.split(/\{(\w+)\}/);
+  return parts.map((p, i) => (i % 2 === 0 ? p : <Fragment key={i}>{p in vars ? vars[p] : `{${p}}`}</Fragment>));
 }

@@ -17,20 +17,69 @@ import {
   type SpecialProcedure,
 } from '../../../src/catalog/types';
 import { ROLE_LABELS as ROLE_ZH, type Role } from '../../../src/core/auth/roles';
-import { tr } from './i18n';
+import {
+  CASE_ACTION_LABELS as CASE_ACTION_ZH,
+  CASE_STATE_LABELS as CASE_STATE_ZH,
+  CHANNEL_LABELS as CHANNEL_ZH,
+  DOCUMENT_TITLES as DOCUMENT_TITLE_ZH,
+  JOINT_EVENT_LABELS as JOINT_EVENT_ZH,
+  OPINION_LABELS as OPINION_ZH,
+  PART_STATUS_LABELS as PART_STATUS_ZH,
+  SYSTEM_EVENT_LABELS as SYSTEM_EVENT_ZH,
+} from '../../../src/cases/types';
+import { GROUP_BY_LABELS as GROUP_BY_ZH } from '../../../src/stats/types';
+import { EN, getLang, tr } from './i18n';
 
 /**
- * The server's Chinese label maps, read in the chosen language (their English lives in
- * web/src/i18n/en/labels.ts; the i18n test checks every value has one).
+ * The server's Chinese label maps, read in the chosen language. English is looked up by the
+ * enum's own key first (`caseAction:accept` in web/src/i18n/en/enums.ts — one Chinese word
+ * such as 受理 is an action, a step and a role, each with its own English), then by the
+ * Chinese text (web/src/i18n/en/labels.ts). The i18n test checks every value has one.
  */
-function translated<K extends string>(m: Record<K, string>): Record<K, string> {
-  return new Proxy(m, { get: (o, k) => (typeof k === 'string' && k in o ? tr(o[k as K]) : Reflect.get(o, k)) });
+function translated<K extends string>(m: Record<K, string>, ns?: string): Record<K, string> {
+  return new Proxy(m, {
+    get: (o, k) => {
+      if (typeof k !== 'string' || !(k in o)) return Reflect.get(o, k);
+      const byKey = ns && getLang() === 'en' ? EN[`${ns}:${k}`] : undefined;
+      return byKey ?? tr(o[k as K]);
+    },
+  });
 }
 export const CASE_KIND_LABELS = translated(CASE_KIND_ZH);
 export const ITEM_TYPE_LABELS = translated(ITEM_TYPE_ZH);
 export const ITEM_LEVEL_LABELS = translated(ITEM_LEVEL_ZH);
 export const SPECIAL_PROCEDURE_LABELS = translated(SPECIAL_PROCEDURE_ZH);
 export const ROLE_LABELS = translated(ROLE_ZH);
+export const CASE_STATE_LABELS = translated(CASE_STATE_ZH, 'caseState');
+export const CHANNEL_LABELS = translated(CHANNEL_ZH, 'channel');
+export const CASE_ACTION_LABELS = translated(CASE_ACTION_ZH, 'caseAction');
+export const OPINION_LABELS = translated(OPINION_ZH, 'opinion');
+export const PART_STATUS_LABELS = translated(PART_STATUS_ZH, 'partStatus');
+export const DOCUMENT_TITLES = translated(DOCUMENT_TITLE_ZH, 'document');
+export const GROUP_BY_LABELS = translated(GROUP_BY_ZH, 'groupBy');
+const JOINT_EVENT_LABELS = translated(JOINT_EVENT_ZH, 'caseEvent');
+const SYSTEM_EVENT_LABELS = translated(SYSTEM_EVENT_ZH, 'caseEvent');
+
+/** What an event of a case's history was, by its kind (the server's Chinese `label` is its fallback). */
+export function caseEventLabel(action: string, fallback?: string): string {
+  const maps: Record<string, string>[] = [CASE_ACTION_LABELS, JOINT_EVENT_LABELS, SYSTEM_EVENT_LABELS];
+  for (const m of maps) if (action in m) return m[action];
+  return fallback ? tr(fallback) : action;
+}
+
+/** A case state named by its Chinese label (the public progress query sends labels): in the chosen language. */
+export function caseStateByLabel(zh: string): string {
+  const key = (Object.keys(CASE_STATE_ZH) as (keyof typeof CASE_STATE_ZH)[]).find((k) => CASE_STATE_ZH[k] === zh);
+  return key ? CASE_STATE_LABELS[key] : tr(zh);
+}
+
+/**
+ * A handling step's name: the catalog's own words (data), in English when it is one of the
+ * standard steps (受理, 审查, 决定, 送达 …) the dictionary knows under `step:`.
+ */
+export function stepName(name: string): string {
+  return (getLang() === 'en' && EN[`step:${name}`]) || name;
+}
 
 export const SERVED_PARTY_LABELS: Record<ServedParty, string> = {
   get person() { return tr('个人'); },

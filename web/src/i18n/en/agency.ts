@@ -55,7 +55,7 @@ export default {
   '，查询码': ', query code',
   '）。请打印交接单，交接双方签字。': '). Print the handover slip and have both sides sign it.',
   '继续代办': 'Next case',
-  '输入事项名称，如：高龄津贴、最低生活保障': 'Item name, e.g. 高龄津贴, 低保',
+  '输入事项名称，如：高龄津贴、最低生活保障': 'Item name, common name or pinyin, e.g. “dibao”',
   '村级事项': 'Village item',
   '第二步：代办方式与群众信息': 'Step 2: mode and resident',
   '代办方式': 'Mode',

@@ -149,7 +149,7 @@ export default {
   '窗口受理 · 政务服务中心': 'Window intake · Government Service Center',
   '格式不正确': 'Invalid format',
   '无差别综合受理：选择事项 → 登记申请人 → 核对材料 → 创建办件后当场受理、一次性告知或容缺受理': 'General intake: choose the item → register the applicant → check materials → create the case, then accept, notify or accept conditionally',
-  '输入事项名称或编码，如：最低生活保障、结婚登记': 'Item name, alias or code, e.g. 低保, 结婚登记',
+  '输入事项名称或编码，如：最低生活保障、结婚登记': 'Item name, common name, pinyin or code, e.g. “dibao”',
   '重新选择': 'Choose again',
   '支持容缺受理': 'Conditional acceptance allowed',
   '更换事项': 'Change item',
@@ -236,4 +236,11 @@ export default {
   '手机号码': 'Mobile',
   '添加共同申请人': 'Add a co-applicant',
   '共同申请人': 'Co-applicants',
+  // Sentences split around data (the data is shown as written).
+  '理由：': 'Reason: ', '（{v1} 提出）': ' (requested {v1})',
+  // Words of the route sheet (全程承办单) shown in the case's 内部流转 panel.
+  '窗口（送达）': 'Window (delivery)', '签批': 'Sign-off', '上级机关': 'Higher authority',
+  '系统': 'System',
+  // The action modal's confirm button: 确定受理 / Accept.
+  '确定{action}': '{action}',
 } as Record<string, string>;

@@ -16,7 +16,7 @@ export default {
   '已发布': 'Published',
   '该年度的全国节假日数据已内置，无需发布。': "This year's national data is built in; nothing to publish.",
   '按国务院办公厅通知录入该年全部放假日期和调休上班日期，核对无误后发布；发布前该年度按周一至周五推算。': "Enter every holiday and adjusted workday of the year as the State Council's notice gives it, check, then publish; until then the year assumes Monday–Friday.",
-  '通知文号，如 国办发明电〔2026〕X号': 'Notice number, e.g. 国办发明电〔2026〕X号',
+  '通知文号，如 国办发明电〔2026〕X号': 'Notice number as issued',
   '添加日期': 'Add a date',
   '导入 Excel': 'Import Excel',
   '下载模板': 'Template',

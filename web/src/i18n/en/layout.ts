@@ -19,7 +19,7 @@ export default {
   '进度查询': 'Track a case',
   '挂牌销号': 'Public board',
   '办件统计': 'Case statistics',
-  '办': '办',
+  '办': 'B',
   '政务服务中心': 'Government Service Center',
   '退出登录': 'Sign out',
   '登录': 'Sign in',

@@ -16,4 +16,8 @@ export default {
   '本期无数据': 'No data for this period',
   '统计表（{from} 至 {to}）': 'Table ({from} to {to})',
   '收件按提交日、受理按受理日、办结按作出决定之日计；在办数为期末存量。比率由原始计数在查询时计算，四舍五入保留两位小数。 好评率、投诉与代办量待好差评、投诉、代办模块上线后提供。': 'Received by submission date, accepted by acceptance date, finished by decision date; in progress is the stock at the end of the period. Rates are computed from the raw counts when asked and rounded to two decimals. Satisfaction, complaints and agency counts follow when those modules are live.',
+  // Measures (src/stats/measures.ts MEASURE_COLUMNS), column titles of the table.
+  '不予受理数': 'Refused', '一次性告知数': 'Supplement notices', '按时办结数': 'Finished on time', '超期办结数': 'Finished late',
+  '在办数（期末）': 'In progress (end of period)', '平均办理工作日': 'Average working days', '即办率(%)': 'On-the-spot rate (%)',
+  '一次办结率(%)': 'First-time completion rate (%)', '网办率(%)': 'Online rate (%)',
 } as Record<string, string>;

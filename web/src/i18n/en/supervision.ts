@@ -48,4 +48,10 @@ export default {
   '处理说明': 'Note',
   '请填写处理说明': 'Enter a note',
   '截至 {today}，统计近 {days} 天': 'As of {today}, last {days} days',
+  // Anomaly rules (src/supervision/anomalies/rules.ts RULES), shown by the server's label.
+  '未受理即作出决定（体外循环）': 'Decided without acceptance (handled off the books)', '进驻中心事项在中心外受理': 'Center item accepted outside the center',
+  '同一申请二次补正告知': 'Second supplement notice on one application', '不予受理/不予许可/退回未说明理由': 'Refusal, denial or return without reasons',
+  '承诺时限超过法定时限': 'Promised limit over the statutory limit', '申请人跑动次数超过承诺': 'More visits than promised', '多次延期': 'Repeated extensions',
+  '工作时间窗口无人': 'Window unstaffed in office hours', '非工作时间由非值班人员办理': 'Handled off hours by someone not on duty',
+  '超标准收费': 'Fee above the standard', '免费事项收费': 'Fee charged on a free item', '未经大厅收费窗口收费': 'Fee not collected at the hall’s payment window',
 } as Record<string, string>;

@@ -10,7 +10,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { applyFieldErrors, showError, showSuccess } from '../../lib/feedback';
-import { useT } from '../../lib/i18n';
+import { Data, useT } from '../../lib/i18n';
 import { DEPARTMENT_ROLES, type Role } from '../../../../src/core/auth/roles';
 
 interface Account {
@@ -90,11 +90,11 @@ export function AccountsPage() {
           onRow={(r) => ({ 'data-testid': `account-row-${r.username}` }) as HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('用户名'), dataIndex: 'username', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-            { title: t('姓名'), dataIndex: 'displayName' },
+            { title: t('姓名'), dataIndex: 'displayName', render: (v: string) => <Data>{v}</Data> },
             { title: t('角色'), dataIndex: 'roleLabel', render: (v: string) => <Tag color="blue">{t(v)}</Tag> },
-            { title: t('中心'), dataIndex: 'centerName' },
-            { title: t('部门'), dataIndex: 'departmentName', render: (v: string | null) => v ?? '—' },
-            { title: t('窗口'), dataIndex: 'windowName', render: (v: string | null) => v ?? '—' },
+            { title: t('中心'), dataIndex: 'centerName', render: (v: string) => <Data>{v}</Data> },
+            { title: t('部门'), dataIndex: 'departmentName', render: (v: string | null) => (v ? <Data>{v}</Data> : '—') },
+            { title: t('窗口'), dataIndex: 'windowName', render: (v: string | null) => (v ? <Data>{v}</Data> : '—') },
             {
               title: t('状态'),
               key: 'state',
@@ -208,16 +208,16 @@ function NewAccountModal({ options, defaultCenterId, onClose, onCreated }: {
           <Select data-testid="account-role" options={options.roles.map((r) => ({ value: r.value, label: t(r.label) }))} />
         </Form.Item>
         <Form.Item name="centerId" label={t('中心')} rules={[{ required: true, message: t('请选择中心') }]}>
-          <Select data-testid="account-center" options={options.centers.map((c) => ({ value: c.id, label: c.name }))} onChange={() => form.setFieldsValue({ departmentId: undefined, windowId: undefined })} />
+          <Select data-testid="account-center" options={options.centers.map((c) => ({ value: c.id, label: <Data>{c.name}</Data>, title: c.name }))} onChange={() => form.setFieldsValue({ departmentId: undefined, windowId: undefined })} />
         </Form.Item>
         {needsDepartment && (
           <Form.Item name="departmentId" label={t('部门')} rules={[{ required: true, message: t('请选择部门') }]}>
-            <Select data-testid="account-department" options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+            <Select data-testid="account-department" options={departments.map((d) => ({ value: d.id, label: <Data>{d.name}</Data>, title: d.name }))} />
           </Form.Item>
         )}
         {mayHaveWindow && (
           <Form.Item name="windowId" label={t('窗口（可选）')}>
-            <Select allowClear data-testid="account-window" options={windows.map((w) => ({ value: w.id, label: `${w.number} · ${w.name}` }))} />
+            <Select allowClear data-testid="account-window" options={windows.map((w) => ({ value: w.id, label: <Data>{`${w.number} · ${w.name}`}</Data>, title: w.name }))} />
           </Form.Item>
         )}
       </Form>

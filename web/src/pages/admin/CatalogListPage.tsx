@@ -11,7 +11,7 @@ import { canEditCatalog, useSession } from '../../auth/session';
 import { errorText, showError, showSuccess } from '../../lib/feedback';
 import { fieldLabel, formatDateTime, STATUS_COLORS, STATUS_LABELS } from '../../lib/labels';
 import { ITEM_STATUSES, type ItemStatus } from '../../../../src/catalog/types';
-import { useT, tr } from '../../lib/i18n';
+import { Data, useT, tr } from '../../lib/i18n';
 import { CatalogSettingsSwitch } from './CatalogSettingsSwitch';
 
 export function StatusTag({ status, testId }: { status: ItemStatus; testId?: string }) {
@@ -149,16 +149,16 @@ export function CatalogListPage() {
             <span data-testid="catalog-filter-department">
               <Select
                 allowClear
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={{ optionFilterProp: 'title' }}
                 placeholder={t('实施部门')}
                 style={{ width: 200 }}
                 value={department || undefined}
                 onChange={(v) => update({ department: v })}
-                options={(facets.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                options={(facets.data?.departments ?? []).map((d) => ({ value: d.id, label: <Data>{d.name}</Data>, title: d.name }))}
               />
             </span>
           )}
-          {!isAdmin && user?.departmentName && <Tag color="blue">{t('本部门：')}{user.departmentName}</Tag>}
+          {!isAdmin && user?.departmentName && <Tag color="blue">{t('本部门：')}<Data>{user.departmentName}</Data></Tag>}
         </Space>
       </Card>
 
@@ -187,12 +187,12 @@ export function CatalogListPage() {
               dataIndex: 'name',
               render: (name: string, r) => (
                 <Link to={`/admin/catalog/${r.id}`} data-testid={`catalog-link-${r.code}`}>
-                  {name || t('（未命名）')}
+                  {name ? <Data>{name}</Data> : t('（未命名）')}
                 </Link>
               ),
             },
             { title: t('事项编码'), dataIndex: 'code', width: 200, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
-            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160 },
+            { title: t('实施部门'), dataIndex: ['department', 'name'], width: 160, render: (v: string) => <Data>{v}</Data> },
             { title: t('状态'), dataIndex: 'status', width: 100, render: (s: ItemStatus) => <StatusTag status={s} /> },
             { title: t('最新版本'), dataIndex: 'latestVersion', width: 90, render: (v: number) => `v${v}` },
             { title: t('发布版本'), dataIndex: 'publishedVersion', width: 90, render: (v: number | null) => (v ? `v${v}` : '—') },

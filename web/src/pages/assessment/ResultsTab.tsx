@@ -104,7 +104,7 @@ export function Results() {
             onRow={(r) => ({ onClick: () => setOpen({ id: r.subjectId, name: r.name }), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('名次'), dataIndex: 'rank', width: 70 },
-              { title: t('考核对象'), dataIndex: 'name', render: (v: string, r) => <a data-testid={`rank-${r.subjectId}`}>{v}</a> },
+              { title: t('考核对象'), dataIndex: 'name', render: (v: string, r) => <a data-testid={`rank-${r.subjectId}`} translate="no">{v}</a> },
               { title: t('计算得分'), dataIndex: 'computed', align: 'right' },
               { title: t('申诉调整'), dataIndex: 'adjustment', align: 'right', render: (v: number) => (v ? signed(v) : '—') },
               { title: t('最终得分'), dataIndex: 'total', align: 'right', render: (v: number) => <b>{v}</b> },
@@ -117,7 +117,7 @@ export function Results() {
             <Card size="small" title={t('评优候选')} data-testid="awards">
               <Descriptions size="small" column={1} bordered items={awards.data.items.map((a) => ({
                 key: a.key, label: t(a.name),
-                children: a.candidates.length ? a.candidates.map((c) => `${c.name}（${c.total}）`).join(t('、')) : <Typography.Text type="secondary">{t('暂无')}</Typography.Text>,
+                children: a.candidates.length ? <span translate="no">{a.candidates.map((c) => `${c.name}（${c.total}）`).join(t('、'))}</span> : <Typography.Text type="secondary">{t('暂无')}</Typography.Text>,
               }))} />
               <Typography.Text type="secondary">{t('按设置：名次在前 N 名、得分不低于门槛、本期无违规办件、问责和有效投诉。')}</Typography.Text>
             </Card>

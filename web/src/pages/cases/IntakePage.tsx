@@ -12,7 +12,7 @@ import { ItemPicker } from '../../components/ItemPicker';
 import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
-import { useT } from '../../lib/i18n';
+import { Data, fillNodes, useT } from '../../lib/i18n';
 import { idRule, phoneRule } from '../../lib/identity';
 
 interface ApplicantForm {
@@ -135,12 +135,12 @@ export function IntakePage() {
           <Card size="small" className="bs-section" data-testid="intake-selected-item">
             <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
               <Space orientation="vertical" size={2}>
-                <Typography.Text strong style={{ fontSize: 16 }} data-testid="intake-item-name">
+                <Typography.Text strong style={{ fontSize: 16 }} data-testid="intake-item-name" translate="no">
                   {g.name}
                 </Typography.Text>
                 <Space size={[8, 4]} wrap>
                   <Typography.Text type="secondary">{g.code}</Typography.Text>
-                  <Tag color="blue">{g.department?.name}</Tag>
+                  <Tag color="blue" translate="no">{g.department?.name}</Tag>
                   <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
                   <Tag>{t('承诺时限')}{' '}{formatLimit(g.promisedLimit)}</Tag>
                   <Tag>{t('服务对象')}{' '}{SERVED_PARTY_LABELS[g.servedParty]}</Tag>
@@ -185,7 +185,7 @@ export function IntakePage() {
                       <div data-testid="intake-co-applicants">
                         {fields.map((f, i) => (
                           <Space key={f.key} align="start" wrap>
-                            <Form.Item name={[f.name, 'name']} label={`${g.coApplicants!.label}${fields.length > 1 ? i + 1 : ''}`} rules={[{ required: true, whitespace: true, message: t('请填写共同申请人姓名') }]}>
+                            <Form.Item name={[f.name, 'name']} label={<span translate="no">{`${g.coApplicants!.label}${fields.length > 1 ? i + 1 : ''}`}</span>} rules={[{ required: true, whitespace: true, message: t('请填写共同申请人姓名') }]}>
                               <Input maxLength={100} data-testid={`intake-co-name-${i}`} />
                             </Form.Item>
                             <Form.Item name={[f.name, 'idNumber']} label={t('身份证号')} rules={[{ required: true, message: t('请输入证件号码') }, idRule(t)]}>
@@ -232,7 +232,7 @@ export function IntakePage() {
                           onChange={(e) => setTicked((s) => (e.target.checked ? [...new Set([...s, m.id])] : s.filter((x) => x !== m.id)))}
                           data-testid={`intake-material-${m.id}`}
                         >
-                          <span className="bs-check-name">{m.name}</span>
+                          <span className="bs-check-name" translate="no">{m.name}</span>
                         </Checkbox>
                         <span className="bs-check-flags">
                           {shared ? (
@@ -253,7 +253,7 @@ export function IntakePage() {
                     <Alert
                       type="warning"
                       showIcon
-                      title={t('尚缺必要材料 {length} 项：{v1}', { length: missing.length, v1: missing.map((m) => m.name).join('、') })}
+                      title={fillNodes(t('尚缺必要材料 {length} 项：{v1}', { length: missing.length }), { v1: <Data>{missing.map((m) => m.name).join('、')}</Data> })}
                       description={
                         g.conditionalAcceptance && missing.every((m) => !m.major)
                           ? t('所缺均为副件，创建办件后可容缺受理（申请人签署承诺书）。')

@@ -4,8 +4,8 @@ import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { fileUrl, type CaseMeeting, type CaseParticipant, type CaseView } from '../../api/cases';
 import { formatDate, LightTag } from '../../components/CaseTags';
-import { formatDateTime } from '../../lib/labels';
-import { useT } from '../../lib/i18n';
+import { formatDateTime, OPINION_LABELS, PART_STATUS_LABELS } from '../../lib/labels';
+import { Data, fillNodes, useT } from '../../lib/i18n';
 
 const STATE_COLOR: Record<CaseParticipant['state'], string> = { pending: 'processing', answered: 'success', deemed: 'gold', escalated: 'error' };
 const OPINION_COLOR = { agree: 'success', agreeWithConditions: 'warning', disagree: 'error' } as const;
@@ -37,10 +37,10 @@ export function JointPanel({ c }: { c: CaseView }) {
               key: 'dept',
               render: (_: unknown, p) => (
                 <div>
-                  <Typography.Text strong>{p.department.name}</Typography.Text>
+                  <Typography.Text strong translate="no">{p.department.name}</Typography.Text>
                   <div className="bs-sub">
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {p.task}（{p.subLimitWorkingDays}{t('个工作日）')}{p.assignee ? t(' · 承办：{displayName}', { displayName: p.assignee.displayName }) : ''}
+                      <Data>{p.task}</Data>（{p.subLimitWorkingDays}{t('个工作日）')}{p.assignee ? fillNodes(t(' · 承办：{displayName}'), { displayName: <Data>{p.assignee.displayName}</Data> }) : ''}
                     </Typography.Text>
                   </div>
                 </div>
@@ -54,7 +54,7 @@ export function JointPanel({ c }: { c: CaseView }) {
               width: 110,
               render: (_: unknown, p) => (
                 <Tag color={STATE_COLOR[p.state]} data-testid={`participant-state-${p.department.name}`}>
-                  {p.stateLabel}
+                  {PART_STATUS_LABELS[p.state] ?? p.stateLabel}
                 </Tag>
               ),
             },
@@ -64,8 +64,8 @@ export function JointPanel({ c }: { c: CaseView }) {
               render: (_: unknown, p) =>
                 p.opinion ? (
                   <div data-testid={`participant-opinion-${p.department.name}`}>
-                    <Tag color={OPINION_COLOR[p.opinion.value]}>{p.deemed ? t('视为同意') : p.opinion.label}</Tag>
-                    {p.opinion.text && <Typography.Text style={{ fontSize: 12 }}>{p.opinion.text}</Typography.Text>}
+                    <Tag color={OPINION_COLOR[p.opinion.value]}>{p.deemed ? t('视为同意') : OPINION_LABELS[p.opinion.value] ?? p.opinion.label}</Tag>
+                    {p.opinion.text && <Typography.Text style={{ fontSize: 12 }} translate="no">{p.opinion.text}</Typography.Text>}
                     {p.opinion.files.map((f, i) => (
                       <a key={f} href={fileUrl(f)} target="_blank" rel="noreferrer" style={{ marginInlineStart: 6 }}>
                         <FilePdfOutlined />{' '}{t('附件')}{i + 1}
@@ -100,26 +100,26 @@ function Meeting({ m }: { m: CaseMeeting }) {
       title={<span data-testid={`meeting-${m.id}`} data-held={m.held}>{t('联审会议')}{m.held ? t('（已召开）') : t('（待召开）')}</span>}
     >
       <Descriptions.Item label={t('时间地点')}>
-        {formatDateTime(m.at)} · {m.place}
+        {formatDateTime(m.at)} · <Data>{m.place}</Data>
       </Descriptions.Item>
-      {m.agenda && <Descriptions.Item label={t('议题')}>{m.agenda}</Descriptions.Item>}
+      {m.agenda && <Descriptions.Item label={t('议题')}><Data>{m.agenda}</Data></Descriptions.Item>}
       <Descriptions.Item label={t('参会部门')}>
         <Space wrap size={4}>
           {m.invitees.map((d) => (
             <Tag key={d.id} color={!m.held ? 'default' : attended.has(d.id) ? 'success' : 'error'}>
-              {d.name}
+              <Data>{d.name}</Data>
               {m.held && !attended.has(d.id) ? t('（缺席）') : ''}
             </Tag>
           ))}
         </Space>
       </Descriptions.Item>
-      {m.minutes && <Descriptions.Item label={t('会议纪要')}><span style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</span></Descriptions.Item>}
+      {m.minutes && <Descriptions.Item label={t('会议纪要')}><span style={{ whiteSpace: 'pre-wrap' }} translate="no">{m.minutes}</span></Descriptions.Item>}
       {m.opinions.length > 0 && (
         <Descriptions.Item label={t('部门意见')}>
           {m.opinions.map((o) => (
             <div key={o.departmentId}>
-              {o.department.name}：{o.label}
-              {o.text ? `，${o.text}` : ''}
+              <Data>{o.department.name}</Data>：{OPINION_LABELS[o.opinion] ?? o.label}
+              {o.text ? <Data>{`，${o.text}`}</Data> : ''}
             </div>
           ))}
         </Descriptions.Item>

@@ -5,7 +5,23 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { CaseView } from '../../api/cases';
 import { errorText, showSuccess } from '../../lib/feedback';
-import { useT } from '../../lib/i18n';
+import { Data, EN, getLang, useT } from '../../lib/i18n';
+import { caseEventLabel, stepName } from '../../lib/labels';
+import { StepName } from './case/CaseSteps';
+
+/**
+ * A party of the route sheet as the server writes it for the Chinese sheet: a person or
+ * step with a role in brackets (李雪梅（受理人（窗口））), a department or the applicant, or one
+ * of the sheet's own words (窗口, 签批 …). Names stay as written; roles and words read in
+ * the chosen language.
+ */
+function RouteParty({ text }: { text: string }) {
+  if (getLang() !== 'en') return <>{text}</>;
+  if (text in EN) return <>{EN[text]}</>;
+  const m = /^(.+?)（(.+)）$/.exec(text);
+  if (!m || !(m[2] in EN)) return <Data>{text}</Data>;
+  return <>{stepName(m[1]) !== m[1] ? stepName(m[1]) : <Data>{m[1]}</Data>}（{EN[m[2]]}）</>;
+}
 
 interface Paperwork {
   route: { seq: number; action: string; from: string; to: string; by: string; at: string; opinion: string }[];
@@ -64,23 +80,30 @@ export function PaperworkPanel({ c, onChanged }: { c: CaseView; onChanged: () =>
         dataSource={p.route}
         data-testid="paperwork-route"
         columns={[
-          { title: t('环节'), dataIndex: 'action' },
-          { title: t('移交人'), dataIndex: 'from' },
-          { title: t('接收人'), dataIndex: 'to' },
-          { title: t('签名'), dataIndex: 'by' },
+          { title: t('环节'), dataIndex: 'action', render: (v: string, r) => caseEventLabel(c.events.find((e) => e.seq === r.seq)?.action ?? '', v) },
+          { title: t('移交人'), dataIndex: 'from', render: (v: string) => <RouteParty text={v} /> },
+          { title: t('接收人'), dataIndex: 'to', render: (v: string) => <RouteParty text={v} /> },
+          { title: t('签名'), dataIndex: 'by', render: (v: string) => <RouteParty text={v} /> },
           { title: t('时间'), dataIndex: 'at' },
-          { title: t('意见'), dataIndex: 'opinion' },
+          { title: t('意见'), dataIndex: 'opinion', render: (v: string) => <Data>{v}</Data> },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('材料审查记录')}</Typography.Title>
       {defects.length > 0 && (
         <Table rowKey={(d) => `${d.step}-${d.at}-${d.material}`} size="small" pagination={false} dataSource={defects}
-          columns={[{ title: t('环节'), dataIndex: 'step' }, { title: t('材料'), dataIndex: 'material' }, { title: t('发现的问题'), dataIndex: 'defect' }, { title: t('补正要求'), dataIndex: 'correction' }, { title: t('记录人'), dataIndex: 'by' }, { title: t('时间'), dataIndex: 'at' }]} />
+          columns={[
+            { title: t('环节'), dataIndex: 'step', render: (v: string) => <StepName name={v} /> },
+            { title: t('材料'), dataIndex: 'material', render: (v: string) => <Data>{v}</Data> },
+            { title: t('发现的问题'), dataIndex: 'defect', render: (v: string) => <Data>{v}</Data> },
+            { title: t('补正要求'), dataIndex: 'correction', render: (v: string) => <Data>{v}</Data> },
+            { title: t('记录人'), dataIndex: 'by', render: (v: string) => <RouteParty text={v} /> },
+            { title: t('时间'), dataIndex: 'at' },
+          ]} />
       )}
       <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }}
         onFinish={(v) => void run(() => api.post(`/api/cases/${c.id}/defects`, v), t('已登记材料审查问题')).then((ok) => { if (ok) form.resetFields(); })}>
         <Form.Item name="materialId" rules={[{ required: true, message: t('请选择材料') }]}>
-          <Select style={{ width: 200 }} placeholder={t('材料')} options={c.materials.map((m) => ({ value: m.materialId, label: m.name }))} />
+          <Select style={{ width: 200 }} placeholder={t('材料')} options={c.materials.map((m) => ({ value: m.materialId, label: <Data>{m.name}</Data>, title: m.name }))} />
         </Form.Item>
         <Form.Item name="defect" rules={[{ required: true, min: 2, message: t('请填写发现的问题') }]}><Input placeholder={t('发现的问题')} style={{ width: 200 }} /></Form.Item>
         <Form.Item name="correction" rules={[{ required: true, min: 2, message: t('请填写补正要求') }]}><Input placeholder={t('补正要求')} style={{ width: 200 }} /></Form.Item>

@@ -8,8 +8,9 @@ import { useCaseList } from '../../api/useCaseList';
 import { useSession } from '../../auth/session';
 import { formatDate, LightTag, LIGHT_SHORT, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
-import { CASE_STATES, CASE_STATE_LABELS } from '../../../../src/cases/types';
-import { useT } from '../../lib/i18n';
+import { CASE_STATES } from '../../../../src/cases/types';
+import { CASE_STATE_LABELS, PART_STATUS_LABELS } from '../../lib/labels';
+import { Data, useT } from '../../lib/i18n';
 
 const LIGHT_DOT: Record<Light, string> = { green: '#389e0d', yellow: '#faad14', red: '#cf1322', black: '#262626' };
 
@@ -164,20 +165,20 @@ export function WorklistPage() {
                       {t('绿色通道·重点项目')}
                     </Tag>
                   )}
-                  {v}
+                  <Data>{v}</Data>
                   {r.part && (
                     <div data-testid={`case-part-${r.caseNo}`}>
                       <Tag color="blue">{t('联办任务')}</Tag>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {r.part.task} · {r.part.stateLabel}{' '}{t('· 意见期限')}{' '}{formatDate(r.part.subDue)}
+                        <Data>{r.part.task}</Data> · {PART_STATUS_LABELS[r.part.state] ?? r.part.stateLabel}{' '}{t('· 意见期限')}{' '}{formatDate(r.part.subDue)}
                       </Typography.Text>
                     </div>
                   )}
                 </span>
               ),
             },
-            { title: t('申请人'), dataIndex: 'applicantName', width: 110 },
-            { title: t('部门'), key: 'dept', width: 140, ellipsis: true, render: (_: unknown, r) => r.department?.name },
+            { title: t('申请人'), dataIndex: 'applicantName', width: 110, render: (v: string) => <Data>{v}</Data> },
+            { title: t('部门'), key: 'dept', width: 140, ellipsis: true, render: (_: unknown, r) => <Data>{r.department?.name}</Data> },
             {
               title: t('状态'),
               dataIndex: 'state',
@@ -187,7 +188,7 @@ export function WorklistPage() {
             { title: t('受理日期'), dataIndex: 'acceptedOn', width: 110, render: (v: string | null) => formatDate(v) },
             { title: t('承诺办结日'), dataIndex: 'promisedDue', width: 110, render: (v: string | null, r) => (r.acceptBy ? <DueCell acceptBy={r.acceptBy} /> : formatDate(v)) },
             { title: t('亮灯'), dataIndex: 'light', width: 70, align: 'center', render: (v: CaseRow['light'], r) => <LightTag light={v} short testId={`case-light-${r.caseNo}`} /> },
-            { title: t('承办人'), key: 'assignee', width: 100, render: (_: unknown, r) => r.assignee?.displayName ?? <Typography.Text type="secondary">—</Typography.Text> },
+            { title: t('承办人'), key: 'assignee', width: 100, render: (_: unknown, r) => r.assignee ? <Data>{r.assignee.displayName}</Data> : <Typography.Text type="secondary">—</Typography.Text> },
           ]}
         />
         <div className="bs-list-foot">

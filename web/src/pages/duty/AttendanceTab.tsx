@@ -47,7 +47,7 @@ export function AttendanceTab() {
       <Card title={t('我的今日考勤')} loading={me.isLoading}>
         <Descriptions size="small" column={{ xs: 1, md: 4 }}>
           <Descriptions.Item label={t('日期')}>{m?.day}</Descriptions.Item>
-          <Descriptions.Item label={t('岗位')}>{m?.posts.length ? m.posts.map((p) => `${p.window?.name ?? ''} ${t(POST[p.post] ?? p.post)}`).join('；') : t('无')}</Descriptions.Item>
+          <Descriptions.Item label={t('岗位')}>{m?.posts.length ? m.posts.map((p, i) => <span key={i}>{i > 0 && '；'}<span translate="no">{p.window?.name ?? ''}</span> {t(POST[p.post] ?? p.post)}</span>) : t('无')}</Descriptions.Item>
           <Descriptions.Item label={t('签到')}><span data-testid="duty-my-sign-in">{m?.signInAt ? formatDateTime(m.signInAt) : '—'}</span></Descriptions.Item>
           <Descriptions.Item label={t('签退')}>{m?.signOutAt ? formatDateTime(m.signOutAt) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('状态')}>{m?.status ? <Tag color={COLORS[m.status]} data-testid="duty-my-status">{t(m.statusLabel ?? '')}</Tag> : '—'}</Descriptions.Item>
@@ -76,7 +76,7 @@ export function AttendanceTab() {
           <Table
             rowKey="userId" size="small" loading={board.isLoading} dataSource={board.data?.people ?? []} pagination={{ pageSize: 50 }}
             columns={[
-              { title: t('姓名'), dataIndex: 'displayName' },
+              { title: t('姓名'), dataIndex: 'displayName', render: (v: string) => <span translate="no">{v}</span> },
               { title: t('岗位'), render: (_, p) => p.posts.map((x) => `${t('{n}号', { n: x.window?.number ?? '' })} ${t(POST[x.post] ?? x.post)}`).join('；') },
               { title: t('签到'), render: (_, p) => formatTime(p.signInAt) },
               { title: t('签退'), render: (_, p) => formatTime(p.signOutAt) },

@@ -59,8 +59,8 @@ export function FeePanel({ caseId, version, onChanged }: { caseId: string; versi
             pagination={false}
             dataSource={f.items}
             columns={[
-              { title: t('收费项目'), dataIndex: 'name' },
-              { title: t('收费标准'), dataIndex: 'standard' },
+              { title: t('收费项目'), dataIndex: 'name', render: (v: string) => <span translate="no">{v}</span> },
+              { title: t('收费标准'), dataIndex: 'standard', render: (v: string) => <span translate="no">{v}</span> },
               ...(mayIssue ? [{
                 title: t('数量'), key: 'q',
                 render: (_: unknown, it: CaseFees['items'][number]) => (it.rule
@@ -88,7 +88,7 @@ export function FeePanel({ caseId, version, onChanged }: { caseId: string; versi
             <Descriptions.Item label={t('状态')}>
               <Tag color={f.notice.status === 'paid' ? 'success' : 'warning'} data-testid="fee-status" data-status={f.notice.status}>{f.notice.status === 'paid' ? t('已缴款') : t('待缴款')}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('收款账户')}>{f.notice.treasury.name}（{f.notice.treasury.bank} {f.notice.treasury.accountNo}）</Descriptions.Item>
+            <Descriptions.Item label={t('收款账户')}><span translate="no">{f.notice.treasury.name}（{f.notice.treasury.bank} {f.notice.treasury.accountNo}）</span></Descriptions.Item>
           </Descriptions>
           <Space style={{ marginTop: 8 }}>
             <a href={documentUrl(caseId, f.notice.documentId)} target="_blank" rel="noreferrer" data-testid="fee-notice-link"><FilePdfOutlined /> {t('缴款通知书')}</a>
@@ -104,7 +104,7 @@ export function FeePanel({ caseId, version, onChanged }: { caseId: string; versi
           dataSource={f.payments}
           columns={[
             { title: t('缴款渠道'), dataIndex: 'channel', render: (c: PaymentChannel) => channelLabel[c] },
-            { title: t('缴款凭证号'), dataIndex: 'reference' },
+            { title: t('缴款凭证号'), dataIndex: 'reference', render: (v: string) => <span translate="no">{v}</span> },
             { title: t('金额（元）'), dataIndex: 'amountFen', render: (v: number) => yuan(v) },
             { title: t('登记时间'), dataIndex: 'recordedAt', render: (v: string) => formatDateTime(v) },
           ]}

@@ -79,11 +79,11 @@ export function BookingPage() {
   }
   return (
     <div className="bs-page" data-testid="booking-page" style={{ maxWidth: 900, margin: '0 auto' }}>
-      <Typography.Title level={3}>{cats.data?.center.name} · {t('预约办事')}</Typography.Title>
+      <Typography.Title level={3}><span translate="no">{cats.data?.center.name}</span> · {t('预约办事')}</Typography.Title>
       {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title={error} style={{ marginBottom: 12 }} data-testid="booking-error" />}
       <Card style={{ marginBottom: 16 }}>
         <Select style={{ width: 320 }} placeholder={t('选择业务类别')} aria-label={t('选择业务类别')} value={categoryId} onChange={(v) => { setCategoryId(v); setDay(undefined); setSlot(null); }} data-testid="booking-category"
-          options={(cats.data?.categories ?? []).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />
+          options={(cats.data?.categories ?? []).map((c) => ({ value: c.id, label: <span translate="no">{`${c.prefix} ${c.name}`}</span> }))} />
         <div style={{ margin: '16px 0', display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           {days.map((d) => (
             <Button key={d.day} type={shownDay === d.day ? 'primary' : 'default'} onClick={() => { setDay(d.day); setSlot(null); }} data-testid={`booking-day-${d.day}`}>

@@ -35,7 +35,7 @@ export function HallFigures({ from, to, brief = false }: { from: string; to: str
   const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
   const min = (v: number | null) => (v === null ? '—' : t('{n}分钟', { n: v }));
   const cols = (first: string) => [
-    { title: first, render: (_: unknown, r: Group) => `${r.key ?? ''} ${r.name ?? ''}`.trim() },
+    { title: first, render: (_: unknown, r: Group) => <span translate="no">{`${r.key ?? ''} ${r.name ?? ''}`.trim()}</span> },
     { title: t('取号'), dataIndex: 'tickets' }, { title: t('已叫'), dataIndex: 'called' }, { title: t('办结'), dataIndex: 'served' }, { title: t('过号'), dataIndex: 'noShows' },
     { title: t('平均等候'), dataIndex: 'avgWaitMinutes', render: min }, { title: t('平均办理'), dataIndex: 'avgServiceMinutes', render: min },
     { title: t('{m}分钟内叫号率', { m: s?.waitTargetMinutes ?? 20 }), dataIndex: 'withinTargetRate', render: pct },
@@ -54,7 +54,7 @@ export function HallFigures({ from, to, brief = false }: { from: string; to: str
       {!brief && (
         <>
           <Card title={t('当前等候')} style={{ marginBottom: 16 }}>
-            {s.waitingNow.map((c) => <span key={c.categoryId} style={{ marginRight: 24 }}>{c.prefix} {c.name}：<b>{c.waiting}</b></span>)}
+            {s.waitingNow.map((c) => <span key={c.categoryId} style={{ marginRight: 24 }}><span translate="no">{c.prefix} {c.name}</span>：<b>{c.waiting}</b></span>)}
           </Card>
           <Card title={t('按时段')} style={{ marginBottom: 16 }}><Table size="small" rowKey={(r) => String(r.key)} pagination={false} dataSource={s.byHour} columns={cols(t('时段（时）'))} /></Card>
         </>

@@ -42,14 +42,20 @@ export function WindowPage() {
   const mine = new Set(v?.categories.map((c) => c.id) ?? []);
   const catName = new Map((cats.data?.categories ?? []).map((c) => [c.id, `${c.prefix} ${c.name}`]));
   const can = (a: string) => !!cur?.actions?.includes(a);
+  // A priority group by its key (elderly …): the center's label for it, in English when it is a standard one.
+  const groupName = (key: string | null | undefined) => {
+    const label = cats.data?.priorityGroups?.find((g) => g.key === key)?.label;
+    if (!label) return key ?? '';
+    return t(label) !== label ? t(label) : <span translate="no">{label}</span>;
+  };
 
   return (
     <div className="bs-page" data-testid="window-page">
       <div className="bs-page-head" style={{ display: 'flex', gap: 16, alignItems: 'center' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('窗口叫号')}</Typography.Title>
         <Select style={{ width: 280 }} value={windowId ?? undefined} onChange={setWindowId} data-testid="window-select" disabled={user?.role !== 'centerAdmin' && !!user?.windowId}
-          options={(windows.data?.windows ?? []).map((w) => ({ value: w.id, label: `${t('{n}号', { n: w.number })} ${w.name}` }))} />
-        {v?.paused && <Tag color="red" data-testid="window-paused">{t('暂停服务')}：{v.pauseReason}</Tag>}
+          options={(windows.data?.windows ?? []).map((w) => ({ value: w.id, label: <>{t('{n}号', { n: w.number })} <span translate="no">{w.name}</span></> }))} />
+        {v?.paused && <Tag color="red" data-testid="window-paused">{t('暂停服务')}：<span translate="no">{v.pauseReason}</span></Tag>}
         {windowId && <a href={`/hall/screen/${windowId}`} target="_blank" rel="noreferrer">{t('窗口屏')}</a>}
       </div>
       <Row gutter={16}>
@@ -58,9 +64,9 @@ export function WindowPage() {
             {cur ? (
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('号码')}><span style={{ fontSize: 32, fontWeight: 700 }} data-testid="window-current-number">{cur.number}</span> <Tag color={STATE_COLORS[cur.state]}>{cur.state === 'called' ? t('已叫号') : t('办理中')}</Tag></Descriptions.Item>
-                <Descriptions.Item label={t('业务类别')}>{catName.get(cur.categoryId)}</Descriptions.Item>
+                <Descriptions.Item label={t('业务类别')}><span translate="no">{catName.get(cur.categoryId)}</span></Descriptions.Item>
                 <Descriptions.Item label={t('叫号次数')}>{t('{n}次（满{m}次可过号）', { n: cur.calls, m: v?.noShowCalls ?? 3 })}</Descriptions.Item>
-                {cur.priority > 0 && <Descriptions.Item label={t('优先')}>{cur.priority === 2 ? t('预约签到') : cur.priorityGroup}</Descriptions.Item>}
+                {cur.priority > 0 && <Descriptions.Item label={t('优先')}>{cur.priority === 2 ? t('预约签到') : groupName(cur.priorityGroup)}</Descriptions.Item>}
                 {cur.idNumber && <Descriptions.Item label={t('身份证号')}>{cur.idNumber}</Descriptions.Item>}
               </Descriptions>
             ) : <Empty description={v?.lastServed ? t('刚办结：{n}', { n: v.lastServed.number }) : t('没有号票')} />}
@@ -83,9 +89,9 @@ export function WindowPage() {
               dataSource={(queue.data?.tickets ?? []).filter((x) => mine.has(x.categoryId) || x.state !== 'waiting')}
               columns={[
                 { title: t('号码'), dataIndex: 'number' },
-                { title: t('业务类别'), dataIndex: 'categoryId', render: (id: string) => catName.get(id) },
+                { title: t('业务类别'), dataIndex: 'categoryId', render: (id: string) => <span translate="no">{catName.get(id)}</span> },
                 { title: t('状态'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{t({ waiting: zh('等候中'), called: zh('已叫号'), serving: zh('办理中') }[s] ?? s)}</Tag> },
-                { title: t('优先'), dataIndex: 'priority', render: (p: number, r) => (p === 2 ? t('预约') : p === 1 ? r.priorityGroup : '') },
+                { title: t('优先'), dataIndex: 'priority', render: (p: number, r) => (p === 2 ? t('预约') : p === 1 ? groupName(r.priorityGroup) : '') },
                 { title: t('取号时间'), dataIndex: 'takenAt', render: (s: string) => formatTime(s) },
               ]} />
           </Card>
@@ -95,9 +101,9 @@ export function WindowPage() {
         onOk={async () => { if (await act('transfer', target)) { setTransfer(false); setTarget({}); } }}>
         <p>{t('转移后号票保留原排队位置。')}</p>
         <Select allowClear style={{ width: '100%', marginBottom: 12 }} placeholder={t('转到业务类别')} value={target.toCategoryId} onChange={(v2) => setTarget((x) => ({ ...x, toCategoryId: v2 }))}
-          options={(cats.data?.categories ?? []).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />
+          options={(cats.data?.categories ?? []).map((c) => ({ value: c.id, label: <span translate="no">{`${c.prefix} ${c.name}`}</span> }))} />
         <Select allowClear style={{ width: '100%' }} placeholder={t('转到指定窗口')} value={target.toWindowId} onChange={(v2) => setTarget((x) => ({ ...x, toWindowId: v2 }))}
-          options={(windows.data?.windows ?? []).filter((w) => w.id !== windowId).map((w) => ({ value: w.id, label: `${t('{n}号', { n: w.number })} ${w.name}` }))} />
+          options={(windows.data?.windows ?? []).filter((w) => w.id !== windowId).map((w) => ({ value: w.id, label: <>{t('{n}号', { n: w.number })} <span translate="no">{w.name}</span></> }))} />
       </Modal>
       <Modal title={t('暂停服务')} open={pausing} onCancel={() => setPausing(false)} okButtonProps={{ disabled: !reason.trim() }}
         onOk={async () => { if (await act('pause', { reason })) { setPausing(false); setReason(''); } }}>

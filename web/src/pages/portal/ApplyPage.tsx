@@ -14,7 +14,7 @@ import { MaterialUpload } from '../../components/MaterialUpload';
 import { detailLines, errorText } from '../../lib/feedback';
 import { formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
-import { useT } from '../../lib/i18n';
+import { fillNodes, useT } from '../../lib/i18n';
 import { localToday } from '../../lib/identity';
 import { idNumberMessage } from '../../../../src/core/identity/index';
 
@@ -133,15 +133,15 @@ export function ApplyPage() {
     <div className="bs-page" data-testid="apply-page">
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/">{t('办事指南')}</Link> }, { title: <Link to={`/guide/${encodeURIComponent(g.code)}`}>{g.name}</Link> }, { title: t('在线申报') }]}
+        items={[{ title: <Link to="/">{t('办事指南')}</Link> }, { title: <Link to={`/guide/${encodeURIComponent(g.code)}`} translate="no">{g.name}</Link> }, { title: t('在线申报') }]}
       />
       <div className="bs-page-head">
         <div>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="apply-title">
-            {t('在线申报：')}{g.name}
+            {t('在线申报：')}<span translate="no">{g.name}</span>
           </Typography.Title>
           <Typography.Text type="secondary">
-            {g.department?.name}{' '}{t('· 事项编码')}{' '}{g.code}{' '}{t('· 承诺时限')}{' '}{formatLimit(g.promisedLimit)}
+            <span translate="no">{g.department?.name}</span>{' '}{t('· 事项编码')}{' '}{g.code}{' '}{t('· 承诺时限')}{' '}{formatLimit(g.promisedLimit)}
           </Typography.Text>
         </div>
       </div>
@@ -158,7 +158,7 @@ export function ApplyPage() {
       <Card title={t('申请人')} size="small" className="bs-section">
         <Descriptions column={{ xs: 1, md: 3 }} size="small" data-testid="apply-applicant">
           <Descriptions.Item label={t('申请人')}>
-            <span data-testid="apply-applicant-name">{user.displayName}</span>
+            <span data-testid="apply-applicant-name" translate="no">{user.displayName}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('申请人类型')}>{kind === 'organization' ? t('法人或其他组织') : t('自然人')}</Descriptions.Item>
           <Descriptions.Item label={t('登录账户')}>{user.username}</Descriptions.Item>
@@ -214,7 +214,7 @@ export function ApplyPage() {
               title: t('材料名称'),
               dataIndex: 'name',
               render: (name: string, m) => (
-                <div>
+                <div translate="no">
                   <div>{name}</div>
                   {m.note && (
                     <Typography.Text type="secondary" className="bs-note">
@@ -237,7 +237,7 @@ export function ApplyPage() {
               render: (_: unknown, m) =>
                 m.source === 'sharing' ? (
                   <Tag color="green" data-testid={`apply-shared-${m.id}`}>
-                    {t('部门共享免提交')}{m.sourceAgency ? `（${m.sourceAgency}）` : ''}
+                    {t('部门共享免提交')}{m.sourceAgency ? <span translate="no">（{m.sourceAgency}）</span> : ''}
                   </Tag>
                 ) : (
                   <MaterialUpload testId={`apply-upload-${m.id}`} value={files[m.id]} onChange={(f) => setFiles((s) => ({ ...s, [m.id]: f }))} />
@@ -253,7 +253,7 @@ export function ApplyPage() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="apply-missing-hint"
-          title={t('还需上传{n}项必要材料后才能提交：{v0}。', { n: missingRequired.length, v0: missingRequired.map((m) => m.name).join('、') })}
+          title={fillNodes(t('还需上传{n}项必要材料后才能提交：{v0}。', { n: missingRequired.length }), { v0: <span translate="no">{missingRequired.map((m) => m.name).join('、')}</span> })}
           description={t('部门共享的材料无需上传；申请材料齐全后方可提交，窗口工作人员审查后予以受理或一次性告知需补正的内容。')}
         />
       )}

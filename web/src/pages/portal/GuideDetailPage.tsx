@@ -52,11 +52,11 @@ export function GuideDetailPage() {
     <div className="bs-page">
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/">{t('办事指南')}</Link> }, { title: g.department?.name }, { title: g.name }]}
+        items={[{ title: <Link to="/">{t('办事指南')}</Link> }, { title: <span translate="no">{g.department?.name}</span> }, { title: <span translate="no">{g.name}</span> }]}
       />
       <Card className="bs-guide-head">
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="item-title">
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="item-title" translate="no">
             {g.name}
           </Typography.Title>
           <Space wrap size={[8, 4]}>
@@ -66,7 +66,7 @@ export function GuideDetailPage() {
             <Tag color="blue">{typeLabel(g.type)}</Tag>
             <Tag color="geekblue">{caseKindLabel(g.caseKind)}</Tag>
             <Tag>{SERVED_PARTY_LABELS[g.servedParty] ?? g.servedParty}</Tag>
-            {g.theme && <Tag>{g.theme}</Tag>}
+            {g.theme && <Tag translate="no">{g.theme}</Tag>}
             <RatingSummary itemCode={g.code} departmentId={g.department?.id} />
           </Space>
           <Row gutter={[16, 8]} className="bs-kpis">

@@ -17,7 +17,7 @@ export function PopularItems() {
       <Space wrap size={[8, 8]}>
         {popular.data.items.map((i) => (
           <Link key={i.code} to={`/guide/${encodeURIComponent(i.code)}`} data-testid="popular-item" title={t('近{d}日{n}件', { d: popular.data.days, n: i.cases })}>
-            <Tag color="volcano" style={{ fontSize: 14, padding: '4px 10px', margin: 0 }}>{i.name}</Tag>
+            <Tag color="volcano" style={{ fontSize: 14, padding: '4px 10px', margin: 0 }} translate="no">{i.name}</Tag>
           </Link>
         ))}
       </Space>

@@ -8,7 +8,7 @@ import { ApiError, api } from '../../api/client';
 import type { Progress } from '../../api/cases';
 import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
-import { formatDateTime } from '../../lib/labels';
+import { caseEventLabel, caseStateByLabel, formatDateTime } from '../../lib/labels';
 import { useT } from '../../lib/i18n';
 
 export function ProgressPage() {
@@ -85,7 +85,7 @@ export function ProgressPage() {
             <Card
               title={
                 <Space>
-                  <span>{p.itemName}</span>
+                  <span translate="no">{p.itemName}</span>
                 </Space>
               }
               extra={<StateTag state={p.state} label={p.stateLabel} testId="progress-state" />}
@@ -93,16 +93,16 @@ export function ProgressPage() {
             >
               <Descriptions column={{ xs: 1, md: 2 }} size="middle" bordered>
                 <Descriptions.Item label={t('办件编号')} span={2}>
-                  <span data-testid="progress-case-no-value">{p.caseNo}</span>
+                  <span data-testid="progress-case-no-value" translate="no">{p.caseNo}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('承办部门')}>{p.department}</Descriptions.Item>
-                <Descriptions.Item label={t('申请人')}>{p.applicantName}</Descriptions.Item>
+                <Descriptions.Item label={t('承办部门')}><span translate="no">{p.department}</span></Descriptions.Item>
+                <Descriptions.Item label={t('申请人')}><span translate="no">{p.applicantName}</span></Descriptions.Item>
                 <Descriptions.Item label={t('承办人')}>
-                  <span data-testid="progress-handler">{p.handler ? `${p.handler.name}（${p.handler.roleLabel}）` : '—'}</span>
+                  <span data-testid="progress-handler">{p.handler ? <><span translate="no">{p.handler.name}</span>（{t(p.handler.roleLabel)}）</> : '—'}</span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('办理状态')}>
                   <Space>
-                    <span data-testid="progress-state-label">{p.stateLabel}</span>
+                    <span data-testid="progress-state-label">{caseStateByLabel(p.stateLabel)}</span>
                     {p.outcome && <Tag color={p.outcome === 'approved' ? 'success' : 'error'}>{p.outcome === 'approved' ? t('准予') : t('不予')}</Tag>}
                     {p.paused && <Tag color="purple">{t('暂停计时')}</Tag>}
                   </Space>
@@ -139,9 +139,9 @@ export function ProgressPage() {
                   title: <span className="bs-time">{formatDateTime(h.at)}</span>,
                   content: (
                     <div data-testid="progress-history-item">
-                      <Typography.Text strong>{h.label}</Typography.Text>
-                      <Typography.Text type="secondary"> · {h.role}{h.by ? ` ${h.by}` : ''}</Typography.Text>
-                      {h.state && <div className="bs-sub">{h.state}</div>}
+                      <Typography.Text strong>{caseEventLabel(h.action, h.label)}</Typography.Text>
+                      <Typography.Text type="secondary"> · {t(h.role)}{h.by ? <span translate="no">{` ${h.by}`}</span> : ''}</Typography.Text>
+                      {h.state && <div className="bs-sub">{caseStateByLabel(h.state)}</div>}
                     </div>
                   ),
                 }))}

@@ -6,7 +6,20 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { MEASURE_COLUMNS, type Measures } from '../../../../src/stats/measures';
-import { useT } from '../../lib/i18n';
+import { Data, useT } from '../../lib/i18n';
+import { caseKindLabel, CHANNEL_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
+import type { GroupBy } from '../../../../src/stats/types';
+
+/**
+ * A row's name: the total and the enumerations (case kind, channel) in the chosen
+ * language; centers, departments, windows and items as named (data).
+ */
+function RowLabel({ report, row }: { report: Report; row: ReportRow }) {
+  if (row.key === '__total__') return <>{GROUP_BY_LABELS.none}</>;
+  if (report.groupBy === 'kind' && row.key) return <>{caseKindLabel(row.key)}</>;
+  if (report.groupBy === 'channel' && row.key && row.key in CHANNEL_LABELS) return <>{CHANNEL_LABELS[row.key as keyof typeof CHANNEL_LABELS]}</>;
+  return <Data>{row.label}</Data>;
+}
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -32,9 +45,15 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
       data-testid="stats-table"
       rowClassName={(r) => (r.key === '__total__' ? 'bs-total-row' : '')}
       columns={[
-        { title: report?.groupLabel ?? t('分组'), dataIndex: 'label', fixed: 'left', render: (v: string, r) => <span data-testid={`stats-row-${r.key === '__total__' ? 'total' : r.key}`}>{v}</span> },
+        {
+          title: report && report.groupBy in GROUP_BY_LABELS ? GROUP_BY_LABELS[report.groupBy as GroupBy] : t('分组'),
+          dataIndex: 'label',
+          fixed: 'left',
+          render: (_: string, r) => <span data-testid={`stats-row-${r.key === '__total__' ? 'total' : r.key}`}>{report && <RowLabel report={report} row={r} />}</span>,
+        },
         ...cols.map((c) => ({
-          title: c.zh.replace('(%)', ''),
+          // The measure's name (src/stats/measures.ts), in English from en/stats.ts.
+          title: t(c.zh).replace(' (%)', '').replace('(%)', ''),
           dataIndex: c.key,
           align: 'right' as const,
           render: (v: number | null, r: ReportRow) => <span data-testid={`stats-${r.key === '__total__' ? 'total' : r.key}-${c.key}`}>{show(v, c.rate)}</span>,

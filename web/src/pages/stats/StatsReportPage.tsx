@@ -10,10 +10,10 @@ import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, withQuery } from '../../api/client';
 import { CASE_KIND_LABELS } from '../../lib/labels';
-import { CHANNEL_LABELS } from '../../../../src/cases/types';
-import { GROUP_BYS, GROUP_BY_LABELS, type GroupBy } from '../../../../src/stats/types';
+import { CHANNEL_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
+import { GROUP_BYS, type GroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from './StatsParts';
-import { useT } from '../../lib/i18n';
+import { Data, useT } from '../../lib/i18n';
 
 interface Dimensions {
   centers: { id: string; name: string }[];
@@ -73,19 +73,19 @@ export function StatsReportPage() {
           </Form.Item>
           <Form.Item label={t('中心')}>
             <Select allowClear style={{ width: 180 }} placeholder={t('全部')} value={filters.centerId} onChange={(v) => set({ centerId: v, departmentId: undefined, itemId: undefined, windowId: undefined })}
-              options={(d?.centers ?? []).map((c) => ({ value: c.id, label: c.name }))} data-testid="stats-center" />
+              options={(d?.centers ?? []).map((c) => ({ value: c.id, label: <Data>{c.name}</Data>, title: c.name }))} data-testid="stats-center" />
           </Form.Item>
           <Form.Item label={t('部门')}>
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} placeholder={t('全部')} value={filters.departmentId}
-              onChange={(v) => set({ departmentId: v, itemId: undefined })} options={departments.map((x) => ({ value: x.id, label: x.name }))} data-testid="stats-department" />
+            <Select allowClear showSearch optionFilterProp="title" style={{ width: 200 }} placeholder={t('全部')} value={filters.departmentId}
+              onChange={(v) => set({ departmentId: v, itemId: undefined })} options={departments.map((x) => ({ value: x.id, label: <Data>{x.name}</Data>, title: x.name }))} data-testid="stats-department" />
           </Form.Item>
           <Form.Item label={t('窗口')}>
             <Select allowClear style={{ width: 180 }} placeholder={t('全部')} value={filters.windowId} onChange={(v) => set({ windowId: v })}
-              options={(d?.windows ?? []).filter((w) => !filters.centerId || w.centerId === filters.centerId).map((w) => ({ value: w.id, label: w.name }))} />
+              options={(d?.windows ?? []).filter((w) => !filters.centerId || w.centerId === filters.centerId).map((w) => ({ value: w.id, label: <Data>{w.name}</Data>, title: w.name }))} />
           </Form.Item>
           <Form.Item label={t('事项')}>
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('全部')} value={filters.itemId}
-              onChange={(v) => set({ itemId: v })} options={items.map((x) => ({ value: x.id, label: x.name }))} />
+            <Select allowClear showSearch optionFilterProp="title" style={{ width: 240 }} placeholder={t('全部')} value={filters.itemId}
+              onChange={(v) => set({ itemId: v })} options={items.map((x) => ({ value: x.id, label: <Data>{x.name}</Data>, title: x.name }))} />
           </Form.Item>
           <Form.Item label={t('办件类型')}>
             <Select allowClear style={{ width: 120 }} placeholder={t('全部')} value={filters.kind} onChange={(v) => set({ kind: v })} options={opts(CASE_KIND_LABELS)} />

@@ -17,7 +17,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/labels';
-import { useT, zh } from '../../lib/i18n';
+import { Data, useT, zh } from '../../lib/i18n';
 
 interface Row { id: string | null; name: string; received: number; inProgress: number; finished: number; onTime: number; onTimeRate: number | null; overdue: number; openOrders?: number }
 interface LateCase { id: string; caseNo: string; itemName: string; applicantName: string; promisedDue: string; statutoryDue: string; department: string; holder: string | null; light: 'red' | 'black' }
@@ -99,7 +99,7 @@ export function SupervisionPage() {
   };
 
   const rowColumns = (first: string) => [
-    { title: first, dataIndex: 'name' },
+    { title: first, dataIndex: 'name', render: (v: string) => <Data>{v}</Data> },
     { title: t('受理量'), dataIndex: 'received' },
     { title: t('在办'), dataIndex: 'inProgress' },
     { title: t('按时办结率'), dataIndex: 'onTimeRate', render: (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`) },
@@ -171,8 +171,10 @@ export function SupervisionPage() {
           columns={[
             { title: t('灯'), dataIndex: 'light', render: (l: LateCase['light']) => <Tag color={l === 'black' ? '#262626' : 'red'}>{l === 'black' ? t('黑灯') : t('红灯')}</Tag> },
             { title: t('办件编号'), dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
-            { title: t('事项'), dataIndex: 'itemName' }, { title: t('申请人'), dataIndex: 'applicantName' }, { title: t('部门'), dataIndex: 'department' },
-            { title: t('承办人'), dataIndex: 'holder', render: (v: string | null) => v ?? t('（未分办）') },
+            { title: t('事项'), dataIndex: 'itemName', render: (v: string) => <Data>{v}</Data> },
+            { title: t('申请人'), dataIndex: 'applicantName', render: (v: string) => <Data>{v}</Data> },
+            { title: t('部门'), dataIndex: 'department', render: (v: string) => <Data>{v}</Data> },
+            { title: t('承办人'), dataIndex: 'holder', render: (v: string | null) => (v ? <Data>{v}</Data> : t('（未分办）')) },
             { title: t('承诺期限'), dataIndex: 'promisedDue' }, { title: t('法定期限'), dataIndex: 'statutoryDue' },
           ]}
         />
@@ -189,9 +191,9 @@ export function SupervisionPage() {
           { key: 'steps', label: t('催办督办'), children: <Table<Step> rowKey="id" size="small" dataSource={steps.data?.items ?? []} data-testid="board-steps"
             columns={[
               { title: t('类型'), dataIndex: 'kind', render: (k: Step['kind']) => <Tag color={KIND[k][1]}>{t(KIND[k][0])}</Tag> },
-              { title: t('文号'), dataIndex: 'docNo', render: (v: string, r) => <a href={`/api/supervision/steps/${r.id}/document`} target="_blank" rel="noreferrer">{v}</a> },
+              { title: t('文号'), dataIndex: 'docNo', render: (v: string, r) => <a href={`/api/supervision/steps/${r.id}/document`} target="_blank" rel="noreferrer" translate="no">{v}</a> },
               { title: t('办件'), dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
-              { title: t('部门'), dataIndex: 'department' }, { title: t('签发日期'), dataIndex: 'issuedOn' },
+              { title: t('部门'), dataIndex: 'department', render: (v: string) => <Data>{v}</Data> }, { title: t('签发日期'), dataIndex: 'issuedOn' },
               { title: t('答复'), render: (_: unknown, r) => r.kind !== 'order' ? '—' : r.answeredAt ? <Tag color="green">{t('已答复')}</Tag> : (
                 <Space>
                   {r.escalatedAt ? <Tag color="red">{t('逾期·已报分管领导')}</Tag> : t('待答复（{answerDue} 前）', { answerDue: r.answerDue ?? '' })}
@@ -201,9 +203,10 @@ export function SupervisionPage() {
             ]} /> },
           { key: 'anomalies', label: t('异常（{v0}）', { v0: anomalies.data?.items.length ?? 0 }), children: <Table<Anomaly> rowKey="id" size="small" dataSource={anomalies.data?.items ?? []} data-testid="board-anomalies"
             columns={[
-              { title: t('规则'), dataIndex: 'ruleLabel' },
+              // The rule's name (src/supervision/anomalies/rules.ts RULES), in English from en/supervision.ts.
+              { title: t('规则'), dataIndex: 'ruleLabel', render: (v: string) => t(v) },
               { title: t('办件'), dataIndex: 'caseNo', render: (v: string | null, r) => (v && r.caseId ? <Link to={`/cases/${r.caseId}`}>{v}</Link> : '—') },
-              { title: t('证据'), dataIndex: 'evidence', render: (e: Record<string, unknown>) => <Typography.Text code style={{ fontSize: 12 }}>{JSON.stringify(e).slice(0, 160)}</Typography.Text> },
+              { title: t('证据'), dataIndex: 'evidence', render: (e: Record<string, unknown>) => <Typography.Text code style={{ fontSize: 12 }} translate="no">{JSON.stringify(e).slice(0, 160)}</Typography.Text> },
               { title: t('发现时间'), dataIndex: 'detectedAt', render: (v: string) => formatDateTime(v) },
               ...(user?.role === 'supervisor' ? [{ title: t('操作'), render: (_: unknown, r: Anomaly) => <Button size="small" onClick={() => setHandling(r)}>{t('标记已处理')}</Button> }] : []),
             ]} /> },
