@@ -8,6 +8,7 @@ export * from './core/calendar/schema.js';
 export * from './core/deadlines/schema.js';
 export * from './core/files/schema.js';
 export * from './core/outbox/schema.js';
+export * from './core/counters/schema.js';
 export * from './catalog/schema.js';
 export * from './cases/schema.js';
 export * from './filings/schema.js';

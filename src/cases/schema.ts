@@ -160,11 +160,6 @@ export const caseDocuments = pgTable('case_documents', {
   issuedBy: uuid('issued_by').references(() => users.id),
 }, (t) => [index('case_documents_case_idx').on(t.caseId)]);
 
-/** Named sequences (case numbers per center and day, document numbers per center, kind and year). */
-export const counters = pgTable('counters', {
-  key: text('key').primaryKey(),
-  n: integer('n').notNull(),
-});
 
 /** A case as stored (kept here, beside its table, so hooks and ports can name it without importing the repository). */
 export type CaseRow = typeof cases.$inferSelect;

@@ -7,7 +7,7 @@ import type { SessionUser } from '../core/auth/policy.js';
 import { centers, departments } from '../core/org/schema.js';
 import { users } from '../core/auth/schema.js';
 import { serviceItems, serviceItemVersions } from './schema.js';
-import { counters } from '../cases/schema.js';
+import { counters } from '../core/counters/schema.js';
 import { containsPattern, escapeLike } from '../core/like.js';
 import {
   ITEM_TRANSITIONS, allowedItemActions, applyLevelDefaults, buildItemCode, displayStatus, itemCodeProblems, validateGuide,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { writeTogether } from './together.js';
-import { counters } from '../../cases/schema.js';
+import { counters } from '../counters/schema.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp({ demo: false }); });
