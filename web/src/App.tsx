@@ -21,6 +21,7 @@ const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then(
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
 const ApplyPage = lazy(() => import('./pages/portal/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const MyCasesPage = lazy(() => import('./pages/portal/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
+const MyCasePage = lazy(() => import('./pages/portal/MyCasePage').then((m) => ({ default: m.MyCasePage })));
 const ProgressPage = lazy(() => import('./pages/portal/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 const IntakePage = lazy(() => import('./pages/cases/IntakePage').then((m) => ({ default: m.IntakePage })));
 const WorklistPage = lazy(() => import('./pages/cases/WorklistPage').then((m) => ({ default: m.WorklistPage })));
@@ -153,6 +154,7 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route path="my/cases/:id" element={<RequireRole allow={ROLE_ALLOW.applicant}><MyCasePage /></RequireRole>} />
             <Route
               path="workbench/intake"
               element={
