@@ -4,7 +4,7 @@
  * page (upload, the payment notice, where to collect, the rating form). No pop-ups: withdrawing
  * asks once more inline. The full record (every event, the clock) stays at /cases/:id.
  */
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Empty, Result, Space, Steps, Tag, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,7 +18,7 @@ import { errorText } from '../../lib/feedback';
 import { useLang, useT } from '../../lib/i18n';
 import { caseFees } from '../fees/api';
 import { useMyRatings } from '../feedback/MyCaseRating';
-import { caseStory, PLAIN_EVENTS, stageIndex, STAGES, type Stage } from './caseStory';
+import { caseStory, PLAIN_EVENTS, stageIndex, STAGES, type Msg, type Stage } from './caseStory';
 import { CaseTodo } from './CaseTodo';
 import './myCase.css';
 
@@ -36,6 +36,17 @@ function usePlainDate() {
       ? d.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
       : d.toLocaleDateString('zh-CN', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   };
+}
+
+/** A sentence in the chosen language; the data put into it (names, numbers) marked as data. */
+function Say({ m }: { m: Msg }) {
+  const t = useT();
+  const parts = t(m.key).split(/\{(\w+)\}/);
+  return (
+    <>
+      {parts.map((p, i) => (i % 2 === 0 ? <Fragment key={i}>{p}</Fragment> : <span key={i} translate="no" className="bs-data">{String(m.vars?.[p] ?? '')}</span>))}
+    </>
+  );
 }
 
 export function MyCasePage() {
@@ -83,7 +94,7 @@ export function MyCasePage() {
 
   const rating = ratings.data?.items.find((r) => r.caseId === c.id && r.stage === 'completion');
   const unpaidFen = fees.data?.notice && fees.data.notice.status !== 'paid' ? fees.data.notice.amountFen - fees.data.notice.paidFen : 0;
-  const story = caseStory({ c, unpaidFen, rated: !!rating || !ratings.data, supplementDays: SUPPLEMENT_DAYS, dayOf: (iso) => formatDate(iso) }, t);
+  const story = caseStory({ c, unpaidFen, rated: !!rating || !ratings.data, supplementDays: SUPPLEMENT_DAYS, dayOf: (iso) => formatDate(iso) });
   const changed = (next?: CaseView) => {
     if (next) qc.setQueryData(['case', id], next);
     void qc.invalidateQueries({ queryKey: ['cases'] });
@@ -113,15 +124,15 @@ export function MyCasePage() {
           data-testid="case-stage"
           data-stage={story.stage}
         />
-        <Typography.Paragraph className="bs-my-case-now" data-testid="case-now-text">{story.now}</Typography.Paragraph>
+        <Typography.Paragraph className="bs-my-case-now" data-testid="case-now-text"><Say m={story.now} /></Typography.Paragraph>
         {story.next && (
           <Typography.Paragraph data-testid="case-next">
-            <strong>{t('接下来：')}</strong>{story.next}
+            <strong>{t('接下来：')}</strong><Say m={story.next} />
           </Typography.Paragraph>
         )}
         {story.by && (
           <div className="bs-my-case-by" data-testid="case-by" data-date={story.by.date}>
-            <span>{story.by.text}</span>
+            <span><Say m={story.by.text} /></span>
             <strong>{plainDate(story.by.date)}</strong>
           </div>
         )}
