@@ -41,4 +41,6 @@ export default {
   '请填写 {min}–{max} 之间的整数': 'Enter a whole number from {min} to {max}',
   '时段开始前多久停止取消预约（分钟）': 'Cancelling closes this long before the slot starts (minutes)',
   '0 表示时段开始前都可取消；之后预约保留，未到按爽约计。': '0: a booking can be cancelled until its slot starts. After the cut-off it stands, and not coming counts as a missed appointment.',
+  '老年人（70岁以上）': 'Elderly (over 70)', '残疾人': 'People with disabilities', '孕妇': 'Pregnant women', '军人、退役军人及军属': 'Service members, veterans and their families',
+  '特殊困难、特殊情况（三特）': 'Special hardship or circumstances', '绿色通道（重点项目）': 'Green channel (key projects)',
 } as Record<string, string>;

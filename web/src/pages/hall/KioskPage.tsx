@@ -9,11 +9,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/feedback';
-import { useT } from '../../lib/i18n';
+import { useT, zh } from '../../lib/i18n';
 import type { Categories, TicketStatus } from './api';
 import './kiosk.css';
 
 const ID_RE = /^[0-9]{17}[0-9Xx]$/;
+
+/** The default priority groups (src/hall/types.ts): shown in the chosen language while a center keeps their wording. */
+const DEFAULT_GROUPS: Record<string, string> = {
+  elderly: zh('老年人（70岁以上）'), disabled: zh('残疾人'), pregnant: zh('孕妇'), military: zh('军人、退役军人及军属'),
+  special: zh('特殊困难、特殊情况（三特）'), greenChannel: zh('绿色通道（重点项目）'),
+};
 
 export function KioskPage({ mobile = false }: { mobile?: boolean }) {
   const t = useT();
@@ -104,7 +110,7 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
                   <div className="bs-kiosk-fields">
                     <Input size="large" style={{ flex: 2, minWidth: 220 }} value={idNumber} onChange={(e) => setIdNumber(e.target.value.trim())} placeholder={t('身份证号（选填，关联您的办件和预约）')} data-testid="kiosk-id" maxLength={18} />
                     <Select size="large" style={{ flex: 1, minWidth: 220 }} allowClear value={group} onChange={setGroup} placeholder={t('优先群体（三特：老幼病残孕等）')} data-testid="kiosk-group"
-                      options={(cats.data?.priorityGroups ?? []).map((g) => ({ value: g.key, label: g.label }))} />
+                      options={(cats.data?.priorityGroups ?? []).map((g) => ({ value: g.key, label: DEFAULT_GROUPS[g.key] === g.label ? t(g.label) : g.label }))} />
                   </div>
                 </Card>
                 {closed ? (
