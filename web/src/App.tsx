@@ -3,7 +3,6 @@ import { Button } from 'antd';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { FullPageSpin, RequireRole, Result, ROLE_ALLOW, useSession } from './auth/session';
-import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { GuideListPage } from './pages/portal/GuideListPage';
 import { useT } from './lib/i18n';
 import { canSeeDuty } from './pages/duty/access';
@@ -13,6 +12,8 @@ import { canSeeAssessment } from './pages/assessment/api';
 // Only the portal home (and the page frame) is in the first download; every other page is its
 // own chunk, fetched when opened, so a visitor never loads staff pages, charts or tables
 // (docs/performance.md).
+// 修改密码 only for an account that must change its password, or on its own route (a form the home page does not need).
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const GuideDetailPage = lazy(() => import('./pages/portal/GuideDetailPage').then((m) => ({ default: m.GuideDetailPage })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const TodayLeaderPage = lazy(() => import('./pages/duty/TodayLeader').then((m) => ({ default: m.TodayLeaderPage })));
