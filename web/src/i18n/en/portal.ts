@@ -92,7 +92,7 @@ export default {
   '分类统计': 'By category',
   '统计口径：收件按提交日、受理按受理日、办结按作出决定之日计；比率四舍五入保留两位小数。本页仅公开汇总数字，不含任何个人信息。': 'Counting: received by submission date, accepted by acceptance date, finished by decision date; rates rounded to two decimals. Only totals are published here, no personal data.',
   '您是不是要找：': 'Did you mean: ',
-  '输入事项名称、俗称或拼音，如“低保”“营业执照”“dibao”': 'Item name, common name or pinyin, e.g. “低保”, “营业执照”, “dibao”',
+  '输入事项名称、俗称或拼音，如“低保”“营业执照”“dibao”': 'Item name, common name or pinyin, e.g. “dibao” or “yingyezhizhao”',
   '也称：': 'Also called: ',
   '找到 {n} 项': '{n} found',
   '没有找到“{q}”。': 'Nothing found for “{q}”. ',
