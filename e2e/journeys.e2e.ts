@@ -1,7 +1,7 @@
 /**
  * The citizen's journeys on a phone (390 × 844) and a desktop (1440 × 900), in normal mode,
  * 长辈版 and English: search, guide, apply with uploads, 我的办件, rate, book, progress, the case
- * page. On every page: axe-core finds no serious or critical violation, nothing runs off the
+ * page in plain words and the full record. On every page: axe-core finds no serious or critical violation, nothing runs off the
  * side, no error in the console (a visitor's session probe used to log a 401). In 长辈版 text is
  * ≥ 18 px, the page title ≥ 30 px and buttons ≥ 60 px. A screenshot of each page is kept under
  * .tmp/screens/ (CI artefacts).
@@ -160,13 +160,21 @@ describe('portal journeys on a phone and a desktop, in normal mode, 长辈版 an
         expect(nameBox.width, 'item name has room').toBeGreaterThan(100);
         await check(page, mode, 'my-cases');
         await rate.click();
+        // 长辈版 has no pop-ups (适老化): 评价 leads to the case's own page with the form on it.
+        if (mode === 'elderly') await page.waitForURL(`**/my/cases/${done.id}#rate`);
+        await page.getByTestId('rating-form').waitFor();
+        if (mode === 'elderly') expect(await page.locator('.ant-modal:visible, .ant-popover:visible').count(), '长辈版: no pop-up').toBe(0);
         await page.getByTestId('grade-5').click();
         await page.getByTestId('rating-submit').click();
         await page.getByTestId(`rated-${done.caseNo}`).waitFor({ timeout: 15_000 });
         await check(page, mode, 'rated');
 
-        // The case page (its plain-words rewrite for applicants is not done yet: README).
-        await page.goto(`/cases/${done.id}`);
+        // The case page in plain words (where it is, what next, by when, what to do), and the full record.
+        await page.goto(`/my/cases/${done.id}`);
+        await page.getByTestId('case-now-text').waitFor();
+        expect(await page.getByTestId('case-stage').getAttribute('data-stage')).toBe('done');
+        await check(page, mode, 'my-case');
+        await page.getByTestId('case-full-record').click();
         await page.getByTestId('case-state').waitFor();
         await check(page, mode, 'case');
         expect(errors, 'console errors').toEqual([]);

@@ -3,7 +3,6 @@ import { Button } from 'antd';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { FullPageSpin, RequireRole, Result, ROLE_ALLOW, useSession } from './auth/session';
-import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { GuideListPage } from './pages/portal/GuideListPage';
 import { useT } from './lib/i18n';
 import { canSeeDuty } from './pages/duty/access';
@@ -13,6 +12,8 @@ import { canSeeAssessment } from './pages/assessment/api';
 // Only the portal home (and the page frame) is in the first download; every other page is its
 // own chunk, fetched when opened, so a visitor never loads staff pages, charts or tables
 // (docs/performance.md).
+// 修改密码 only for an account that must change its password, or on its own route (a form the home page does not need).
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const GuideDetailPage = lazy(() => import('./pages/portal/GuideDetailPage').then((m) => ({ default: m.GuideDetailPage })));
 const things = () => import('./pages/portal/ThingsPage');
 const ThingListPage = lazy(() => things().then((m) => ({ default: m.ThingListPage })));
@@ -24,6 +25,7 @@ const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then(
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
 const ApplyPage = lazy(() => import('./pages/portal/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const MyCasesPage = lazy(() => import('./pages/portal/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
+const MyCasePage = lazy(() => import('./pages/portal/MyCasePage').then((m) => ({ default: m.MyCasePage })));
 const ProgressPage = lazy(() => import('./pages/portal/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 const IntakePage = lazy(() => import('./pages/cases/IntakePage').then((m) => ({ default: m.IntakePage })));
 const WorklistPage = lazy(() => import('./pages/cases/WorklistPage').then((m) => ({ default: m.WorklistPage })));
@@ -158,6 +160,7 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route path="my/cases/:id" element={<RequireRole allow={ROLE_ALLOW.applicant}><MyCasePage /></RequireRole>} />
             <Route
               path="workbench/intake"
               element={

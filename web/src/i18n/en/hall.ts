@@ -38,8 +38,9 @@ export default {
   '大厅排队（本中心，{from} 至 {to}）': 'Hall queue (this center, {from} to {to})',
   '大厅排队': 'Hall queue', '大厅候号': 'Waiting in the hall', '今日取号': 'Tickets today', '今日办结': 'Served today', '暂停服务窗口': 'Windows paused',
   '大厅已停止取号': 'The hall is not taking tickets now', '下次取号时间：{day} {start}': 'Tickets from {day} {start}', '请留意中心公告的办公时间': 'Please see the center’s announced opening hours',
-  // The default priority groups (src/hall/types.ts); a center's own groups show as it named them.
-  '老年人（70岁以上）': 'Elderly (over 70)', '残疾人': 'People with disabilities', '孕妇': 'Pregnant women',
-  '军人、退役军人及军属': 'Service members, veterans and their families', '特殊困难、特殊情况（三特）': 'Special hardship or circumstances',
-  '绿色通道（重点项目）': 'Green channel (key projects)',
+  '请填写 {min}–{max} 之间的整数': 'Enter a whole number from {min} to {max}',
+  '时段开始前多久停止取消预约（分钟）': 'Cancelling closes this long before the slot starts (minutes)',
+  '0 表示时段开始前都可取消；之后预约保留，未到按爽约计。': '0: a booking can be cancelled until its slot starts. After the cut-off it stands, and not coming counts as a missed appointment.',
+  '老年人（70岁以上）': 'Elderly (over 70)', '残疾人': 'People with disabilities', '孕妇': 'Pregnant women', '军人、退役军人及军属': 'Service members, veterans and their families',
+  '特殊困难、特殊情况（三特）': 'Special hardship or circumstances', '绿色通道（重点项目）': 'Green channel (key projects)',
 } as Record<string, string>;

@@ -4,7 +4,7 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Swit
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import { showError } from '../../lib/feedback';
+import { showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
 import type { Categories, Category, WindowRow } from './api';
 import { HallStatsPage } from './HallStatsPage';
@@ -128,9 +128,19 @@ function SettingsTab() {
   useEffect(() => { if (q.data) form.setFieldsValue(q.data); }, [q.data, form]);
   const save = async () => {
     const v = await form.validateFields();
-    try { await api.put('/api/hall/settings', { ...q.data, ...v }); } catch (e) { showError(e); }
+    try {
+      await api.put('/api/hall/settings', { ...q.data, ...v });
+      showSuccess(t('已保存'));
+      void q.refetch();
+    } catch (e) { showError(e); }
   };
-  const num = (name: string, label: string, max: number, min = 1) => <Form.Item name={name} label={label} rules={[{ required: true }]}><InputNumber min={min} max={max} /></Form.Item>;
+  // Whole numbers within the server's bounds (src/hall/routes.ts), said before saving, not after a 400.
+  const num = (name: string, label: string, max: number, min = 1, extra?: string) => (
+    <Form.Item name={name} label={label} extra={extra}
+      rules={[{ required: true, message: t('请填写{label}', { label }) }, { type: 'integer', min, max, message: t('请填写 {min}–{max} 之间的整数', { min, max }) }]}>
+      <InputNumber precision={0} data-testid={`hall-setting-${name}`} />
+    </Form.Item>
+  );
   return (
     <Card>
       <Form form={form} layout="vertical" style={{ maxWidth: 520 }}>
@@ -140,11 +150,12 @@ function SettingsTab() {
         {num('slotMinutes', t('预约时段长度（分钟）'), 240, 5)}
         {num('checkInBeforeMinutes', t('时段开始前可签到（分钟）'), 240, 0)}
         {num('checkInAfterMinutes', t('时段开始后可签到（分钟）'), 240, 0)}
+        {num('cancelBeforeMinutes', t('时段开始前多久停止取消预约（分钟）'), 1440, 0, t('0 表示时段开始前都可取消；之后预约保留，未到按爽约计。'))}
         {num('noShowLimit', t('爽约几次暂停预约'), 20)}
         {num('noShowWindowDays', t('爽约统计天数'), 365)}
         {num('blockDays', t('暂停预约天数'), 365)}
         {num('defaultServiceMinutes', t('预计每人办理时间（分钟）'), 120)}
-        <Button type="primary" onClick={save}>{t('保存')}</Button>
+        <Button type="primary" onClick={save} data-testid="hall-settings-save">{t('保存')}</Button>
       </Form>
     </Card>
   );

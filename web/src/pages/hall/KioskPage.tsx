@@ -9,10 +9,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/feedback';
-import { useT } from '../../lib/i18n';
+import { useT, zh } from '../../lib/i18n';
 import type { Categories, TicketStatus } from './api';
+import './kiosk.css';
 
 const ID_RE = /^[0-9]{17}[0-9Xx]$/;
+
+/** The default priority groups (src/hall/types.ts): shown in the chosen language while a center keeps their wording. */
+const DEFAULT_GROUPS: Record<string, string> = {
+  elderly: zh('老年人（70岁以上）'), disabled: zh('残疾人'), pregnant: zh('孕妇'), military: zh('军人、退役军人及军属'),
+  special: zh('特殊困难、特殊情况（三特）'), greenChannel: zh('绿色通道（重点项目）'),
+};
 
 export function KioskPage({ mobile = false }: { mobile?: boolean }) {
   const t = useT();
@@ -67,8 +74,8 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
             <div style={{ fontSize: 20 }} data-testid="kiosk-ticket-ahead">{t('前面还有{n}人', { n: ticket.ahead })}，{t('预计等候约{m}分钟', { m: ticket.estimatedWaitMinutes })}</div>
           </>}
           extra={[
-            <Button key="p" type="primary" size="large" onClick={print} data-testid="kiosk-print">{t('打印号票')}</Button>,
-            <Button key="b" size="large" onClick={() => setTicket(null)} data-testid="kiosk-back">{t('返回')}</Button>,
+            <Button key="p" type="primary" size="large" className="bs-kiosk-wide" onClick={print} data-testid="kiosk-print">{t('打印号票')}</Button>,
+            <Button key="b" size="large" className="bs-kiosk-wide" onClick={() => setTicket(null)} data-testid="kiosk-back">{t('返回')}</Button>,
           ]}
         />
         <iframe ref={frame} title="slip" style={{ width: 0, height: 0, border: 0 }} />
@@ -80,18 +87,18 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
   const opening = cats.data?.opening;
   const closed = opening !== undefined && !opening.open;
   const catButtons = (
-    <div style={{ display: 'grid', gridTemplateColumns: mobile ? '1fr' : 'repeat(auto-fill, minmax(260px, 1fr))', gap: 16 }}>
+    <div className="bs-kiosk-cats">
       {(cats.data?.categories ?? []).map((c) => (
-        <Button key={c.id} type="primary" disabled={busy} onClick={() => take(c.id)} data-testid={`kiosk-cat-${c.prefix}`} style={{ height: mobile ? 72 : 120, fontSize: mobile ? 20 : 26 }}>
-          <div>{c.prefix} · {c.name}</div>
-          <div style={{ fontSize: 16, opacity: 0.85 }}>{t('等候{n}人', { n: c.waiting })}</div>
+        <Button key={c.id} type="primary" className="bs-kiosk-cat" disabled={busy} onClick={() => take(c.id)} data-testid={`kiosk-cat-${c.prefix}`}>
+          <span className="bs-kiosk-cat-name">{c.prefix} · <span translate="no">{c.name}</span></span>
+          <span className="bs-kiosk-cat-wait">{t('等候{n}人', { n: c.waiting })}</span>
         </Button>
       ))}
     </div>
   );
   return (
-    <div style={{ maxWidth: mobile ? 480 : 1100, margin: '0 auto', padding: mobile ? 12 : 32 }} data-testid="kiosk-page">
-      <h1 style={{ fontSize: mobile ? 22 : 34, textAlign: 'center' }}>{cats.data?.center.name} · {mobile ? t('手机取号') : t('自助取号')}</h1>
+    <div className={mobile ? 'bs-kiosk bs-kiosk-mobile' : 'bs-kiosk'} data-testid="kiosk-page">
+      <h1><span translate="no">{cats.data?.center.name}</span> · {mobile ? t('手机取号') : t('自助取号')}</h1>
       {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title={error} style={{ marginBottom: 16 }} data-testid="kiosk-error" />}
       <Tabs
         items={[
@@ -100,10 +107,10 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
             children: (
               <>
                 <Card style={{ marginBottom: 16 }}>
-                  <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+                  <div className="bs-kiosk-fields">
                     <Input size="large" style={{ flex: 2, minWidth: 220 }} value={idNumber} onChange={(e) => setIdNumber(e.target.value.trim())} placeholder={t('身份证号（选填，关联您的办件和预约）')} data-testid="kiosk-id" maxLength={18} />
                     <Select size="large" style={{ flex: 1, minWidth: 220 }} allowClear value={group} onChange={setGroup} placeholder={t('优先群体（三特：老幼病残孕等）')} data-testid="kiosk-group"
-                      options={(cats.data?.priorityGroups ?? []).map((g) => ({ value: g.key, label: g.label }))} />
+                      options={(cats.data?.priorityGroups ?? []).map((g) => ({ value: g.key, label: DEFAULT_GROUPS[g.key] === g.label ? t(g.label) : g.label }))} />
                   </div>
                 </Card>
                 {closed ? (
@@ -117,10 +124,10 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
             key: 'checkin', label: t('预约签到'),
             children: (
               <Card>
-                <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-                  <Input size="large" style={{ flex: 1 }} value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('预约码')} data-testid="kiosk-code" maxLength={8} />
-                  <Input size="large" style={{ flex: 2 }} value={codeId} onChange={(e) => setCodeId(e.target.value)} placeholder={t('预约时填写的身份证号')} data-testid="kiosk-code-id" maxLength={18} />
-                  <Button size="large" type="primary" disabled={busy || code.trim().length !== 8 || !ID_RE.test(codeId.trim())} onClick={checkIn} data-testid="kiosk-checkin">{t('签到取号')}</Button>
+                <div className="bs-kiosk-fields">
+                  <Input size="large" style={{ flex: 1, minWidth: 160 }} value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('预约码')} data-testid="kiosk-code" maxLength={8} />
+                  <Input size="large" style={{ flex: 2, minWidth: 220 }} value={codeId} onChange={(e) => setCodeId(e.target.value)} placeholder={t('预约时填写的身份证号')} data-testid="kiosk-code-id" maxLength={18} />
+                  <Button size="large" type="primary" className="bs-kiosk-wide" disabled={busy || code.trim().length !== 8 || !ID_RE.test(codeId.trim())} onClick={checkIn} data-testid="kiosk-checkin">{t('签到取号')}</Button>
                 </div>
               </Card>
             ),

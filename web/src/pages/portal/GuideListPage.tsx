@@ -1,17 +1,23 @@
 /** Public portal: 办事指南 — search and filter the published catalog. */
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Empty, Input, Pagination, Select, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Empty, Spin, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import { useFacets, useTypeOptions } from '../../api/hooks';
 import type { GuidePage, ItemSummary } from '../../api/types';
 import { caseKindLabel, formatLimit, formatVisits, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { errorText } from '../../lib/feedback';
-import { useT, tr } from '../../lib/i18n';
+import { useT } from '../../lib/i18n';
 import { TodayLeader } from '../duty/TodayLeader';
-import { GuideSearchBox } from '../../components/GuideSearchBox';
+import { PlainSearch } from './plainSearch';
 import { PopularItems } from './PopularItems';
+
+// Suggestions, filters and the pager come in a second download, asked for as soon as this module
+// runs: the first render on Fast 3G waits only for what is above the fold (GuideListExtras).
+const extras = import('./GuideListExtras');
+const SearchBox = lazy(() => extras.then((m) => ({ default: m.SearchBox })));
+const FilterBar = lazy(() => extras.then((m) => ({ default: m.FilterBar })));
+const Pager = lazy(() => extras.then((m) => ({ default: m.Pager })));
 
 const FILTER_KEYS = ['q', 'department', 'theme', 'servedParty', 'type'] as const;
 
@@ -35,9 +41,6 @@ export function GuideListPage() {
     document.title = t('办事指南 · 政务服务中心');
   }, []);
 
-  const facets = useFacets();
-  const typeOptions = useTypeOptions();
-
   const list = useQuery({
     queryKey: ['public-items', filters, page, pageSize],
     queryFn: ({ signal }) => api.get<GuidePage>('/api/public/items', { ...filters, page, pageSize }, signal),
@@ -55,6 +58,18 @@ export function GuideListPage() {
   };
 
   const anyFilter = FILTER_KEYS.some((k) => filters[k]);
+  const searchProps = {
+    text,
+    submitted: q,
+    setText: (v: string) => {
+      setText(v);
+      if (!v && q) update({ q: undefined });
+    },
+    onSearch: (v: string) => {
+      submitted.current = v;
+      update({ q: v });
+    },
+  };
 
   return (
     <div className="bs-page">
@@ -65,82 +80,17 @@ export function GuideListPage() {
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
           {t('一窗受理 · 限时办结 — 查询政务服务事项的办理条件、申请材料、办理流程与承诺时限')}
         </Typography.Paragraph>
-        <GuideSearchBox
-          text={text}
-          submitted={q}
-          setText={(v) => {
-            setText(v);
-            if (!v && q) update({ q: undefined });
-          }}
-          onSearch={(v) => {
-            submitted.current = v;
-            update({ q: v });
-          }}
-        />
+        <Suspense fallback={<PlainSearch text={text} setText={searchProps.setText} onSearch={searchProps.onSearch} />}>
+          <SearchBox {...searchProps} />
+        </Suspense>
       </div>
 
       <TodayLeader />
       {!q && <PopularItems />}
       {/* Plain panels, not antd Cards: the home page then does not load Card (and the Tabs it carries). */}
-      <div className="bs-panel bs-filter-card bs-elderly-hide">
-        <Space wrap size={[12, 8]}>
-          <span data-testid="filter-department">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('实施部门')}
-              aria-label={t('实施部门')}
-              style={{ width: 200 }}
-              loading={facets.isLoading}
-              value={filters.department || undefined}
-              onChange={(v) => update({ department: v })}
-              options={(facets.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </span>
-          <span data-testid="filter-theme">
-            <Select
-              allowClear
-              showSearch
-              placeholder={t('主题分类')}
-              aria-label={t('主题分类')}
-              style={{ width: 180 }}
-              value={filters.theme || undefined}
-              onChange={(v) => update({ theme: v })}
-              options={(facets.data?.themes ?? []).map((t) => ({ value: t, label: t }))}
-            />
-          </span>
-          <span data-testid="filter-servedParty">
-            <Select
-              allowClear
-              placeholder={t('服务对象')}
-              aria-label={t('服务对象')}
-              style={{ width: 140 }}
-              value={filters.servedParty || undefined}
-              onChange={(v) => update({ servedParty: v })}
-              options={[
-                { value: 'person', label: t('个人办事') },
-                { value: 'organization', label: t('法人办事') },
-              ]}
-            />
-          </span>
-          <span data-testid="filter-type">
-            <Select
-              allowClear
-              placeholder={t('事项类型')}
-              aria-label={t('事项类型')}
-              style={{ width: 160 }}
-              value={filters.type || undefined}
-              onChange={(v) => update({ type: v })}
-              options={typeOptions}
-            />
-          </span>
-          {anyFilter && (
-            <Button onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">
-              {t('清除条件')}
-            </Button>
-          )}
-        </Space>
-      </div>
+      <Suspense fallback={<div className="bs-panel bs-filter-card bs-elderly-hide" style={{ minHeight: 58 }} />}>
+        <FilterBar filters={filters} anyFilter={anyFilter} update={update} reset={() => setParams(new URLSearchParams())} />
+      </Suspense>
 
       {q && !!list.data?.suggestions?.length && (
         <Alert
@@ -172,15 +122,9 @@ export function GuideListPage() {
           {list.data && !list.data.items.length && <Empty style={{ padding: 24 }} description={anyFilter ? t('没有符合条件的事项') : t('暂无已发布的事项')} />}
         </Spin>
         {!!list.data?.total && (
-          <Pagination
-            className="bs-items-pager"
-            current={list.data?.page ?? page}
-            pageSize={list.data?.pageSize ?? pageSize}
-            total={list.data?.total ?? 0}
-            showSizeChanger
-            showTotal={(n) => tr('共 {v0} 项', { v0: n })}
-            onChange={(p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps })}
-          />
+          <Suspense fallback={null}>
+            <Pager page={list.data.page ?? page} pageSize={list.data.pageSize ?? pageSize} total={list.data.total} update={update} />
+          </Suspense>
         )}
       </div>
     </div>

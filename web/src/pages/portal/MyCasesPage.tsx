@@ -49,7 +49,7 @@ export function MyCasesPage() {
               dataIndex: 'caseNo',
               width: 200,
               render: (v: string, r) => (
-                <Link to={`/cases/${r.id}`} data-testid={`case-link-${r.caseNo}`}>
+                <Link to={`/my/cases/${r.id}`} data-testid={`case-link-${r.caseNo}`}>
                   {v}
                 </Link>
               ),
@@ -59,7 +59,7 @@ export function MyCasesPage() {
               dataIndex: 'itemName',
               width: 220,
               render: (v: string, r) => (
-                <Link to={`/cases/${r.id}`} className="bs-item-link" translate="no">
+                <Link to={`/my/cases/${r.id}`} className="bs-item-link" translate="no">
                   {v}
                 </Link>
               ),

@@ -1,5 +1,5 @@
 /** 热门事项 on the home page: the items most applied for in the last 90 days (server-counted). */
-import { Card, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -13,7 +13,9 @@ export function PopularItems() {
   // Nothing filed yet: no block rather than a made-up list.
   if (!popular.data?.items.length) return null;
   return (
-    <Card size="small" title={t('热门事项')} className="bs-popular" data-testid="popular-items" style={{ marginBottom: 16 }}>
+    // A plain panel, not an antd Card: Card carries Tabs, and the home page's first download stays small.
+    <section className="bs-panel bs-popular" data-testid="popular-items" aria-labelledby="popular-title">
+      <h2 className="bs-panel-title" id="popular-title">{t('热门事项')}</h2>
       <Space wrap size={[8, 8]}>
         {popular.data.items.map((i) => (
           <Link key={i.code} to={`/guide/${encodeURIComponent(i.code)}`} data-testid="popular-item" title={t('近{d}日{n}件', { d: popular.data.days, n: i.cases })}>
@@ -21,6 +23,6 @@ export function PopularItems() {
           </Link>
         ))}
       </Space>
-    </Card>
+    </section>
   );
 }

@@ -5,9 +5,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import { GROUP_BY_LABELS, PUBLIC_GROUP_BYS, type PublicGroupBy } from '../../../../src/stats/types';
+import { PUBLIC_GROUP_BYS, type PublicGroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from '../stats/StatsParts';
-import { tr } from '../../lib/i18n';
+import { tr, zh } from '../../lib/i18n';
+
+/** The groupings' names in the chosen language (the server's GROUP_BY_LABELS are Chinese). */
+const GROUP_LABELS: Record<Exclude<PublicGroupBy, 'none'>, string> = { month: zh('月份'), department: zh('部门'), kind: zh('办件类型'), channel: zh('申报渠道') };
 
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(2)}%`);
 
@@ -45,7 +48,7 @@ export function PublicStatsPage() {
       </Row>
       <Card
         title={tr('分类统计')}
-        extra={<Segmented value={groupBy} onChange={(v) => setGroupBy(v as PublicGroupBy)} options={PUBLIC_GROUP_BYS.filter((g) => g !== 'none').map((g) => ({ value: g, label: GROUP_BY_LABELS[g] }))} />}
+        extra={<Segmented value={groupBy} onChange={(v) => setGroupBy(v as PublicGroupBy)} options={PUBLIC_GROUP_BYS.filter((g) => g !== 'none').map((g) => ({ value: g, label: tr(GROUP_LABELS[g as Exclude<PublicGroupBy, 'none'>]) }))} />}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <StatsChart report={report.data} />
