@@ -76,6 +76,8 @@ describe('notice wording registry', () => {
     expect(order.text).toContain('请于2026-03-13前书面答复');
     expect(order.text).toContain('督字〔2026〕第000012号');
     expect(renderNotice('case.jointMeeting', realistic).text).toContain('时间2026-03-10 09:30'); // Beijing time
+    expect(renderNotice('case.jointMeeting', realistic).text).not.toContain('政务服务中心召集');
+    expect(renderNotice('case.jointMeeting', { ...realistic, calledBy: 'center' }).text).toContain('）由政务服务中心召集联审会议，时间');
     expect(renderNotice('case.suspended', realistic).text).toContain('专家评审');
     expect(renderNotice('case.decided', { ...realistic, outcome: 'denied', verdict: '不予给付' }).title).toBe('办件已作出决定：不予给付');
   });

@@ -129,7 +129,7 @@ export const TEMPLATES = {
   },
   'case.jointMeeting': {
     title: (p) => `联审会议通知：${s(p.caseNo)}`,
-    text: (p) => `联办${caseRef(p)}召开联审会议${s(p.at) ? `，时间${formatAt(s(p.at))}` : ''}${s(p.place) ? `，地点${s(p.place)}` : ''}，请准时参加。`,
+    text: (p) => `联办${caseRef(p)}${p.calledBy === 'center' ? '由政务服务中心召集' : '召开'}联审会议${s(p.at) ? `，时间${formatAt(s(p.at))}` : ''}${s(p.place) ? `，地点${s(p.place)}` : ''}，请准时参加。`,
     link: caseLink,
   },
   'case.jointEscalated': {
