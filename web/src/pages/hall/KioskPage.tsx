@@ -11,8 +11,8 @@ import { api } from '../../api/client';
 import { errorText } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
 import type { Categories, TicketStatus } from './api';
-
-const ID_RE = /^[0-9]{17}[0-9Xx]$/;
+import { localToday } from '../../lib/identity';
+import { idNumberMessage } from '../../../../src/core/identity/index';
 
 export function KioskPage({ mobile = false }: { mobile?: boolean }) {
   const t = useT();
@@ -38,7 +38,9 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
     else setTicket(tk);
   };
   const take = async (categoryId: string) => {
-    if (idNumber && !ID_RE.test(idNumber)) { setError(t('身份证号格式不正确（18位）')); return; }
+    // The shared identity rules (the server checks the same): a wrong check digit is named as such.
+    const problem = idNumber ? idNumberMessage(idNumber, localToday()) : null;
+    if (problem) { setError(t(problem)); return; }
     setBusy(true);
     try {
       done(await api.post<TicketStatus>('/api/hall/tickets', { centerId: cats.data?.center.id, categoryId, idNumber: idNumber || undefined, priorityGroup: group, channel: mobile ? 'mobile' : 'kiosk' }));
@@ -120,7 +122,7 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
                 <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
                   <Input size="large" style={{ flex: 1 }} value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('预约码')} data-testid="kiosk-code" maxLength={8} />
                   <Input size="large" style={{ flex: 2 }} value={codeId} onChange={(e) => setCodeId(e.target.value)} placeholder={t('预约时填写的身份证号')} data-testid="kiosk-code-id" maxLength={18} />
-                  <Button size="large" type="primary" disabled={busy || code.trim().length !== 8 || !ID_RE.test(codeId.trim())} onClick={checkIn} data-testid="kiosk-checkin">{t('签到取号')}</Button>
+                  <Button size="large" type="primary" disabled={busy || code.trim().length !== 8 || !codeId.trim()} onClick={checkIn} data-testid="kiosk-checkin">{t('签到取号')}</Button>
                 </div>
               </Card>
             ),
