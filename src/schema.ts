@@ -22,4 +22,5 @@ export * from './hall/schema.js';
 export * from './assessment/schema.js';
 export * from './fees/schema.js';
 export * from './cases/paperwork/schema.js';
+export * from './cases/documents/schema.js';
 export * from './supervision/report/schema.js';

@@ -13,6 +13,7 @@ import { seedPartyDemo } from '../party/demo.js';
 import * as demo from './data/index.js';
 import { seedDuty } from '../duty/demo.js';
 import { seedHallDemo } from '../hall/demo.js';
+import { seedRemedyDemo } from '../cases/documents/demo.js';
 import { dateInZone } from '../core/now.js';
 
 export const DEMO_PASSWORD = 'banshi123';
@@ -32,6 +33,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     await seedAgencyPoints(tx, centerIds, now);
     await seedDuty(tx, now);
     await seedPartyDemo(tx, centerIds.get('county')!, now);
+    await seedRemedyDemo(tx, centerIds.get('county')!, now);
     await seedHallDemo(tx, centerIds, now, dateInZone(now, process.env.BANSHI_TZ ?? 'Asia/Shanghai'));
     await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { items: demo.items.length, users: demo.users.length }, at: now });
   });
