@@ -1,0 +1,1 @@
+ALTER TABLE "leader_duty_escalations" ADD COLUMN "recipients" jsonb DEFAULT '[]'::jsonb NOT NULL;
