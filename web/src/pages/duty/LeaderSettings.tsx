@@ -53,7 +53,8 @@ export function LeaderSettings({ people }: { people: People | undefined }) {
     try {
       // The other duty settings go back as they are.
       const current = await api.get<Settings>('/api/duty/settings');
-      await api.put('/api/duty/settings', { ...current, leaderCadence: v.leaderCadence, leaderDaysPerMonth: v.leaderDaysPerMonth, missesToEscalate: v.missesToEscalate, missRecipients: recipientsOf(v.missRecipients ?? []) });
+      // (leaderDaysPerMonth is on the form only for the monthly cadence.)
+      await api.put('/api/duty/settings', { ...current, leaderCadence: v.leaderCadence, leaderDaysPerMonth: v.leaderDaysPerMonth ?? current.leaderDaysPerMonth, missesToEscalate: v.missesToEscalate, missRecipients: recipientsOf(v.missRecipients ?? []) });
       showSuccess(t('坐班制度设置已保存'));
       await qc.invalidateQueries({ queryKey: ['duty-settings'] });
       await qc.invalidateQueries({ queryKey: ['duty-plans'] });
