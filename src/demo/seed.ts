@@ -13,7 +13,7 @@ import { seedPartyDemo } from '../party/demo.js';
 import * as demo from './data/index.js';
 import { seedDuty } from '../duty/demo.js';
 import { seedHallDemo } from '../hall/demo.js';
-import { seedRemedyDemo } from '../cases/documents/demo.js';
+import { seedRemedyDemo } from '../cases/demo.js';
 import { dateInZone } from '../core/now.js';
 
 export const DEMO_PASSWORD = 'banshi123';

@@ -1,5 +1,5 @@
-import type { Tx } from '../../core/db/index.js';
-import { remedySettings } from './schema.js';
+import type { Tx } from '../core/db/index.js';
+import { remedySettings } from './documents/schema.js';
 
 /** The demo county names its review body and court (town centers below inherit them). */
 export async function seedRemedyDemo(tx: Tx, countyId: string, now: Date) {
