@@ -419,4 +419,19 @@ describe('leader sittings by cadence and their escalation recipients (seed 001)'
       { kind: 'account', name: expect.any(String) },
     ]);
   });
+
+  it('quarterly half-day: one plan a quarter; the quarter’s other months are covered, not missing', async () => {
+    await setNow('2026-06-17T02:00:00Z');
+    const settings = (await admin.get('/api/duty/settings')).body;
+    expect((await admin.put('/api/duty/settings', { ...settings, leaderCadence: 'quarterlyHalfDay' })).status).toBe(200);
+    const ga = await t.login('ga_leader');
+    expect((await ga.post('/api/duty/leader/plans', { month: '2026-08', days: [{ day: '2026-08-12', leaderId: ids.ga_leader }] })).status).toBe(201);
+    const july = (await admin.get('/api/duty/leader/plans?month=2026-07')).body;
+    const by = (name: string) => july.departments.find((d: { department: string }) => d.department.includes(name));
+    expect(july.cadence).toBe('quarterlyHalfDay');
+    expect(by('公安')).toMatchObject({ status: 'covered', statusLabel: '本季度已安排', flagged: false });
+    expect(by('生态环境')).toMatchObject({ status: 'missing', flagged: true });
+    expect((await admin.get('/api/duty/leader/plans?month=2026-10')).body.departments.find((d: { department: string }) => d.department.includes('公安')).status).toBe('pending');
+    await admin.put('/api/duty/settings', settings);
+  });
 });

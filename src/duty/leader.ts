@@ -17,7 +17,7 @@ import { badRequest, conflict, forbidden, notFound, unprocessable } from '../cor
 import { leaderDutyDays, leaderDutyEscalations, leaderDutyPlans, leaderDutySchedules } from './schema.js';
 import { audit, isCenter, localTime, MONTH, ownCenter, requireDepartment, settingsOf } from './common.js';
 import { hoursOn } from './hours.js';
-import { CADENCE_DUTY, CADENCE_LABELS, sittingOf, daysOfMonth, missRunToEscalate, PLAN_STATUS_LABELS, planDueOn, planShortfall, planStatus } from './leaderRules.js';
+import { CADENCE_DUTY, CADENCE_LABELS, sittingOf, daysOfMonth, missRunToEscalate, PLAN_STATUS_LABELS, planDueOn, planShortfall, planStatus, quarterMonths } from './leaderRules.js';
 import type { DutySettings } from './settings.js';
 import type { EscalationRecipient } from './schema.js';
 import type { Notice } from '../core/outbox/enqueue.js';
@@ -97,7 +97,10 @@ export async function plansOverview(ctx: AppContext, user: SessionUser, month: s
   const centerId = ownCenter(user);
   const settings = await settingsOf(ctx.db, centerId);
   const depts = await windowDepartments(ctx.db, centerId);
-  const plans = await ctx.db.select().from(leaderDutyPlans).where(and(eq(leaderDutyPlans.centerId, centerId), eq(leaderDutyPlans.month, month)));
+  const quarterly = settings.leaderCadence === 'quarterlyHalfDay';
+  const months = quarterly ? quarterMonths(month) : [month];
+  const quarterPlans = await ctx.db.select().from(leaderDutyPlans).where(and(eq(leaderDutyPlans.centerId, centerId), inArray(leaderDutyPlans.month, months)));
+  const plans = quarterPlans.filter((p) => p.month === month);
   const days = await dutyDays(ctx, centerId, month);
   const [pub] = await ctx.db.select().from(leaderDutySchedules).where(and(eq(leaderDutySchedules.centerId, centerId), eq(leaderDutySchedules.month, month)));
   return {
@@ -105,7 +108,8 @@ export async function plansOverview(ctx: AppContext, user: SessionUser, month: s
     cadence: settings.leaderCadence, cadenceLabel: CADENCE_LABELS[settings.leaderCadence],
     departments: depts.filter((d) => isCenter(user) || user.role === 'supervisor' || d.id === user.departmentId).map((d) => {
       const p = plans.find((x) => x.departmentId === d.id);
-      const status = planStatus(month, p?.submittedOn ?? null, ctx.today(), settings.planDueDay);
+      const covered = quarterly && quarterPlans.some((x) => x.departmentId === d.id && x.month !== month);
+      const status = planStatus(month, p?.submittedOn ?? null, ctx.today(), settings.planDueDay, covered);
       return { departmentId: d.id, department: d.name, status, statusLabel: PLAN_STATUS_LABELS[status], flagged: status === 'late' || status === 'missing', submittedAt: p?.submittedAt ?? null, days: days.filter((x) => x.departmentId === d.id) };
     }),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysOfMonth, missRunToEscalate, mondayOf, nextMonth, planDueOn, planShortfall, planStatus, previousMonth, sittingOf, weeksOfMonth, type DutyFact } from './leaderRules.js';
+import { daysOfMonth, quarterMonths, missRunToEscalate, mondayOf, nextMonth, planDueOn, planShortfall, planStatus, previousMonth, sittingOf, weeksOfMonth, type DutyFact } from './leaderRules.js';
 
 describe('the by-the-10th rule', () => {
   it('the plan for a month is due on the 10th of the month before, across the year boundary', () => {
@@ -88,5 +88,15 @@ describe('sitting cadence × misses (seed 001: weekly half day, monthly day, qua
     expect(planShortfall('weeklyHalfDay', '2026-04', ['2026-04-08', '2026-04-15'], work, 1)).toEqual({ kind: 'weeks', weeks: ['2026-03-30', '2026-04-20', '2026-04-27'] });
     expect(planShortfall('weeklyHalfDay', '2026-04', ['2026-04-01', '2026-04-08', '2026-04-15', '2026-04-22', '2026-04-29'], work, 1)).toBeNull();
     expect(planShortfall('quarterlyHalfDay', '2026-04', ['2026-04-08'], work, 1)).toBeNull();
+  });
+});
+
+describe('the quarterly cadence needs one plan a quarter', () => {
+  it('a month without a plan is covered when another month of its quarter has one', () => {
+    expect(quarterMonths('2026-05')).toEqual(['2026-04', '2026-05', '2026-06']);
+    expect(quarterMonths('2026-12')).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(planStatus('2026-05', null, '2026-04-20', 10, true)).toBe('covered');
+    expect(planStatus('2026-05', null, '2026-04-20', 10, false)).toBe('missing');
+    expect(planStatus('2026-05', '2026-04-01', '2026-04-20', 10, true)).toBe('onTime');
   });
 });

@@ -10,9 +10,16 @@
  *   keyed by its first missed day, so a fourth miss in the same run does not escalate again;
  *   a sitting done breaks the run.
  */
-export type PlanStatus = 'onTime' | 'late' | 'missing' | 'pending';
+export type PlanStatus = 'onTime' | 'late' | 'missing' | 'pending' | 'covered';
 
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { onTime: '按时报送', late: '逾期报送', missing: '未报送', pending: '待报送' };
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { onTime: '按时报送', late: '逾期报送', missing: '未报送', pending: '待报送', covered: '本季度已安排' };
+
+/** The months of a month's quarter ('2026-05' → 2026-04, 2026-05, 2026-06). */
+export function quarterMonths(month: string): string[] {
+  const [y, m] = month.split('-').map(Number);
+  const first = Math.floor((m - 1) / 3) * 3 + 1;
+  return [first, first + 1, first + 2].map((x) => `${y}-${String(x).padStart(2, '0')}`);
+}
 
 /** The month before YYYY-MM. */
 export function previousMonth(month: string): string {
@@ -29,9 +36,11 @@ export function planDueOn(month: string, dueDay: number): string {
   return `${previousMonth(month)}-${String(dueDay).padStart(2, '0')}`;
 }
 
-export function planStatus(month: string, submittedOn: string | null, today: string, dueDay: number): PlanStatus {
+/** `coveredInQuarter`: under the quarterly cadence, another month of the quarter has the department's plan — none is owed for this one. */
+export function planStatus(month: string, submittedOn: string | null, today: string, dueDay: number, coveredInQuarter = false): PlanStatus {
   const due = planDueOn(month, dueDay);
   if (submittedOn) return submittedOn <= due ? 'onTime' : 'late';
+  if (coveredInQuarter) return 'covered';
   return today > due ? 'missing' : 'pending';
 }
 

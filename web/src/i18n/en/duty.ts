@@ -35,7 +35,7 @@ export default {
   '领导在一楼大厅咨询引导台签到，现场协调、审签本单位窗口事项，接待群众咨询和投诉。': 'Leaders sign in at the ground-floor guidance desk; they coordinate and sign their windows’ items and receive questions and complaints.',
   // labels from the server and the pages' tables
   '无需考勤': 'Not required', '缺勤': 'Absent', '迟到': 'Late', '早退': 'Early leave', '迟到且早退': 'Late and early leave', '正常': 'On time', '在岗（未签退）': 'At work (not signed out)', '未签退': 'Not signed out',
-  'A岗': 'A post', 'B岗': 'B post', '补充岗': 'Supplementary post', '按时报送': 'On time', '逾期报送': 'Submitted late', '未报送': 'Missing', '待报送': 'Not yet due',
+  'A岗': 'A post', 'B岗': 'B post', '补充岗': 'Supplementary post', '按时报送': 'On time', '逾期报送': 'Submitted late', '未报送': 'Missing', '待报送': 'Not yet due', '本季度已安排': 'Planned in another month of the quarter',
   '待履职': 'Planned', '已到岗': 'Present', '缺岗': 'Missed', '待中心审批': 'Awaiting the center', '已批准': 'Approved', '已驳回': 'Rejected', '已撤回': 'Withdrawn',
   '待部门审批': 'Awaiting the department', '已撤销': 'Cancelled', '增加': 'Add', '撤出': 'Remove', '更换': 'Replace', '事假': 'Personal leave', '病假': 'Sick leave', '公出': 'Official business',
   '年休假': 'Annual leave', '批准': 'Approve', '驳回': 'Reject', '撤回': 'Withdraw', '部门同意': 'Department approves', '撤销': 'Cancel',

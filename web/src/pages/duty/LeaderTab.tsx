@@ -11,7 +11,7 @@ import type { DutyDay, MyDay, People, PlansOverview } from './api';
 import { canReadDuty, isCenterAdmin, isDeptManager, nextMonthOf } from './access';
 import { LeaderSettings } from './LeaderSettings';
 
-const PLAN_COLORS: Record<string, string> = { onTime: 'green', late: 'orange', missing: 'red', pending: 'default' };
+const PLAN_COLORS: Record<string, string> = { onTime: 'green', late: 'orange', missing: 'red', pending: 'default', covered: 'blue' };
 const DAY_STATUS: Record<string, [string, string]> = { planned: [zh('待履职'), 'default'], done: [zh('已到岗'), 'green'], missed: [zh('缺岗'), 'red'] };
 
 /** What a month's plan must hold, by the center's sitting cadence. */
