@@ -12,6 +12,28 @@ const ELDERLY = '62052400MZ-JF-0009'; // 高龄津贴申领 (村级事项)
 const field = (page: Page, testId: string) => page.getByTestId(testId).locator('xpath=self::input|self::textarea|.//input|.//textarea').first();
 
 describe('agency service in the browser', () => {
+  it('a marriage registration at an agency point takes the other party, checked like the window does', async () => {
+    const page = await e.page();
+    await loginAs(page, 'agent2');
+    await page.getByTestId('agency-page').waitFor({ timeout: 15_000 });
+    await field(page, 'agency-item-search').fill('结婚登记');
+    await page.getByTestId('agency-item-search-button').click();
+    await page.getByTestId('agency-pick-62052400MZ-QR-0001').click();
+    await page.getByTestId('agency-co-applicants').waitFor();
+    await page.getByTestId('agency-mode-accompany').click();
+    await field(page, 'agency-resident-name').fill('石大勇');
+    await field(page, 'agency-resident-id').fill('620524198001011239');
+    await field(page, 'agency-resident-phone').fill('13993866666');
+    await field(page, 'agency-co-name-0').fill('钱晓梅');
+    await field(page, 'agency-co-id-0').fill('620524198203050026'); // wrong check digit
+    await page.getByTestId('agency-submit-button').click();
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts(), { timeout: 15_000 }).toContain('身份证号码校验位错误，请核对');
+    await field(page, 'agency-co-id-0').fill('620524198203050025');
+    for (const id of ['id-card', 'photo']) await page.getByTestId(`agency-material-${id}`).click();
+    await page.getByTestId('agency-submit-button').click();
+    await page.getByTestId('agency-submitted').waitFor({ timeout: 15_000 });
+  });
+
   it('agent1 files a resident\'s case at the workbench and prints the hand-over sheet', async () => {
     const page = await e.page();
     await loginAs(page, 'agent1');

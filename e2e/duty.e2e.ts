@@ -28,13 +28,21 @@ describe('people on duty in the browser', () => {
     const leader = await apiAs(e.baseUrl, 'leader1');
     const people = await leader.get('/api/duty/people');
     const me = people.people.find((p: { displayName: string }) => p.displayName === '汪德明');
-    const plan = await leader.post('/api/duty/leader/plans', { month: '2030-07', days: [{ day: '2030-07-02', leaderId: me.id }] });
+    // Seed 001's weekly half-day sitting: one day in each week of July 2030 (29 July's week is August's).
+    const plan = await leader.post('/api/duty/leader/plans', { month: '2030-07', days: ['2030-07-02', '2030-07-09', '2030-07-16', '2030-07-23'].map((day) => ({ day, leaderId: me.id })) });
     expect(plan.status).toBe('onTime');
 
     const page = await e.page();
     await loginAs(page, 'admin');
     await page.goto('/duty?tab=leader');
     await expect.poll(() => page.getByTestId('duty-publish-state').innerText(), { timeout: 15_000 }).toContain('2030-07计划应于2030-06-10前报送');
+    expect(await page.getByTestId('duty-publish-state').innerText()).toContain('每周安排一次坐班（半天）');
+    // The sitting rules: seed 001's recipients, editable; an outside organisation gets an e-mail address.
+    const settings = page.getByTestId('duty-leader-settings');
+    await expect.poll(() => settings.getByTestId('duty-recipient-1-name').inputValue(), { timeout: 15_000 }).toBe('清渭县纪委监委');
+    await settings.getByTestId('duty-recipient-1-email').fill('jiwei@qingwei.example.cn');
+    await settings.getByTestId('duty-leader-settings-save').click();
+    await expect.poll(async () => (await leader.get('/api/duty/settings')).missRecipients[1], { timeout: 15_000 }).toEqual({ kind: 'organisation', name: '清渭县纪委监委', email: 'jiwei@qingwei.example.cn' });
     await page.getByTestId('duty-publish').click();
     await expect.poll(() => page.getByTestId('duty-publish-state').innerText(), { timeout: 15_000 }).toContain('排班已发布');
 

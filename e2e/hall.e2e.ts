@@ -36,6 +36,11 @@ describe('the hall in the browser', () => {
 
     const kiosk = await e.page();
     await kiosk.goto('/hall/kiosk');
+    // The ID number is checked by the shared identity rules: a wrong check digit is named, no ticket is taken.
+    await kiosk.getByTestId('kiosk-id').fill('620524199005122337');
+    await kiosk.getByTestId('kiosk-cat-C').click();
+    await expect.poll(() => kiosk.getByTestId('kiosk-error').innerText()).toContain('身份证号码校验位错误，请核对');
+    await kiosk.getByTestId('kiosk-id').fill('');
     await kiosk.getByTestId('kiosk-cat-C').click();
     await expect.poll(() => kiosk.getByTestId('kiosk-ticket-number').innerText()).toBe('C001');
     expect(await kiosk.getByTestId('kiosk-ticket-ahead').innerText()).toContain('前面还有0人');

@@ -124,7 +124,7 @@ describe('joint approval in the browser', () => {
     expect(await leader.getByTestId('case-events').innerText()).toContain('出具联办意见');
   });
 
-  it('the lead calls and records a joint review meeting; the center appoints a green-channel coordinator', async () => {
+  it('the lead calls and records a joint review meeting; the center appoints a green-channel coordinator and calls the next meeting', async () => {
     const window = await e.page();
     await loginAs(window, 'window1');
     const { csrfToken } = await (await window.request.get('/api/auth/me')).json();
@@ -172,5 +172,15 @@ describe('joint approval in the browser', () => {
       }
     };
     await act(admin, 'appointCoordinator', search, () => admin.getByTestId('case-green-coordinator').innerText(), '孙建军');
+
+    // The center itself calls the next review meeting (seed 001: 由政务服务中心组织召开联席会议).
+    const inFiveDays = new Date(Date.now() + 5 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${inFiveDays.getFullYear()}-${pad(inFiveDays.getMonth() + 1)}-${pad(inFiveDays.getDate())}T09:00`;
+    await act(admin, 'callMeeting', async () => {
+      await admin.getByTestId('meeting-called-by-center').waitFor();
+      await field(admin, 'action-field-at').fill(local);
+      await field(admin, 'action-field-place').fill('中心二楼联审会议室');
+    }, () => meetings(admin).count(), 2);
   });
 });

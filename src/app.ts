@@ -35,6 +35,7 @@ import { agencyRoutes } from './agency/routes.js';
 import { statsRoutes } from './stats/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 import { dutyRoutes } from './duty/routes.js';
+import { documentSettingsRoutes } from './cases/documents/routes.js';
 import { partyRoutes } from './party/routes.js';
 import { feedbackRoutes } from './feedback/routes.js';
 import { hallRoutes } from './hall/routes.js';
@@ -102,7 +103,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   compose(ctx.config);
 
   const routeSets = [metricsRoutes, (a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
-    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, assessmentRoutes, calendarPreviewRoutes, demoRoutes];
+    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

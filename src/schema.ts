@@ -23,5 +23,6 @@ export * from './hall/schema.js';
 export * from './assessment/schema.js';
 export * from './fees/schema.js';
 export * from './cases/paperwork/schema.js';
+export * from './cases/documents/schema.js';
 export * from './supervision/report/schema.js';
 export * from './things/schema.js';

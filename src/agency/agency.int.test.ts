@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { LOW_INCOME, TEMP_RELIEF, act, must, upload, walkIn } from '../../test/cases.js';
+import { LOW_INCOME, MARRIAGE, SPOUSE, TEMP_RELIEF, act, must, upload, walkIn } from '../../test/cases.js';
 import { applyLevelDefaults } from '../catalog/rules.js';
 import type { GuideData } from '../catalog/types.js';
 
@@ -316,5 +316,25 @@ describe('monthly agency report (代办月报)', () => {
     } finally {
       await r.close();
     }
+  });
+});
+
+describe('co-applicants at agency points (结婚登记: the law names both parties)', () => {
+  it('takes the other party, each checked by the shared identity rules, and names both on the case', async () => {
+    const marriage = (coApplicants?: unknown) => agent1.post('/api/agency/cases', {
+      mode: 'accompany', itemCode: MARRIAGE, applicant: resident('柳大山', '620524198001011239'), handedOver: ['id-card', 'photo'], ...(coApplicants ? { coApplicants } : {}),
+    });
+    expect((await marriage()).body.error.code).toBe('co_applicants_count');
+    const wrong = await marriage([{ name: '钱晓梅', idNumber: '620524198203050026' }]);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details).toEqual([{ field: 'body.coApplicants.0.idNumber', message: '身份证号码校验位错误，请核对' }]);
+    expect((await marriage([{ name: '', idNumber: SPOUSE.idNumber }])).body.error.details[0].field).toBe('body.coApplicants.0.name');
+    expect((await marriage([{ name: '柳大山', idNumber: '620524198001011239' }])).body.error.code).toBe('co_applicant_repeated');
+    // A one-applicant item takes none.
+    expect((await agent1.post('/api/agency/cases', { mode: 'proxy', itemCode: LOW_INCOME, applicant: resident(), coApplicants: [SPOUSE] })).body.error.code).toBe('no_co_applicants');
+    const ok = await marriage([SPOUSE]);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const view = (await agent1.get(`/api/cases/${ok.body.id}`)).body;
+    expect(view.coApplicants).toEqual([expect.objectContaining({ name: SPOUSE.name, idNumber: '6205**********0025' })]);
   });
 });

@@ -15,6 +15,7 @@ import { renderDocument } from './documents/render.js';
 import type { DocumentInput } from './documents/types.js';
 import { CHANNEL_LABELS, type DocumentKind } from './types.js';
 import { decisionWording, documentTitle, natureOf } from './documents/decision.js';
+import { remedyBodiesFor } from './documents/remedies.js';
 
 /** Short marks used in document numbers: 接 受 联受 补 容 退 不受 特 延 许 不许 结. */
 const DOC_MARKS: Record<DocumentKind, string> = {
@@ -54,18 +55,6 @@ const DOC_NO_MARK = 'BANSHIDOCNO0000';
 export interface PreparedDocument { id: string; kind: DocumentKind; title: string; counterKey: string; prefix: string; year: string; html: string }
 
 /**
- * Who hears 行政复议 against a county department: the county's people's government (行政复议法
- * 第二十四条), named from the county-level center above the case's center (清渭县政务服务中心 →
- * 清渭县人民政府). Null when no county-level center is found.
- */
-async function reviewBodyOf(i: IssueContext, centerId: string): Promise<string | null> {
-  let c = await centerById(i.tx, centerId);
-  for (let hops = 0; c.level !== 'county' && c.parentId && hops < 5; hops++) c = await centerById(i.tx, c.parentId);
-  const county = c.level === 'county' ? /^(.+?[县区市旗])/.exec(c.name)?.[1] : undefined;
-  return county ? `${county}人民政府` : null;
-}
-
-/**
  * Gathers what a notice shows and renders it, with a stand-in for its number. The number
  * itself (a per center, kind and year counter, one row every issuing transaction locks
  * until it commits) is reserved by numberDocuments at the end of the transaction, so
@@ -82,7 +71,7 @@ export async function prepareDocument(i: IssueContext, kind: DocumentKind, detai
     kind, docNo: DOC_NO_MARK, issuedAt: i.nowIso, issuedOn: i.today,
     center: { name: center.name, address: center.address, phone: center.phone, complaintPhone: center.complaintPhone, hours: center.hours },
     department: { name: dept.name, phone: dept.phone },
-    item, reviewBody: adverse ? await reviewBodyOf(i, i.row.centerId) : null,
+    item, ...(adverse ? await remedyBodiesFor(i.tx, i.row.centerId) : { reviewBody: null, court: null }),
     coApplicants: (i.row.coApplicants ?? []).map((p) => ({ name: p.name, idMasked: maskIdNumber(p.idNumber) })),
     case: {
       caseNo: i.row.caseNo, queryCode: i.row.queryCode, itemName: i.row.itemName, itemCode: i.row.itemCode, itemVersion: i.row.itemVersion,

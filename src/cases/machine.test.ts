@@ -194,6 +194,17 @@ describe('joint cases (联办) and the green channel', () => {
     expect(checkTransition('recordMeeting', joint([part(GA), part(HB)]), lead)).toMatchObject({ ok: false, refusal: { code: 'no_meeting' } });
   });
 
+  it('the center (its management office) also calls and records a review meeting — of its own center only (seed 001)', () => {
+    const admin = actor('centerAdmin', 'admin-1', null);
+    expect(checkTransition('callMeeting', joint([part(GA), part(HB)]), admin)).toEqual({ ok: true, to: 'inProgress' });
+    expect(checkTransition('recordMeeting', joint([part(GA), part(HB)], {}, true), admin).ok).toBe(true);
+    expect(checkTransition('callMeeting', joint([part(GA)]), admin)).toMatchObject({ ok: false, refusal: { code: 'meeting_not_allowed' } });
+    expect(checkTransition('callMeeting', joint([part(GA), part(HB)]), actor('centerAdmin', 'town-admin', null, 'other-center'))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('callMeeting', joint([part(GA), part(HB)]), actor('supervisor', 'sup-1', null))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(checkTransition('callMeeting', joint([part(GA), part(HB)]), actor('receiver', 'win-1', null))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(allowedActions(joint([part(GA), part(HB)]), admin)).toContain('callMeeting');
+  });
+
   it('the center admin appoints a green-channel coordinator for key projects, who then supplies for the applicant', () => {
     const admin = actor('centerAdmin', 'admin-1', null);
     expect(checkTransition('appointCoordinator', base({ keyProject: true }), admin)).toEqual({ ok: true, to: 'submitted' });

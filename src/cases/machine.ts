@@ -156,6 +156,13 @@ const OPEN_HANDLING: readonly CaseState[] = ['accepted', 'inProgress'];
 export const JOINT_HANDLING: readonly CaseState[] = ['accepted', 'inProgress', 'suspended', 'reportedUp'];
 const LEAD_MANAGERS = deptRole(['coordinator', 'chiefRep', 'leader']);
 const PART_SIGNERS: readonly Role[] = ['coordinator', 'chiefRep', 'leader'];
+/**
+ * 联审会议: the lead department's managers, or the center itself (seed 001: 「由责任主体单位牵头
+ * 或由政务服务中心组织召开联席会议」) — the center's management office (centerAdmin) of the
+ * case's own center. 监察 (supervisor) watches approvals and does not run them.
+ */
+const centerOfCase = (c: CaseFacts, a: ActorFacts) => a.role === 'centerAdmin' && a.centerId !== null && a.centerId === c.centerId;
+const MEETING_CALLERS = (c: CaseFacts, a: ActorFacts) => LEAD_MANAGERS(c, a) || centerOfCase(c, a);
 
 export const TRANSITIONS: Record<CaseAction, Transition> = {
   accept: { from: ['submitted'], to: 'accepted', who: atWindow },
@@ -217,16 +224,16 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
       return !!p && (PART_SIGNERS.includes(a.role) || (a.role === 'handler' && p.assigneeId === a.id));
     },
   },
-  // 联审会议: items with three or more departments, or key projects.
+  // 联审会议: items with three or more departments, or key projects; called by the lead or the center.
   callMeeting: {
-    from: JOINT_HANDLING, to: 'same', who: LEAD_MANAGERS,
+    from: JOINT_HANDLING, to: 'same', who: MEETING_CALLERS,
     guard: (c) => {
       if (!c.joint || (c.joint.departmentCount < 3 && !c.keyProject)) return refuse(409, 'meeting_not_allowed', 'Only joint cases with three or more departments, or key projects, call a review meeting', '仅涉及三个以上部门的联办件或重点项目可召开联审会议');
       return c.joint.meetingOpen ? refuse(409, 'meeting_open', 'A review meeting is already called and not yet recorded', '已召集联审会议，尚未登记会议结果') : null;
     },
   },
   recordMeeting: {
-    from: JOINT_HANDLING, to: 'same', who: LEAD_MANAGERS,
+    from: JOINT_HANDLING, to: 'same', who: MEETING_CALLERS,
     guard: (c) => (c.joint?.meetingOpen ? null : refuse(409, 'no_meeting', 'No review meeting is waiting for its record', '没有待登记结果的联审会议')),
   },
   // ---- 绿色通道: the center appoints a staff member who acts for the applicant throughout.

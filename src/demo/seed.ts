@@ -14,6 +14,7 @@ import * as demo from './data/index.js';
 import { seedDuty } from '../duty/demo.js';
 import { seedHallDemo } from '../hall/demo.js';
 import { seedThingsDemo } from '../things/demo.js';
+import { seedRemedyDemo } from '../cases/demo.js';
 import { dateInZone } from '../core/now.js';
 
 export const DEMO_PASSWORD = 'banshi123';
@@ -33,6 +34,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     await seedAgencyPoints(tx, centerIds, now);
     await seedDuty(tx, now);
     await seedPartyDemo(tx, centerIds.get('county')!, now);
+    await seedRemedyDemo(tx, centerIds.get('county')!, now);
     await seedHallDemo(tx, centerIds, now, dateInZone(now, process.env.BANSHI_TZ ?? 'Asia/Shanghai'));
     // 一件事一次办 (issue 24): its extra departments and items, then the things over the catalog.
     await seedThingsDemo(tx, centerIds.get('county')!, adminId, now);

@@ -12,10 +12,10 @@ import { users } from '../core/auth/schema.js';
 import { centers, windows } from '../core/org/schema.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { dateInZone } from '../core/now.js';
-import { attendance, badges, leaderDutyDays, leaderDutyPlans, leaderDutySchedules, patrolFindings, patrols, staffAssignments, type PostKind } from './schema.js';
-import { daysOfMonth, nextMonth, previousMonth } from './leaderRules.js';
+import { attendance, badges, dutySettings, leaderDutyDays, leaderDutyPlans, leaderDutySchedules, patrolFindings, patrols, staffAssignments, type PostKind } from './schema.js';
+import { daysOfMonth, nextMonth, previousMonth, weeksOfMonth } from './leaderRules.js';
 import { hoursOn } from './hours.js';
-import { DEFAULT_SETTINGS } from './settings.js';
+import { DEFAULT_SETTINGS, type MissRecipient } from './settings.js';
 
 const TZ = 'Asia/Shanghai';
 /** window number → [A, B, supplementary…] usernames */
@@ -64,24 +64,28 @@ export async function seedDuty(tx: Tx, now: Date) {
   if (rowsOut.length) await tx.insert(attendance).values(rowsOut);
   // Leader duty: this month published (today's leader on the portal), next month partly planned.
   const admin = people.get('admin')!;
-  const workdays = daysOfMonth(month).filter((d) => cal.isWorkingDay(d));
-  const todayIdx = Math.max(0, workdays.indexOf(today));
-  for (const [i, [dept, username]] of leaders.entries()) {
+  // Seed 001's rule: each unit head sits half a day every week; 3 missed sittings go to the
+  // county's leaders and the discipline commission (named here as the demo county's).
+  await tx.insert(dutySettings).values({ centerId: county.id, data: { ...DEFAULT_SETTINGS, missRecipients: DEMO_RECIPIENTS }, updatedAt: createdAt, updatedBy: admin.id });
+  const weeks = weeksOfMonth(month, (d) => cal.isWorkingDay(d));
+  for (const [i, [, username]] of leaders.entries()) {
     const leader = people.get(username);
-    if (!leader?.departmentId || !workdays.length) continue;
-    const day = workdays[(todayIdx + i * 2) % workdays.length];
+    if (!leader?.departmentId || !weeks.length) continue;
     const [plan] = await tx.insert(leaderDutyPlans).values({ centerId: county.id, departmentId: leader.departmentId, month, submittedAt: at(`${previousMonth(month)}-0${1 + (i % 9)}`, '10:00').toISOString(), submittedOn: `${previousMonth(month)}-0${1 + (i % 9)}`, submittedBy: leader.id }).returning();
-    const past = day < today;
-    await tx.insert(leaderDutyDays).values({ planId: plan.id, centerId: county.id, departmentId: leader.departmentId, month, day, leaderId: leader.id, status: past ? 'done' : 'planned', signInAt: past ? at(day, '08:50').toISOString() : null, signOutAt: past ? at(day, '17:30').toISOString() : null, log: past ? [{ at: at(day, '11:00').toISOString(), text: '现场审签本单位窗口许可事项3件，接待群众咨询2人次。' }] : [] });
-    void dept;
+    // One sitting a week; in today's week the first leader sits today (the portal shows a leader).
+    const days = weeks.map((w) => w.days[(i + Math.max(0, w.days.indexOf(today))) % w.days.length]);
+    await tx.insert(leaderDutyDays).values(days.map((day) => {
+      const past = day < today;
+      return { planId: plan.id, centerId: county.id, departmentId: leader.departmentId!, month, day, leaderId: leader.id, status: past ? 'done' as const : 'planned' as const, signInAt: past ? at(day, '08:50').toISOString() : null, signOutAt: past ? at(day, '12:00').toISOString() : null, log: past ? [{ at: at(day, '11:00').toISOString(), text: '现场审签本单位窗口许可事项3件，接待群众咨询2人次。' }] : [] };
+    }));
   }
   await tx.insert(leaderDutySchedules).values({ centerId: county.id, month, publishedAt: at(`${previousMonth(month)}-20`, '09:00').toISOString(), publishedBy: admin.id });
-  const coming = daysOfMonth(nextMonth(month)).filter((d) => cal.isWorkingDay(d));
+  const coming = weeksOfMonth(nextMonth(month), (d) => cal.isWorkingDay(d));
   for (const [i, [, username]] of leaders.slice(0, 7).entries()) {
     const leader = people.get(username);
     if (!leader?.departmentId || !coming.length) continue;
     const [plan] = await tx.insert(leaderDutyPlans).values({ centerId: county.id, departmentId: leader.departmentId, month: nextMonth(month), submittedAt: now.toISOString(), submittedOn: today, submittedBy: leader.id }).returning();
-    await tx.insert(leaderDutyDays).values({ planId: plan.id, centerId: county.id, departmentId: leader.departmentId, month: nextMonth(month), day: coming[(i * 3) % coming.length], leaderId: leader.id });
+    await tx.insert(leaderDutyDays).values(coming.map((w) => ({ planId: plan.id, centerId: county.id, departmentId: leader.departmentId!, month: nextMonth(month), day: w.days[(i * 3) % w.days.length], leaderId: leader.id })));
   }
   // One patrol this morning (or the last working day): two windows fine, one to rectify.
   const pday = today >= first ? today : first;
@@ -95,5 +99,11 @@ export async function seedDuty(tx: Tx, now: Date) {
   ]).returning();
   await trackDeadline(tx, PATROL_RECTIFY_DUE, { rowId: findings[2]!.id, centerId: county.id, startOn: pday, workingDays: DEFAULT_SETTINGS.rectifyWorkingDays, due });
 }
+
+const DEMO_RECIPIENTS: MissRecipient[] = [
+  { kind: 'organisation', name: '中共清渭县委、清渭县人民政府主要领导' },
+  { kind: 'organisation', name: '清渭县纪委监委' },
+  { kind: 'role', role: 'supervisor' },
+];
 
 const leaders: [string, string][] = [['MZ', 'leader1'], ['SC', 'sc_leader'], ['ZR', 'zr_leader'], ['ZJ', 'zj_leader'], ['RS', 'rs_leader'], ['GA', 'ga_leader'], ['WJ', 'wj_leader'], ['SW', 'sw_leader'], ['HB', 'hb_leader']];

@@ -156,6 +156,16 @@ describe('case handled outside office hours by a person not on duty', () => {
 describe('leader on-site duty', () => {
   const leaderOf = async (u: string) => t.login(u);
 
+  it('the demo county follows seed 001: weekly half-day sittings, misses to the county leaders and the 纪委', async () => {
+    const settings = (await admin.get('/api/duty/settings')).body;
+    expect(settings).toMatchObject({ leaderCadence: 'weeklyHalfDay', missesToEscalate: 3 });
+    expect(settings.missRecipients).toEqual([
+      { kind: 'organisation', name: '中共清渭县委、清渭县人民政府主要领导' }, { kind: 'organisation', name: '清渭县纪委监委' }, { kind: 'role', role: 'supervisor' },
+    ]);
+    // The tests below use the monthly variant (「每月…不少于1个工作日」); the weekly one is tested at the end.
+    expect((await admin.put('/api/duty/settings', { ...settings, leaderCadence: 'monthlyDay' })).body.leaderCadence).toBe('monthlyDay');
+  });
+
   it('a plan submitted on the 11th is flagged late; a department with no plan is missing', async () => {
     await setNow('2026-03-11T02:00:00Z');
     const sw = await leaderOf('sw_leader');
@@ -212,9 +222,9 @@ describe('leader on-site duty', () => {
 
   it('three consecutive misses escalate to the supervisor once; a fourth in the same run does not', async () => {
     const escalationCount = async () => (await t.ctx.db.select().from(leaderDutyEscalations).where(eq(leaderDutyEscalations.leaderId, ids.hb_leader))).length;
-    const notices = async () => (await t.ctx.db.select().from(outbox).where(and(eq(outbox.template, 'duty.leaderMisses'), eq(outbox.recipientUserId, ids.super1)))).length;
-    // The demo gave hb_leader a March duty too: he came that day (so the run starts in April).
-    await t.ctx.db.execute(sql`update leader_duty_days set status = 'done', sign_in_at = now() where leader_id = ${ids.hb_leader} and month = '2026-03'`);
+    const notices = async () => (await t.ctx.db.select().from(outbox).where(and(eq(outbox.template, 'duty.leaderMisses'), eq(outbox.recipientUserId, ids.super1), sql`${outbox.payload}->>'leader' = '秦文斌'`))).length;
+    // The demo gave every leader March duties too: they came (so hb_leader's run starts in April).
+    await t.ctx.db.execute(sql`update leader_duty_days set status = 'done', sign_in_at = now() where month = '2026-03'`);
     await setNow('2026-04-08T10:00:00Z'); // 18:00: the first day is over
     await runExclusive(t.ctx, leaderMissJob);
     expect(await escalationCount()).toBe(0);
@@ -225,7 +235,7 @@ describe('leader on-site duty', () => {
     await runExclusive(t.ctx, leaderMissJob);
     expect(await escalationCount()).toBe(1);
     expect(await notices()).toBe(1);
-    const [n] = await t.ctx.db.select().from(outbox).where(eq(outbox.template, 'duty.leaderMisses'));
+    const [n] = await t.ctx.db.select().from(outbox).where(and(eq(outbox.template, 'duty.leaderMisses'), sql`${outbox.payload}->>'leader' = '秦文斌'`));
     expect(renderNotice('duty.leaderMisses', n.payload).text).toContain('秦文斌');
     await runExclusive(t.ctx, leaderMissJob);
     // A fourth miss (May) extends the same run: no second escalation.
@@ -347,5 +357,81 @@ describe('badges', () => {
     const posts = (await handler1.get('/api/duty/posts')).body.windows;
     const mine = posts.flatMap((w: { posts: { userId: string; badge: { number: string } | null }[] }) => w.posts).find((p: { userId: string }) => p.userId === ids.handler1);
     expect(mine.badge.number).toBe('QW9001');
+  });
+});
+
+describe('leader sittings by cadence and their escalation recipients (seed 001)', () => {
+  it('weekly half-day: a plan covers every week; three missed weekly sittings go to the named recipients', async () => {
+    await setNow('2026-05-14T02:00:00Z');
+    const settings = (await admin.get('/api/duty/settings')).body;
+    const put = (patch: Record<string, unknown>) => admin.put('/api/duty/settings', { ...settings, ...patch });
+    // Recipients: an account of another center, a bad address, an unknown kind are refused.
+    expect((await put({ missRecipients: [{ kind: 'user', userId: ids.town_admin }] })).body.error).toMatchObject({ code: 'recipient_invalid', details: [{ field: 'body.missRecipients.0.userId' }] });
+    expect((await put({ missRecipients: [{ kind: 'organisation', name: '清渭县纪委监委', email: 'not-an-address' }] })).status).toBe(400);
+    expect((await put({ missRecipients: [{ kind: 'everyone' }] })).status).toBe(400);
+    expect((await put({ leaderCadence: 'daily' })).status).toBe(400);
+    expect((await handler1.put('/api/duty/settings', settings)).status).toBe(403);
+    const saved = await put({ leaderCadence: 'weeklyHalfDay', missRecipients: [
+      { kind: 'organisation', name: '中共清渭县委、清渭县人民政府主要领导' },
+      { kind: 'organisation', name: '清渭县纪委监委', email: 'jiwei@qingwei.example.cn' },
+      { kind: 'user', userId: ids.admin },
+    ] });
+    expect(saved.status).toBe(200);
+    expect(saved.body.leaderCadence).toBe('weeklyHalfDay');
+
+    // June 2026: weeks of 1, 8, 15 and 22 June (29 June's Thursday is in July).
+    const rs = await t.login('rs_leader');
+    const plan = (days: string[]) => rs.post('/api/duty/leader/plans', { month: '2026-06', days: days.map((day) => ({ day, leaderId: ids.rs_leader })) });
+    const short = await plan(['2026-06-01', '2026-06-09']);
+    expect(short.body.error).toMatchObject({ code: 'week_uncovered', details: [{ field: 'body.days', weeks: ['2026-06-15', '2026-06-22'] }] });
+    expect(short.body.error.messageZh).toContain('每周坐班半天');
+    // Two days in the first week, then one a week.
+    expect((await plan(['2026-06-01', '2026-06-03', '2026-06-09', '2026-06-16', '2026-06-23'])).status).toBe(201);
+    const overview = (await admin.get('/api/duty/leader/plans?month=2026-06')).body;
+    expect(overview).toMatchObject({ cadence: 'weeklyHalfDay', cadenceLabel: '每周坐班半天' });
+    expect((await admin.post('/api/duty/leader/schedule/2026-06/publish')).status).toBe(200);
+
+    // (Earlier runs of April misses, under the monthly cadence, escalated before: only June's run counts here.)
+    const escalated = async () => (await t.ctx.db.select().from(leaderDutyEscalations).where(eq(leaderDutyEscalations.leaderId, ids.rs_leader))).filter((e) => e.missedDays[0] >= '2026-06');
+    // rs_leader kept his earlier sittings (the demo planned him in March and April).
+    await t.ctx.db.execute(sql`update leader_duty_days set status = 'done', sign_in_at = now() where leader_id = ${ids.rs_leader} and month < '2026-06'`);
+    await setNow('2026-06-10T10:00:00Z'); // 18:00 on the 10th: 1, 3 and 9 June missed — two weekly sittings
+    await runExclusive(t.ctx, leaderMissJob);
+    expect(await escalated()).toHaveLength(0);
+    await setNow('2026-06-16T10:00:00Z'); // the third week's sitting missed
+    await runExclusive(t.ctx, leaderMissJob);
+    const [e] = await escalated();
+    expect(e.missedDays).toEqual(['2026-06-01', '2026-06-03', '2026-06-09', '2026-06-16']);
+    expect(e.recipients).toEqual([
+      { kind: 'organisation', name: '中共清渭县委、清渭县人民政府主要领导', email: null },
+      { kind: 'organisation', name: '清渭县纪委监委', email: 'jiwei@qingwei.example.cn' },
+      { kind: 'account', userId: ids.admin, name: expect.any(String), role: 'centerAdmin' },
+    ]);
+    const sent = await t.ctx.db.select().from(outbox).where(and(eq(outbox.template, 'duty.leaderMisses'), sql`${outbox.payload}->'days' ? '2026-06-16'`));
+    expect(sent.map((n) => [n.channel, n.address ?? n.recipientUserId]).sort()).toEqual([['email', 'jiwei@qingwei.example.cn'], ['inApp', ids.admin]].sort());
+    const mail = sent.find((n) => n.channel === 'email')!;
+    // Three sittings (four days): 「3次不履行坐班制度」.
+    expect(renderNotice('duty.leaderMisses', mail.payload).text).toMatch(/^清渭县纪委监委：【现场办公】.+连续3次未履行坐班制度（2026-06-01、2026-06-03、2026-06-09、2026-06-16）/);
+    const list = (await admin.get('/api/duty/leader/escalations')).body.items;
+    expect(list.find((x: { missedDays: string[] }) => x.missedDays.includes('2026-06-16')).recipients).toEqual([
+      { kind: 'organisation', name: '中共清渭县委、清渭县人民政府主要领导', emailed: false },
+      { kind: 'organisation', name: '清渭县纪委监委', emailed: true },
+      { kind: 'account', name: expect.any(String) },
+    ]);
+  });
+
+  it('quarterly half-day: one plan a quarter; the quarter’s other months are covered, not missing', async () => {
+    await setNow('2026-06-17T02:00:00Z');
+    const settings = (await admin.get('/api/duty/settings')).body;
+    expect((await admin.put('/api/duty/settings', { ...settings, leaderCadence: 'quarterlyHalfDay' })).status).toBe(200);
+    const ga = await t.login('ga_leader');
+    expect((await ga.post('/api/duty/leader/plans', { month: '2026-08', days: [{ day: '2026-08-12', leaderId: ids.ga_leader }] })).status).toBe(201);
+    const july = (await admin.get('/api/duty/leader/plans?month=2026-07')).body;
+    const by = (name: string) => july.departments.find((d: { department: string }) => d.department.includes(name));
+    expect(july.cadence).toBe('quarterlyHalfDay');
+    expect(by('公安')).toMatchObject({ status: 'covered', statusLabel: '本季度已安排', flagged: false });
+    expect(by('生态环境')).toMatchObject({ status: 'missing', flagged: true });
+    expect((await admin.get('/api/duty/leader/plans?month=2026-10')).body.departments.find((d: { department: string }) => d.department.includes('公安')).status).toBe('pending');
+    await admin.put('/api/duty/settings', settings);
   });
 });

@@ -17,7 +17,10 @@ import { badRequest, conflict, forbidden, notFound, unprocessable } from '../cor
 import { leaderDutyDays, leaderDutyEscalations, leaderDutyPlans, leaderDutySchedules } from './schema.js';
 import { audit, isCenter, localTime, MONTH, ownCenter, requireDepartment, settingsOf } from './common.js';
 import { hoursOn } from './hours.js';
-import { daysOfMonth, missRunToEscalate, PLAN_STATUS_LABELS, planDueOn, planStatus } from './leaderRules.js';
+import { CADENCE_DUTY, CADENCE_LABELS, sittingOf, daysOfMonth, missRunToEscalate, PLAN_STATUS_LABELS, planDueOn, planShortfall, planStatus, quarterMonths } from './leaderRules.js';
+import type { DutySettings } from './settings.js';
+import type { EscalationRecipient } from './schema.js';
+import type { Notice } from '../core/outbox/enqueue.js';
 import { LOCK } from '../core/locks.js';
 
 const monthOf = (day: string) => day.slice(0, 7);
@@ -47,8 +50,12 @@ export async function submitPlan(ctx: AppContext, user: SessionUser, input: Plan
     if (seen.has(`${d.day}|${d.leaderId}`)) throw unprocessable('day_repeated', 'A day is listed twice', '同一领导同一天重复填报', [{ field }]);
     seen.add(`${d.day}|${d.leaderId}`);
   });
-  if (new Set(input.days.map((d) => d.day)).size < settings.leaderDaysPerMonth) {
-    throw unprocessable('too_few_days', `At least ${settings.leaderDaysPerMonth} leader day(s) a month`, `每月现场办公不少于${settings.leaderDaysPerMonth}个工作日`, [{ field: 'body.days' }]);
+  const short = planShortfall(settings.leaderCadence, input.month, input.days.map((d) => d.day), (d) => cal.isWorkingDay(d), settings.leaderDaysPerMonth);
+  if (short?.kind === 'days') {
+    throw unprocessable('too_few_days', `At least ${short.minDays} leader day(s) a month`, `每月现场办公不少于${short.minDays}个工作日`, [{ field: 'body.days' }]);
+  }
+  if (short?.kind === 'weeks') {
+    throw unprocessable('week_uncovered', `One sitting every week: none in the week(s) of ${short.weeks.join(', ')}`, `每周坐班半天：${short.weeks.map((w) => `${w}所在周`).join('、')}未安排`, [{ field: 'body.days', weeks: short.weeks }]);
   }
   const leaderIds = [...new Set(input.days.map((d) => d.leaderId))];
   const leaders = await ctx.db.select({ id: users.id, role: users.role, departmentId: users.departmentId }).from(users).where(inArray(users.id, leaderIds));
@@ -90,14 +97,19 @@ export async function plansOverview(ctx: AppContext, user: SessionUser, month: s
   const centerId = ownCenter(user);
   const settings = await settingsOf(ctx.db, centerId);
   const depts = await windowDepartments(ctx.db, centerId);
-  const plans = await ctx.db.select().from(leaderDutyPlans).where(and(eq(leaderDutyPlans.centerId, centerId), eq(leaderDutyPlans.month, month)));
+  const quarterly = settings.leaderCadence === 'quarterlyHalfDay';
+  const months = quarterly ? quarterMonths(month) : [month];
+  const quarterPlans = await ctx.db.select().from(leaderDutyPlans).where(and(eq(leaderDutyPlans.centerId, centerId), inArray(leaderDutyPlans.month, months)));
+  const plans = quarterPlans.filter((p) => p.month === month);
   const days = await dutyDays(ctx, centerId, month);
   const [pub] = await ctx.db.select().from(leaderDutySchedules).where(and(eq(leaderDutySchedules.centerId, centerId), eq(leaderDutySchedules.month, month)));
   return {
     month, dueOn: planDueOn(month, settings.planDueDay), minDays: settings.leaderDaysPerMonth, published: pub ? { at: pub.publishedAt } : null,
+    cadence: settings.leaderCadence, cadenceLabel: CADENCE_LABELS[settings.leaderCadence],
     departments: depts.filter((d) => isCenter(user) || user.role === 'supervisor' || d.id === user.departmentId).map((d) => {
       const p = plans.find((x) => x.departmentId === d.id);
-      const status = planStatus(month, p?.submittedOn ?? null, ctx.today(), settings.planDueDay);
+      const covered = quarterly && quarterPlans.some((x) => x.departmentId === d.id && x.month !== month);
+      const status = planStatus(month, p?.submittedOn ?? null, ctx.today(), settings.planDueDay, covered);
       return { departmentId: d.id, department: d.name, status, statusLabel: PLAN_STATUS_LABELS[status], flagged: status === 'late' || status === 'missing', submittedAt: p?.submittedAt ?? null, days: days.filter((x) => x.departmentId === d.id) };
     }),
   };
@@ -228,8 +240,8 @@ export async function addLog(ctx: AppContext, user: SessionUser, dayId: string, 
 
 /**
  * The sweep: a published duty day over (past, or today after office hours) with no sign-in
- * is recorded missed; a leader's run of `missesToEscalate` consecutive misses escalates once
- * to the center's supervisors (outbox).
+ * is recorded missed; a leader's run of `missesToEscalate` consecutive missed sittings (by
+ * the center's cadence) escalates once to the recipients the settings name (outbox).
  */
 export async function sweepMisses(ctx: AppContext, tx: Tx): Promise<number> {
   const now = ctx.now();
@@ -260,28 +272,56 @@ async function escalateIfDue(ctx: AppContext, tx: Tx, leaderId: string, centerId
   const mine = await rows<{ id: string; day: string; status: 'planned' | 'done' | 'missed' }>(tx, sql`
     select id, day::text as day, status from leader_duty_days
      where center_id = ${centerId} and (case when substitute_state = 'approved' and substitute_id is not null then substitute_id else leader_id end) = ${leaderId}`);
-  const run = missRunToEscalate(mine, settings.missesToEscalate);
+  const run = missRunToEscalate(mine, settings.missesToEscalate, settings.leaderCadence);
   if (!run) return 0;
   const now = ctx.now();
-  const got = await tx.insert(leaderDutyEscalations).values({ centerId, leaderId, runStartDayId: run.runStartId, missedDays: run.days, escalatedAt: now.toISOString() }).onConflictDoNothing().returning();
+  const recipients = await resolveRecipients(tx, centerId, settings);
+  const got = await tx.insert(leaderDutyEscalations).values({ centerId, leaderId, runStartDayId: run.runStartId, missedDays: run.days, escalatedAt: now.toISOString(), recipients }).onConflictDoNothing().returning();
   if (!got.length) return 0;
   const [leader] = await tx.select({ name: users.displayName, departmentId: users.departmentId }).from(users).where(eq(users.id, leaderId));
   const [dept] = leader?.departmentId ? await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, leader.departmentId)) : [];
-  const [center] = await tx.select({ path: centers.path }).from(centers).where(eq(centers.id, centerId));
-  // Supervisors of this center or a center above it.
-  const supers = await rows<{ id: string }>(tx, sql`select u.id from users u join centers c on c.id = u.center_id where u.role = 'supervisor' and u.active and ${center.path} like c.path || '%'`);
-  await enqueue(tx, supers.map((s) => ({ channel: 'inApp' as const, recipientUserId: s.id, template: 'duty.leaderMisses' as const, payload: { leader: leader?.name, department: dept?.name, days: run.days, count: run.days.length } })), now);
-  await audit(tx, null, 'duty.leader.escalate', 'leaderDutyEscalation', got[0].id, now, { leaderId, days: run.days, supervisors: supers.length });
+  // Missed sittings, not days: two missed days of one week are one weekly sitting.
+  const count = new Set(run.days.map((d) => sittingOf(settings.leaderCadence, d))).size;
+  const payload = { leader: leader?.name, department: dept?.name, days: run.days, count, duty: CADENCE_DUTY[settings.leaderCadence] };
+  const notices: Notice[] = recipients.flatMap((r): Notice[] => (r.kind === 'account'
+    ? [{ channel: 'inApp', recipientUserId: r.userId, template: 'duty.leaderMisses', payload }]
+    : r.email ? [{ channel: 'email', address: r.email, template: 'duty.leaderMisses', payload: { ...payload, to: r.name } }] : []));
+  await enqueue(tx, notices, now);
+  await audit(tx, null, 'duty.leader.escalate', 'leaderDutyEscalation', got[0].id, now, { leaderId, days: run.days, cadence: settings.leaderCadence, recipients: recipients.map((r) => (r.kind === 'account' ? { kind: r.kind, userId: r.userId } : { kind: r.kind, name: r.name, emailed: !!r.email })) });
   return 1;
+}
+
+/**
+ * The settings' recipients as of now: role → active staff of that role in this center or a
+ * center above it; user → that account, if still active; organisation → as named.
+ */
+async function resolveRecipients(tx: Tx, centerId: string, settings: DutySettings): Promise<EscalationRecipient[]> {
+  const [center] = await tx.select({ path: centers.path }).from(centers).where(eq(centers.id, centerId));
+  const out: EscalationRecipient[] = [];
+  const seen = new Set<string>();
+  const add = (u: { id: string; name: string; role: string }) => { if (!seen.has(u.id)) { seen.add(u.id); out.push({ kind: 'account', userId: u.id, name: u.name, role: u.role }); } };
+  for (const r of settings.missRecipients) {
+    if (r.kind === 'organisation') out.push({ kind: 'organisation', name: r.name, email: r.email ?? null });
+    else if (r.kind === 'role') {
+      const list = await rows<{ id: string; name: string; role: string }>(tx, sql`select u.id, u.display_name as name, u.role from users u join centers c on c.id = u.center_id
+         where u.role = ${r.role} and u.active and ${center.path} like c.path || '%' order by u.username`);
+      list.forEach(add);
+    } else {
+      const [u] = await tx.select({ id: users.id, name: users.displayName, role: users.role }).from(users).where(and(eq(users.id, r.userId), eq(users.active, true)));
+      if (u) add(u);
+    }
+  }
+  return out;
 }
 
 export async function escalations(ctx: AppContext, user: SessionUser) {
   if (user.centerScope.length === 0) return { items: [] };
-  const list = await rows<{ id: string; leader: string; department: string | null; missed_days: string[]; escalated_at: string }>(ctx.db, sql`
-    select e.id, u.display_name as leader, d.name as department, e.missed_days, e.escalated_at from leader_duty_escalations e
+  const list = await rows<{ id: string; leader: string; department: string | null; missed_days: string[]; escalated_at: string; recipients: EscalationRecipient[] }>(ctx.db, sql`
+    select e.id, u.display_name as leader, d.name as department, e.missed_days, e.escalated_at, e.recipients from leader_duty_escalations e
       join users u on u.id = e.leader_id left join departments d on d.id = u.department_id
      where e.center_id in ${sql`(${sql.join(user.centerScope.map((c) => sql`${c}`), sql`, `)})`} order by e.escalated_at desc`);
-  return { items: list.map((e) => ({ id: e.id, leader: e.leader, department: e.department, missedDays: e.missed_days, escalatedAt: new Date(e.escalated_at).toISOString() })) };
+  return { items: list.map((e) => ({ id: e.id, leader: e.leader, department: e.department, missedDays: e.missed_days, escalatedAt: new Date(e.escalated_at).toISOString(),
+    recipients: e.recipients.map((r) => (r.kind === 'account' ? { kind: r.kind, name: r.name } : { kind: r.kind, name: r.name, emailed: !!r.email })) })) };
 }
 
 export const leaderMissJob: Job = { name: 'duty-leader-misses', lockKey: LOCK.dutyLeaderMisses, everyMs: 5 * 60_000, run: sweepMisses };

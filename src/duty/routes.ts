@@ -7,11 +7,13 @@ import { currentUser } from '../core/auth/policy.js';
 import type { Role } from '../core/auth/roles.js';
 import { badRequest, forbidden } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../core/auth/schema.js';
 import { departments, windows } from '../core/org/schema.js';
 import { dutySettings } from './schema.js';
 import { isCenter, ownCenter, settingsOf } from './common.js';
+import { RECIPIENT_ROLES, type MissRecipient } from './settings.js';
+import { SITTING_CADENCES } from './leaderRules.js';
 import { dayBoard, monthSheet, monthSheetWorkbook, myDay, signIn, signOut } from './attendance.js';
 import { addLog, circular, decideSubstitute, dutySign, escalations, plansOverview, publish, requestSubstitute, schedule, submitPlan, todayLeaders } from './leader.js';
 import { findingPhoto, ledger, photoData, recordPatrol, rectify } from './patrol.js';
@@ -37,6 +39,15 @@ const xlsx = (reply: FastifyReply, name: string, buf: Buffer) => reply
   .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(buf);
 const page = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 
+/** Indexes of `user` recipients that are not active staff of the center. */
+async function foreignRecipients(ctx: AppContext, centerId: string, list: readonly MissRecipient[]): Promise<number[]> {
+  const ids = list.flatMap((r) => (r.kind === 'user' ? [r.userId] : []));
+  if (!ids.length) return [];
+  const found = await ctx.db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.centerId, centerId), eq(users.active, true)));
+  const ok = new Set(found.map((u) => u.id));
+  return list.flatMap((r, i) => (r.kind === 'user' && !ok.has(r.userId) ? [i] : []));
+}
+
 export function dutyRoutes(app: App, ctx: AppContext) {
   // ---- settings ----
   app.get('/api/duty/settings', { config: { policy: STAFF }, schema: { tags, summary: 'Duty settings of your center (office hours with seasons, leader-duty and patrol rules)', response: errors(401, 403) } },
@@ -50,6 +61,13 @@ export function dutyRoutes(app: App, ctx: AppContext) {
         seasons: Type.Array(Type.Object({ name: Txt(40), from: Pattern('^\\d{2}-\\d{2}$'), to: Pattern('^\\d{2}-\\d{2}$'), hours: Type.Array(Session, { minItems: 1, maxItems: 4 }) }, { additionalProperties: false }), { maxItems: 6 }),
         graceMinutes: Int({ minimum: 0, maximum: 60 }), exemptChiefRepA: Type.Boolean(),
         leaderDaysPerMonth: Int({ minimum: 1, maximum: 23 }), planDueDay: Int({ minimum: 1, maximum: 28 }), missesToEscalate: Int({ minimum: 1, maximum: 12 }),
+        // Optional: a client that does not know them keeps what is stored.
+        leaderCadence: Type.Optional(literal(SITTING_CADENCES)),
+        missRecipients: Type.Optional(Type.Array(Type.Union([
+          Type.Object({ kind: Type.Literal('role'), role: literal(RECIPIENT_ROLES) }, { additionalProperties: false }),
+          Type.Object({ kind: Type.Literal('user'), userId: Uuid }, { additionalProperties: false }),
+          Type.Object({ kind: Type.Literal('organisation'), name: Txt(60), email: Type.Optional(Pattern('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', { maxLength: 120, description: 'e-mail address' })) }, { additionalProperties: false }),
+        ]), { minItems: 1, maxItems: 10 })),
         patrolChecklist: Type.Array(Type.Object({ key: Pattern('^[a-zA-Z][\\w-]{0,30}$'), label: Txt(40) }, { additionalProperties: false }), { minItems: 1, maxItems: 30 }),
         rectifyWorkingDays: Int({ minimum: 1, maximum: 30 }),
       }, { additionalProperties: false }),
@@ -59,11 +77,14 @@ export function dutyRoutes(app: App, ctx: AppContext) {
     const centerId = ownCenter(user);
     const bad = req.body.hours.findIndex((h) => h.to <= h.from);
     if (bad >= 0) throw badRequest('hours_invalid', 'A session ends before it starts', '作息时段结束时间须晚于开始时间', [{ field: `body.hours.${bad}` }]);
+    const strangers = await foreignRecipients(ctx, centerId, req.body.missRecipients ?? []);
+    if (strangers.length) throw badRequest('recipient_invalid', 'Recipients are active staff of your center', '接收人须为本中心在岗人员', strangers.map((i) => ({ field: `body.missRecipients.${i}.userId` })));
     const now = ctx.now();
     await ctx.db.transaction(async (tx) => {
       const before = await settingsOf(tx, centerId);
-      await tx.insert(dutySettings).values({ centerId, data: req.body, updatedAt: now.toISOString(), updatedBy: user.id })
-        .onConflictDoUpdate({ target: dutySettings.centerId, set: { data: req.body, updatedAt: now.toISOString(), updatedBy: user.id } });
+      const data = { ...before, ...req.body };
+      await tx.insert(dutySettings).values({ centerId, data, updatedAt: now.toISOString(), updatedBy: user.id })
+        .onConflictDoUpdate({ target: dutySettings.centerId, set: { data, updatedAt: now.toISOString(), updatedBy: user.id } });
       await appendAudit(tx, { actorId: user.id, actorRole: user.role, action: 'duty.settings.set', entityType: 'dutySettings', entityId: centerId, before, after: req.body, at: now });
     });
     return settingsOf(ctx.db, centerId);

@@ -161,7 +161,11 @@ export const leaderDutyEscalations = pgTable('leader_duty_escalations', {
   runStartDayId: uuid('run_start_day_id').notNull().references(() => leaderDutyDays.id),
   missedDays: jsonb('missed_days').$type<string[]>().notNull(),
   escalatedAt: ts('escalated_at').notNull(),
+  /** Who it went to, as the settings named them then: in-app accounts, and organisations (with the address e-mailed, if any). */
+  recipients: jsonb('recipients').$type<EscalationRecipient[]>().notNull().default([]),
 }, (t) => [uniqueIndex('leader_duty_escalations_run_idx').on(t.runStartDayId)]);
+
+export type EscalationRecipient = { kind: 'account'; userId: string; name: string; role: string } | { kind: 'organisation'; name: string; email: string | null };
 
 export type Grade = 'good' | 'fair' | 'poor';
 

@@ -215,7 +215,7 @@ async function lockBooking(ctx: AppContext, tx: Tx, user: SessionUser | null, id
   if (!b) throw notFound('Booking', '预约');
   const staff = isStaffOf(user, b);
   const own = user?.role === 'applicant' && (b.userId === user.id || (b.userId === null && b.idNumber.toUpperCase() === ((await accountIdNumber(ctx, tx, user)) ?? '').toUpperCase()));
-  if (!staff && !own && (!idNumber || idNumber.toUpperCase() !== b.idNumber.toUpperCase())) throw notFound('Booking', '预约');
+  if (!staff && !own && (!idNumber || normalizeIdNumber(idNumber) !== b.idNumber.toUpperCase())) throw notFound('Booking', '预约');
   return b;
 }
 

@@ -90,6 +90,13 @@ describe('tickets and window actions', () => {
     expect(slip.body).toContain('您前面还有 <b>1</b> 人');
     expect((await t.anon.post('/api/hall/tickets', { categoryId: K, priorityGroup: 'vip' })).body.error.code).toBe('unknown_priority_group');
     expect((await t.anon.post('/api/hall/tickets', { categoryId: K, idNumber: '12345' })).body.error.details[0].field).toBe('body.idNumber');
+    // The shared identity rules, not a digits pattern: a wrong check digit is refused and says so.
+    const wrongCheck = await t.anon.post('/api/hall/tickets', { categoryId: K, idNumber: '620524199005122337' });
+    expect(wrongCheck.status).toBe(422);
+    expect(wrongCheck.body.error).toMatchObject({ code: 'invalid_identity', messageZh: '身份证号码校验位错误，请核对', details: [{ field: 'body.idNumber' }] });
+    expect((await t.anon.post('/api/hall/tickets', { categoryId: K, idNumber: '620524199002302330' })).body.error.messageZh).toContain('出生日期不存在');
+    // Other documents by their own rules.
+    expect((await t.anon.post('/api/hall/tickets', { categoryId: K, idNumber: 'H1234', idType: 'hkMacauPermit' })).body.error.messageZh).toContain('港澳居民来往内地通行证号码');
     const list = (await window1.get('/api/hall/tickets?state=waiting')).body.tickets;
     expect(list.find((x: { number: string }) => x.number === 'K002').idNumber).toBe('6205**********2336');
   });

@@ -12,6 +12,8 @@ import { rows } from '../core/db/index.js';
 import { appendAudit } from '../core/audit/audit.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/errors.js';
 import { maskIdNumber } from '../core/mask.js';
+import { idNumberMessage, inferIdType, normalizeIdNumber, type IdType } from '../core/identity/index.js';
+import { assertNoProblems } from '../core/identity/assert.js';
 import { centers, windows } from '../core/org/schema.js';
 import { hallCategories, hallServiceDays, hallTicketCounters, hallTickets, hallWindowCategories, hallWindowState } from './schema.js';
 import { recordEvent } from './bus.js';
@@ -156,7 +158,18 @@ export async function windowView(ctx: AppContext, windowId: string, staff: boole
 
 // ---- tickets ------------------------------------------------------------------------
 
-export interface TakeInput { centerId?: string; categoryId: string; idNumber?: string; priorityGroup?: string; channel: 'kiosk' | 'mobile' | 'staff' }
+export interface TakeInput { centerId?: string; categoryId: string; idNumber?: string; idType?: IdType; priorityGroup?: string; channel: 'kiosk' | 'mobile' | 'staff' }
+
+/**
+ * The ID number a ticket is linked to (optional), checked by the shared identity rules like
+ * every other form: a wrong check digit or birth date is refused with what is wrong.
+ */
+function ticketIdNumber(input: TakeInput, today: string): string | null {
+  if (input.idNumber === undefined || !input.idNumber.trim()) return null;
+  const message = idNumberMessage(input.idNumber, today, input.idType ?? inferIdType(input.idNumber));
+  assertNoProblems(message ? [{ field: 'body.idNumber', message }] : []);
+  return normalizeIdNumber(input.idNumber);
+}
 
 export function ticketBrief(t: TicketRow) {
   return { id: t.id, number: t.number, categoryId: t.categoryId, state: t.state, priority: t.priority, calls: t.calls, windowId: t.windowId, takenAt: new Date(t.takenAt).toISOString() };
@@ -169,6 +182,7 @@ function ticketStaffView(t: TicketRow) {
 const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
 
 export async function takeTicket(ctx: AppContext, user: SessionUser | null, input: TakeInput) {
+  const idNumber = ticketIdNumber(input, ctx.today());
   const [cat] = await ctx.db.select().from(hallCategories).where(eq(hallCategories.id, input.categoryId));
   if (!cat || !cat.active) throw notFound('Category', '业务类别');
   if (input.centerId && input.centerId !== cat.centerId) throw badRequest('wrong_center', 'The category is not one of this hall', '业务类别不属于本大厅', [{ field: 'body.categoryId' }]);
@@ -184,7 +198,7 @@ export async function takeTicket(ctx: AppContext, user: SessionUser | null, inpu
   }
   const ticket = await ctx.db.transaction((tx) => issueTicket(ctx, tx, cat, {
     priority: input.priorityGroup ? 1 : 0, priorityGroup: input.priorityGroup ?? null, channel: input.channel,
-    idNumber: input.idNumber ?? null, bookingId: null, actor: { id: user?.id ?? null, role: user?.role ?? 'public' },
+    idNumber, bookingId: null, actor: { id: user?.id ?? null, role: user?.role ?? 'public' },
   }));
   return ticketStatus(ctx, ticket.id);
 }

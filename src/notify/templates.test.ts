@@ -76,6 +76,8 @@ describe('notice wording registry', () => {
     expect(order.text).toContain('请于2026-03-13前书面答复');
     expect(order.text).toContain('督字〔2026〕第000012号');
     expect(renderNotice('case.jointMeeting', realistic).text).toContain('时间2026-03-10 09:30'); // Beijing time
+    expect(renderNotice('case.jointMeeting', realistic).text).not.toContain('政务服务中心召集');
+    expect(renderNotice('case.jointMeeting', { ...realistic, calledBy: 'center' }).text).toContain('）由政务服务中心召集联审会议，时间');
     expect(renderNotice('case.suspended', realistic).text).toContain('专家评审');
     expect(renderNotice('case.decided', { ...realistic, outcome: 'denied', verdict: '不予给付' }).title).toBe('办件已作出决定：不予给付');
   });
@@ -127,6 +129,8 @@ describe('notice wording registry', () => {
     expect(renderNotice('case.assigned', realistic).text).toBe('办件QW20260302000012（最低生活保障审核确认）已分办给您，请及时办理。');
     expect(renderNotice('case.deemedApproved', { ...realistic, deemedOn: '2026-03-24' }).text).toContain('已于2026-03-24按超时默认视为同意');
     expect(renderNotice('duty.leaderMisses', { department: '民政局', leader: '王局长', count: 3, days: ['2026-03-02', '2026-03-09', '2026-03-16'] }).text).toBe('【现场办公】民政局王局长连续3次未履行现场办公（2026-03-02、2026-03-09、2026-03-16），请核查处理。');
+    expect(renderNotice('duty.leaderMisses', { department: '民政局', leader: '王局长', count: 3, duty: '坐班制度', to: '清渭县纪委监委', days: ['2026-03-02', '2026-03-09', '2026-03-16'] }).text)
+      .toBe('清渭县纪委监委：【现场办公】民政局王局长连续3次未履行坐班制度（2026-03-02、2026-03-09、2026-03-16），请核查处理。');
     expect(renderNotice('party.termAlert', { orgName: '民政局党支部', endOn: '2026-06-30' }).text).toBe('民政局党支部本届任期将于2026-06-30届满，请及时做好换届选举工作。');
   });
 

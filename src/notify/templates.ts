@@ -129,7 +129,7 @@ export const TEMPLATES = {
   },
   'case.jointMeeting': {
     title: (p) => `联审会议通知：${s(p.caseNo)}`,
-    text: (p) => `联办${caseRef(p)}召开联审会议${s(p.at) ? `，时间${formatAt(s(p.at))}` : ''}${s(p.place) ? `，地点${s(p.place)}` : ''}，请准时参加。`,
+    text: (p) => `联办${caseRef(p)}${p.calledBy === 'center' ? '由政务服务中心召集' : '召开'}联审会议${s(p.at) ? `，时间${formatAt(s(p.at))}` : ''}${s(p.place) ? `，地点${s(p.place)}` : ''}，请准时参加。`,
     link: caseLink,
   },
   'case.jointEscalated': {
@@ -164,7 +164,7 @@ export const TEMPLATES = {
   // ---- people on duty (src/duty; in-app) ---------------------------------------------
   'duty.leaderMisses': {
     title: (p) => `领导现场办公连续缺岗${s(p.count) ? `${s(p.count)}次` : ''}`,
-    text: (p) => `【现场办公】${s(p.department)}${s(p.leader) || '有领导'}连续${s(p.count) || '多'}次未履行现场办公${list(p.days) ? `（${list(p.days)}）` : ''}，请核查处理。`,
+    text: (p) => `${s(p.to) ? `${s(p.to)}：` : ''}【现场办公】${s(p.department)}${s(p.leader) || '有领导'}连续${s(p.count) || '多'}次未履行${s(p.duty) || '现场办公'}${list(p.days) ? `（${list(p.days)}）` : ''}，请核查处理。`,
     link: (p) => (s(p.leader) ? '/duty/leader' : null),
   },
   'duty.patrolFinding': {

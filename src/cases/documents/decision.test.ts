@@ -88,6 +88,22 @@ describe('the decision by the item’s legal nature', () => {
     expect(decisionWording(c.nature, 'denied').adverse).toBe(true);
   });
 
+  it.each(CASES)('$label: denial names the review body and the court the center sets, else the generic wording', async (c) => {
+    const base = inputFor(c.nature, c.itemName, c.result, 'denied');
+    const named = text(await renderDocument({ ...base, reviewBody: '清渭县人民政府', court: '清渭县人民法院' }));
+    expect(named).toMatch(/之日起60日内依法向清渭县人民政府申请行政复议，也可以自收到本(决定书|通知书|告知书)之日起6个月内依法向清渭县人民法院提起行政诉讼。/);
+    const generic = text(await renderDocument({ ...base, reviewBody: null, court: null }));
+    expect(generic).toMatch(/之日起60日内依法申请行政复议，也可以自收到本(决定书|通知书|告知书)之日起6个月内依法向人民法院提起行政诉讼。/);
+    expect(generic).not.toContain('清渭县人民法院');
+  });
+
+  it('不予受理 names the review body and the court the center sets, else the generic wording', async () => {
+    const named = text(await renderDocument(sampleInput('refusal', { reviewBody: '清渭县人民政府', court: '清渭县人民法院' })));
+    expect(named).toContain('如对本不予受理决定不服，可以自收到本通知书之日起60日内依法向清渭县人民政府申请行政复议，也可以自收到本通知书之日起6个月内依法向清渭县人民法院提起行政诉讼。');
+    const generic = text(await renderDocument(sampleInput('refusal', { reviewBody: null, court: null })));
+    expect(generic).toContain('如对本不予受理决定不服，可以自收到本通知书之日起60日内依法申请行政复议，也可以自收到本通知书之日起6个月内依法向人民法院提起行政诉讼。');
+  });
+
   it('不予受理 quotes the item’s basis (and 行政许可法 第三十二条 only for licences) with the remedy', async () => {
     const benefit = natureOf(demo('最低生活保障审核确认'));
     const t = text(await renderDocument(sampleInput('refusal', { item: benefit })));

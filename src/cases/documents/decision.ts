@@ -92,10 +92,19 @@ export function accordingTo(n: ItemNature, statute?: string): string {
   return parts.length ? `根据${parts.join('和')}的规定` : '根据有关法律、法规的规定';
 }
 
-/** The remedy every adverse decision states; the review body is named when the data has it. */
-export function remedyText(paper: '通知书' | '决定书' | '告知书', reviewBody?: string | null, verdict = '决定'): string {
-  return `如对本${verdict}不服，可以自收到本${paper}之日起60日内依法${reviewBody ? `向${reviewBody}` : ''}申请行政复议，` +
-    `也可以自收到本${paper}之日起6个月内依法向人民法院提起行政诉讼。`;
+/** Where the remedies go: the review body (复议机关) and the court, each named when known. */
+export interface RemedyBodies { reviewBody?: string | null; court?: string | null }
+
+/**
+ * The remedy every adverse decision states (行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条:
+ * 6 months). The review body and the court are named when the center's settings (or the
+ * data) give them; otherwise the sentence names the remedy without them — 人民法院 generically.
+ */
+export function remedyText(paper: '通知书' | '决定书' | '告知书', bodies: RemedyBodies = {}, verdict = '决定'): string {
+  const review = bodies.reviewBody?.trim();
+  const court = bodies.court?.trim() || '人民法院';
+  return `如对本${verdict}不服，可以自收到本${paper}之日起60日内依法${review ? `向${review}` : ''}申请行政复议，` +
+    `也可以自收到本${paper}之日起6个月内依法向${court}提起行政诉讼。`;
 }
 
 /** The last character of a title names the paper (书: 决定书 / 通知书 / 告知书) for the remedy sentence. */

@@ -26,9 +26,9 @@ export function you(input: DocumentInput): string {
   return input.case.applicantKind === 'organization' ? '你单位' : '你';
 }
 
-/** The statutory remedies: 行政复议 within 60 days (before the review body, when named), 行政诉讼 within 6 months. */
-export function defaultRemedies(paper: '通知书' | '决定书' | '告知书', reviewBody?: string | null): string {
-  return remedyText(paper, reviewBody, paper === '通知书' ? '不予受理决定' : '决定');
+/** The statutory remedies: 行政复议 within 60 days, 行政诉讼 within 6 months — before the review body and the court the center names. */
+export function defaultRemedies(paper: '通知书' | '决定书' | '告知书', input: Pick<DocumentInput, 'reviewBody' | 'court'>): string {
+  return remedyText(paper, input, paper === '通知书' ? '不予受理决定' : '决定');
 }
 
 /** The item's nature; notices rendered without one read as a licence with no stored basis. */

@@ -105,7 +105,7 @@ export function denial(input: DocumentInput): PageParts {
 ${quoted(input.details.reasons)}
 ${partiesLine(input)}
 <p><span data-testid="decision-basis">${accordingTo(n, w.statute)}</span>，本机关决定<span class="emph">${w.verdict}</span>。</p>
-${remediesBlock(input.details.remedies, remedyText(paperOf(w.title), input.reviewBody))}
+${remediesBlock(input.details.remedies, remedyText(paperOf(w.title), input))}
 ${contactLine(input)}`,
   };
 }

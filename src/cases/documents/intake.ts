@@ -156,7 +156,7 @@ export function refusal(input: DocumentInput): PageParts {
 <p>${applicationRef(input)}，经审查，不符合受理条件，理由如下：</p>
 ${quoted(input.details.reasons)}
 <p><span data-testid="decision-basis">${refusalBasis(input)}</span>，本机关决定<span class="emph">不予受理</span>。</p>
-${remediesBlock(input.details.remedies, defaultRemedies('通知书', input.reviewBody))}
+${remediesBlock(input.details.remedies, defaultRemedies('通知书', input))}
 ${contactLine(input)}`,
   };
 }

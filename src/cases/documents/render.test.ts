@@ -229,7 +229,7 @@ describe('退回告知书 and 不予受理通知书', () => {
     expect(t).toContain('不具备申请主体资格');
     expect(t).toContain('本机关决定不予受理');
     expect(t).toContain('权利救济');
-    expect(t).toContain(defaultRemedies('通知书', '清渭县人民政府'));
+    expect(t).toContain(defaultRemedies('通知书', { reviewBody: '清渭县人民政府' }));
     expect(t).toMatch(/60日内依法向清渭县人民政府申请行政复议.*6个月内依法向人民法院提起行政诉讼/);
     expect(t).toContain('根据《中华人民共和国行政许可法》第三十二条第一款和《中华人民共和国食品安全法》第三十五条、《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）的规定，本机关决定不予受理');
   });
@@ -238,7 +238,7 @@ describe('退回告知书 and 不予受理通知书', () => {
     const remedies = '如不服本决定，可在60日内向清渭县人民政府申请行政复议，或在6个月内向清渭县人民法院提起行政诉讼。';
     const t = text(await renderDocument(sampleInput('refusal', { details: { reasons: '主体不适格', remedies } })));
     expect(t).toContain(remedies);
-    expect(t).not.toContain(defaultRemedies('通知书', '清渭县人民政府'));
+    expect(t).not.toContain(defaultRemedies('通知书', { reviewBody: '清渭县人民政府' }));
   });
 });
 
@@ -282,7 +282,7 @@ describe('许可决定书 and 办结通知书', () => {
     const t = text(await renderDocument(sampleInput('denial')));
     expect(t).toContain('经营场所距离旱厕不足25米');
     expect(t).toContain('本机关决定不予行政许可');
-    expect(t).toContain(defaultRemedies('决定书', '清渭县人民政府'));
+    expect(t).toContain(defaultRemedies('决定书', { reviewBody: '清渭县人民政府' }));
     const custom = text(await renderDocument(sampleInput('denial', { details: { outcome: 'denied', reasons: '不符合条件', remedies: '可依法申请行政复议或提起行政诉讼。' } })));
     expect(custom).toContain('可依法申请行政复议或提起行政诉讼。');
   });

@@ -17,6 +17,8 @@ export interface DocumentInput {
   item?: ItemNature;
   /** Who hears an application for 行政复议 against the department (e.g. 清渭县人民政府), when the data names it. */
   reviewBody?: string | null;
+  /** The people's court that hears 行政诉讼 (e.g. 清渭县人民法院), when the center's settings name it; else 人民法院. */
+  court?: string | null;
   /** Applicants named with the main one (结婚登记: both parties), each with the ID number masked. */
   coApplicants?: { name: string; idMasked: string }[];
   case: {

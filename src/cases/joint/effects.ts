@@ -70,7 +70,12 @@ export async function giveOpinion(i: In<'giveOpinion'>): Promise<Out> {
   };
 }
 
-/** 联审会议: the lead calls the lead and/or participant departments to one time and place. */
+/**
+ * 联审会议: the lead department — or the center (seed 001: 「由政务服务中心组织召开联席会议」) —
+ * calls the lead and/or participant departments to one time and place. The invited
+ * departments' coordinators are told; when the center calls, so is the lead's own
+ * coordinator of the case, even if the lead is not invited (it decides on the case).
+ */
 export async function callMeeting(i: In<'callMeeting'>): Promise<Out> {
   const parts = await partsOf(i.tx, i.row.id);
   const allowed = new Set([i.row.departmentId, ...parts.map((p) => p.departmentId)]);
@@ -83,9 +88,12 @@ export async function callMeeting(i: In<'callMeeting'>): Promise<Out> {
     caseId: i.row.id, at, place: i.body.place, agenda: i.body.agenda, invitees, calledBy: i.user.id, calledAt: i.nowIso,
   }).returning({ id: caseMeetings.id });
   const coords = await i.tx.select({ id: users.id }).from(users).where(and(inArray(users.departmentId, invitees), eq(users.role, 'coordinator'), eq(users.active, true)));
+  const calledBy = i.user.role === 'centerAdmin' ? 'center' : 'lead';
+  const told = new Set(coords.map((c) => c.id));
+  if (calledBy === 'center' && i.row.coordinatorId) told.add(i.row.coordinatorId);
   return {
-    event: { meetingId: m.id, at, place: i.body.place, agenda: i.body.agenda, invitees },
-    notify: coords.flatMap((c) => inApp(i.row, c.id, 'case.jointMeeting', { at, place: i.body.place })),
+    event: { meetingId: m.id, at, place: i.body.place, agenda: i.body.agenda, invitees, calledBy },
+    notify: [...told].flatMap((id) => inApp(i.row, id, 'case.jointMeeting', { at, place: i.body.place, calledBy })),
   };
 }
 

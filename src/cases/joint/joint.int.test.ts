@@ -24,7 +24,7 @@ const part = (view: any, deptId: string) => view.participants.find((p: any) => p
 
 beforeAll(async () => {
   t = await startTestApp({ now: '2026-03-02T01:00:00Z' }); // Monday 09:00 in Shanghai
-  const names = ['window1', 'admin', 'super1', 'zj_coord', 'zj_handler', 'zj_leader', 'zr_coord', 'ga_coord', 'ga_handler', 'hb_chief', 'sc_coord', 'sc_handler', 'sc_chief', 'sw_coord', 'rs_coord', 'rs_leader'];
+  const names = ['window1', 'admin', 'super1', 'zj_coord', 'zj_handler', 'zj_leader', 'zr_coord', 'ga_coord', 'ga_handler', 'hb_chief', 'sc_coord', 'sc_handler', 'sc_chief', 'sw_coord', 'rs_coord', 'rs_leader', 'town_admin'];
   for (const n of names) c[n] = await t.login(n);
   for (const n of names) ids[n] = (await c[n].get('/api/auth/me')).body.user.id;
   const depts = (await t.ctx.db.execute(sql`select short_code, id from departments`)) as unknown as { rows: { short_code: string; id: string }[] };
@@ -238,6 +238,37 @@ describe('joint review meeting (联审会议)', () => {
     const recorded = await must(c.sc_coord, id, 'recordMeeting', { attended: [ids.GA], minutes: '公安出席', opinions: [{ departmentId: ids.GA, opinion: 'agree', text: '' }] });
     expect(part(recorded, ids.RS)).toMatchObject({ state: 'escalated', escalated: true, deemed: false });
     expect(part(recorded, ids.SW)).toMatchObject({ state: 'pending' });
+  });
+
+  it('the center calls it too (seed 001): its management office, for its own center only; the lead is told', async () => {
+    await setNow('2026-04-02T01:00:00Z');
+    const { id } = await acceptedPermit();
+    await must(c.zj_coord, id, 'assign', { userId: ids.zj_handler });
+    const seen = await c.admin.get(`/api/cases/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.allowedActions).toEqual(expect.arrayContaining(['callMeeting']));
+    const body = { at: '2026-04-03T02:00:00Z', place: '中心二楼联审会议室', agenda: '中心组织并联审查', invitees: [ids.ZR, ids.GA, ids.HB] };
+    // Another center's office, the supervisor and the window may not.
+    const direct = (who: Client, action: string, b: object) => who.post(`/api/cases/${id}/actions/${action}`, { version: seen.body.version, ...b });
+    expect((await direct(c.town_admin, 'callMeeting', body)).status).toBe(403);
+    expect((await direct(c.super1, 'callMeeting', body)).status).toBe(403);
+    expect((await direct(c.window1, 'callMeeting', body)).status).toBe(403);
+    const called = await must(c.admin, id, 'callMeeting', body);
+    expect(called.meetings).toHaveLength(1);
+    expect(called.events.at(-1)).toMatchObject({ action: 'callMeeting', data: { calledBy: 'center', invitees: body.invitees } });
+    const told = (await t.ctx.db.execute(sql`select recipient_user_id, payload from outbox where template = 'case.jointMeeting' and payload->>'caseId' = ${id}`)) as unknown as { rows: { recipient_user_id: string; payload: any }[] };
+    // The invited participants' coordinators and the lead's coordinator of the case (not invited, it decides).
+    expect(told.rows.map((r) => r.recipient_user_id).sort()).toEqual([ids.zr_coord, ids.ga_coord, await idOf('hb_coord'), ids.zj_coord].sort());
+    expect(told.rows.every((r) => r.payload.calledBy === 'center')).toBe(true);
+    const audit = (await t.ctx.db.execute(sql`select actor_role, after from audit_events where action = 'case.callMeeting' and entity_id = ${id}`)) as unknown as { rows: { actor_role: string; after: any }[] };
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({ actor_role: 'centerAdmin', after: { calledBy: 'center' } });
+    // The center records what it called; the lead may too, the other center may not.
+    await setNow('2026-04-03T06:00:00Z');
+    const record = { attended: [ids.ZR, ids.GA, ids.HB], minutes: '中心组织会审，各部门同意', opinions: [{ departmentId: ids.ZR, opinion: 'agree', text: '' }] };
+    expect((await direct(c.town_admin, 'recordMeeting', record)).status).toBe(403);
+    const recorded = await must(c.admin, id, 'recordMeeting', record);
+    expect(recorded.meetings[0]).toMatchObject({ held: true, minutes: '中心组织会审，各部门同意' });
   });
 });
 

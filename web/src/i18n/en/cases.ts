@@ -191,6 +191,7 @@ export default {
   '参会部门': 'Departments invited',
   '请至少邀请一个部门': 'Invite at least one department',
   '受邀联办部门未出席的，按本事项超时默认规则处理。': 'Invited departments that do not attend are treated by the item\'s overdue default.',
+  '由政务服务中心组织召开：受邀部门的全程办事人和本件牵头部门均会收到会议通知。': 'Called by the service center: the invited departments\' coordinators and this case\'s lead department are all notified.',
   '出席部门': 'Departments present',
   '请填写会议纪要': 'Enter the minutes',
   '{v0}意见': 'Opinion of {v0}',

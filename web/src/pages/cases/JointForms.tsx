@@ -132,6 +132,11 @@ export function JointFields({ action, view, user, files, setFiles }: {
     case 'callMeeting':
       return (
         <>
+          {user.role === 'centerAdmin' && (
+            <Typography.Paragraph type="secondary" data-testid="meeting-called-by-center">
+              {t('由政务服务中心组织召开：受邀部门的全程办事人和本件牵头部门均会收到会议通知。')}
+            </Typography.Paragraph>
+          )}
           <Form.Item name="at" label={t('会议时间')} rules={[{ required: true, message: t('请选择会议时间') }]}>
             <Input type="datetime-local" data-testid="action-field-at" />
           </Form.Item>

@@ -9,9 +9,18 @@ import { showError, showSuccess } from '../../lib/feedback';
 import { useT, zh } from '../../lib/i18n';
 import type { DutyDay, MyDay, People, PlansOverview } from './api';
 import { canReadDuty, isCenterAdmin, isDeptManager, nextMonthOf } from './access';
+import { LeaderSettings } from './LeaderSettings';
 
-const PLAN_COLORS: Record<string, string> = { onTime: 'green', late: 'orange', missing: 'red', pending: 'default' };
+const PLAN_COLORS: Record<string, string> = { onTime: 'green', late: 'orange', missing: 'red', pending: 'default', covered: 'blue' };
 const DAY_STATUS: Record<string, [string, string]> = { planned: [zh('待履职'), 'default'], done: [zh('已到岗'), 'green'], missed: [zh('缺岗'), 'red'] };
+
+/** What a month's plan must hold, by the center's sitting cadence. */
+function planRule(t: ReturnType<typeof useT>, month: string, p: PlansOverview): string {
+  const v = { m: month, d: p.dueOn, n: p.minDays };
+  if (p.cadence === 'weeklyHalfDay') return t('{m}计划应于{d}前报送，每个部门每周安排一次坐班（半天）；中心汇总后发布', v);
+  if (p.cadence === 'quarterlyHalfDay') return t('{m}计划应于{d}前报送，每个部门每季度至少安排一次接待日（半天）；中心汇总后发布', v);
+  return t('{m}计划应于{d}前报送，每个部门不少于{n}个工作日；中心汇总后发布', v);
+}
 
 export function LeaderTab() {
   const t = useT();
@@ -91,7 +100,7 @@ export function LeaderTab() {
             style={{ marginBottom: 12 }}
             type={plans.data.published ? 'success' : 'info'}
             data-testid="duty-publish-state"
-            message={plans.data.published ? t('{m}排班已发布', { m: month }) : t('{m}计划应于{d}前报送，每个部门不少于{n}个工作日；中心汇总后发布', { m: month, d: plans.data.dueOn, n: plans.data.minDays })}
+            message={plans.data.published ? t('{m}排班已发布', { m: month }) : planRule(t, month, plans.data)}
           />
         )}
         <Table
@@ -117,6 +126,7 @@ export function LeaderTab() {
           ]}
         />
       </Card>
+      {isCenterAdmin(user) && <LeaderSettings people={people.data} />}
       <Modal open={planOpen} title={t('报送{m}领导现场办公计划', { m: month })} onCancel={() => setPlanOpen(false)} okButtonProps={{ 'data-testid': 'duty-plan-submit' } as ButtonProps}
         onOk={async () => {
           const v = await form.validateFields();

@@ -12,8 +12,8 @@ import { errorText } from '../../lib/feedback';
 import { useT, zh } from '../../lib/i18n';
 import type { Categories, TicketStatus } from './api';
 import './kiosk.css';
-
-const ID_RE = /^[0-9]{17}[0-9Xx]$/;
+import { localToday } from '../../lib/identity';
+import { idNumberMessage } from '../../../../src/core/identity/index';
 
 /** The default priority groups (src/hall/types.ts): shown in the chosen language while a center keeps their wording. */
 const DEFAULT_GROUPS: Record<string, string> = {
@@ -45,7 +45,9 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
     else setTicket(tk);
   };
   const take = async (categoryId: string) => {
-    if (idNumber && !ID_RE.test(idNumber)) { setError(t('身份证号格式不正确（18位）')); return; }
+    // The shared identity rules (the server checks the same): a wrong check digit is named as such.
+    const problem = idNumber ? idNumberMessage(idNumber, localToday()) : null;
+    if (problem) { setError(t(problem)); return; }
     setBusy(true);
     try {
       done(await api.post<TicketStatus>('/api/hall/tickets', { centerId: cats.data?.center.id, categoryId, idNumber: idNumber || undefined, priorityGroup: group, channel: mobile ? 'mobile' : 'kiosk' }));
@@ -127,7 +129,7 @@ export function KioskPage({ mobile = false }: { mobile?: boolean }) {
                 <div className="bs-kiosk-fields">
                   <Input size="large" style={{ flex: 1, minWidth: 160 }} value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('预约码')} data-testid="kiosk-code" maxLength={8} />
                   <Input size="large" style={{ flex: 2, minWidth: 220 }} value={codeId} onChange={(e) => setCodeId(e.target.value)} placeholder={t('预约时填写的身份证号')} data-testid="kiosk-code-id" maxLength={18} />
-                  <Button size="large" type="primary" className="bs-kiosk-wide" disabled={busy || code.trim().length !== 8 || !ID_RE.test(codeId.trim())} onClick={checkIn} data-testid="kiosk-checkin">{t('签到取号')}</Button>
+                  <Button size="large" type="primary" className="bs-kiosk-wide" disabled={busy || code.trim().length !== 8 || !codeId.trim()} onClick={checkIn} data-testid="kiosk-checkin">{t('签到取号')}</Button>
                 </div>
               </Card>
             ),
