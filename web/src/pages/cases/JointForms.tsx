@@ -9,7 +9,8 @@ import type { CaseView, StaffMember, UploadedFile } from '../../api/cases';
 import type { Me } from '../../api/types';
 import { MaterialUpload } from '../../components/MaterialUpload';
 import { errorText } from '../../lib/feedback';
-import { OPINION_LABELS, OPINIONS, type CaseAction } from '../../../../src/cases/types';
+import { OPINIONS, type CaseAction } from '../../../../src/cases/types';
+import { OPINION_LABELS } from '../../lib/labels';
 import { staffQuery } from './staffQuery';
 import { useT } from '../../lib/i18n';
 
@@ -67,7 +68,8 @@ export function jointBody(action: CaseAction, v: Values, c: CaseView, files: Rec
   }
 }
 
-const OPINION_OPTIONS = OPINIONS.map((o) => ({ value: o, label: OPINION_LABELS[o] }));
+/** Read when rendered, so the labels follow the chosen language. */
+const opinionOptions = () => OPINIONS.map((o) => ({ value: o, label: OPINION_LABELS[o] }));
 
 export function JointFields({ action, view, user, files, setFiles }: {
   action: CaseAction;
@@ -110,7 +112,7 @@ export function JointFields({ action, view, user, files, setFiles }: {
           )}
           <Form.Item name="opinion" label={t('审查意见')} rules={[{ required: true }]}>
             <Radio.Group data-testid="action-field-opinion">
-              {OPINION_OPTIONS.map((o) => (
+              {opinionOptions().map((o) => (
                 <Radio key={o.value} value={o.value} data-testid={`action-field-opinion-${o.value}`}>
                   {o.label}
                 </Radio>
@@ -165,7 +167,7 @@ export function JointFields({ action, view, user, files, setFiles }: {
           {attended.filter((d) => isParticipant(view, d)).map((d) => (
             <Space key={d} align="start" style={{ display: 'flex' }}>
               <Form.Item name={`op_${d}`} label={t('{v0}意见', { v0: departmentsOf(view).find((x) => x.id === d)?.name ?? '' })}>
-                <Select allowClear style={{ width: 140 }} options={OPINION_OPTIONS} placeholder={t('未表态')} />
+                <Select allowClear style={{ width: 140 }} options={opinionOptions()} placeholder={t('未表态')} />
               </Form.Item>
               <Form.Item name={`txt_${d}`} label={t('条件/理由')}>
                 <Input maxLength={4000} style={{ width: 260 }} />
