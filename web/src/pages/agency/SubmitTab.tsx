@@ -13,6 +13,7 @@ import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit } from '../../lib/labels';
 import { useT } from '../../lib/i18n';
 import { idRule, phoneRule } from '../../lib/identity';
+import { CoApplicantFields } from '../../components/CoApplicantFields';
 
 interface ResidentForm {
   mode: AgencyMode;
@@ -150,26 +151,7 @@ export function SubmitTab() {
                 <Form.Item name="phone" label={t('联系电话')} rules={[{ required: true, message: t('请输入联系电话') }, phoneRule(t)]}>
                   <Input maxLength={20} data-testid="agency-resident-phone" />
                 </Form.Item>
-                {g.coApplicants && (
-                  <Form.List name="coApplicants" initialValue={Array.from({ length: Math.max(g.coApplicants.min, 1) }, () => ({ name: '', idNumber: '' }))}>
-                    {(fields, { add, remove }) => (
-                      <div data-testid="agency-co-applicants">
-                        {fields.map((f, i) => (
-                          <Space key={f.key} align="start" wrap>
-                            <Form.Item name={[f.name, 'name']} label={`${g.coApplicants!.label}${fields.length > 1 ? i + 1 : ''}`} rules={[{ required: true, whitespace: true, message: t('请填写共同申请人姓名') }]}>
-                              <Input maxLength={100} data-testid={`agency-co-name-${i}`} />
-                            </Form.Item>
-                            <Form.Item name={[f.name, 'idNumber']} label={t('身份证号')} rules={[{ required: true, message: t('请输入证件号码') }, idRule(t)]}>
-                              <Input maxLength={18} data-testid={`agency-co-id-${i}`} />
-                            </Form.Item>
-                            {fields.length > g.coApplicants!.min && <Button type="link" onClick={() => remove(f.name)} style={{ marginTop: 30 }}>{t('删除')}</Button>}
-                          </Space>
-                        ))}
-                        {fields.length < g.coApplicants!.max && <Button size="small" onClick={() => add({ name: '', idNumber: '' })} style={{ marginBottom: 12 }}>{t('添加共同申请人')}</Button>}
-                      </div>
-                    )}
-                  </Form.List>
-                )}
+                {g.coApplicants && <CoApplicantFields rule={g.coApplicants} testPrefix="agency" />}
                 <Form.Item name="note" label={t('备注（交接单上打印）')} style={{ marginBottom: 0 }}>
                   <Input.TextArea rows={2} maxLength={1000} placeholder={t('选填，如：老人行动不便，上门收件')} data-testid="agency-note" />
                 </Form.Item>

@@ -14,6 +14,7 @@ import { caseKindLabel, formatLimit, SERVED_PARTY_LABELS } from '../../lib/label
 import type { Material } from '../../../../src/catalog/types';
 import { Data, fillNodes, useT } from '../../lib/i18n';
 import { idRule, phoneRule } from '../../lib/identity';
+import { CoApplicantFields } from '../../components/CoApplicantFields';
 
 interface ApplicantForm {
   kind: 'person' | 'organization';
@@ -179,26 +180,7 @@ export function IntakePage() {
                 <Form.Item name="phone" label={t('手机号码')} rules={[{ required: true, message: t('请输入联系电话') }, phoneRule(t)]}>
                   <Input maxLength={20} data-testid="intake-applicant-phone" />
                 </Form.Item>
-                {g.coApplicants && (
-                  <Form.List name="coApplicants" initialValue={Array.from({ length: Math.max(g.coApplicants.min, 1) }, () => ({ name: '', idNumber: '' }))}>
-                    {(fields, { add, remove }) => (
-                      <div data-testid="intake-co-applicants">
-                        {fields.map((f, i) => (
-                          <Space key={f.key} align="start" wrap>
-                            <Form.Item name={[f.name, 'name']} label={<span translate="no">{`${g.coApplicants!.label}${fields.length > 1 ? i + 1 : ''}`}</span>} rules={[{ required: true, whitespace: true, message: t('请填写共同申请人姓名') }]}>
-                              <Input maxLength={100} data-testid={`intake-co-name-${i}`} />
-                            </Form.Item>
-                            <Form.Item name={[f.name, 'idNumber']} label={t('身份证号')} rules={[{ required: true, message: t('请输入证件号码') }, idRule(t)]}>
-                              <Input maxLength={18} data-testid={`intake-co-id-${i}`} />
-                            </Form.Item>
-                            {fields.length > g.coApplicants!.min && <Button type="link" onClick={() => remove(f.name)} style={{ marginTop: 30 }}>{t('删除')}</Button>}
-                          </Space>
-                        ))}
-                        {fields.length < g.coApplicants!.max && <Button size="small" onClick={() => add({ name: '', idNumber: '' })} style={{ marginBottom: 12 }}>{t('添加共同申请人')}</Button>}
-                      </div>
-                    )}
-                  </Form.List>
-                )}
+                {g.coApplicants && <CoApplicantFields rule={g.coApplicants} testPrefix="intake" />}
                 <Form.Item name="description" label={t('申请事项说明')} style={{ marginBottom: 0 }}>
                   <Input.TextArea rows={2} maxLength={2000} placeholder={t('选填')} data-testid="intake-description" />
                 </Form.Item>
