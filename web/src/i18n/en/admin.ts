@@ -226,4 +226,5 @@ export default {
   '全国调整：将调整所有中心 {n} 件在办办件的期限，向 {sms} 位申请人发送短信': 'National change: moves the deadlines of {n} open cases in all centers and sends {sms} applicants an SMS',
   '其中 {n} 件属于您管辖范围以外的中心，未逐件列出。': '{n} of them belong to centers outside yours and are not listed.',
   '只检查了期限最近的 5000 件在办件，实际调整的可能更多。': 'Only the 5000 open cases with the nearest deadlines were checked; more may move.',
+  '调整办件': 'Cases moved', '确认发布': 'Publish',
 } as Record<string, string>;
