@@ -143,6 +143,10 @@ describe('joint approval in the browser', () => {
     await coord.getByTestId('case-participants').waitFor();
     await act(coord, 'callMeeting', () => field(coord, 'action-field-place').fill('三楼联审会议室'), () => meetings(coord).count(), 1);
     expect(await meetings(coord).first().getAttribute('data-held')).toBe('false');
+    // The panel names who called it: the lead department and the person.
+    const leadCaller = coord.locator('[data-testid^="joint-meeting-caller-"]').first();
+    expect(await leadCaller.getAttribute('data-side')).toBe('lead');
+    expect(await leadCaller.innerText()).toMatch(/牵头部门（.+）/);
 
     // Three days later (the meeting defaults to tomorrow 09:00) the lead records it.
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
@@ -182,5 +186,8 @@ describe('joint approval in the browser', () => {
       await field(admin, 'action-field-at').fill(local);
       await field(admin, 'action-field-place').fill('中心二楼联审会议室');
     }, () => meetings(admin).count(), 2);
+    const centerCaller = admin.locator('[data-testid^="joint-meeting-caller-"]').nth(1);
+    expect(await centerCaller.getAttribute('data-side')).toBe('center');
+    expect(await centerCaller.innerText()).toContain('中心管理办公室 · 杨振华');
   });
 });

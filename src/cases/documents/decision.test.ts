@@ -8,7 +8,7 @@ import { ITEM_TYPES, type GuideData, type ItemType } from '../../catalog/types.j
 import { items } from '../../demo/data/index.js';
 import { sampleInput } from './fixture.js';
 import { renderDocument } from './render.js';
-import { basisClause, decisionWording, documentTitle, natureOf, type ItemNature } from './decision.js';
+import { basisClause, decisionWording, documentTitle, natureOf, remedyNameProblem, remedySample, type ItemNature } from './decision.js';
 
 const text = (doc: string) => doc.slice(doc.indexOf('<body')).replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<\/(th|td|li|p|h\d|div)>/g, ' ')
   .replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -129,5 +129,22 @@ describe('the decision by the item’s legal nature', () => {
     expect(text(await renderDocument(sampleInput('denial', { item: marriage, ...co })))).toContain('共同申请人：吴静（证件号码：6205**********0027）');
     expect(text(await renderDocument(sampleInput('receipt', { item: marriage, ...co })))).toContain('共同申请人 吴静（6205**********0027）');
     expect(text(await renderDocument(sampleInput('approval', { item: marriage })))).not.toContain('共同申请人');
+  });
+});
+
+describe('remedy bodies as the center names them', () => {
+  it('takes full Chinese names; a court’s ends in 法院; blank inherits', () => {
+    expect(remedyNameProblem('reviewBody', '清渭县人民政府')).toBeNull();
+    expect(remedyNameProblem('court', '天水市麦积区人民法院')).toBeNull();
+    expect(remedyNameProblem('court', '  ')).toBeNull();
+    expect(remedyNameProblem('court', '清渭县人民政府')).toBe('not_a_court');
+    expect(remedyNameProblem('reviewBody', '政府')).toBe('not_a_name');
+    expect(remedyNameProblem('reviewBody', 'county government')).toBe('not_a_name');
+  });
+
+  it('the sample names them, or says 人民法院 generically', () => {
+    expect(remedySample({ reviewBody: '清渭县人民政府', court: '清渭县人民法院' })).toBe('如对本决定不服，可以自收到本决定书之日起60日内依法向清渭县人民政府申请行政复议，也可以自收到本决定书之日起6个月内依法向清渭县人民法院提起行政诉讼。');
+    expect(remedySample({})).toContain('60日内依法申请行政复议');
+    expect(remedySample({})).toContain('6个月内依法向人民法院提起行政诉讼');
   });
 });

@@ -107,6 +107,20 @@ export function remedyText(paper: '通知书' | '决定书' | '告知书', bodie
     `也可以自收到本${paper}之日起6个月内依法向${court}提起行政诉讼。`;
 }
 
+/** The remedy sentence of a decision (决定书) as the settings screen shows it. */
+export const remedySample = (bodies: RemedyBodies) => remedyText('决定书', bodies);
+
+/**
+ * A remedy body's name, checked where it is set (server and the settings form): a Chinese
+ * full name of at least four characters; a court's ends in 法院. Blank is allowed (inherits).
+ */
+export function remedyNameProblem(field: 'reviewBody' | 'court', value: string): 'not_a_name' | 'not_a_court' | null {
+  const v = value.trim();
+  if (!v) return null;
+  if (!/\p{Script=Han}/u.test(v) || v.length < 4) return 'not_a_name';
+  return field === 'court' && !v.endsWith('法院') ? 'not_a_court' : null;
+}
+
 /** The last character of a title names the paper (书: 决定书 / 通知书 / 告知书) for the remedy sentence. */
 export function paperOf(title: string): '通知书' | '决定书' | '告知书' {
   return title.endsWith('通知书') ? '通知书' : title.endsWith('告知书') ? '告知书' : '决定书';

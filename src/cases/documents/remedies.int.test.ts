@@ -43,6 +43,11 @@ describe('remedy bodies on adverse notices', () => {
   it('only the management office sets them, audited; cleared, the notice falls back to the generic wording', async () => {
     expect((await window1.put('/api/documents/remedies', { reviewBody: '', court: '' })).status).toBe(403);
     expect((await admin.put('/api/documents/remedies', { reviewBody: 'x'.repeat(61), court: '' })).status).toBe(400);
+    // Full names only; a court is a court.
+    const notCourt = await admin.put('/api/documents/remedies', { reviewBody: '清渭县人民政府', court: '清渭县人民政府' });
+    expect(notCourt.status).toBe(422);
+    expect(notCourt.body.error.details).toEqual([{ field: 'body.court', message: expect.any(String) }]);
+    expect((await admin.put('/api/documents/remedies', { reviewBody: 'abc', court: '' })).status).toBe(422);
     const cleared = await admin.put('/api/documents/remedies', { reviewBody: ' ', court: '' });
     expect(cleared.status).toBe(200);
     // Review body: the county's people's government named from the county-level center; the court is never guessed.

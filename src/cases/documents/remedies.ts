@@ -10,9 +10,9 @@ import type { Queryable, Tx } from '../../core/db/index.js';
 import type { SessionUser } from '../../core/auth/policy.js';
 import { appendAudit } from '../../core/audit/audit.js';
 import { centerById, type CenterRow } from '../../core/org/lookup.js';
-import { forbidden } from '../../core/errors.js';
+import { forbidden, unprocessable } from '../../core/errors.js';
 import { remedySettings } from './schema.js';
-import type { RemedyBodies } from './decision.js';
+import { remedyNameProblem, type RemedyBodies } from './decision.js';
 
 /** The center and the centers above it, nearest first (a few hops at most). */
 async function chainOf(db: Queryable, centerId: string): Promise<CenterRow[]> {
@@ -50,6 +50,11 @@ export async function remedyBodiesFor(db: Queryable, centerId: string): Promise<
 /** The center's management office names them; blank clears a name (the generic wording returns). */
 export async function putRemedySettings(tx: Tx, user: SessionUser, input: { reviewBody: string; court: string }, at: Date) {
   if (user.role !== 'centerAdmin' || !user.centerId) throw forbidden('Only the center’s management office sets this', '仅中心管理办公室可以设置');
+  const problems = (['reviewBody', 'court'] as const).flatMap((f) => {
+    const p = remedyNameProblem(f, input[f]);
+    return p ? [{ field: `body.${f}`, message: p === 'not_a_court' ? 'not a court’s name' : 'not a full name' }] : [];
+  });
+  if (problems.length) throw unprocessable('remedy_name', 'Name the review body and the court in full (a court’s name ends with “court”)', '请填写复议机关、人民法院的全称（人民法院名称以“法院”结尾）', problems);
   const before = await ownRemedySettings(tx, user.centerId);
   const values = { reviewBody: input.reviewBody.trim() || null, court: input.court.trim() || null, updatedAt: at.toISOString(), updatedBy: user.id };
   await tx.insert(remedySettings).values({ centerId: user.centerId, ...values }).onConflictDoUpdate({ target: remedySettings.centerId, set: values });

@@ -22,7 +22,7 @@ export function documentSettingsRoutes(app: App, ctx: AppContext) {
     config: { policy: ['centerAdmin'] },
     schema: {
       tags: ['cases'], summary: 'Name the review body (复议机关) and the court (人民法院) of the center’s adverse notices; blank → inherited or generic wording',
-      body: Type.Object({ reviewBody: Text(60), court: Text(60) }, { additionalProperties: false }), response: errors(400, 401, 403),
+      body: Type.Object({ reviewBody: Text(60), court: Text(60) }, { additionalProperties: false }), response: errors(400, 401, 403, 422),
     },
   }, async (req) => {
     const user = currentUser(req);

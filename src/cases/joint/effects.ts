@@ -17,7 +17,7 @@ import type { CaseRow } from '../repo.js';
 import type { ActionBody } from '../bodies.js';
 import type { CaseAction } from '../types.js';
 import { caseMeetings, caseParticipants } from './schema.js';
-import { openMeeting, partsOf } from './parts.js';
+import { callerSide, openMeeting, partsOf } from './parts.js';
 import { applyOverdueDefault } from './defaults.js';
 
 interface In<A extends CaseAction> { tx: Tx; user: SessionUser; row: CaseRow; guide: GuideData; body: ActionBody<A>; today: string; nowIso: string }
@@ -88,7 +88,7 @@ export async function callMeeting(i: In<'callMeeting'>): Promise<Out> {
     caseId: i.row.id, at, place: i.body.place, agenda: i.body.agenda, invitees, calledBy: i.user.id, calledAt: i.nowIso,
   }).returning({ id: caseMeetings.id });
   const coords = await i.tx.select({ id: users.id }).from(users).where(and(inArray(users.departmentId, invitees), eq(users.role, 'coordinator'), eq(users.active, true)));
-  const calledBy = i.user.role === 'centerAdmin' ? 'center' : 'lead';
+  const calledBy = callerSide(i.user.role);
   const told = new Set(coords.map((c) => c.id));
   if (calledBy === 'center' && i.row.coordinatorId) told.add(i.row.coordinatorId);
   return {

@@ -214,6 +214,8 @@ describe('joint review meeting (联审会议)', () => {
     expect((await act(c.zj_coord, id, 'callMeeting', { at: '2026-04-01T02:00:00Z', place: '三楼联审会议室', agenda: '并联审查', invitees: [ids.ZJ, ids.SC] })).body.error.code).toBe('invalid_invitee');
     const called = await must(c.zj_coord, id, 'callMeeting', { at: '2026-04-01T02:00:00Z', place: '三楼联审会议室', agenda: '施工许可并联审查', invitees: [ids.ZJ, ids.ZR, ids.GA, ids.HB] });
     expect(called.meetings).toHaveLength(1);
+    // The panel names who called it: the lead department, and the person.
+    expect(called.meetings[0].calledBy).toEqual({ side: 'lead', label: '牵头部门', department: { id: ids.ZJ, name: expect.any(String) }, person: { id: ids.zj_coord, displayName: expect.any(String) } });
     expect(called.allowedActions).not.toContain('callMeeting');
     expect((await act(c.zj_coord, id, 'callMeeting', { at: '2026-04-02T02:00:00Z', place: 'x', agenda: '', invitees: [ids.ZR] })).body.error.code).toBe('meeting_open');
     const record = { attended: [ids.ZJ, ids.ZR, ids.GA], minutes: '会议听取了各部门审查意见', opinions: [{ departmentId: ids.ZR, opinion: 'agree', text: '规划核实通过' }] };
@@ -256,6 +258,10 @@ describe('joint review meeting (联审会议)', () => {
     const called = await must(c.admin, id, 'callMeeting', body);
     expect(called.meetings).toHaveLength(1);
     expect(called.events.at(-1)).toMatchObject({ action: 'callMeeting', data: { calledBy: 'center', invitees: body.invitees } });
+    // The panel names the center's management office and the person; the lead's coordinator reads the same.
+    const caller = { side: 'center', label: '中心管理办公室', department: null, person: { id: ids.admin, displayName: expect.any(String) } };
+    expect(called.meetings[0].calledBy).toEqual(caller);
+    expect((await c.zj_coord.get(`/api/cases/${id}`)).body.meetings[0].calledBy).toEqual(caller);
     const told = (await t.ctx.db.execute(sql`select recipient_user_id, payload from outbox where template = 'case.jointMeeting' and payload->>'caseId' = ${id}`)) as unknown as { rows: { recipient_user_id: string; payload: any }[] };
     // The invited participants' coordinators and the lead's coordinator of the case (not invited, it decides).
     expect(told.rows.map((r) => r.recipient_user_id).sort()).toEqual([ids.zr_coord, ids.ga_coord, await idOf('hb_coord'), ids.zj_coord].sort());

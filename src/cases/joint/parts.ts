@@ -113,21 +113,31 @@ export async function syncParts(tx: Tx, row: CaseRow, today: string): Promise<vo
   }
 }
 
+export type MeetingCaller = 'center' | 'lead';
+export const MEETING_CALLER_LABELS: Record<MeetingCaller, string> = { center: '中心管理办公室', lead: '牵头部门' };
+/** Who calls a joint review meeting (machine.ts MEETING_CALLERS): the center's management office, else the lead. */
+export const callerSide = (role: string): MeetingCaller => (role === 'centerAdmin' ? 'center' : 'lead');
+
 /** The participants panel of the case view; applicants see roles' work, not staff names (like the events). */
 export async function participantsView(db: Queryable, row: CaseRow, today: string, staff: boolean) {
   if (row.kind !== 'joint') return { participants: null, meetings: null };
   const parts = await partsOf(db, row.id);
   const meetings = await db.select().from(caseMeetings).where(eq(caseMeetings.caseId, row.id)).orderBy(asc(caseMeetings.id));
   const deptIds = [...new Set([...parts.map((p) => p.departmentId), row.departmentId, ...meetings.flatMap((m) => m.invitees)])];
-  const peopleIds = [...new Set(parts.flatMap((p) => [p.assigneeId, p.answeredBy]).filter((x): x is string => !!x))];
+  const peopleIds = [...new Set([...parts.flatMap((p) => [p.assigneeId, p.answeredBy]), ...meetings.map((m) => m.calledBy)].filter((x): x is string => !!x))];
   const [depts, people, calendar, pauses] = await Promise.all([
     db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, deptIds)),
-    peopleIds.length ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, peopleIds)) : [],
+    peopleIds.length ? db.select({ id: users.id, displayName: users.displayName, role: users.role }).from(users).where(inArray(users.id, peopleIds)) : [],
     calendarFor(db, row.centerId),
     row.acceptedOn ? pausesOf(db, row.id) : [],
   ]);
   const dept = (id: string) => ({ id, name: depts.find((d) => d.id === id)?.name ?? '' });
   const person = (id: string | null) => (id && staff ? { id, displayName: people.find((u) => u.id === id)?.displayName ?? '' } : null);
+  // Who called a meeting: the center's management office or the lead department (as callMeeting records it), and the person (staff only).
+  const callerOf = (id: string) => {
+    const side = callerSide(people.find((u) => u.id === id)?.role ?? '');
+    return { side, label: MEETING_CALLER_LABELS[side], department: side === 'lead' ? dept(row.departmentId) : null, person: person(id) };
+  };
   return {
     participants: parts.map((p) => {
       const light = row.acceptedOn ? partClock(calendar, row, p, pauses, today).light : null;
@@ -140,6 +150,7 @@ export async function participantsView(db: Queryable, row: CaseRow, today: strin
     }),
     meetings: meetings.map((m) => ({
       id: m.id, at: new Date(m.at).toISOString(), place: m.place, agenda: m.agenda, invitees: m.invitees.map(dept), held: m.held,
+      calledBy: callerOf(m.calledBy),
       attended: m.attended?.map(dept) ?? null, minutes: m.minutes, opinions: (m.opinions ?? []).map((o) => ({ ...o, department: dept(o.departmentId), label: OPINION_LABELS[o.opinion] })),
     })),
   };

@@ -78,6 +78,23 @@ export async function saveDraft(ctx: AppContext, user: SessionUser, year: number
   return yearStatus(ctx, year);
 }
 
+/** The dates whose national row a publication adds, changes or drops (pure). */
+export function changedDates(draft: readonly { date: string; kind: string }[], before: readonly { date: string; kind: string }[]): string[] {
+  const key = (r: { date: string; kind: string }) => `${r.date}:${r.kind}`;
+  const now = new Set(draft.map(key));
+  const old = new Set(before.map(key));
+  return [...new Set([...draft.filter((d) => !old.has(key(d))), ...before.filter((b) => !now.has(key(b)))].map((r) => r.date))].sort();
+}
+
+/**
+ * The span a publication's calendar change covers (pure; the preview uses the same). The first
+ * publication turns a whole fallback year into a known one: every deadline in it may move. A
+ * correction moves only those around the dates that differ.
+ */
+export function publishSpan(year: number, firstPublish: boolean, changed: readonly string[]): { from: string | undefined; to: string | undefined } {
+  return { from: firstPublish ? `${year}-01-01` : changed[0], to: firstPublish ? `${year}-12-31` : changed[changed.length - 1] };
+}
+
 /**
  * Publishes the draft: the year's national rows become exactly the draft's, the year is
  * known from now on, and one calendar change spanning the rows that differ is recorded in
@@ -90,20 +107,14 @@ export async function publishYear(ctx: AppContext, user: SessionUser, year: numb
     if (draft.length === 0) throw conflict('draft_empty', `Enter or import ${year}'s arrangement first`, `请先录入或导入${year}年的节假日安排`);
     const span = sql`${calendarOverrides.scope} = ${NATIONAL} and ${calendarOverrides.date} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date`;
     const before = await tx.select().from(calendarOverrides).where(span);
-    const key = (r: { date: string; kind: string }) => `${r.date}:${r.kind}`;
-    const now = new Set(draft.map(key));
-    const old = new Set(before.map(key));
-    const changed = [...draft.filter((d) => !old.has(key(d))), ...before.filter((b) => !now.has(key(b)))].map((r) => r.date).sort();
+    const changed = changedDates(draft, before);
     await tx.delete(calendarOverrides).where(span);
     await tx.insert(calendarOverrides).values(draft.map((d) => ({ scope: NATIONAL, date: d.date, kind: d.kind, note: d.note, createdBy: user.id, createdAt: ctx.now() })));
     await tx.delete(calendarYearDrafts).where(eq(calendarYearDrafts.year, year));
     const [y] = await tx.select().from(calendarYears).where(eq(calendarYears.year, year));
     const firstPublish = y?.status !== 'published';
     await tx.update(calendarYears).set({ status: 'published', publishedAt: ctx.now(), publishedBy: user.id, updatedAt: ctx.now() }).where(eq(calendarYears.year, year));
-    // The first publication turns a whole fallback year into a known one: every deadline in it
-    // may move. A correction moves only those around the dates that differ.
-    const from = firstPublish ? `${year}-01-01` : changed[0];
-    const to = firstPublish ? `${year}-12-31` : changed[changed.length - 1];
+    const { from, to } = publishSpan(year, firstPublish, changed);
     if (from && to) await recordChange(tx, { scope: NATIONAL, fromDate: from, toDate: to, reason: `published ${year}`, by: user.id, at: ctx.now() });
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'calendar.year.publish', entityType: 'calendar', entityId: `national:${year}`,

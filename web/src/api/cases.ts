@@ -157,6 +157,8 @@ export interface CaseMeeting {
   attended: NamedRef[] | null;
   minutes: string | null;
   opinions: { departmentId: string; department: NamedRef; opinion: Opinion; label: string; text: string }[];
+  /** Who called it: the center's management office or the lead department; the person for staff only. */
+  calledBy: { side: 'center' | 'lead'; label: string; department: NamedRef | null; person: { id: string; displayName: string } | null };
 }
 
 export interface CaseRow {

@@ -226,4 +226,15 @@ export default {
   '全国调整：将调整所有中心 {n} 件在办办件的期限，向 {sms} 位申请人发送短信': 'National change: moves the deadlines of {n} open cases in all centers and sends {sms} applicants an SMS',
   '其中 {n} 件属于您管辖范围以外的中心，未逐件列出。': '{n} of them belong to centers outside yours and are not listed.',
   '只检查了期限最近的 5000 件在办件，实际调整的可能更多。': 'Only the 5000 open cases with the nearest deadlines were checked; more may move.',
+  '调整办件': 'Cases moved', '确认发布': 'Publish',
+  // 文书设置: the review body and court adverse notices name.
+  '文书设置': 'Document settings', '文书设置：救济途径': 'Document settings: remedies',
+  '文书设置已保存，此后出具的不利决定文书将载明新的复议机关和人民法院': 'Saved: adverse notices issued from now on name this review body and court',
+  '未设置，沿用：': 'Not set; inherited: ', '不超过60个字': 'At most 60 characters', '请填写机关全称': 'Enter the body’s full name',
+  '人民法院名称应以“法院”结尾': 'A court’s full name ends with “court”',
+  '不予受理、不予许可等不利决定文书须告知申请人救济途径：60日内申请行政复议，6个月内提起行政诉讼。此处填写本中心文书载明的复议机关和人民法院；留空则沿用上级中心的设置。':
+    'Adverse decisions (refusal to accept, refusal of a licence …) tell the applicant the remedies: administrative review within 60 days, an administrative lawsuit within 6 months. Name the review body and the court this center’s notices print; blank inherits the setting of the center above.',
+  '行政复议机关': 'Administrative review body', '人民法院': 'People’s court',
+  '未设置：文书不写明复议机关': 'Not set: notices name no review body', '未设置：文书写“依法向人民法院提起行政诉讼”': 'Not set: notices say “a lawsuit before the people’s court”',
+  '如：清渭县人民政府': 'E.g. Qingwei County People’s Government', '如：清渭县人民法院': 'E.g. Qingwei County People’s Court', '文书示例：': 'As printed: ',
 } as Record<string, string>;

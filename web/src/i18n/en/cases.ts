@@ -244,4 +244,6 @@ export default {
   '系统': 'System',
   // The action modal's confirm button: 确定受理 / Accept.
   '确定{action}': '{action}',
+  // 联审会议: who called it.
+  '召集': 'Called by', '中心管理办公室': 'Center management office', '牵头部门（{name}）': 'Lead department ({name})',
 } as Record<string, string>;

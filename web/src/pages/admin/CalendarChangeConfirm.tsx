@@ -1,6 +1,7 @@
 /** What a calendar change would move, before it is applied (POST /api/calendar/overrides/preview): four eyes on the calendar. */
 import { Alert, Modal, Table, Typography } from 'antd';
-import { useT, tr } from '../../lib/i18n';
+import type { HTMLAttributes } from 'react';
+import { Data, useT, tr } from '../../lib/i18n';
 
 export interface ChangePreview {
   date: string; total: number; capped: boolean; sms: number;
@@ -8,6 +9,8 @@ export interface ChangePreview {
   national?: boolean; elsewhere?: number;
   cases: { id: string; caseNo: string; itemName: string; moved: Record<string, { from: string | null; to: string | null }> }[];
   deadlines: { kind: string; label: string; count: number }[];
+  /** Every center the change moves cases of, with its count and SMS (a national change touches several). */
+  perCenter?: { centerId: string; name: string; cases: number; sms: number }[];
 }
 
 const DATE_LABELS: Record<string, string> = { get promisedDue() { return tr('承诺办结日'); }, get statutoryDue() { return tr('法定办结日'); }, get acceptBy() { return tr('受理期限'); }, get owedBy() { return tr('容缺补齐期限'); }, get deemOn() { return tr('视为同意日'); } };
@@ -29,13 +32,18 @@ function summary(t: ReturnType<typeof useT>, p: ChangePreview): string {
     : t('将调整本中心 {n} 件在办办件的期限，向 {sms} 位申请人发送短信', { n: p.total, sms: p.sms });
 }
 
-interface Props { value: { title: string; preview: ChangePreview } | null; busy: boolean; onOk: () => void; onCancel: () => void }
+interface Props {
+  value: { title: string; preview: ChangePreview } | null; busy: boolean; onOk: () => void; onCancel: () => void;
+  okText?: string;
+  /** What confirming does besides (publishing a year). */
+  note?: string;
+}
 
-export function CalendarChangeConfirm({ value, busy, onOk, onCancel }: Props) {
+export function CalendarChangeConfirm({ value, busy, onOk, onCancel, okText, note }: Props) {
   const t = useT();
   const p = value?.preview;
   return (
-    <Modal open={!!value} title={value?.title} onOk={onOk} onCancel={onCancel} confirmLoading={busy} width={760} okText={t('确认调整')} cancelText={t('取消')}
+    <Modal open={!!value} title={value?.title} onOk={onOk} onCancel={onCancel} confirmLoading={busy} width={760} okText={okText ?? t('确认调整')} cancelText={t('取消')}
       okButtonProps={{ 'data-testid': 'calendar-change-confirm' } as never} data-testid="calendar-change-preview">
       {p && (
         <>
@@ -44,6 +52,16 @@ export function CalendarChangeConfirm({ value, busy, onOk, onCancel }: Props) {
               p.elsewhere ? t('其中 {n} 件属于您管辖范围以外的中心，未逐件列出。', { n: p.elsewhere }) : '',
               p.capped ? t('只检查了期限最近的 5000 件在办件，实际调整的可能更多。') : '',
             ].filter(Boolean).join(' ') || undefined} />
+          {note && <Typography.Paragraph type="secondary">{note}</Typography.Paragraph>}
+          {p.national && (p.perCenter?.length ?? 0) > 0 && (
+            <Table size="small" rowKey="centerId" pagination={false} dataSource={p.perCenter} style={{ marginBottom: 12 }} data-testid="calendar-change-centers"
+              onRow={(c) => ({ 'data-testid': `calendar-change-center-${c.centerId}` }) as HTMLAttributes<HTMLElement>}
+              columns={[
+                { title: t('中心'), dataIndex: 'name', render: (v: string) => <Data>{v}</Data> },
+                { title: t('调整办件'), dataIndex: 'cases', width: 110, align: 'right' },
+                { title: t('短信'), dataIndex: 'sms', width: 90, align: 'right' },
+              ]} />
+          )}
           {p.deadlines.length > 0 && (
             <Typography.Paragraph data-testid="calendar-change-deadlines">
               {t('其他期限')}：{p.deadlines.map((d) => `${DEADLINE_LABELS[d.kind] ?? d.label} ${d.count}`).join('；')}

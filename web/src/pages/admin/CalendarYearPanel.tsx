@@ -1,16 +1,18 @@
 /**
  * 发布年度节假日安排: the State Council's arrangement for a year the national data does not
  * cover yet, entered row by row or imported from Excel, reviewed, then published in one act.
- * Until published the year stays "fallback"; publishing moves every open deadline it touches.
+ * Until published the year stays "fallback"; publishing moves every open deadline it touches,
+ * so it is previewed first (cases per center, SMS, other deadlines) and applied on confirmation.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Empty, Input, Popconfirm, Select, Space, Table, Tag, Typography, Upload, type ButtonProps } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, upload } from '../../api/client';
 import { errorText, showError, showSuccess } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
+import { CalendarChangeConfirm, type ChangePreview } from './CalendarChangeConfirm';
 
 type Kind = 'holiday' | 'adjustedWorkday';
 interface YearRow { date: string; kind: Kind; note: string }
@@ -46,11 +48,11 @@ export function CalendarYearPanel({ defaultYear }: { defaultYear: number }) {
     await qc.invalidateQueries({ queryKey: ['calendar-year'] });
     await qc.invalidateQueries({ queryKey: ['calendar-warning'] });
   };
-  const run = async (f: () => Promise<unknown>, done: string) => {
+  const run = async (f: () => Promise<unknown>, done?: string) => {
     setBusy(true);
     try {
       await f();
-      showSuccess(done);
+      if (done) showSuccess(done);
       await refresh();
     } catch (e) {
       showError(e);
@@ -59,9 +61,16 @@ export function CalendarYearPanel({ defaultYear }: { defaultYear: number }) {
     }
   };
   const saveDraft = () => run(() => api.put(`/api/calendar/national/${year}/draft`, { rows, noticeRef }), t('草稿已保存'));
-  const publish = () => run(async () => {
+  // Four eyes: the draft is saved, then what publishing it would move is shown; it is published on confirmation.
+  const [confirming, setConfirming] = useState<{ title: string; preview: ChangePreview } | null>(null);
+  const review = () => run(async () => {
     await api.put(`/api/calendar/national/${year}/draft`, { rows, noticeRef });
+    const preview = await api.post<ChangePreview>(`/api/calendar/national/${year}/preview`);
+    setConfirming({ title: t('发布{y}年节假日安排？', { y: year }), preview });
+  });
+  const publish = () => run(async () => {
     await api.post(`/api/calendar/national/${year}/publish`);
+    setConfirming(null);
   }, t('已发布，相关办件期限已重新计算'));
   const importFile = (file: File) => run(() => upload(`/api/calendar/national/${year}/import`, file, file.name), t('已导入为草稿'));
 
@@ -124,17 +133,10 @@ export function CalendarYearPanel({ defaultYear }: { defaultYear: number }) {
           />
           <Space style={{ marginTop: 8 }}>
             <Button size="small" onClick={() => void saveDraft()} loading={busy} data-testid="national-save">{t('保存草稿')}</Button>
-            <Popconfirm
-              title={t('发布{y}年节假日安排？', { y: year })}
-              description={t('发布后该年度不再按周一至周五推算，所有涉及的在办件期限将自动重新计算并通知申请人。')}
-              onConfirm={() => void publish()}
-              okText={t('发布')}
-              cancelText={t('取消')}
-              okButtonProps={{ 'data-testid': 'national-publish-confirm' } as ButtonProps}
-            >
-              <Button size="small" type="primary" loading={busy} disabled={rows.length === 0} data-testid="national-publish">{t('发布')}</Button>
-            </Popconfirm>
+            <Button size="small" type="primary" loading={busy} disabled={rows.length === 0} onClick={() => void review()} data-testid="national-publish">{t('发布')}</Button>
           </Space>
+          <CalendarChangeConfirm value={confirming} busy={busy} onOk={() => void publish()} onCancel={() => setConfirming(null)} okText={t('确认发布')}
+            note={t('发布后该年度不再按周一至周五推算，所有涉及的在办件期限将自动重新计算并通知申请人。')} />
         </>
       )}
     </Card>

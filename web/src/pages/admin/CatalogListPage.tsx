@@ -13,6 +13,7 @@ import { fieldLabel, formatDateTime, STATUS_COLORS, STATUS_LABELS } from '../../
 import { ITEM_STATUSES, type ItemStatus } from '../../../../src/catalog/types';
 import { Data, useT, tr } from '../../lib/i18n';
 import { CatalogSettingsSwitch } from './CatalogSettingsSwitch';
+import { DocumentSettingsButton } from './DocumentSettings';
 
 export function StatusTag({ status, testId }: { status: ItemStatus; testId?: string }) {
   return (
@@ -90,6 +91,7 @@ export function CatalogListPage() {
         </Typography.Title>
         <Space wrap>
           {isAdmin && <CatalogSettingsSwitch />}
+          {isAdmin && <DocumentSettingsButton />}
           {editable && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/admin/catalog/new')} data-testid="new-item-button">
               {t('新建事项')}

@@ -99,6 +99,12 @@ function Meeting({ m }: { m: CaseMeeting }) {
       style={{ marginTop: 12 }}
       title={<span data-testid={`meeting-${m.id}`} data-held={m.held}>{t('联审会议')}{m.held ? t('（已召开）') : t('（待召开）')}</span>}
     >
+      <Descriptions.Item label={t('召集')}>
+        <span data-testid={`joint-meeting-caller-${m.id}`} data-side={m.calledBy.side}>
+          {m.calledBy.side === 'center' ? t('中心管理办公室') : fillNodes(t('牵头部门（{name}）'), { name: <Data>{m.calledBy.department?.name ?? ''}</Data> })}
+          {m.calledBy.person && <> · <Data>{m.calledBy.person.displayName}</Data></>}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('时间地点')}>
         {formatDateTime(m.at)} · <Data>{m.place}</Data>
       </Descriptions.Item>
