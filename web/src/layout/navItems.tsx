@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import {
   AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FileSearchOutlined, FileTextOutlined, FlagOutlined,
   FolderOpenOutlined, FormOutlined, FundOutlined, IdcardOutlined, LikeOutlined, OrderedListOutlined, ProfileOutlined, SearchOutlined,
-  TableOutlined, TeamOutlined, TrophyOutlined, AppstoreOutlined,
+  TableOutlined, TeamOutlined, TrophyOutlined, AppstoreOutlined, KeyOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types';
 import { canSeeDuty } from '../pages/duty/access';
@@ -55,12 +55,16 @@ const AFTER_HALL: Entry[] = [
   { key: 'public-stats', to: '/stats', icon: <FundOutlined />, label: () => zh('办件统计'), show: publicOnly },
 ];
 
-export function navItems(user: User, t: T): NavItem[] {
+/** 长辈版 has no drop-downs (工信部 适老化): the user menu's 修改密码 becomes a menu entry. */
+const PASSWORD: Entry = { key: 'password', to: '/account/password', icon: <KeyOutlined />, label: () => zh('修改密码'), show: (u) => !!u };
+
+export function navItems(user: User, t: T, elderly = false): NavItem[] {
   const link = (e: Entry): NavItem => ({ key: e.key, icon: e.icon, label: <Link to={e.to} data-testid={`nav-${e.key}`}>{t(e.label(user))}</Link> });
   return [
     ...BEFORE_HALL.filter((e) => e.show(user)).map(link),
     ...hallMenu(user).map((h) => ({ key: h.key, icon: <OrderedListOutlined />, label: <HallNav to={h.to} testId={h.testId} zh={h.zh} /> })),
     ...AFTER_HALL.filter((e) => e.show(user)).map(link),
+    ...(elderly && PASSWORD.show(user) ? [link(PASSWORD)] : []),
   ];
 }
 
@@ -69,7 +73,7 @@ const SECTIONS: [prefix: string, key: string][] = [
   ['/feedback', 'feedback'], ['/supervision/reports', 'supervision-reports'], ['/supervision', 'supervision'], ['/assessment', 'assessment'],
   ['/admin/fees', 'fees'], ['/admin/stats', 'stats-report'], ['/admin/catalog', 'catalog'], ['/duty', 'duty'], ['/admin/accounts', 'accounts'],
   ['/admin/calendar', 'calendar'], ['/agency', 'agency'], ['/party', 'party'], ['/workbench/intake', 'intake'], ['/workbench/cases', 'cases'],
-  ['/things', 'things'], ['/my/bookings', 'my-bookings'], ['/my/cases', 'my-cases'], ['/progress', 'progress'],
+  ['/things', 'things'], ['/account/password', 'password'], ['/my/bookings', 'my-bookings'], ['/my/cases', 'my-cases'], ['/progress', 'progress'],
 ];
 
 /** The menu entry the path belongs to (a case page is under 办件 for staff, 我的办件 for applicants). */

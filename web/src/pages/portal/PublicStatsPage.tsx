@@ -48,7 +48,7 @@ export function PublicStatsPage() {
       </Row>
       <Card
         title={tr('分类统计')}
-        extra={<Segmented value={groupBy} onChange={(v) => setGroupBy(v as PublicGroupBy)} options={PUBLIC_GROUP_BYS.filter((g) => g !== 'none').map((g) => ({ value: g, label: tr(GROUP_LABELS[g as Exclude<PublicGroupBy, 'none'>]) }))} />}
+        extra={<Segmented value={groupBy} onChange={(v) => setGroupBy(v as PublicGroupBy)} options={PUBLIC_GROUP_BYS.filter((g) => g !== 'none').map((g) => ({ value: g, label: <span data-testid={`stats-group-${g}`}>{tr(GROUP_LABELS[g as Exclude<PublicGroupBy, 'none'>])}</span> }))} />}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <StatsChart report={report.data} />

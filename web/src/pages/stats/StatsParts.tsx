@@ -7,24 +7,45 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { MEASURE_COLUMNS, type Measures } from '../../../../src/stats/measures';
 import { Data, useT } from '../../lib/i18n';
+
+type T = ReturnType<typeof useT>;
 import { caseKindLabel, CHANNEL_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
 import type { GroupBy } from '../../../../src/stats/types';
 
 /**
- * A row's name: the total and the enumerations (case kind, channel) in the chosen
- * language; centers, departments, windows and items as named (data).
+ * A row's name in the chosen language: the total, the enumerations (case kind, channel), a
+ * window's "3号窗口" and the no-window row by key; the names of centers, departments, windows and
+ * items are data. The server's `label` is Chinese (the Excel sheet's wording).
  */
-function RowLabel({ report, row }: { report: Report; row: ReportRow }) {
-  if (row.key === '__total__') return <>{GROUP_BY_LABELS.none}</>;
-  if (report.groupBy === 'kind' && row.key) return <>{caseKindLabel(row.key)}</>;
-  if (report.groupBy === 'channel' && row.key && row.key in CHANNEL_LABELS) return <>{CHANNEL_LABELS[row.key as keyof typeof CHANNEL_LABELS]}</>;
-  return <Data>{row.label}</Data>;
+function rowName(report: Report, row: ReportRow, t: T): { text: string; data?: string } {
+  const k = row.key;
+  if (k === '__total__') return { text: GROUP_BY_LABELS.none };
+  if (report.groupBy === 'kind' && k) return { text: caseKindLabel(k) };
+  if (report.groupBy === 'channel' && k && k in CHANNEL_LABELS) return { text: CHANNEL_LABELS[k as keyof typeof CHANNEL_LABELS] };
+  if (report.groupBy === 'window') {
+    if (k === null) return { text: t('未经窗口（网上申报未受理等）') };
+    const w = report.windows?.[k];
+    if (w) return { text: t('{n}号窗口', { n: w.number }), data: w.name };
+  }
+  return { text: '', data: row.label };
 }
+
+function RowLabel({ report, row }: { report: Report; row: ReportRow }) {
+  const t = useT();
+  const { text, data } = rowName(report, row, t);
+  return <>{text}{text && data ? ' ' : ''}{data && <Data>{data}</Data>}</>;
+}
+
+/** The same name as plain text (the chart's axis is drawn on a canvas). */
+const rowText = (report: Report, row: ReportRow, t: T) => {
+  const { text, data } = rowName(report, row, t);
+  return [text, data].filter(Boolean).join(' ');
+};
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface ReportRow extends Measures { key: string | null; label: string }
-export interface Report { from: string; to: string; groupBy: string; groupLabel: string; rows: ReportRow[]; total: ReportRow }
+export interface Report { from: string; to: string; groupBy: string; groupLabel: string; rows: ReportRow[]; total: ReportRow; windows?: Record<string, { number: number; name: string }> }
 
 /** Rates and averages come rounded from the server (one rule); the table only shows them. */
 const show = (v: number | null, rate?: boolean) => (v === null ? '—' : rate ? `${v.toFixed(2)}%` : Number.isInteger(v) ? String(v) : v.toFixed(2));
@@ -67,7 +88,7 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
 export function StatsChart({ report }: { report?: Report }) {
   const t = useT();
   if (!report || report.rows.length === 0) return null;
-  const labels = report.rows.map((r) => r.label);
+  const labels = report.rows.map((r) => rowText(report, r, t));
   const option = {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('收件数'), t('受理数'), t('办结数'), t('按时办结率(%)')] },

@@ -18,7 +18,7 @@ import { Data, useT } from '../../lib/i18n';
 interface Dimensions {
   centers: { id: string; name: string }[];
   departments: { id: string; name: string; centerId: string }[];
-  windows: { id: string; name: string; centerId: string }[];
+  windows: { id: string; number: number; name: string; centerId: string }[];
   items: { id: string; name: string; code: string; departmentId: string }[];
 }
 interface Filters { centerId?: string; departmentId?: string; windowId?: string; itemId?: string; kind?: string; channel?: string; groupBy: GroupBy }
@@ -81,7 +81,7 @@ export function StatsReportPage() {
           </Form.Item>
           <Form.Item label={t('窗口')}>
             <Select allowClear style={{ width: 180 }} placeholder={t('全部')} value={filters.windowId} onChange={(v) => set({ windowId: v })}
-              options={(d?.windows ?? []).filter((w) => !filters.centerId || w.centerId === filters.centerId).map((w) => ({ value: w.id, label: <Data>{w.name}</Data>, title: w.name }))} />
+              options={(d?.windows ?? []).filter((w) => !filters.centerId || w.centerId === filters.centerId).map((w) => ({ value: w.id, label: <>{t('{n}号窗口', { n: w.number })} <Data>{w.name}</Data></>, title: `${w.number} ${w.name}` }))} />
           </Form.Item>
           <Form.Item label={t('事项')}>
             <Select allowClear showSearch optionFilterProp="title" style={{ width: 240 }} placeholder={t('全部')} value={filters.itemId}
