@@ -150,6 +150,12 @@ describe('English that is English', () => {
       await page.goto(`/admin/stats?groupBy=${groupBy}`);
       await page.getByTestId('stats-row-total').waitFor();
       await check(page, `statistics by ${groupBy}`, found);
+      // A window row is "Window 3" and its name, not the server's 「3号窗口 …」 held as data.
+      if (groupBy === 'window') {
+        const rows = await page.locator('[data-testid^=stats-row-]:not([data-testid=stats-row-total])').allInnerTexts();
+        expect(rows.length).toBeGreaterThan(0);
+        for (const r of rows) expect(r).toMatch(/^(Window \d+ \S|No window)/);
+      }
     }
     expect(await page.getByTestId('stats-row-online').innerText()).toBe('Online');
     for (const [path, name] of [

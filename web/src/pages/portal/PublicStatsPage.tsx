@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { PUBLIC_GROUP_BYS, type PublicGroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from '../stats/StatsParts';
 import { tr, zh } from '../../lib/i18n';
+import { centerToday } from '../../lib/labels';
 
 /** The groupings' names in the chosen language (the server's GROUP_BY_LABELS are Chinese). */
 const GROUP_LABELS: Record<Exclude<PublicGroupBy, 'none'>, string> = { month: zh('月份'), department: zh('部门'), kind: zh('办件类型'), channel: zh('申报渠道') };
@@ -17,8 +18,8 @@ const rate = (v: number | null | undefined) => (v === null || v === undefined ? 
 export function PublicStatsPage() {
   const [params] = useSearchParams();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([
-    dayjs(params.get('from') ?? dayjs().startOf('year').format('YYYY-MM-DD')),
-    dayjs(params.get('to') ?? dayjs().format('YYYY-MM-DD')),
+    dayjs(params.get('from') ?? `${centerToday().slice(0, 4)}-01-01`),
+    dayjs(params.get('to') ?? centerToday()),
   ]);
   const [groupBy, setGroupBy] = useState<PublicGroupBy>('month');
   useEffect(() => {

@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, withQuery } from '../../api/client';
-import { CASE_KIND_LABELS } from '../../lib/labels';
+import { CASE_KIND_LABELS, centerToday } from '../../lib/labels';
 import { CHANNEL_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
 import { GROUP_BYS, type GroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from './StatsParts';
@@ -29,8 +29,8 @@ export function StatsReportPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([
-    dayjs(params.get('from') ?? dayjs().startOf('month').format('YYYY-MM-DD')),
-    dayjs(params.get('to') ?? dayjs().format('YYYY-MM-DD')),
+    dayjs(params.get('from') ?? `${centerToday().slice(0, 7)}-01`),
+    dayjs(params.get('to') ?? centerToday()),
   ]);
   const [filters, setFilters] = useState<Filters>({ groupBy: (params.get('groupBy') as GroupBy) ?? 'department' });
   useEffect(() => {
