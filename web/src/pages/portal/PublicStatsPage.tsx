@@ -40,8 +40,9 @@ export function PublicStatsPage() {
         <DatePicker.RangePicker value={period} allowClear={false} onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])} />
       </div>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        {([[tr('收件'), t?.received], [tr('受理'), t?.accepted], [tr('办结'), t?.completed], [tr('在办'), t?.inProgress]] as const).map(([label, v]) => (
-          <Col xs={12} md={6} key={label}><Card><Statistic title={tr('{label}（件）', { label })} value={v ?? '—'} /></Card></Col>
+        {/* 受理 alone is also a step (English "Intake"): the count has its own key, like the table's column. */}
+        {([[tr('收件（件）'), t?.received], [tr('受理（件）'), t?.accepted], [tr('办结（件）'), t?.completed], [tr('在办（件）'), t?.inProgress]] as const).map(([label, v]) => (
+          <Col xs={12} md={6} key={label}><Card><Statistic title={label} value={v ?? '—'} /></Card></Col>
         ))}
         {([[tr('按时办结率'), t?.onTimeRate], [tr('一次办结率'), t?.firstTimeRate], [tr('即办率'), t?.immediateRate], [tr('网办率'), t?.onlineRate]] as const).map(([label, v]) => (
           <Col xs={12} md={6} key={label}><Card><Statistic title={label} value={rate(v)} /></Card></Col>

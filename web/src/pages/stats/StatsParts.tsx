@@ -71,6 +71,8 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
         {
           title: report && report.groupBy in GROUP_BY_LABELS ? GROUP_BY_LABELS[report.groupBy as GroupBy] : t('分组'),
           dataIndex: 'label',
+          // A month or day stays on one line (the region scrolls sideways instead).
+          onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
           render: (_: string, r) => <span data-testid={`stats-row-${r.key === '__total__' ? 'total' : r.key}`}>{report && <RowLabel report={report} row={r} />}</span>,
         },
         ...cols.map((c) => ({
