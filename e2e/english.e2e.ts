@@ -145,6 +145,19 @@ describe('English that is English', () => {
 
     await context.clearCookies();
     await signIn(context, 'admin');
+    // The statistics report by each grouping whose row names the server words in Chinese.
+    for (const groupBy of ['window', 'kind', 'channel'] as const) {
+      await page.goto(`/admin/stats?groupBy=${groupBy}`);
+      await page.getByTestId('stats-row-total').waitFor();
+      await check(page, `statistics by ${groupBy}`, found);
+      // A window row is "Window 3" and its name, not the server's 「3号窗口 …」 held as data.
+      if (groupBy === 'window') {
+        const rows = await page.locator('[data-testid^=stats-row-]:not([data-testid=stats-row-total])').allInnerTexts();
+        expect(rows.length).toBeGreaterThan(0);
+        for (const r of rows) expect(r).toMatch(/^(Window \d+ \S|No window)/);
+      }
+    }
+    expect(await page.getByTestId('stats-row-online').innerText()).toBe('Online');
     for (const [path, name] of [
       ['/admin/stats', 'statistics'], ['/duty', 'duty'], ['/assessment', 'assessment'], ['/admin/catalog', 'catalog list'],
       ['/admin/accounts', 'accounts'], ['/notifications', 'notifications (admin)'],
@@ -182,6 +195,17 @@ describe('English that is English', () => {
     await check(page, 'progress query', found);
     await page.goto('/hall/booking');
     await check(page, 'booking', found);
+    // 办件统计: the totals, then the table and chart by each grouping (rows named by key).
+    await page.goto('/stats');
+    await page.getByTestId('stats-row-total').waitFor();
+    await check(page, 'statistics (by month)', found);
+    for (const [group, row] of [['kind', 'immediate'], ['channel', 'online'], ['department', 'total']] as const) {
+      await page.getByTestId(`stats-group-${group}`).click();
+      await page.getByTestId(`stats-row-${row}`).waitFor();
+      await check(page, `statistics (by ${group})`, found);
+    }
+    await page.getByTestId('stats-group-kind').click();
+    await expect.poll(() => page.getByTestId('stats-row-immediate').innerText()).toBe('Immediate case');
 
     await signIn(context, 'citizen1');
     await page.goto(`/apply/${LOW_INCOME}`);

@@ -1,7 +1,7 @@
 /**
  * The citizen's journeys on a phone (390 × 844) and a desktop (1440 × 900), in normal mode,
- * 长辈版 and English: search, guide, apply with uploads, 我的办件, rate, book, progress, the case
- * page in plain words and the full record. On every page: axe-core finds no serious or critical violation, nothing runs off the
+ * 长辈版 and English: search, guide, 办件统计, apply with uploads, 我的办件, rate, book, progress, the
+ * case page in plain words and the full record; in 长辈版 the header opens no pop-up. On every page: axe-core finds no serious or critical violation, nothing runs off the
  * side, no error in the console (a visitor's session probe used to log a 401). In 长辈版 text is
  * ≥ 18 px, the page title ≥ 30 px and buttons ≥ 60 px. A screenshot of each page is kept under
  * .tmp/screens/ (CI artefacts).
@@ -128,6 +128,9 @@ describe('portal journeys on a phone and a desktop, in normal mode, 长辈版 an
         await check(page, mode, 'progress');
         await page.goto('/hall/booking');
         await check(page, mode, 'booking');
+        await page.goto('/stats');
+        await page.getByTestId('stats-row-total').waitFor();
+        await check(page, mode, 'stats');
         await page.goto('/login');
         await page.getByTestId('login-username').waitFor();
         await check(page, mode, 'login');
@@ -177,6 +180,21 @@ describe('portal journeys on a phone and a desktop, in normal mode, 长辈版 an
         await page.getByTestId('case-full-record').click();
         await page.getByTestId('case-state').waitFor();
         await check(page, mode, 'case');
+        // The header in 长辈版 has no pop-ups either: the bell opens the notifications page, the
+        // user's name opens nothing, and 修改密码 is a menu entry.
+        if (mode === 'elderly') {
+          await page.getByTestId('notice-bell').click();
+          await page.waitForURL('**/notifications');
+          await page.getByTestId('header-user').hover();
+          await page.getByTestId('header-user').click();
+          expect(await page.locator('.ant-popover:visible, .ant-dropdown:visible, .ant-modal:visible').count(), '长辈版 header: no pop-up').toBe(0);
+          await check(page, mode, 'notifications');
+          // The links fold behind 菜单 whenever they do not fit one line (a phone; 长辈版's large type).
+          if (await page.getByTestId('menu-toggle').isVisible()) await page.getByTestId('menu-toggle').click();
+          await page.getByTestId('nav-password').click();
+          await page.waitForURL('**/account/password');
+          await check(page, mode, 'password');
+        }
         expect(errors, 'console errors').toEqual([]);
         await context.close();
       }, 300_000);

@@ -21,6 +21,24 @@ function vendorChunk(id: string): string | null {
   return null;
 }
 
+/**
+ * antd's form context (imported by Input, so on the portal home) takes FormProvider from
+ * @rc-component/form's index, which is not marked side-effect free: the whole form library and
+ * its validator (~40 KB, ~12 KB brotli) came with every page's first download. That one import is
+ * pointed at the module defining FormProvider — the same module the index re-exports, so pages
+ * with forms share one instance (docs/performance.md).
+ */
+function formContextOnly(): Plugin {
+  return {
+    name: 'banshi-rc-form-context',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@rc-component/form' || !importer || !/antd[\\/]es[\\/]form[\\/]context\.js$/.test(importer)) return null;
+      return this.resolve('@rc-component/form/es/FormContext.js', importer, { skipSelf: true });
+    },
+  };
+}
+
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 
 /**
@@ -56,7 +74,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [formContextOnly(), react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

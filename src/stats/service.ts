@@ -28,7 +28,12 @@ export interface ReportQuery {
 }
 
 export interface ReportRow extends Measures { key: string | null; label: string }
-export interface Report { from: string; to: string; groupBy: GroupBy; groupLabel: string; rows: ReportRow[]; total: ReportRow }
+/**
+ * Row labels are in Chinese (the Excel sheet's wording). Grouped by window, `windows` also gives
+ * each window row's number and bare name, so the web app can say "Window 3" around the name.
+ */
+export interface Report { from: string; to: string; groupBy: GroupBy; groupLabel: string; rows: ReportRow[]; total: ReportRow; windows?: Record<string, WindowName> }
+type WindowName = { number: number; name: string };
 
 const GROUP_SQL: Record<GroupBy, SQL> = {
   none: sql`'all'`, day: sql`day::text`, month: sql`to_char(day, 'YYYY-MM')`, center: sql`center_id::text`, department: sql`department_id::text`,
@@ -92,7 +97,7 @@ async function stockAt(db: Queryable, where: SQL, to: string, group: SQL): Promi
   return new Map(list.map((r) => [r.key, Number(r.n)]));
 }
 
-async function labels(db: Queryable, groupBy: GroupBy, keys: (string | null)[]): Promise<Map<string | null, string>> {
+async function labels(db: Queryable, groupBy: GroupBy, keys: (string | null)[], windowOf: Record<string, WindowName>): Promise<Map<string | null, string>> {
   const ids = keys.filter((k): k is string => k !== null);
   const m = new Map<string | null, string>();
   const put = (list: { id: string; label: string }[]) => list.forEach((r) => m.set(r.id, r.label));
@@ -103,7 +108,9 @@ async function labels(db: Queryable, groupBy: GroupBy, keys: (string | null)[]):
   if (ids.length && groupBy === 'department') put(await db.select({ id: departments.id, label: departments.name }).from(departments).where(inArray(departments.id, ids)));
   if (ids.length && groupBy === 'item') put(await db.select({ id: serviceItems.id, label: serviceItems.name }).from(serviceItems).where(inArray(serviceItems.id, ids)));
   if (ids.length && groupBy === 'window') {
-    put((await db.select({ id: windows.id, n: windows.number, name: windows.name }).from(windows).where(inArray(windows.id, ids))).map((w) => ({ id: w.id, label: `${w.n}号窗口 ${w.name}` })));
+    const ws = await db.select({ id: windows.id, n: windows.number, name: windows.name }).from(windows).where(inArray(windows.id, ids));
+    for (const w of ws) windowOf[w.id] = { number: w.n, name: w.name };
+    put(ws.map((w) => ({ id: w.id, label: `${w.n}号窗口 ${w.name}` })));
   }
   if (groupBy === 'window') m.set(null, '未经窗口（网上申报未受理等）');
   return m;
@@ -141,7 +148,8 @@ export async function buildReport(db: Queryable, scope: string[] | 'all', q: Rep
       keys.add(k);
     }
   }
-  const names = await labels(db, q.groupBy, [...keys]);
+  const windowOf: Record<string, WindowName> = {};
+  const names = await labels(db, q.groupBy, [...keys], windowOf);
   const sum: RowCounts = { ...zeroCounts(), immediateCompleted: 0, onlineReceived: 0, inProgress: total };
   const list: ReportRow[] = [];
   for (const k of keys) {
@@ -152,7 +160,10 @@ export async function buildReport(db: Queryable, scope: string[] | 'all', q: Rep
     list.push({ key: k, label: names.get(k) ?? k ?? '—', ...measuresOf(c) });
   }
   list.sort(isTime(q.groupBy) ? (a, b) => String(a.key).localeCompare(String(b.key)) : (a, b) => b.received - a.received || b.inProgress - a.inProgress || a.label.localeCompare(b.label, 'zh'));
-  return { from: q.from, to: q.to, groupBy: q.groupBy, groupLabel: GROUP_BY_LABELS[q.groupBy], rows: list, total: { key: null, label: '合计', ...measuresOf(sum) } };
+  return {
+    from: q.from, to: q.to, groupBy: q.groupBy, groupLabel: GROUP_BY_LABELS[q.groupBy], rows: list, total: { key: null, label: '合计', ...measuresOf(sum) },
+    ...(q.groupBy === 'window' ? { windows: windowOf } : {}),
+  };
 }
 
 /** Staff: their center and the centers below it (domain §12). */
@@ -170,5 +181,6 @@ export async function dimensions(ctx: AppContext, user: SessionUser) {
     ctx.db.select({ id: windows.id, number: windows.number, name: windows.name, centerId: windows.centerId }).from(windows).where(inArray(windows.centerId, scope)),
     ctx.db.select({ id: serviceItems.id, name: serviceItems.name, code: serviceItems.code, departmentId: serviceItems.departmentId }).from(serviceItems).where(inArray(serviceItems.centerId, scope)),
   ]);
-  return { centers: cs, departments: ds, windows: ws.map((w) => ({ ...w, name: `${w.number}号窗口 ${w.name}` })), items };
+  // Windows: `number` and the bare `name` (the web app words "3号窗口" in the reader's language).
+  return { centers: cs, departments: ds, windows: ws, items };
 }

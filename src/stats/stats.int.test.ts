@@ -226,6 +226,12 @@ describe('statistics API', () => {
     const online = (await superv.get('/api/stats/report?from=2026-03-01&to=2026-04-30&channel=online&groupBy=channel')).body;
     expect(online.rows.map((r: { key: string }) => r.key)).toEqual(['online']);
     expect(online.total.onlineRate).toBe(100);
+    // By window: the label in Chinese (Excel), and number and bare name so the web app words it in English.
+    const byWindow = (await superv.get('/api/stats/report?from=2026-03-01&to=2026-04-30&groupBy=window')).body;
+    const windowed = byWindow.rows.filter((r: { key: string | null }) => r.key !== null);
+    expect(windowed.length).toBeGreaterThan(0);
+    for (const r of windowed) expect(r.label).toBe(`${byWindow.windows[r.key].number}号窗口 ${byWindow.windows[r.key].name}`);
+    expect((await superv.get('/api/stats/report?from=2026-03-01&to=2026-04-30&groupBy=kind')).body.windows).toBeUndefined();
     // The town center sees nothing of the county's cases; asking for the county is refused.
     expect((await townAdmin.get('/api/stats/report?from=2026-03-01&to=2026-04-30')).body.total.received).toBe(0);
     const countyId = (await rows<{ center_id: string }>(t.ctx.db, sql`select center_id from cases limit 1`))[0].center_id;

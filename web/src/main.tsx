@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -8,11 +8,12 @@ import 'dayjs/locale/zh-cn';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
 import { SessionProvider } from './auth/session';
-import { FeedbackBridge } from './lib/feedback';
+import { FeedbackHost } from './lib/feedback';
 import { App } from './App';
 import { LangProvider, loadEnglish, storedLang, useLang } from './lib/i18n';
 import { DisplayProvider, useDisplay } from './lib/display';
 import { setCenterTimeZone } from './lib/labels';
+import './base.css';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -101,14 +102,13 @@ const render = () => root.render(
     <LangProvider>
       <DisplayProvider>
       <Themed>
-      <AntApp>
-        <FeedbackBridge />
+        {/* Not antd's <App>: its message, notification and modal contexts wait until after the first render. */}
+        <FeedbackHost />
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
             <LangKeyed />
           </SessionProvider>
         </QueryClientProvider>
-      </AntApp>
       </Themed>
       </DisplayProvider>
     </LangProvider>

@@ -1,4 +1,7 @@
-/** Header bell: unread count, a popover with the latest notices (click = read + open), 全部已读. */
+/**
+ * Header bell: unread count, a popover with the latest notices (click = read + open), 全部已读.
+ * In 长辈版 (工信部 适老化: no pop-ups) the bell is a link to the notifications page instead.
+ */
 import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -7,6 +10,7 @@ import { useLatestNotices, useMarkAllRead, useMarkRead, type NoticeItem } from '
 import { formatDateTime } from '../lib/labels';
 import { showError } from '../lib/feedback';
 import { useT } from '../lib/i18n';
+import { useDisplay } from '../lib/display';
 
 /** Opens a notice: marks it read (unless already) and follows its link. Shared with the full page. */
 export function useOpenNotice(after?: () => void) {
@@ -44,6 +48,7 @@ export function NoticeRow({ n, onOpen }: { n: NoticeItem; onOpen: (n: NoticeItem
 
 export function NotificationBell() {
   const t = useT();
+  const { elderly } = useDisplay();
   const [open, setOpen] = useState(false);
   const latest = useLatestNotices(true);
   const markAll = useMarkAllRead();
@@ -69,12 +74,24 @@ export function NotificationBell() {
     </div>
   );
 
+  const label = unread ? t('通知，{unread}条未读', { unread }) : t('通知');
+  const badge = (
+    <Badge count={unread} size="small" overflowCount={99} data-testid="notice-count" data-count={unread}>
+      <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
+    </Badge>
+  );
+  if (elderly) {
+    return (
+      <Link to="/notifications" className="bs-bell bs-bell-link" aria-label={label} data-testid="notice-bell">
+        {badge}
+        <span className="bs-bell-text">{t('通知')}</span>
+      </Link>
+    );
+  }
   return (
     <Popover content={content} title={t('通知')} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Button type="text" className="bs-bell" aria-label={unread ? t('通知，{unread}条未读', { unread }) : t('通知')} data-testid="notice-bell">
-        <Badge count={unread} size="small" overflowCount={99} data-testid="notice-count" data-count={unread}>
-          <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
-        </Badge>
+      <Button type="text" className="bs-bell" aria-label={label} data-testid="notice-bell">
+        {badge}
       </Button>
     </Popover>
   );

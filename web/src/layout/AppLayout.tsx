@@ -13,6 +13,8 @@ import { FullPageSpin } from '../auth/session';
 import { useT } from '../lib/i18n';
 import { isApplicant, useSession } from '../auth/session';
 import { DisplaySwitches } from './DisplaySwitches';
+import { useDisplay } from '../lib/display';
+import './layout.css';
 import { navItems, selectedKey } from './navItems';
 
 const { Header, Content, Footer, Sider } = Layout;
@@ -28,7 +30,8 @@ export function AppLayout() {
   const { user, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = navItems(user, t);
+  const { elderly } = useDisplay();
+  const items = navItems(user, t, elderly);
 
   const path = location.pathname;
   const selected = selectedKey(path, user);

@@ -1,21 +1,47 @@
-/** Context-aware antd `message`, usable outside components (set up once inside <App>). */
-import { App } from 'antd';
+/**
+ * antd's `message` usable outside components. The message host (`FeedbackHost`, its own chunk)
+ * mounts after the first render: antd's `App` (message, notification and modal contexts) sat
+ * in the first download of every page, ~10 KB of code a visitor of the portal home waits for
+ * on a slow network (docs/performance.md). A message asked for before the host is there waits
+ * for it.
+ */
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import type { FormInstance } from 'antd';
-import { useEffect } from 'react';
+import type { MessageInstance } from 'antd/es/message/interface';
 import { ApiError } from '../api/client';
 import { fieldLabel, parseFieldPath } from './labels';
 import { tr } from './i18n';
 
-type MessageInstance = ReturnType<typeof App.useApp>['message'];
 let messageApi: MessageInstance | null = null;
+const waiting: ((m: MessageInstance) => void)[] = [];
 
-export function FeedbackBridge(): null {
-  const { message } = App.useApp();
+/** Called by the host once mounted (feedbackHost.tsx). */
+export function setMessageApi(m: MessageInstance): void {
+  messageApi = m;
+  for (const f of waiting.splice(0)) f(m);
+}
+
+function withMessage(f: (m: MessageInstance) => void): void {
+  if (messageApi) f(messageApi);
+  else waiting.push(f);
+}
+
+// A failed download (offline) leaves messages waiting, not the page broken.
+const Host = lazy(() => import('./feedbackHost').catch(() => ({ default: (): ReactElement | null => null })));
+
+/**
+ * Rendered once inside the theme (main.tsx): loads and mounts the message host once the page
+ * has loaded, so its code does not share the slow link with the page's own first reads.
+ */
+export function FeedbackHost() {
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    messageApi = message;
-  }, [message]);
-  messageApi = message;
-  return null;
+    const go = () => setReady(true);
+    if (document.readyState === 'complete') return void setTimeout(go, 0);
+    window.addEventListener('load', go, { once: true });
+    return () => window.removeEventListener('load', go);
+  }, []);
+  return ready ? <Suspense fallback={null}><Host /></Suspense> : null;
 }
 
 export function errorText(err: unknown): string {
@@ -26,12 +52,11 @@ export function errorText(err: unknown): string {
 
 export function showError(err: unknown): void {
   const text = errorText(err);
-  if (messageApi) messageApi.error(text);
-  else console.error(text);
+  withMessage((m) => void m.error(text));
 }
 
 export function showSuccess(text: string): void {
-  if (messageApi) messageApi.success(text);
+  withMessage((m) => void m.success(text));
 }
 
 /** Put `details[].field` errors on the matching form fields; returns the messages that found no field. */

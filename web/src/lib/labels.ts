@@ -249,6 +249,11 @@ export function formatDateTime(s: string | null | undefined): string {
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
+/** Today's date (YYYY-MM-DD) on the center's clock: a browser on UTC is still on yesterday for 8 hours. */
+export function centerToday(): string {
+  return formatDateTime(new Date().toISOString()).slice(0, 10);
+}
+
 /** HH:mm on the center's clock. */
 export function formatTime(s: string | null | undefined): string {
   const part = centerParts(s);

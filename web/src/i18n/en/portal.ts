@@ -85,6 +85,7 @@ export default {
   '办结': 'Finished',
   '在办': 'In progress',
   '{label}（件）': '{label} (cases)',
+  '收件（件）': 'Received (cases)', '受理（件）': 'Accepted (cases)', '办结（件）': 'Finished (cases)', '在办（件）': 'In progress (cases)',
   '按时办结率': 'On-time rate',
   '一次办结率': 'First-time completion rate',
   '即办率': 'On-the-spot rate',

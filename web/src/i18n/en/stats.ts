@@ -20,4 +20,7 @@ export default {
   '不予受理数': 'Refused', '一次性告知数': 'Supplement notices', '按时办结数': 'Finished on time', '超期办结数': 'Finished late',
   '在办数（期末）': 'In progress (end of period)', '平均办理工作日': 'Average working days', '即办率(%)': 'On-the-spot rate (%)',
   '一次办结率(%)': 'First-time completion rate (%)', '网办率(%)': 'Online rate (%)',
+  // Row names by key (StatsParts.tsx): the no-window row of a report grouped by window.
+  '统计表': 'Statistics table',
+  '未经窗口（网上申报未受理等）': 'No window (online, not yet accepted …)',
 } as Record<string, string>;

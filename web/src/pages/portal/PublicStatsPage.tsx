@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { PUBLIC_GROUP_BYS, type PublicGroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from '../stats/StatsParts';
 import { tr, zh } from '../../lib/i18n';
+import { centerToday } from '../../lib/labels';
 
 /** The groupings' names in the chosen language (the server's GROUP_BY_LABELS are Chinese). */
 const GROUP_LABELS: Record<Exclude<PublicGroupBy, 'none'>, string> = { month: zh('月份'), department: zh('部门'), kind: zh('办件类型'), channel: zh('申报渠道') };
@@ -17,8 +18,8 @@ const rate = (v: number | null | undefined) => (v === null || v === undefined ? 
 export function PublicStatsPage() {
   const [params] = useSearchParams();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([
-    dayjs(params.get('from') ?? dayjs().startOf('year').format('YYYY-MM-DD')),
-    dayjs(params.get('to') ?? dayjs().format('YYYY-MM-DD')),
+    dayjs(params.get('from') ?? `${centerToday().slice(0, 4)}-01-01`),
+    dayjs(params.get('to') ?? centerToday()),
   ]);
   const [groupBy, setGroupBy] = useState<PublicGroupBy>('month');
   useEffect(() => {
@@ -39,8 +40,9 @@ export function PublicStatsPage() {
         <DatePicker.RangePicker value={period} allowClear={false} onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])} />
       </div>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        {([[tr('收件'), t?.received], [tr('受理'), t?.accepted], [tr('办结'), t?.completed], [tr('在办'), t?.inProgress]] as const).map(([label, v]) => (
-          <Col xs={12} md={6} key={label}><Card><Statistic title={tr('{label}（件）', { label })} value={v ?? '—'} /></Card></Col>
+        {/* 受理 alone is also a step (English "Intake"): the count has its own key, like the table's column. */}
+        {([[tr('收件（件）'), t?.received], [tr('受理（件）'), t?.accepted], [tr('办结（件）'), t?.completed], [tr('在办（件）'), t?.inProgress]] as const).map(([label, v]) => (
+          <Col xs={12} md={6} key={label}><Card><Statistic title={label} value={v ?? '—'} /></Card></Col>
         ))}
         {([[tr('按时办结率'), t?.onTimeRate], [tr('一次办结率'), t?.firstTimeRate], [tr('即办率'), t?.immediateRate], [tr('网办率'), t?.onlineRate]] as const).map(([label, v]) => (
           <Col xs={12} md={6} key={label}><Card><Statistic title={label} value={rate(v)} /></Card></Col>
@@ -48,7 +50,7 @@ export function PublicStatsPage() {
       </Row>
       <Card
         title={tr('分类统计')}
-        extra={<Segmented value={groupBy} onChange={(v) => setGroupBy(v as PublicGroupBy)} options={PUBLIC_GROUP_BYS.filter((g) => g !== 'none').map((g) => ({ value: g, label: tr(GROUP_LABELS[g as Exclude<PublicGroupBy, 'none'>]) }))} />}
+        extra={<Segmented value={groupBy} onChange={(v) => setGroupBy(v as PublicGroupBy)} options={PUBLIC_GROUP_BYS.filter((g) => g !== 'none').map((g) => ({ value: g, label: <span data-testid={`stats-group-${g}`}>{tr(GROUP_LABELS[g as Exclude<PublicGroupBy, 'none'>])}</span> }))} />}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <StatsChart report={report.data} />

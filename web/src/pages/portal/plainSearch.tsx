@@ -3,7 +3,10 @@
  * text and searches on Enter, looking like the full box. Remembers focus and caret so the full
  * box can take them over.
  */
-import { Button, Input, Space } from 'antd';
+import { Button, Space } from 'antd';
+// The bare Input, not antd's `Input` with Search, TextArea, Password and OTP attached (~19 KB of
+// code the home's first download does not need; docs/performance.md).
+import Input from 'antd/es/input/Input';
 import { SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../lib/i18n';
 

@@ -7,24 +7,45 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { MEASURE_COLUMNS, type Measures } from '../../../../src/stats/measures';
 import { Data, useT } from '../../lib/i18n';
+
+type T = ReturnType<typeof useT>;
 import { caseKindLabel, CHANNEL_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
 import type { GroupBy } from '../../../../src/stats/types';
 
 /**
- * A row's name: the total and the enumerations (case kind, channel) in the chosen
- * language; centers, departments, windows and items as named (data).
+ * A row's name in the chosen language: the total, the enumerations (case kind, channel), a
+ * window's "3号窗口" and the no-window row by key; the names of centers, departments, windows and
+ * items are data. The server's `label` is Chinese (the Excel sheet's wording).
  */
-function RowLabel({ report, row }: { report: Report; row: ReportRow }) {
-  if (row.key === '__total__') return <>{GROUP_BY_LABELS.none}</>;
-  if (report.groupBy === 'kind' && row.key) return <>{caseKindLabel(row.key)}</>;
-  if (report.groupBy === 'channel' && row.key && row.key in CHANNEL_LABELS) return <>{CHANNEL_LABELS[row.key as keyof typeof CHANNEL_LABELS]}</>;
-  return <Data>{row.label}</Data>;
+function rowName(report: Report, row: ReportRow, t: T): { text: string; data?: string } {
+  const k = row.key;
+  if (k === '__total__') return { text: GROUP_BY_LABELS.none };
+  if (report.groupBy === 'kind' && k) return { text: caseKindLabel(k) };
+  if (report.groupBy === 'channel' && k && k in CHANNEL_LABELS) return { text: CHANNEL_LABELS[k as keyof typeof CHANNEL_LABELS] };
+  if (report.groupBy === 'window') {
+    if (k === null) return { text: t('未经窗口（网上申报未受理等）') };
+    const w = report.windows?.[k];
+    if (w) return { text: t('{n}号窗口', { n: w.number }), data: w.name };
+  }
+  return { text: '', data: row.label };
 }
+
+function RowLabel({ report, row }: { report: Report; row: ReportRow }) {
+  const t = useT();
+  const { text, data } = rowName(report, row, t);
+  return <>{text}{text && data ? ' ' : ''}{data && <Data>{data}</Data>}</>;
+}
+
+/** The same name as plain text (the chart's axis is drawn on a canvas). */
+const rowText = (report: Report, row: ReportRow, t: T) => {
+  const { text, data } = rowName(report, row, t);
+  return [text, data].filter(Boolean).join(' ');
+};
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface ReportRow extends Measures { key: string | null; label: string }
-export interface Report { from: string; to: string; groupBy: string; groupLabel: string; rows: ReportRow[]; total: ReportRow }
+export interface Report { from: string; to: string; groupBy: string; groupLabel: string; rows: ReportRow[]; total: ReportRow; windows?: Record<string, { number: number; name: string }> }
 
 /** Rates and averages come rounded from the server (one rule); the table only shows them. */
 const show = (v: number | null, rate?: boolean) => (v === null ? '—' : rate ? `${v.toFixed(2)}%` : Number.isInteger(v) ? String(v) : v.toFixed(2));
@@ -33,7 +54,10 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
   const t = useT();
   const cols = MEASURE_COLUMNS.filter((c) => !columns || columns.includes(c.key));
   const data = report ? [...report.rows, { ...report.total, key: '__total__' }] : [];
+  // The table scrolls sideways in a region of its own that keyboard users can focus and
+  // scroll (axe: scrollable-region-focusable), not in antd's unfocusable scroll box.
   return (
+    <div className="bs-scroll-region" tabIndex={0} role="region" aria-label={t('统计表')} style={{ overflowX: 'auto' }}>
     <Table<ReportRow>
       size="small"
       bordered
@@ -41,14 +65,14 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
       rowKey={(r) => String(r.key)}
       dataSource={data}
       pagination={false}
-      scroll={{ x: 'max-content' }}
       data-testid="stats-table"
       rowClassName={(r) => (r.key === '__total__' ? 'bs-total-row' : '')}
       columns={[
         {
           title: report && report.groupBy in GROUP_BY_LABELS ? GROUP_BY_LABELS[report.groupBy as GroupBy] : t('分组'),
           dataIndex: 'label',
-          fixed: 'left',
+          // A month or day stays on one line (the region scrolls sideways instead).
+          onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
           render: (_: string, r) => <span data-testid={`stats-row-${r.key === '__total__' ? 'total' : r.key}`}>{report && <RowLabel report={report} row={r} />}</span>,
         },
         ...cols.map((c) => ({
@@ -60,6 +84,7 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
         })),
       ]}
     />
+    </div>
   );
 }
 
@@ -67,7 +92,7 @@ export function StatsTable({ report, loading, columns }: { report?: Report; load
 export function StatsChart({ report }: { report?: Report }) {
   const t = useT();
   if (!report || report.rows.length === 0) return null;
-  const labels = report.rows.map((r) => r.label);
+  const labels = report.rows.map((r) => rowText(report, r, t));
   const option = {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('收件数'), t('受理数'), t('办结数'), t('按时办结率(%)')] },

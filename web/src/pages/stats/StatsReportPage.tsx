@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, withQuery } from '../../api/client';
-import { CASE_KIND_LABELS } from '../../lib/labels';
+import { CASE_KIND_LABELS, centerToday } from '../../lib/labels';
 import { CHANNEL_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
 import { GROUP_BYS, type GroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from './StatsParts';
@@ -18,7 +18,7 @@ import { Data, useT } from '../../lib/i18n';
 interface Dimensions {
   centers: { id: string; name: string }[];
   departments: { id: string; name: string; centerId: string }[];
-  windows: { id: string; name: string; centerId: string }[];
+  windows: { id: string; number: number; name: string; centerId: string }[];
   items: { id: string; name: string; code: string; departmentId: string }[];
 }
 interface Filters { centerId?: string; departmentId?: string; windowId?: string; itemId?: string; kind?: string; channel?: string; groupBy: GroupBy }
@@ -29,8 +29,8 @@ export function StatsReportPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([
-    dayjs(params.get('from') ?? dayjs().startOf('month').format('YYYY-MM-DD')),
-    dayjs(params.get('to') ?? dayjs().format('YYYY-MM-DD')),
+    dayjs(params.get('from') ?? `${centerToday().slice(0, 7)}-01`),
+    dayjs(params.get('to') ?? centerToday()),
   ]);
   const [filters, setFilters] = useState<Filters>({ groupBy: (params.get('groupBy') as GroupBy) ?? 'department' });
   useEffect(() => {
@@ -81,7 +81,7 @@ export function StatsReportPage() {
           </Form.Item>
           <Form.Item label={t('窗口')}>
             <Select allowClear style={{ width: 180 }} placeholder={t('全部')} value={filters.windowId} onChange={(v) => set({ windowId: v })}
-              options={(d?.windows ?? []).filter((w) => !filters.centerId || w.centerId === filters.centerId).map((w) => ({ value: w.id, label: <Data>{w.name}</Data>, title: w.name }))} />
+              options={(d?.windows ?? []).filter((w) => !filters.centerId || w.centerId === filters.centerId).map((w) => ({ value: w.id, label: <>{t('{n}号窗口', { n: w.number })} <Data>{w.name}</Data></>, title: `${w.number} ${w.name}` }))} />
           </Form.Item>
           <Form.Item label={t('事项')}>
             <Select allowClear showSearch optionFilterProp="title" style={{ width: 240 }} placeholder={t('全部')} value={filters.itemId}
