@@ -7,24 +7,10 @@
  */
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import type { FormInstance } from 'antd';
-import type { MessageInstance } from 'antd/es/message/interface';
+import { withMessage } from './messageApi';
 import { ApiError } from '../api/client';
 import { fieldLabel, parseFieldPath } from './labels';
 import { tr } from './i18n';
-
-let messageApi: MessageInstance | null = null;
-const waiting: ((m: MessageInstance) => void)[] = [];
-
-/** Called by the host once mounted (feedbackHost.tsx). */
-export function setMessageApi(m: MessageInstance): void {
-  messageApi = m;
-  for (const f of waiting.splice(0)) f(m);
-}
-
-function withMessage(f: (m: MessageInstance) => void): void {
-  if (messageApi) f(messageApi);
-  else waiting.push(f);
-}
 
 // A failed download (offline) leaves messages waiting, not the page broken.
 const Host = lazy(() => import('./feedbackHost').catch(() => ({ default: (): ReactElement | null => null })));
