@@ -2,18 +2,14 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { caseKindLabel, ENTRY_MODE_LABELS, formatLimit, formatVisits, ITEM_LEVEL_LABELS, ONLINE_DEPTH_LABELS, SERVED_PARTY_LABELS, typeLabel } from '../../lib/labels';
 import { useT } from '../../lib/i18n';
-import { dash, Section, type GuideExtras, type GuideViewData } from './parts';
+import { dash, Facts, Section, type GuideExtras, type GuideViewData } from './parts';
 
 export function AboutPanel({ data, extras, depName }: { data: GuideViewData; extras: GuideExtras; depName: string }) {
   const t = useT();
   return (
     <>
     <Section title={t('基本信息')} id="basic">
-      <Descriptions
-        size="small"
-        bordered
-        column={{ xs: 1, sm: 1, md: 2 }}
-        styles={{ label: { width: 130 } }}
+      <Facts
         items={[
           { key: 'code', label: t('事项编码'), children: <span data-testid="guide-code">{dash(extras.code)}</span> },
           { key: 'type', label: t('事项类型'), children: <span data-testid="guide-type">{typeLabel(data.type)}</span> },

@@ -1,7 +1,6 @@
 /** Where to go and whom to ask: 办理地点与咨询. */
-import { Descriptions } from 'antd';
 import { useT } from '../../lib/i18n';
-import { dash, Section, type GuideExtras, type GuideViewData } from './parts';
+import { dash, Facts, Section, type GuideExtras, type GuideViewData } from './parts';
 
 export function ContactPanel({ data, extras }: { data: GuideViewData; extras: GuideExtras }) {
   const t = useT();
@@ -9,11 +8,7 @@ export function ContactPanel({ data, extras }: { data: GuideViewData; extras: Gu
   const center = extras.center;
   return (
     <Section title={t('办理地点与咨询')} id="contact">
-      <Descriptions
-        size="small"
-        bordered
-        column={{ xs: 1, sm: 1, md: 2 }}
-        styles={{ label: { width: 130 } }}
+      <Facts
         items={[
           { key: 'addr', label: t('办理地点'), children: <span data-testid="guide-address" translate="no">{dash(contact.address || center?.address)}</span>, span: 2 },
           { key: 'hours', label: t('办理时间'), children: <span translate="no">{dash(contact.hours || center?.hours)}</span>, span: 2 },

@@ -1,9 +1,9 @@
 /** What it costs and what one gets: 收费, 办理结果与服务方式. */
-import { Descriptions, Tag } from 'antd';
+import { Tag } from 'antd';
 import { DELIVERY_LABELS, formatVisits, ONLINE_DEPTH_LABELS, OVERDUE_DEFAULT_LABELS, RESULT_TYPE_LABELS } from '../../lib/labels';
 import { useT } from '../../lib/i18n';
 import { ResponsiveTable } from '../ResponsiveTable';
-import { dash, SampleLink, Section, YesNo, type GuideViewData } from './parts';
+import { dash, SampleLink, Facts, Section, YesNo, type GuideViewData } from './parts';
 
 export function ResultPanel({ data }: { data: GuideViewData }) {
   const t = useT();
@@ -33,11 +33,7 @@ export function ResultPanel({ data }: { data: GuideViewData }) {
     </Section>
 
     <Section title={t('办理结果与服务方式')} id="result">
-      <Descriptions
-        size="small"
-        bordered
-        column={{ xs: 1, sm: 1, md: 2 }}
-        styles={{ label: { width: 130 } }}
+      <Facts
         items={[
           {
             key: 'result',

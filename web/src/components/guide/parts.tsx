@@ -1,6 +1,6 @@
 /** Shared pieces of the guide panels (GuideView): a section card, paragraphs, yes/no, a sample link. */
 import type { ReactNode } from 'react';
-import { Card, Space, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography, type DescriptionsProps } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import type { GuideData } from '../../../../src/catalog/types';
 import { useT } from '../../lib/i18n';
@@ -50,6 +50,11 @@ export function Section({ title, id, children, extra }: { title: ReactNode; id: 
       {children}
     </Card>
   );
+}
+
+/** A guide's facts as label–value rows: one column on phones, two from md up, labels one width. */
+export function Facts({ items }: { items: DescriptionsProps['items'] }) {
+  return <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} styles={{ label: { width: 130 } }} items={items} />;
 }
 
 export const dash = (v: ReactNode) => (v === undefined || v === null || v === '' ? '—' : v);
