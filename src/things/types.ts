@@ -86,3 +86,33 @@ export interface ThingData {
 }
 
 export type { ServedParty };
+
+// ---- The bundle case: one application of a thing (issue 24) ----------------------------
+
+/**
+ * A bundle case's state, derived from its parts: `running` while any part is waiting or in
+ * progress; `resultReady` when every part has ended (result ready, refused or cancelled) and
+ * results wait to be handed over together; `completed` when every part's case is closed.
+ */
+export const BUNDLE_STATES = ['running', 'resultReady', 'completed'] as const;
+export type BundleState = (typeof BUNDLE_STATES)[number];
+
+/**
+ * One chosen item of a bundle case: `waiting` for a predecessor's result (no case yet);
+ * `started` (its case runs in its department); `resultReady` (the case's result is ready);
+ * `refused` (不予受理/不予许可/退回 — the case ended without the result); `completed` (the case is
+ * closed with the result delivered); `cancelled` (a predecessor was refused, so it is not filed).
+ */
+export const PART_STATES = ['waiting', 'started', 'resultReady', 'refused', 'completed', 'cancelled'] as const;
+export type PartState = (typeof PART_STATES)[number];
+
+export const BUNDLE_STATE_LABELS: Record<BundleState, string> = { running: '办理中', resultReady: '结果待领取', completed: '已办结' };
+export const PART_STATE_LABELS: Record<PartState, string> = {
+  waiting: '等待前序事项结果', started: '办理中', resultReady: '结果已出', refused: '未获办理', completed: '已办结', cancelled: '不再办理',
+};
+
+/** The channels a bundle case is filed through: online by the applicant, or at the 综合窗口. */
+export type BundleChannel = 'online' | 'window';
+
+/** One handed-in material of the one material list: its merged key (shared key or `itemCode:materialId`) and the upload. */
+export interface BundleMaterial { key: string; fileId: string }
