@@ -1,8 +1,8 @@
 /**
  * Demo things of the 清渭县 center (issue 24), from the national lists of 国办发〔2024〕3号 and
  * 国办发〔2025〕24号, built on the demo catalog. Adds what they need and the catalog lacks: the
- * 医疗保障局 and 消防救援大队 (accepted at the comprehensive windows) and four items with full
- * guides. Called by the demo seed (src/demo/seed.ts) after the catalog.
+ * 医疗保障局, 消防救援大队 and 住房公积金管理中心 (accepted at the comprehensive windows) and six
+ * items with full guides. Called by the demo seed (src/demo/seed.ts) after the catalog.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../core/db/index.js';
@@ -111,6 +111,43 @@ function fireInspection(b: Base): GuideData {
   };
 }
 
+function retireeMedical(b: Base): GuideData {
+  return {
+    ...common, ...b, entryMode: 'comprehensive', name: '职工基本医疗保险退休人员待遇核定', type: 'confirmation', theme: '退休养老', servedParty: 'person',
+    aliases: ['退休医保待遇', '医保退休核定'], keywords: ['医保', '退休'],
+    legalBasis: '《中华人民共和国社会保险法》第二十七条；《国务院关于建立城镇职工基本医疗保险制度的决定》（国发〔1998〕44号）',
+    statutoryLimit: wd(10), promisedLimit: wd(5), caseKind: 'promised',
+    conditions: '参加职工基本医疗保险的人员，达到法定退休年龄并办理退休手续，累计缴费年限达到国家和本省规定年限的，退休后不再缴纳基本医疗保险费，按规定享受退休人员基本医疗保险待遇；未达到规定年限的，可缴费至规定年限。',
+    reviewStandard: '核对退休审批信息（共享获取）；核定职工基本医疗保险实际缴费年限和视同缴费年限；达到规定年限的变更为退休人员参保状态，未达到的一次性告知补缴方式。',
+    procedure: flow('缴费年限核定', 3),
+    materials: [
+      m('application', '职工基本医疗保险退休人员待遇核定申请表', { form: 'both' }),
+      m('id-card', '退休人员居民身份证', { note: '原件现场核验' }),
+      m('retire-approval', '退休审批表（核准退休）'),
+      m('social-card', '本人社会保障卡', { note: '用于个人账户划入' }),
+    ],
+    result: { name: '职工基本医疗保险退休人员待遇核定结果', type: 'approval' },
+  };
+}
+
+function housingFundWithdrawal(b: Base): GuideData {
+  return {
+    ...common, ...b, entryMode: 'comprehensive', name: '住房公积金退休提取', type: 'publicService', theme: '退休养老', servedParty: 'person',
+    aliases: ['退休提取公积金', '公积金销户提取'], keywords: ['公积金', '退休'],
+    legalBasis: '《住房公积金管理条例》第二十四条第一款第（二）项；《甘肃省住房公积金提取管理办法》',
+    statutoryLimit: wd(3), promisedLimit: wd(3), caseKind: 'promised',
+    conditions: '缴存职工离休、退休的，可提取本人住房公积金账户内全部余额并同时注销账户；有未结清住房公积金贷款的，须先结清贷款。',
+    reviewStandard: '核对退休审批信息与缴存信息一致；确认无未结清的住房公积金贷款；本息转入本人社会保障卡金融账户或本人银行账户。',
+    procedure: flow('提取审核及转账', 2),
+    materials: [
+      m('id-card', '缴存职工居民身份证', { note: '原件现场核验' }),
+      m('retire-approval', '退休审批表（核准退休）或退休证'),
+      m('bank-card', '本人社会保障卡或本人名下银行卡', { note: '用于转入提取金额' }),
+    ],
+    result: { name: '住房公积金提取到账及账户销户', type: 'other' },
+  };
+}
+
 // ---- The things ------------------------------------------------------------------------
 
 const f = (key: string, label: string, group: string, kind: FormField['kind'] = 'text', o: Partial<FormField> = {}): FormField => ({ key, label, kind, required: true, group, ...o });
@@ -205,11 +242,36 @@ function enterpriseChange(c: Codes, lead: string, contact: ThingData['contact'])
   };
 }
 
-/** The four items this demo adds to the catalog, given each department's facts. */
+function retirement(c: Codes, lead: string, contact: ThingData['contact']): ThingData {
+  const RETIREE = [f('name', '退休人员姓名', '退休人员'), f('idNumber', '身份证号', '退休人员', 'idNumber'), f('phone', '联系电话', '退休人员', 'phone')];
+  return {
+    name: '退休一件事', lifeEvent: 'retirement', servedParty: 'person', leadDepartmentId: lead, contact,
+    basis: `${SERVICE_BASIS}；《国务院办公厅关于印发〈“高效办成一件事”2024年度第二批重点事项清单〉的通知》（国办发〔2024〕45号）`,
+    summary: '职工退休时，退休审批、职工医保退休人员待遇核定、住房公积金退休提取一次申请；退休审批办结后审批信息直接共享给医保部门和公积金中心，不再提交退休审批表。',
+    questions: [
+      { key: 'medical', text: '退休前是否参加职工基本医疗保险？', kind: 'yesNo', help: '参加城乡居民医保的选“否”' },
+      { key: 'fund', text: '是否缴存住房公积金并需要提取？', kind: 'yesNo' },
+    ],
+    items: [
+      ti(c.retire!, { fields: [...RETIREE, f('employer', '工作单位', '工作单位'), f('workStart', '参加工作时间', '工作单位', 'date'), f('retireKind', '退休类别', '工作单位', 'choice', { options: ['正常退休', '特殊工种提前退休', '因病提前退休', '弹性提前退休'] })], shares: [{ materialId: 'id-card', key: 'retiree-id' }, { materialId: 'application', key: 'one-form' }] }),
+      ti(c.retireMedical!, { after: [c.retire!], when: [{ question: 'medical', in: ['yes'] }], fields: [...RETIREE, f('employer', '工作单位', '工作单位')], shares: [{ materialId: 'id-card', key: 'retiree-id' }, { materialId: 'retire-approval', key: 'retire-approval' }, { materialId: 'social-card', key: 'social-card' }, { materialId: 'application', key: 'one-form' }] }),
+      ti(c.fund!, { after: [c.retire!], when: [{ question: 'fund', in: ['yes'] }], fields: [...RETIREE, f('fundAccount', '住房公积金个人账号', '住房公积金', 'text', { required: false })], shares: [{ materialId: 'id-card', key: 'retiree-id' }, { materialId: 'retire-approval', key: 'retire-approval' }, { materialId: 'bank-card', key: 'social-card' }] }),
+    ],
+    sharedMaterials: [
+      { key: 'one-form', name: '退休一件事联办申请表（一表申请）', note: '替代职工退休申报表和医保待遇核定申请表' },
+      { key: 'retiree-id', name: '退休人员居民身份证', note: '原件现场核验一次，各部门共享影像' },
+      { key: 'retire-approval', name: '退休审批表（核准退休）', producedBy: c.retire! },
+      { key: 'social-card', name: '本人社会保障卡（金融账户）', sharingSource: '清渭县人力资源和社会保障局（社会保障卡信息共享）' },
+    ],
+  };
+}
+
+/** The six items this demo adds to the catalog, given each department's facts. */
 export function demoItemGuides(base: (short: string, windowNames: string[]) => Base): GuideData[] {
   return [
     birthCertificate(base('WJ', ['卫健委窗口', ...COMPREHENSIVE])), medicalInsurance(base('YB', COMPREHENSIVE)),
     sealEngraving(base('GA', ['企业开办专区', '公安局窗口'])), fireInspection(base('XF', ['企业开办专区', ...COMPREHENSIVE])),
+    retireeMedical(base('YB', COMPREHENSIVE)), housingFundWithdrawal(base('GJ', COMPREHENSIVE)),
   ];
 }
 
@@ -223,6 +285,7 @@ export const DEMO_ITEM_GUIDES: GuideData[] = demoItemGuides((_short, windowNames
 const NEW_DEPARTMENTS = [
   { shortCode: 'YB', name: '清渭县医疗保障局', phone: '0938-6821210' },
   { shortCode: 'XF', name: '清渭县消防救援大队', phone: '0938-6821211' },
+  { shortCode: 'GJ', name: '天水市住房公积金管理中心清渭管理部', phone: '0938-6821212' },
 ];
 
 export async function seedThingsDemo(tx: Tx, countyId: string, adminId: string, now: Date): Promise<void> {
@@ -243,9 +306,10 @@ export async function seedThingsDemo(tx: Tx, countyId: string, adminId: string, 
     const [r] = await tx.select({ code: serviceItems.code }).from(serviceItems).where(and(eq(serviceItems.name, name), eq(serviceItems.centerId, countyId)));
     return r!.code;
   };
-  const [birthCert, insurance, seal, fire] = demoItemGuides(base);
+  const [birthCert, insurance, seal, fire, retireMedical, fund] = demoItemGuides(base);
   const c: Codes = {
     birthCert: await add('WJ', 5, birthCert!), insurance: await add('YB', 1, insurance!), seal: await add('GA', 5, seal!), fire: await add('XF', 1, fire!),
+    retireMedical: await add('YB', 2, retireMedical!), fund: await add('GJ', 1, fund!), retire: await codeOf('退休审批'),
     birthReg: await codeOf('出生登记'), card: await codeOf('社会保障卡申领'), fertility: await codeOf('生育登记'),
     individual: await codeOf('个体工商户设立登记'), company: await codeOf('企业设立登记'), food: await codeOf('食品经营许可'),
     invoice: await codeOf('发票领用'), marriage: await codeOf('内地居民结婚登记'), move: await codeOf('户口迁移'),
@@ -256,6 +320,7 @@ export async function seedThingsDemo(tx: Tx, countyId: string, adminId: string, 
     ['newborn', newborn(c, dept.get('WJ')!.id, contact), 'published'],
     ['restaurant', restaurant(c, dept.get('SC')!.id, { ...contact, address: `${county!.address}一楼企业开办专区` }), 'published'],
     ['marriage', marriage(c, dept.get('MZ')!.id, contact), 'published'],
+    ['retirement', retirement(c, dept.get('RS')!.id, contact), 'published'],
     // A draft: 企业变更登记 is itself a draft in the demo catalog, so the thing shows why it cannot be submitted yet.
     ['enterprise-change', enterpriseChange(c, dept.get('SC')!.id, { ...contact, address: `${county!.address}一楼企业开办专区` }), 'draft'],
   ];

@@ -189,3 +189,42 @@ describe('the catalog and the calendar under a published thing', () => {
     expect((await t.anon.get('/api/public/things/restaurant')).body.unavailable).toEqual([]);
   });
 });
+
+describe('退休一件事: the fifth demo thing', () => {
+  it('is published under 退休 with its lead department, dependency, produced and shared materials', async () => {
+    const groups: Group[] = (await t.anon.get('/api/public/things')).body.groups;
+    const retirement = groups.find((g) => g.lifeEvent === 'retirement')!.things;
+    expect(retirement.map((x) => x.code)).toEqual(['retirement']);
+    // 退休审批 (10) → 医保待遇核定 (5) is the longest chain; the parts add up to 10 + 5 + 3.
+    expect(retirement[0]).toMatchObject({ promisedWorkingDays: 15, sumWorkingDays: 18 });
+    expect(retirement[0]!.departments).toEqual(['清渭县人力资源和社会保障局', '清渭县医疗保障局', '天水市住房公积金管理中心清渭管理部']);
+
+    const g = (await t.anon.get('/api/public/things/retirement')).body;
+    expect(g.leadDepartment.name).toBe('清渭县人力资源和社会保障局');
+    expect(g.items.map((i: { name: string }) => i.name)).toEqual(['退休审批', '职工基本医疗保险退休人员待遇核定', '住房公积金退休提取']);
+    const retire = g.items[0].code;
+    expect(g.items.slice(1).map((i: { after: string[] }) => i.after)).toEqual([[retire], [retire]]);
+    expect(g.materials.find((m: { key: string }) => m.key === 'retire-approval')).toMatchObject({ handIn: 'produced', producedBy: retire });
+    expect(g.materials.find((m: { key: string }) => m.key === 'social-card')).toMatchObject({ handIn: 'sharing', sourceAgency: '清渭县人力资源和社会保障局（社会保障卡信息共享）' });
+    expect(g.materials.find((m: { key: string }) => m.key === 'retiree-id').usedBy).toHaveLength(3);
+  });
+
+  it('plans from the answers: 职工医保 yes, 公积金 no → two items, the second waits across the holiday', async () => {
+    const p = (await t.anon.post('/api/public/things/retirement/plan', { answers: { medical: 'yes', fund: 'no' } })).body;
+    expect(p.items.map((i: { name: string }) => i.name)).toEqual(['退休审批', '职工基本医疗保险退休人员待遇核定']);
+    // 退休审批 10 working days from Mon Sep 29: Sep 30, Oct 9, 10, 11 (Sat, 调休), 13–17, 20; then 5 more: Oct 21–24, 27.
+    expect(p.items[0]).toMatchObject({ startsOn: '2025-09-29', endsOn: '2025-10-20', waitsFor: [] });
+    expect(p.items[1]).toMatchObject({ startsOn: '2025-10-20', endsOn: '2025-10-27', waitsFor: [p.items[0].code] });
+    expect(p).toMatchObject({ promisedWorkingDays: 15, sumWorkingDays: 15, endsOn: '2025-10-27' });
+    // The approval is handed on inside the bundle; the social security card comes by data sharing: neither is demanded.
+    const demanded = p.materials.filter((m: { handIn: string }) => m.handIn === 'applicant').map((m: { name: string }) => m.name);
+    expect(demanded).toContain('退休人员居民身份证');
+    expect(demanded).not.toContain('退休审批表（核准退休）');
+    expect(demanded).not.toContain('本人社会保障卡（金融账户）');
+    expect(p.fields.some((f: { key: string }) => f.key === 'fundAccount')).toBe(false);
+
+    const both = (await t.anon.post('/api/public/things/retirement/plan', { answers: { medical: 'no', fund: 'yes' } })).body;
+    expect(both.items.map((i: { name: string }) => i.name)).toEqual(['退休审批', '住房公积金退休提取']);
+    expect(both).toMatchObject({ promisedWorkingDays: 13, sumWorkingDays: 13 });
+  });
+});
