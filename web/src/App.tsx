@@ -23,6 +23,9 @@ const TodayLeaderPage = lazy(() => import('./pages/duty/TodayLeader').then((m) =
 
 const CatalogListPage = lazy(() => import('./pages/admin/CatalogListPage').then((m) => ({ default: m.CatalogListPage })));
 const CatalogItemPage = lazy(() => import('./pages/admin/CatalogItemPage').then((m) => ({ default: m.CatalogItemPage })));
+const thingsAdmin = () => import('./pages/admin/things');
+const ThingAdminListPage = lazy(() => thingsAdmin().then((m) => ({ default: m.ThingAdminListPage })));
+const ThingEditorPage = lazy(() => thingsAdmin().then((m) => ({ default: m.ThingEditorPage })));
 const ApplyPage = lazy(() => import('./pages/portal/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const MyCasesPage = lazy(() => import('./pages/portal/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
 const MyCasePage = lazy(() => import('./pages/portal/MyCasePage').then((m) => ({ default: m.MyCasePage })));
@@ -209,6 +212,9 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route path="admin/things" element={<RequireRole allow={ROLE_ALLOW.catalog}><ThingAdminListPage /></RequireRole>} />
+            <Route path="admin/things/new" element={<RequireRole allow={ROLE_ALLOW.catalog}><ThingEditorPage key="new" isNew /></RequireRole>} />
+            <Route path="admin/things/:id" element={<RequireRole allow={ROLE_ALLOW.catalog}><ThingEditorPage /></RequireRole>} />
             <Route path="account/password" element={<RequireRole allow={() => true}><ChangePasswordPage /></RequireRole>} />
             <Route path="admin/accounts" element={<RequireRole allow={ROLE_ALLOW.accounts}><AccountsPage /></RequireRole>} />
             <Route

@@ -42,6 +42,7 @@ const BEFORE_HALL: Entry[] = [
   { key: 'my-cases', to: '/my/cases', icon: <FolderOpenOutlined />, label: () => zh('我的办件'), show: (u) => isApplicant(u) },
   { key: 'my-bookings', to: '/my/bookings', icon: <FolderOpenOutlined />, label: () => zh('我的预约'), show: (u) => isApplicant(u) },
   { key: 'catalog', to: '/admin/catalog', icon: staff('profile'), label: () => zh('事项管理'), show: (u) => canSeeCatalog(u) },
+  { key: 'admin-things', to: '/admin/things', icon: staff('profile'), label: () => zh('一件事管理'), show: (u) => canSeeCatalog(u) },
   { key: 'filings', to: '/admin/filings', icon: staff('audit'), label: () => zh('否定备案'), show: (u) => canSeeFilings(u) },
   { key: 'supervision', to: '/supervision', icon: staff('alert'), label: () => zh('电子监察'), show: (u) => canSeeSupervision(u) },
   { key: 'supervision-reports', to: '/supervision/reports', icon: staff('fileText'), label: () => zh('监察通报'), show: (u) => canSeeSupervision(u) },
@@ -78,7 +79,7 @@ export function navItems(user: User, t: T, elderly = false): NavItem[] {
 /** Path prefixes and their menu entry, most specific first. */
 const SECTIONS: [prefix: string, key: string][] = [
   ['/feedback', 'feedback'], ['/supervision/reports', 'supervision-reports'], ['/supervision', 'supervision'], ['/assessment', 'assessment'],
-  ['/admin/fees', 'fees'], ['/admin/stats', 'stats-report'], ['/admin/catalog', 'catalog'], ['/duty', 'duty'], ['/admin/accounts', 'accounts'],
+  ['/admin/fees', 'fees'], ['/admin/stats', 'stats-report'], ['/admin/catalog', 'catalog'], ['/admin/things', 'admin-things'], ['/duty', 'duty'], ['/admin/accounts', 'accounts'],
   ['/admin/calendar', 'calendar'], ['/agency', 'agency'], ['/party', 'party'], ['/workbench/intake', 'intake'], ['/workbench/cases', 'cases'],
   ['/things', 'things'], ['/account/password', 'password'], ['/my/bookings', 'my-bookings'], ['/my/cases', 'my-cases'], ['/progress', 'progress'],
 ];

@@ -1,0 +1,3 @@
+/** 一件事管理: the admin list and editor of things (one lazy chunk). */
+export { ThingAdminListPage } from './ThingAdminListPage';
+export { ThingEditorPage } from './ThingEditorPage';
