@@ -35,7 +35,7 @@ export function BasicsCard({ data, onChange, departments, code, lockLead, readOn
             id="thing-lifeEvent"
             value={data.lifeEvent}
             onChange={(v) => onChange({ lifeEvent: v, servedParty: lifeEventParty(v) })}
-            options={LIFE_EVENTS.map((e) => ({ value: e, label: `${t(lifeEventParty(e) === 'person' ? '个人' : '企业')} · ${t(LIFE_EVENT_LABELS[e])}` }))}
+            options={LIFE_EVENTS.map((e) => ({ value: e, label: `${lifeEventParty(e) === 'person' ? t('个人') : t('企业')} · ${t(LIFE_EVENT_LABELS[e])}` }))}
             disabled={readOnly}
             data-testid="thing-lifeEvent"
           />

@@ -6,13 +6,15 @@ import type { ReactNode } from 'react';
 import { Button, Card, Checkbox, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FIELD_KINDS, type Clause, type FieldKind } from '../../../../../src/things/types';
-import { Data, useT } from '../../../lib/i18n';
+import { Data, tr, useT } from '../../../lib/i18n';
 import { formatLimit } from '../../../lib/labels';
 import { Field } from './Field';
 import { Problems, useFieldStatus } from './Problems';
 import { emptyField, emptyItem, type FormField, type OptionItem, type Question, type SharedMaterial, type ThingItem } from './model';
 
-const KIND_LABELS: Record<FieldKind, string> = { text: '文本', date: '日期', idNumber: '身份证号', phone: '电话号码', number: '数字', choice: '选择', address: '地址' };
+const KIND_LABELS: Record<FieldKind, () => string> = {
+  text: () => tr('文本'), date: () => tr('日期'), idNumber: () => tr('身份证号'), phone: () => tr('电话号码'), number: () => tr('数字'), choice: () => tr('选择'), address: () => tr('地址'),
+};
 
 interface Props {
   items: ThingItem[];
@@ -120,7 +122,7 @@ function Conditions({ when, at, i, questions, onChange, readOnly }: { when: Clau
       {when.map((c, j) => (
         <div key={j} className="bs-thing-inline" data-testid={`item-${i}-when-${j}`}>
           <Select
-            aria-label={t('问题')}
+            aria-label={t('问题内容')}
             value={c.question || undefined}
             placeholder={t('选择问题')}
             onChange={(question: string) => set(j, { question, in: [] })}
@@ -166,7 +168,7 @@ function FieldsEditor({ fields, at, i, onChange, readOnly }: { fields: FormField
           <div key={j} className="bs-thing-inline bs-thing-fieldrow" data-testid={`item-${i}-field-${j}`}>
             <Input aria-label={t('字段标识')} value={f.key} placeholder={t('标识，如 name')} onChange={(e) => set(j, { key: e.target.value.trim() })} status={status(`${p}.key`)} disabled={readOnly} style={{ width: 130 }} data-testid={`item-${i}-field-${j}-key`} />
             <Input aria-label={t('字段名称')} value={f.label} placeholder={t('名称，如 姓名')} onChange={(e) => set(j, { label: e.target.value })} status={status(`${p}.label`)} disabled={readOnly} style={{ width: 160 }} data-testid={`item-${i}-field-${j}-label`} />
-            <Select aria-label={t('字段类型')} value={f.kind} onChange={(kind: FieldKind) => set(j, { kind })} options={FIELD_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))} status={status(`${p}.kind`)} disabled={readOnly} style={{ width: 120 }} data-testid={`item-${i}-field-${j}-kind`} />
+            <Select aria-label={t('字段类型')} value={f.kind} onChange={(kind: FieldKind) => set(j, { kind })} options={FIELD_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]() }))} status={status(`${p}.kind`)} disabled={readOnly} style={{ width: 120 }} data-testid={`item-${i}-field-${j}-kind`} />
             <Input aria-label={t('分组')} value={f.group ?? ''} placeholder={t('分组，如 申请人')} onChange={(e) => set(j, { group: e.target.value })} disabled={readOnly} style={{ width: 120 }} data-testid={`item-${i}-field-${j}-group`} />
             <Checkbox checked={f.required} onChange={(e) => set(j, { required: e.target.checked })} disabled={readOnly} data-testid={`item-${i}-field-${j}-required`}>{t('必填')}</Checkbox>
             {f.kind === 'choice' && (

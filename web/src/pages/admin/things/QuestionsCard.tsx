@@ -39,7 +39,7 @@ function QuestionRow({ q, i, set, remove, readOnly }: { q: Question; i: number; 
         <Field label={t('标识')} id={`${at}.key`} at={`${at}.key`}>
           <Input id={`${at}.key`} value={q.key} onChange={(e) => set({ key: e.target.value.trim() })} placeholder="fund" status={status(`${at}.key`)} disabled={readOnly} data-testid={`question-${i}-key`} />
         </Field>
-        <Field label={t('问题')} id={`${at}.text`} at={`${at}.text`}>
+        <Field label={t('问题内容')} id={`${at}.text`} at={`${at}.text`}>
           <Input id={`${at}.text`} value={q.text} onChange={(e) => set({ text: e.target.value })} placeholder={t('如：是否需要刻制公章？')} status={status(`${at}.text`)} disabled={readOnly} data-testid={`question-${i}-text`} />
         </Field>
         <Field label={t('题型')} at={`${at}.kind`}>
