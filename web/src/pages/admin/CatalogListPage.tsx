@@ -86,9 +86,12 @@ export function CatalogListPage() {
   return (
     <div className="bs-page">
       <div className="bs-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('事项管理')}
-        </Typography.Title>
+        <Space wrap align="baseline">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('事项管理')}
+          </Typography.Title>
+          <Button type="link" onClick={() => navigate('/admin/things')} data-testid="catalog-to-things">{t('一件事管理')}</Button>
+        </Space>
         <Space wrap>
           {isAdmin && <CatalogSettingsSwitch />}
           {isAdmin && <DocumentSettingsButton />}

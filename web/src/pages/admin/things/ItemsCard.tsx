@@ -72,6 +72,7 @@ function ItemRow({ it, i, all, set, remove, options, questions, shared, readOnly
           <Select
             id={`${at}.itemCode`}
             showSearch={{ optionFilterProp: 'title' }}
+            virtual={false}
             value={it.itemCode || undefined}
             placeholder={t('搜索事项名称或部门')}
             onChange={(code: string) => set({ itemCode: code, shares: [] })}

@@ -40,7 +40,7 @@ export function ThingAdminListPage() {
       <div className="bs-page-head">
         <Space wrap align="baseline">
           <Typography.Title level={3} style={{ margin: 0 }}>{t('一件事管理')}</Typography.Title>
-          <Link to="/admin/catalog" data-testid="things-to-catalog">{t('事项管理')}</Link>
+          <Button type="link" onClick={() => navigate('/admin/catalog')} data-testid="things-to-catalog">{t('事项管理')}</Button>
         </Space>
         {canEditCatalog(user) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/admin/things/new')} data-testid="thing-new">
@@ -64,12 +64,12 @@ export function ThingAdminListPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           data-testid="things-table"
-          scroll={{ x: 860 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: <Empty description={t('暂无一件事')} /> }}
           onRow={(r) => ({ 'data-testid': `thing-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (n) => tr('共 {v0} 项', { v0: n }), onChange: (p) => setParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) }) }}
           columns={[
-            { title: t('名称'), dataIndex: 'name', render: (name: string, r) => <Link to={`/admin/things/${r.id}`} data-testid={`thing-link-${r.code}`}>{name ? <Data>{name}</Data> : t('（未命名）')}</Link> },
+            { title: t('名称'), dataIndex: 'name', width: 220, render: (name: string, r) => <Link to={`/admin/things/${r.id}`} data-testid={`thing-link-${r.code}`}>{name ? <Data>{name}</Data> : t('（未命名）')}</Link> },
             { title: t('编码'), dataIndex: 'code', width: 160, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
             { title: t('人生事件'), dataIndex: 'lifeEvent', width: 100, render: (e: ThingListRow['lifeEvent']) => t(LIFE_EVENT_LABELS[e]) },
             { title: t('牵头部门'), dataIndex: ['leadDepartment', 'name'], width: 200, render: (v: string) => <Data>{v}</Data> },

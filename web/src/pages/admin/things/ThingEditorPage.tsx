@@ -141,7 +141,7 @@ export function ThingEditorPage({ isNew = false }: { isNew?: boolean }) {
 
   return (
     <ProblemsContext.Provider value={map}>
-      <div className="bs-page" data-testid="thing-editor">
+      <div className="bs-page bs-thing-editor" data-testid="thing-editor">
         <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/admin/things">{t('一件事管理')}</Link> }, { title: <Data>{title}</Data> }]} />
         <Card className="bs-thing-card">
           <div className="bs-page-head" style={{ marginBottom: 0 }}>
