@@ -39,6 +39,7 @@ export default {
   '添加事项': 'Add an item',
   '至少包含两个不同部门的事项': 'At least two items, of different departments',
   '事项{n}': 'Item {n}',
+  '承诺时限 {limit}': 'Promised in {limit}',
   '移除事项': 'Remove item',
   '事项（本中心已发布）': 'Item (published in this center)',
   '搜索事项名称或部门': 'Search an item or department',

@@ -60,10 +60,10 @@ export function BasicsCard({ data, onChange, departments, code, lockLead, readOn
           />
         </Field>
         <Field label={t('简介')} id="thing-summary" at="summary" wide>
-          <Input.TextArea id="thing-summary" rows={3} value={data.summary} onChange={(e) => onChange({ summary: e.target.value })} status={status('summary')} disabled={readOnly} data-testid="thing-summary" />
+          <Input.TextArea translate="no" id="thing-summary" rows={3} value={data.summary} onChange={(e) => onChange({ summary: e.target.value })} status={status('summary')} disabled={readOnly} data-testid="thing-summary" />
         </Field>
         <Field label={t('政策依据')} id="thing-basis" at="basis" wide>
-          <Input.TextArea id="thing-basis" rows={2} value={data.basis} onChange={(e) => onChange({ basis: e.target.value })} status={status('basis')} disabled={readOnly} data-testid="thing-basis" />
+          <Input.TextArea translate="no" id="thing-basis" rows={2} value={data.basis} onChange={(e) => onChange({ basis: e.target.value })} status={status('basis')} disabled={readOnly} data-testid="thing-basis" />
         </Field>
         <Field label={t('咨询地址')} id="thing-address" at="contact.address">
           <Input id="thing-address" value={data.contact.address} onChange={(e) => onChange({ contact: { ...data.contact, address: e.target.value } })} disabled={readOnly} data-testid="thing-contact-address" />

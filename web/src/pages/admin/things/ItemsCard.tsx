@@ -64,7 +64,7 @@ function ItemRow({ it, i, all, set, remove, options, questions, shared, readOnly
       <div className="bs-thing-item-head">
         <Typography.Text strong>{t('事项{n}', { n: i + 1 })}</Typography.Text>
         {member && <Tag color="blue"><Data>{member.department.name}</Data></Tag>}
-        {member && <Tag>{t('承诺时限')}：{formatLimit(member.promisedLimit)}</Tag>}
+        {member && <Tag>{t('承诺时限 {limit}', { limit: formatLimit(member.promisedLimit) })}</Tag>}
         {!readOnly && <Button size="small" danger type="text" icon={<DeleteOutlined />} onClick={remove} data-testid={`item-${i}-remove`}>{t('移除事项')}</Button>}
       </div>
       <div className="bs-thing-grid">
@@ -163,6 +163,14 @@ function FieldsEditor({ fields, at, i, onChange, readOnly }: { fields: FormField
   return (
     <div className="bs-thing-sub">
       <Typography.Text strong>{t('表单字段（同一标识在各事项中只填一次）')}</Typography.Text>
+      {fields.length > 0 && (
+        <div className="bs-thing-inline bs-thing-fieldhead" aria-hidden>
+          <span style={{ width: 130 }}>{t('字段标识')}</span>
+          <span style={{ width: 160 }}>{t('字段名称')}</span>
+          <span style={{ width: 120 }}>{t('字段类型')}</span>
+          <span style={{ width: 120 }}>{t('分组')}</span>
+        </div>
+      )}
       {fields.map((f, j) => {
         const p = `${at}.fields.${j}`;
         return (
