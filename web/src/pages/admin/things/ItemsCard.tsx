@@ -181,7 +181,7 @@ function FieldsEditor({ fields, at, i, onChange, readOnly }: { fields: FormField
             <Input aria-label={t('分组')} value={f.group ?? ''} placeholder={t('分组，如 申请人')} onChange={(e) => set(j, { group: e.target.value })} disabled={readOnly} style={{ width: 120 }} data-testid={`item-${i}-field-${j}-group`} />
             <Checkbox checked={f.required} onChange={(e) => set(j, { required: e.target.checked })} disabled={readOnly} data-testid={`item-${i}-field-${j}-required`}>{t('必填')}</Checkbox>
             {f.kind === 'choice' && (
-              <Select aria-label={t('选项')} mode="tags" value={f.options ?? []} onChange={(options: string[]) => set(j, { options })} placeholder={t('输入选项后回车')} status={status(`${p}.options`)} disabled={readOnly} style={{ minWidth: 180, flex: 1 }} data-testid={`item-${i}-field-${j}-options`} />
+              <Select className="bs-thing-options" aria-label={t('选项')} mode="tags" value={f.options ?? []} onChange={(options: string[]) => set(j, { options })} placeholder={t('输入选项后回车')} status={status(`${p}.options`)} disabled={readOnly} style={{ minWidth: 180, flex: 1 }} data-testid={`item-${i}-field-${j}-options`} />
             )}
             {!readOnly && <Button aria-label={t('删除字段')} icon={<DeleteOutlined />} onClick={() => onChange(fields.filter((_, k) => k !== j))} />}
             <Problems at={[`${p}.key`, `${p}.label`, `${p}.kind`, `${p}.options`]} />
