@@ -173,7 +173,8 @@ export function ThingEditorPage({ isNew = false }: { isNew?: boolean }) {
         </Card>
 
         {error != null && !(error instanceof ApiError && error.code === 'thing_invalid') && (
-          <Alert type="error" showIcon closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} title={errorText(error)} data-testid="thing-error" />
+          <Alert type="error" showIcon closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} title={errorText(error)} data-testid="thing-error"
+            action={error instanceof ApiError && error.code === 'version_conflict' ? <Button size="small" onClick={() => { setError(null); void detailQuery.refetch(); }}>{t('重新加载')}</Button> : undefined} />
         )}
         {startsNewVersion && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('当前版本 v{latestVersion} 状态为“{v1}”，保存修改将生成新的草稿版本，需重新提交审核和发布。', { latestVersion: detail.latestVersion, v1: STATUS_LABELS[detail.latest.status] })} />
