@@ -9,7 +9,7 @@ import { errors, type App } from '../core/http.js';
 import { currentUser } from '../core/auth/policy.js';
 import { departments } from '../core/org/schema.js';
 import { serviceItems, serviceItemVersions } from '../catalog/schema.js';
-import { isPublic, publishedJoin } from '../catalog/published.js';
+import { isPublic, publishedJoin } from '../catalog/public.js';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 
