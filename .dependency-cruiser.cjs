@@ -30,7 +30,7 @@ const PUBLIC = {
     'documents/format', 'documents/frame', 'documents/html', 'documents/circular', // the printed-document kit
     'joint/parts',
   ],
-  catalog: ['public', 'rules', 'service'],
+  catalog: ['public', 'rules', 'service', 'fourEyes', 'settings'],
   duty: ['common', 'hours'],
   feedback: ['excel'],
   fees: ['excel', 'service'],

@@ -135,6 +135,9 @@ describe('一件事管理: build, check, submit, review and publish a thing', ()
     expect(await page.getByTestId('problem-sharedMaterials.0').count()).toBe(0);
     await act(page, 'submit', 'submitted');
     const url = page.url();
+    // Four eyes: who submitted it may not review it — the button is disabled and says why.
+    await page.getByTestId('four-eyes-blocked').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('action-review').isDisabled()).toBe(true);
 
     // A second administrator reviews and publishes.
     const second = await wide();

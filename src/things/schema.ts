@@ -29,6 +29,10 @@ export const thingVersions = pgTable('thing_versions', {
   status: text('status').$type<VersionStatus>().notNull(),
   data: jsonb('data').$type<ThingData>().notNull(),
   createdBy: uuid('created_by'),
+  /** Four eyes (src/catalog/fourEyes.ts): who last edited and who submitted may not review or publish. */
+  editedBy: uuid('edited_by'),
+  submittedBy: uuid('submitted_by'),
+  publishedBy: uuid('published_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
   reviewedBy: uuid('reviewed_by'),

@@ -7,12 +7,14 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable, Tx } from '../core/db/index.js';
-import { conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { appendAudit } from '../core/audit/audit.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { departments } from '../core/org/schema.js';
 import { containsPattern } from '../core/like.js';
 import { ITEM_TRANSITIONS, allowedItemActions, displayStatus, type ItemAction, type Problem } from '../catalog/rules.js';
+import { FOUR_EYES_MESSAGE, fourEyesBlocks } from '../catalog/fourEyes.js';
+import { catalogSettingsFor } from '../catalog/settings.js';
 import { things, thingVersions } from './schema.js';
 import { validateThing } from './rules.js';
 import { loadMembers } from './members.js';
@@ -97,17 +99,22 @@ async function thingDetail(db: Queryable, user: Actor, t: ThingRow) {
   const members = await loadMembers(db, t.centerId, latest.data.items.map((i) => i.itemCode));
   const canEdit = mayEdit(user, t);
   const state = { versionStatus: t.status, availability: t.availability, hasPublished: t.publishedVersion !== null };
+  const allowedActions = canEdit ? allowedItemActions(state, user.role === 'centerAdmin') : [];
+  const { secondReviewer } = await catalogSettingsFor(db, t.centerId);
   return {
     id: t.id, code: t.code, status: displayStatus(t.status, t.availability), availability: t.availability,
     latestVersion: t.latestVersion, publishedVersion: t.publishedVersion,
     latest: {
       version: latest.version, status: latest.status, data: latest.data, createdAt: iso(latest.createdAt)!, submittedAt: iso(latest.submittedAt),
+      editedBy: latest.editedBy ?? latest.createdBy, submittedBy: latest.submittedBy, reviewedBy: latest.reviewedBy, publishedBy: latest.publishedBy,
       reviewedAt: iso(latest.reviewedAt), reviewNote: latest.reviewNote, publishedAt: iso(latest.publishedAt),
     },
     // What would stop it being submitted or published now, so the editor sees it before trying.
     problems: validateThing(latest.data, members),
     versions: versions.map((v) => ({ version: v.version, status: v.status, createdAt: iso(v.createdAt)!, publishedAt: iso(v.publishedAt), reviewNote: v.reviewNote })),
-    allowedActions: canEdit ? allowedItemActions(state, user.role === 'centerAdmin') : [],
+    allowedActions,
+    // The catalog's four eyes hold for things too: the editor shows why review or publish is disabled.
+    fourEyes: { secondReviewer, blockedActions: allowedActions.filter((a) => fourEyesBlocks(a, latest, user.id, secondReviewer)) },
     canEdit,
   };
 }
@@ -139,7 +146,7 @@ export async function createThing(tx: Tx, actor: Actor, code: string, data: Thin
     centerId: lead.centerId, code, leadDepartmentId: lead.id, status, latestVersion: 1, publishedVersion: status === 'published' ? 1 : null,
     name: data.name, lifeEvent: data.lifeEvent, updatedAt: now,
   }).returning();
-  await tx.insert(thingVersions).values({ thingId: t!.id, version: 1, status, data, createdBy: actor.id, createdAt: now, publishedAt: status === 'published' ? now : null });
+  await tx.insert(thingVersions).values({ thingId: t!.id, version: 1, status, data, createdBy: actor.id, editedBy: actor.id, createdAt: now, publishedAt: status === 'published' ? now : null });
   if (opts.audit !== false) {
     await appendAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'thing.create', entityType: 'thing', entityId: t!.id, after: { code, status, data }, at });
   }
@@ -167,13 +174,13 @@ export async function updateThing(ctx: AppContext, user: SessionUser, id: string
     const now = ctx.now().toISOString();
     let version = t.latestVersion;
     if (latest.status === 'draft') {
-      await tx.update(thingVersions).set({ data }).where(and(eq(thingVersions.thingId, id), eq(thingVersions.version, version)));
+      await tx.update(thingVersions).set({ data, editedBy: user.id }).where(and(eq(thingVersions.thingId, id), eq(thingVersions.version, version)));
     } else {
       if (latest.status !== 'published') {
         await tx.update(thingVersions).set({ status: 'superseded' }).where(and(eq(thingVersions.thingId, id), eq(thingVersions.version, version)));
       }
       version += 1;
-      await tx.insert(thingVersions).values({ thingId: id, version, status: 'draft', data, createdBy: user.id, createdAt: now });
+      await tx.insert(thingVersions).values({ thingId: id, version, status: 'draft', data, createdBy: user.id, editedBy: user.id, createdAt: now });
     }
     // The list columns follow the public version while one exists.
     const listed = t.publishedVersion ? {} : { name: data.name, lifeEvent: data.lifeEvent, leadDepartmentId: lead.id };
@@ -202,6 +209,10 @@ export async function actOnThing(ctx: AppContext, user: SessionUser, id: string,
       throw unprocessable('note_required', 'Say what must be corrected', '退回修改须填写意见', [{ field: 'note', message: 'required', messageZh: '必填' }]);
     }
     const latest = await loadVersion(tx, id, t.latestVersion);
+    const { secondReviewer } = await catalogSettingsFor(tx, t.centerId);
+    if (fourEyesBlocks(action, latest, user.id, secondReviewer)) {
+      throw new AppError(403, 'four_eyes', FOUR_EYES_MESSAGE.en, FOUR_EYES_MESSAGE.zh, { action, rule: 'secondReviewer' });
+    }
     if (tr.validates) {
       // Checked against the items as published now: an item withdrawn since the draft blocks it.
       const problems = validateThing(latest.data, await loadMembers(tx, t.centerId, latest.data.items.map((i) => i.itemCode)));
@@ -212,10 +223,10 @@ export async function actOnThing(ctx: AppContext, user: SessionUser, id: string,
     if (tr.to.versionStatus) {
       set.status = tr.to.versionStatus;
       const vset: Partial<VersionRow> = { status: tr.to.versionStatus };
-      if (action === 'submit') vset.submittedAt = now;
+      if (action === 'submit') Object.assign(vset, { submittedAt: now, submittedBy: user.id });
       if (action === 'review' || action === 'reject') Object.assign(vset, { reviewedAt: now, reviewedBy: user.id, reviewNote: note ?? null });
       if (action === 'publish') {
-        vset.publishedAt = now;
+        Object.assign(vset, { publishedAt: now, publishedBy: user.id });
         if (t.publishedVersion) {
           await tx.update(thingVersions).set({ status: 'superseded' }).where(and(eq(thingVersions.thingId, id), eq(thingVersions.version, t.publishedVersion)));
         }
@@ -228,7 +239,10 @@ export async function actOnThing(ctx: AppContext, user: SessionUser, id: string,
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: `thing.${action}`, entityType: 'thing', entityId: id,
       before: { status: t.status, availability: t.availability, version: t.latestVersion },
-      after: { status: updated!.status, availability: updated!.availability, version: updated!.latestVersion, note: note ?? null }, at: ctx.now(),
+      after: {
+        status: updated!.status, availability: updated!.availability, version: updated!.latestVersion, note: note ?? null,
+        ...(action === 'review' || action === 'publish' ? { secondReviewer, editedBy: latest.editedBy ?? latest.createdBy, submittedBy: latest.submittedBy } : {}),
+      }, at: ctx.now(),
     });
     return thingDetail(tx, user, updated!);
   });

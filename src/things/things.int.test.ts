@@ -106,10 +106,23 @@ describe('admin: versions, review and publish, RBAC', () => {
     expect(refused.body.error.code).toBe('thing_invalid');
 
     expect((await admin.put(`/api/things/${id}`, { data, baseVersion: 1 })).status).toBe(200);
-    for (const action of ['submit', 'review', 'publish']) {
-      const r = await admin.post(`/api/things/${id}/actions/${action}`, {});
+    expect((await admin.post(`/api/things/${id}/actions/submit`, {})).status).toBe(200);
+    // Four eyes (the catalog's rule, on by default): who edited or submitted may not review or publish.
+    const own = await admin.get(`/api/things/${id}`);
+    expect(own.body.fourEyes).toEqual({ secondReviewer: true, blockedActions: ['review'] });
+    const self = await admin.post(`/api/things/${id}/actions/review`, {});
+    expect(self.status).toBe(403);
+    expect(self.body.error.code).toBe('four_eyes');
+    const second = await t.login('admin2');
+    expect((await second.get(`/api/things/${id}`)).body.fourEyes.blockedActions).toEqual([]);
+    for (const action of ['review', 'publish']) {
+      const r = await second.post(`/api/things/${id}/actions/${action}`, {});
       expect(r.status, action).toBe(200);
     }
+    const published = (await second.get(`/api/things/${id}`)).body.latest;
+    expect(published.submittedBy).toBeTruthy();
+    expect(published.publishedBy).toBe(published.reviewedBy);
+    expect(published.publishedBy).not.toBe(published.submittedBy);
     const pub = await t.anon.get('/api/public/things/marriage-test');
     expect(pub.status).toBe(200);
     expect(pub.body.items.map((i: { code: string }) => i.code)).toEqual(guide.items.map((i: { code: string }) => i.code));
