@@ -21,9 +21,17 @@ import { SEAL_ALGORITHM } from './types.js';
 
 export interface IssueInput { row: CaseRow; guide: GuideData; at: Date; today: string; actor: Actor; deemed: boolean }
 
-/** The hook: one licence when a case becomes decided with an approval of a licensable result. */
+const hooks = new WeakMap<SealKek, CaseHook>();
+
+/** The hook: one licence when a case becomes decided with an approval of a licensable result (one hook per key-encryption key). */
 export function licenceHook(kek: SealKek): CaseHook {
-  return async (change) => {
+  let hook = hooks.get(kek);
+  if (!hook) hooks.set(kek, (hook = issueOnDecision(kek)));
+  return hook;
+}
+
+function issueOnDecision(kek: SealKek): CaseHook {
+  return async function licenceOnDecision(change) {
     const { before, after } = change;
     // Cheap facts first: nearly every change is not a decision.
     if (after.state !== 'decided' || before?.state === 'decided' || after.outcome !== 'approved') return;
