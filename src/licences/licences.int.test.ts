@@ -113,6 +113,8 @@ describe('verification', () => {
     const unknown = await t.anon.get(`/api/public/licences/ZZ-000000-2026-999999/verify?code=${l.verify_code}`);
     expect([wrong.status, unknown.status]).toEqual([404, 404]);
     expect(wrong.body.error.messageZh).toBe(unknown.body.error.messageZh);
+    // Eight characters that are more than eight bytes: still a plain 404.
+    expect((await t.anon.get(`/api/public/licences/${l.licence_no}/verify?code=${encodeURIComponent('证照核验码码码码')}`)).status).toBe(404);
   });
 
   it('shows a revoked licence as revoked; only the issuing department\'s leader or the center admin may revoke', async () => {

@@ -96,7 +96,10 @@ function mayRevoke(user: SessionUser, l: LicenceRow): boolean {
   return user.role === 'leader' && user.departmentId === l.departmentId;
 }
 
-const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+function sameCode(stored: string, given: string): boolean {
+  const [a, b] = [Buffer.from(stored), Buffer.from(given)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /**
  * The public verification: recompute the canonical record and its SM3 digest, verify the
