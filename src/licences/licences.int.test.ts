@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { act, applyOnline, MARRIAGE, must, walkIn } from '../../test/cases.js';
+import { applyOnline, MARRIAGE, must, TEMP_RELIEF, walkIn } from '../../test/cases.js';
 import { rows } from '../core/db/index.js';
 
 let t: TestApp;
@@ -179,6 +179,32 @@ describe('seal keys', () => {
     expect(stored.every((k) => k.kek_id === 'dev' && !/^[0-9a-f]{64}$/.test(k.wrapped_private_key))).toBe(true);
   });
 
+});
+
+describe('the overdue default (超时默认)', () => {
+  it('a decision deemed approved by the job issues the licence too, dated on the deem day and marked so', async () => {
+    await t.ctx.db.execute(sql`update service_item_versions set data = jsonb_set(data, '{overdueDefault}', '"deemedApproved"')
+      where item_id = (select id from service_items where code = ${TEMP_RELIEF})`);
+    await setNow('2026-03-16T01:00:00Z');
+    const c = (await window1.post('/api/cases', walkIn(TEMP_RELIEF, '郑六'))).body;
+    const required = (await window1.get(`/api/cases/${c.id}`)).body.materials
+      .filter((m: { required: string; source: string }) => m.required === 'required' && m.source !== 'sharing').map((m: { materialId: string }) => m.materialId);
+    const accepted = await must(window1, c.id, 'accept', { provided: required });
+    expect(await licencesOf(c.id)).toHaveLength(0);
+    await setNow(`${accepted.deemOn}T03:00:00Z`);
+    expect((await t.anon.post('/api/test/sweep')).body.changed['overdue-default']).toBe(1);
+    const [l, ...more] = await licencesOf(c.id);
+    expect(more).toHaveLength(0);
+    const [row] = await q<{ issued_on: string; record: { type: string; fields: Record<string, unknown>; holder: { name: string } } }>(sql`select issued_on::text, record from licences where id = ${l.id}`);
+    expect(row.issued_on).toBe(accepted.deemOn);
+    expect(row.record).toMatchObject({ type: expect.stringContaining('临时救助'), holder: { name: '郑六' }, fields: { 超时默认: true } });
+    expect((await t.anon.get(verifyUrl(l))).body).toMatchObject({ result: 'valid', licence: { holderName: '郑*' } });
+    const [use] = await q<{ actor_role: string }>(sql`select actor_role from audit_events where action = 'seal.use' and after->>'reference' = ${l.licence_no}`);
+    expect(use.actor_role).toBe('system');
+  });
+});
+
+describe('throttling (last: it spends the anonymous address\'s allowance)', () => {
   it('throttles the public verification like the progress query', async () => {
     const [l] = await q<{ licence_no: string }>(sql`select licence_no from licences limit 1`);
     const codes: number[] = [];
