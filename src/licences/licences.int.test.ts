@@ -170,10 +170,19 @@ describe('seal keys', () => {
     expect((await t.anon.get(verifyUrl(a))).body.result).toBe('valid');
     expect((await t.anon.get(verifyUrl(b))).body).toMatchObject({ result: 'invalidSignature', checks: { signature: true, keyTrusted: false } });
     expect((await admin.post(`/api/seals/${a.key_id}/revoke`, { reason: '再次' })).status).toBe(409);
-    const { id: next } = await marriedOnline();
-    const [c] = await licencesOf(next);
+    // The department has no signing key now: two decisions at once make exactly one, and two numbers.
+    const filed = await Promise.all([applyOnline(citizen, MARRIAGE), applyOnline(citizen, MARRIAGE)]);
+    const ids = filed.map((f) => f.body.id as string);
+    for (const id of ids) await must(window1, id, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
+    const decided = await Promise.all(ids.map(async (id) => window1.post(`/api/cases/${id}/actions/decide`, { version: (await window1.get(`/api/cases/${id}`)).body.version, outcome: 'approved' })));
+    expect(decided.map((r) => r.status)).toEqual([200, 200]);
+    const [[c], [d]] = [await licencesOf(ids[0]), await licencesOf(ids[1])];
     expect(c.key_id).not.toBe(a.key_id);
-    expect((await t.anon.get(verifyUrl(c))).body.result).toBe('valid');
+    expect(d.key_id).toBe(c.key_id);
+    expect(c.licence_no).not.toBe(d.licence_no);
+    const active = await q<{ n: number }>(sql`select count(*)::int as n from seal_keys where body_id = (select department_id from licences where id = ${c.id}) and rotated_at is null and revoked_from is null`);
+    expect(active[0].n).toBe(1);
+    for (const l of [c, d]) expect((await t.anon.get(verifyUrl(l))).body.result).toBe('valid');
     // The private keys are stored wrapped, never as the bare scalar.
     const stored = await q<{ wrapped_private_key: string; kek_id: string }>(sql`select wrapped_private_key, kek_id from seal_keys`);
     expect(stored.every((k) => k.kek_id === 'dev' && !/^[0-9a-f]{64}$/.test(k.wrapped_private_key))).toBe(true);
