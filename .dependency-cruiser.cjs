@@ -28,6 +28,7 @@ const PUBLIC = {
     'ports', // the CaseEnginePorts a module plugs in (types; installed by src/compose.ts)
     'effects', // assertOwnFiles: an upload may be attached only by the one who uploaded it
     'documents/format', 'documents/frame', 'documents/html', 'documents/circular', // the printed-document kit
+    'documents/decision', // the decision's wording by the item's legal nature (an e-licence records its verdict)
     'joint/parts',
   ],
   catalog: ['public', 'rules', 'service', 'fourEyes', 'settings'],
@@ -49,7 +50,7 @@ const TESTS = '\\.test\\.ts$';
  * in by src/compose.ts (the case engine's ports, the supervision board's sections).
  * demo comes last: it seeds every module.
  */
-const ORDER = ['catalog', 'notify', 'cases', 'things', 'filings', 'party', 'agency', 'hall', 'supervision', 'fees', 'duty', 'assessment', 'feedback', 'stats', 'demo'];
+const ORDER = ['catalog', 'notify', 'cases', 'licences', 'things', 'filings', 'party', 'agency', 'hall', 'supervision', 'fees', 'duty', 'assessment', 'feedback', 'stats', 'demo'];
 
 /**
  * Known exceptions to ORDER, each a debt with its way out (none today: the `counters` table

@@ -45,6 +45,7 @@ import { paperworkRoutes } from './cases/paperwork/routes.js';
 import { reportRoutes } from './supervision/report/routes.js';
 import { thingRoutes } from './things/routes.js';
 import { thingEditorRoutes } from './things/editorRoutes.js';
+import { licenceRoutes } from './licences/routes.js';
 import { fileReadableViaCase } from './cases/view.js';
 import { JOBS } from './jobs.js';
 import { compose } from './compose.js';
@@ -104,7 +105,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   compose(ctx.config);
 
   const routeSets = [metricsRoutes, (a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
-    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, thingEditorRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
+    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, thingEditorRoutes, licenceRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
 
   await serveWeb(app);

@@ -6,6 +6,7 @@ import { syncJointParts } from './cases/joint/hook.js';
 import { worklistHook } from './cases/worklistCache.js';
 import { supervisionHook } from './supervision/hook.js';
 import { statsHook } from './stats/hook.js';
+import { licenceHook } from './licences/issue.js';
 import { clockSettings } from './supervision/settings.js';
 import { paymentDue } from './fees/service.js';
 import { filingInsert } from './filings/service.js';
@@ -20,9 +21,10 @@ describe('composition', () => {
   });
 
   it('compose hands the engine every module that follows cases, statistics last', () => {
-    compose(loadConfig({}));
+    const config = loadConfig({});
+    compose(config);
     const ports = caseEngine();
-    expect(ports.hooks).toEqual([syncJointParts, supervisionHook, worklistHook, statsHook]);
+    expect(ports.hooks).toEqual([syncJointParts, supervisionHook, licenceHook(config.sealKek), worklistHook, statsHook]);
     expect(ports.clockSettings).toBe(clockSettings);
     expect(ports.paymentDue).toBe(paymentDue);
     expect(ports.negativeFiling).toBe(filingInsert);

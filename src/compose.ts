@@ -17,6 +17,7 @@ import { worklistHook } from './cases/worklistCache.js';
 import { drainCalendarChanges } from './cases/recalc.js';
 import { drainDeadlines } from './deadlines.js';
 import { supervisionHook } from './supervision/hook.js';
+import { licenceHook } from './licences/issue.js';
 import { clockSettings } from './supervision/settings.js';
 import { statsHook } from './stats/hook.js';
 import { installBoardSections } from './supervision/boardSections.js';
@@ -33,7 +34,7 @@ export function compose(config: Config): void {
     // Every module that follows case changes in the same transaction. Statistics last: its
     // rollup rows are shared by every case of the same item, window and day, and each
     // transaction holds them from its upsert to its commit.
-    hooks: [syncJointParts, supervisionHook, worklistHook, statsHook],
+    hooks: [syncJointParts, supervisionHook, licenceHook(config.sealKek), worklistHook, statsHook],
     // The clock's per-center settings (yellow share, minimum yellow days), kept by supervision.
     clockSettings,
     // Fees: whether delivery still waits for payment (a case fact the transition table checks).

@@ -26,3 +26,4 @@ export * from './cases/paperwork/schema.js';
 export * from './cases/documents/schema.js';
 export * from './supervision/report/schema.js';
 export * from './things/schema.js';
+export * from './licences/schema.js';

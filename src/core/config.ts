@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
 /** Runtime configuration, read once from the environment. */
@@ -49,7 +50,12 @@ export interface Config {
   metricsAllow: string[];
   /** Documents, plans, reports, leave and praise may be dated this many years either side of today's year. */
   businessYears: number;
+  /** The key-encryption key of the electronic seals' private keys (src/licences; BANSHI_SEAL_KEK). */
+  sealKek: SealKek;
 }
+
+/** A 32-byte AES key; `id` names it on every key it wraps, so a wrong key is told apart from a damaged one. */
+export interface SealKek { key: Buffer; id: string; devDefault: boolean }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -81,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.BANSHI_METRICS_TOKEN || undefined,
     metricsAllow: (env.BANSHI_METRICS_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     businessYears: businessYearsFrom(env.BANSHI_BUSINESS_YEARS),
+    sealKek: sealKekFrom(env.BANSHI_SEAL_KEK, { demo: env.BANSHI_DEMO !== '0', embedded: !env.DATABASE_URL }),
   };
 }
 
@@ -132,4 +139,27 @@ export function businessYearsFrom(value: string | undefined): number {
   const n = Number(value ?? 10);
   if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`BANSHI_BUSINESS_YEARS must be a whole number of years from 1 to 100 (got "${value}")`);
   return n;
+}
+
+/**
+ * DEVELOPMENT ONLY — NEVER A PRODUCTION KEY. Wraps the seals' private keys when BANSHI_SEAL_KEK
+ * is unset in the demo or on the embedded database, so `npm start` works out of the box. It is
+ * public (it is in this file): a production deployment sets BANSHI_SEAL_KEK (or keeps the seals
+ * in a signing server / HSM, docs/licences.md) and start-up refuses to go on without it.
+ */
+const DEV_SEAL_KEK = createHash('sha256').update('banshi-dev-seal-kek: demo and embedded mode only, never production').digest();
+
+/**
+ * BANSHI_SEAL_KEK: 32 random bytes as base64 (44 characters) or hex (64), e.g. `openssl rand -base64 32`.
+ * Unset: the development key above in the demo or on the embedded database; refused otherwise.
+ */
+export function sealKekFrom(value: string | undefined, mode: { demo: boolean; embedded: boolean }): SealKek {
+  const v = (value ?? '').trim();
+  if (!v) {
+    if (!mode.demo && !mode.embedded) throw new Error('BANSHI_SEAL_KEK must be set on PostgreSQL without the demo (32 random bytes as base64 or hex: openssl rand -base64 32)');
+    return { key: DEV_SEAL_KEK, id: 'dev', devDefault: true };
+  }
+  const key = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : /^[A-Za-z0-9+/]{43}=$/.test(v) ? Buffer.from(v, 'base64') : null;
+  if (!key || key.length !== 32) throw new Error('BANSHI_SEAL_KEK must be 32 bytes as base64 (44 characters) or hex (64 characters)');
+  return { key, id: createHash('sha256').update(key).digest('hex').slice(0, 12), devDefault: false };
 }
