@@ -41,8 +41,13 @@ describe('settling the parts', () => {
     expect(s.toStart).toEqual([]);
   });
 
-  it('a cancelled part stays cancelled', () => {
-    expect(settleParts([part('A', { state: 'cancelled', caseState: null })]).states.get('A')).toBe('cancelled');
+  it('a part cancelled by a refusal waits again when the refusal is overturned (the case is redone)', () => {
+    const before = settleParts([part('A', { state: 'started', caseState: 'refused' }), waiting('B', ['A'])]);
+    expect(before.states.get('B')).toBe('cancelled');
+    const redone = settleParts([part('A', { state: 'refused', caseState: 'submitted' }), part('B', { state: 'cancelled', caseState: null, waitsFor: ['A'] })]);
+    expect(redone.states.get('A')).toBe('started');
+    expect(redone.states.get('B')).toBe('waiting');
+    expect(redone.toCancel).toEqual([]);
   });
 });
 
