@@ -113,7 +113,7 @@ export async function fileBundle(ctx: AppContext, user: SessionUser, input: NewB
     const id = randomUUID();
     const promisedDue = calendar.addWorkingDays(today, tot.promisedWorkingDays).date;
     const [bundle] = await tx.insert(bundleCases).values({
-      id, bundleNo: await bundleNoOf(tx, t.centerId, today), queryCode: newQueryCode(), centerId: t.centerId, thingId: t.id, thingCode: t.code,
+      id, bundleNo: `pending:${id}`, queryCode: newQueryCode(), centerId: t.centerId, thingId: t.id, thingCode: t.code,
       thingVersion: t.publishedVersion!, thingName: data.name, leadDepartmentId: t.leadDepartmentId, state: 'running', channel: input.channel,
       applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
       applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, answers: input.answers, formData: usedFields(chosen, input.formData),
@@ -127,15 +127,18 @@ export async function fileBundle(ctx: AppContext, user: SessionUser, input: NewB
       waitsFor: preds.get(i.itemCode) ?? [], state: 'waiting' as const,
     })));
     const parts = await startFirstParts(tx, bundle as BundleRow, data, preds, { user, now, today, origin, timeZone: ctx.config.timeZone });
+    // The number last, like a case's: the center's daily counter stays locked only while the transaction ends.
+    const bundleNo = await bundleNoOf(tx, t.centerId, today);
+    await tx.update(bundleCases).set({ bundleNo }).where(eq(bundleCases.id, id));
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'bundle.submit', entityType: 'bundleCase', entityId: id,
       after: {
-        bundleNo: bundle!.bundleNo, thingCode: t.code, thingVersion: t.publishedVersion, channel: input.channel, answers: input.answers,
+        bundleNo, thingCode: t.code, thingVersion: t.publishedVersion, channel: input.channel, answers: input.answers,
         applicant: { kind: applicant.kind, name: applicant.name, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) },
         parts: parts.map((p) => ({ itemCode: p.itemCode, state: p.state, caseNo: p.caseNo })), promisedDue,
       }, at: now,
     });
-    return { id, bundleNo: bundle!.bundleNo, queryCode: bundle!.queryCode, state: bundle!.state, parts };
+    return { id, bundleNo, queryCode: bundle!.queryCode, state: bundle!.state, parts };
   });
 }
 
