@@ -37,7 +37,7 @@ const PUBLIC = {
   filings: ['service'],
   hall: ['excel'],
   notify: ['templates'],
-  supervision: ['accountability', 'anomalies/staffing', 'bus', 'scope', 'settings'],
+  supervision: ['accountability', 'anomalies/staffing', 'bus', 'scope', 'settings', 'things'],
 };
 
 const TESTS = '\\.test\\.ts$';
