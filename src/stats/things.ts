@@ -23,8 +23,8 @@ interface RatingRow { thingId: string; rated: number; good: number; bad: number 
 /** Ratings of bundles as a whole, by the rating day, per thing. */
 async function ratingsByThing(ctx: AppContext, centerIds: string[], q: ThingsQuery) {
   const list = await rows<RatingRow>(ctx.db, sql`
-    select b.thing_id::text as "thingId", count(*)::int as rated, count(*) filter (where e.grade >= 4)::int as good, count(*) filter (where e.grade <= 2)::int as bad
-      from ${evaluations} e join ${bundleCases} b on b.id = e.bundle_id
+    select ${bundleCases.thingId}::text as "thingId", count(*)::int as rated, count(*) filter (where e.grade >= 4)::int as good, count(*) filter (where e.grade <= 2)::int as bad
+      from ${evaluations} e join ${bundleCases} on ${bundleCases.id} = e.bundle_id
      where e.bundle_id is not null and e.rated_on between ${q.from}::date and ${q.to}::date and ${bundlesOfCenters(centerIds)}
      group by 1`);
   return new Map(list.map((r) => [r.thingId, { rated: Number(r.rated), good: Number(r.good), bad: Number(r.bad) }]));
