@@ -97,10 +97,10 @@ describe('rating a bundle as a whole', () => {
     expect(verify.status).toBe(200);
     expect(verify.body.state).toBe('rectifying');
     expect((await leaderMZ.get(`/api/feedback/evaluations/${e.id}`)).body.state).toBe('rectifying');
-    // The part's case keeps its own completion rating free: the bundle's row has its own stage, so
-    // 我的办件 (which looks for the case's `completion` rating) still offers the case's own rating.
-    const mine = await citizen1.get('/api/feedback/evaluations/mine');
-    expect(mine.body.items.filter((i: { caseId: string }) => i.caseId === caseId).map((i: { stage: string }) => i.stage)).toEqual(['bundle']);
+    // The part's case keeps its own completion rating free: the bundle's row has its own stage
+    // (我的办件 and the invitation job look for the case's `completion` rating).
+    const ofCase = await coordMZ.get(`/api/feedback/evaluations?caseId=${caseId}`);
+    expect(ofCase.body.items.map((i: { stage: string }) => i.stage)).toEqual(['bundle']);
   });
 
   it('is counted per thing in the statistics: rated and 好评率', async () => {
