@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { LOW_INCOME, walkIn } from '../../test/cases.js';
+import { LOW_INCOME, upload, walkIn } from '../../test/cases.js';
 import { insertBundle, thingByCode, type ThingRow } from '../../test/bundles.js';
 import { users } from '../core/auth/schema.js';
 import { outbox } from '../core/outbox/schema.js';
@@ -109,5 +109,39 @@ describe('rating a bundle as a whole', () => {
     const line = res.body.things.find((l: { thingCode: string }) => l.thingCode === 'marriage');
     expect(line.rating).toMatchObject({ rated: 1, good: 0, bad: 1, goodRate: 0 });
     expect(res.body.total.rating.rated).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('with the runtime: a bundle filed through POST /api/bundles', () => {
+  it('is on the board while running, then rateable once its result is ready', async () => {
+    const answers = { fertility: 'no', move: 'no' };
+    const plan = (await t.anon.post('/api/public/things/marriage/plan', { answers })).body;
+    const formData: Record<string, unknown> = {};
+    for (const f of plan.fields) formData[f.key] = f.kind === 'idNumber' ? '620524199005122336' : f.kind === 'phone' ? '13919385566' : f.kind === 'date' ? '2026-10-01' : '测试';
+    const materials = [];
+    for (const m of plan.materials.filter((x: { handIn: string }) => x.handIn === 'applicant')) materials.push({ key: m.key, fileId: (await upload(citizen1)).body.id });
+    const filed = await citizen1.post('/api/bundles', { thingCode: 'marriage', answers, formData, materials, channel: 'online' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const bundle = filed.body as { id: string; bundleNo: string; parts: { caseId: string }[] };
+    const super1 = await t.login('super1');
+    const listed = await super1.get('/api/supervision/things');
+    expect(listed.body.items.find((b: { bundleNo: string }) => b.bundleNo === bundle.bundleNo)).toMatchObject({ light: expect.stringMatching(/^(green|yellow)$/), partCount: 1, partsEnded: 0 });
+    expect((await citizen1.post(`/api/bundles/${bundle.id}/rating`, { grade: 5 })).status).toBe(409);
+
+    // 结婚登记 is 即办: accepted, decided and its result made at the window → the bundle's result is ready.
+    const caseOf = bundle.parts[0]!.caseId;
+    for (const [action, body] of [['accept', {}], ['decide', { outcome: 'approved' }], ['markResultReady', {}]] as const) {
+      const cur = await window1.get(`/api/cases/${caseOf}`);
+      const res = await window1.post(`/api/cases/${caseOf}/actions/${action}`, { version: cur.body.version, ...body });
+      expect(res.status, `${action} ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    expect((await citizen1.get(`/api/bundles/${bundle.id}`)).body.state).toBe('resultReady');
+    expect((await super1.get('/api/supervision/things')).body.items.map((b: { bundleNo: string }) => b.bundleNo)).not.toContain(bundle.bundleNo);
+    expect((await citizen1.get(`/api/bundles/${bundle.id}/rating`)).body).toMatchObject({ rateable: true });
+    const rated = await citizen1.post(`/api/bundles/${bundle.id}/rating`, { grade: 5, comment: '一次办好' });
+    expect(rated.status).toBe(201);
+    expect(rated.body.state).toBe('rated');
+    const [row] = await t.ctx.db.select().from(evaluations).where(eq(evaluations.bundleId, bundle.id));
+    expect(row).toMatchObject({ caseId: caseOf, stage: 'bundle', departmentId: thing.leadDepartmentId, rectifyDue: null });
   });
 });

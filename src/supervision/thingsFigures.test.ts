@@ -84,3 +84,17 @@ describe('per-thing tally (pure)', () => {
     expect(seen.sort()).toEqual(['A', 'B', 's:B']);
   });
 });
+
+describe('one rule for the light', () => {
+  it('agrees with the light the bundle’s own progress view shows (src/things/bundleRules.ts)', async () => {
+    const { bundleLight: viewLight } = await import('../things/bundleRules.js');
+    for (const s of [third, half, { yellowShare: 0, minYellowDays: 0 }, { yellowShare: 1, minYellowDays: 2 }]) {
+      for (const b of [across, { promisedDue: '2026-09-30', promisedWorkingDays: 2 }, { promisedDue: '2026-10-08', promisedWorkingDays: 0 }]) {
+        for (let d = 20; d <= 45; d++) {
+          const today = new Date(Date.UTC(2026, 8, d)).toISOString().slice(0, 10);
+          expect(bundleLight(b, today, cal, s), `${b.promisedDue} ${today}`).toBe(viewLight(cal, { ...b, state: 'running' }, today, s));
+        }
+      }
+    }
+  });
+});
