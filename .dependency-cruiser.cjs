@@ -39,7 +39,7 @@ const PUBLIC = {
   hall: ['excel'],
   notify: ['templates'],
   things: ['demoBundle'], // the demo's bundle case, seeded with the demo cases (src/demo/cases.ts)
-  supervision: ['accountability', 'anomalies/staffing', 'bus', 'scope', 'settings'],
+  supervision: ['accountability', 'anomalies/staffing', 'bus', 'scope', 'settings', 'things'],
 };
 
 const TESTS = '\\.test\\.ts$';

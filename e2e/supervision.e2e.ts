@@ -37,4 +37,30 @@ describe('supervision board in the browser', () => {
     await page.getByRole('tab', { name: '催办督办' }).click();
     await expect.poll(() => page.getByTestId('board-steps').innerText(), { timeout: 15_000 }).toContain('督办单');
   });
+
+  it('shows 一件事 per thing and a running bundle turning red once its promised total has passed', async () => {
+    await post('/api/test/clock', { now: '2026-03-30T01:00:00Z' }); // Monday
+    const citizen = await apiAs(e.baseUrl, 'citizen1');
+    const answers = { fertility: 'no', move: 'no' };
+    const plan = await citizen.post('/api/public/things/marriage/plan', { answers });
+    const formData: Record<string, unknown> = {};
+    for (const f of plan.fields) formData[f.key] = f.kind === 'idNumber' ? '620524199005122336' : f.kind === 'phone' ? '13919385566' : f.kind === 'date' ? '2026-03-01' : '测试';
+    const materials = [];
+    for (const m of plan.materials.filter((x: { handIn: string }) => x.handIn === 'applicant')) materials.push({ key: m.key, fileId: await citizen.upload() });
+    const bundle = await citizen.post('/api/bundles', { thingCode: 'marriage', answers, formData, materials, channel: 'online' });
+
+    const page = await e.page();
+    await loginAs(page, 'super1');
+    await page.getByTestId('nav-supervision').click();
+    // 结婚登记 alone is 即办: promised the filing day itself, so yellow today.
+    await expect.poll(() => page.getByTestId(`board-bundle-${bundle.bundleNo}`).getAttribute('data-light'), { timeout: 15_000 }).toBe('yellow');
+    const row = page.getByTestId('board-thing-marriage');
+    expect(await row.innerText()).toContain('公民婚育一件事');
+
+    await post('/api/test/clock', { now: '2026-03-31T01:00:00Z' });
+    await page.reload();
+    await expect.poll(() => page.getByTestId(`board-bundle-${bundle.bundleNo}`).getAttribute('data-light'), { timeout: 15_000 }).toBe('red');
+    await page.getByTestId('board-things-filter').getByText('绿灯').click();
+    await expect.poll(() => page.getByTestId(`board-bundle-${bundle.bundleNo}`).count(), { timeout: 15_000 }).toBe(0);
+  });
 });

@@ -25,6 +25,7 @@ import { deliveryHeld } from './things/bundleDelivery.js';
 import { installBoardSections } from './supervision/boardSections.js';
 import { boardFigures } from './feedback/board.js';
 import { hallBoardFigures } from './hall/stats.js';
+import { thingsBoardSection } from './supervision/things.js';
 import { paymentDue } from './fees/service.js';
 import { filingInsert } from './filings/service.js';
 import { paymentTransportFromConfig, usePaymentTransport } from './fees/transports.js';
@@ -52,6 +53,7 @@ export function compose(config: Config): void {
   installBoardSections({
     feedback: (ctx, user, { today, since }) => boardFigures(ctx.db, user, today, since),
     hall: async (ctx, user) => (user.centerId ? hallBoardFigures(ctx, user.centerId) : null),
+    things: thingsBoardSection, // 一件事: per thing, running bundles by light, on-time share, days vs promised vs sum
   });
   bundleTimeZone(config.timeZone);
   useTransports(transportsFromConfig(config));

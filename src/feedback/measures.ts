@@ -41,9 +41,12 @@ const counts = (r: CountRow): EvaluationCounts => ({
 export type EvaluationGroup = 'none' | 'department' | 'item' | 'window' | 'channel';
 const GROUP: Record<EvaluationGroup, SQL> = { none: sql`'all'`, department: sql`department_id::text`, item: sql`item_id::text`, window: sql`window_id::text`, channel: sql`channel` };
 
+/** A 一件事 rated as a whole is the thing's, not the item of the case it is filed on: left out per item. */
+const NOT_BUNDLE = sql`and bundle_id is null`;
+
 export async function evaluationStats(db: Queryable, centerIds: string[], from: string, to: string, groupBy: EvaluationGroup = 'none') {
   const list = await rows<CountRow>(db, sql`select ${GROUP[groupBy]} as key, ${EVAL_COUNTS} from feedback_evaluations
-    where rated_on between ${from}::date and ${to}::date and ${centerIn(sql`center_id`, centerIds)} group by 1`);
+    where rated_on between ${from}::date and ${to}::date and ${centerIn(sql`center_id`, centerIds)} ${groupBy === 'item' ? NOT_BUNDLE : sql``} group by 1`);
   return list.map((r) => ({ key: r.key, ...counts(r), ...evaluationRates(counts(r)) }));
 }
 
@@ -89,6 +92,7 @@ export async function publicSummary(db: Queryable, groupBy: 'item' | 'department
   if (filter.itemId) conds.push(sql`e.item_id = ${filter.itemId}::uuid`);
   if (filter.departmentId) conds.push(sql`e.department_id = ${filter.departmentId}::uuid`);
   if (filter.itemCode) conds.push(sql`e.item_id = (select id from service_items s where s.code = ${filter.itemCode})`);
+  if (groupBy === 'item' || filter.itemId || filter.itemCode) conds.push(sql`e.bundle_id is null`);
   const label = groupBy === 'item' ? sql`(select name from service_items s where s.id = e.item_id)` : sql`(select name from departments d where d.id = e.department_id)`;
   const key = groupBy === 'item' ? sql`e.item_id` : sql`e.department_id`;
   const list = await rows<CountRow & { label: string }>(db, sql`select ${key}::text as key, min(${label}) as label, ${EVAL_COUNTS}

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { centers, departments, windows } from '../core/org/schema.js';
 import { users } from '../core/auth/schema.js';
 import { cases } from '../cases/schema.js';
+import { bundleCases } from '../things/schema.js';
 import type { ComplaintState, EvaluationState } from './machine.js';
 import type { ComplaintCategory, ComplaintChannel, EvaluationChannel, ExclusionReason, Stage } from './rules.js';
 
@@ -39,7 +40,8 @@ export interface ReturnVisit { satisfaction: number; method: 'phone' | 'visit' |
 export const evaluations = pgTable('feedback_evaluations', {
   id: uuid('id').primaryKey().defaultRandom(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
-  stage: text('stage').$type<Stage>().notNull(),
+  /** `bundle`: the rating of a 一件事 bundle case as a whole (bundleId set; src/feedback/bundleRating.ts). */
+  stage: text('stage').$type<Stage | 'bundle'>().notNull(),
   grade: integer('grade').notNull(),
   scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
   comment: text('comment').notNull().default(''),
@@ -64,8 +66,16 @@ export const evaluations = pgTable('feedback_evaluations', {
   urgedAt: timestamp('urged_at', { withTimezone: true, mode: 'string' }),
   orderedAt: timestamp('ordered_at', { withTimezone: true, mode: 'string' }),
   version: integer('version').notNull().default(1),
+  /**
+   * A 一件事 bundle rated as a whole (stage `bundle`): the row hangs on one of its cases (the
+   * lead department's part when it ran) so every list and the bad-review flow work unchanged,
+   * and its department is the bundle's lead department, which rectifies a bad one.
+   */
+  bundleId: uuid('bundle_id').references(() => bundleCases.id),
 }, (t) => [
   uniqueIndex('feedback_evaluations_case_stage_idx').on(t.caseId, t.stage),
+  // A bundle is rated once.
+  uniqueIndex('feedback_evaluations_bundle_idx').on(t.bundleId).where(sql`${t.bundleId} is not null`),
   index('feedback_evaluations_center_idx').on(t.centerId, t.ratedOn),
   index('feedback_evaluations_dept_idx').on(t.departmentId, t.state),
   // The ladder sweep reads only open rectifications.

@@ -23,4 +23,14 @@ export default {
   // Row names by key (StatsParts.tsx): the no-window row of a report grouped by window.
   '统计表': 'Statistics table',
   '未经窗口（网上申报未受理等）': 'No window (online, not yet accepted …)',
+  // 一件事 section (ThingsStatsCard.tsx)
+  '一件事（{from} 至 {to}）': 'One-thing bundles ({from} to {to})',
+  '一件事统计表': 'One-thing bundle table',
+  '申请数': 'Filed',
+  '已送达': 'Delivered',
+  '在办（当前）': 'Running (now)',
+  '整件评价数': 'Ratings of the whole',
+  '整件好评率': 'Good-rating rate of the whole',
+  '申请按提交日、办结按最后一项事项结束之日计；用时为提交次日至办结日的工作日数（本中心工作日历）；按时指办结日不晚于承诺总时限到期日。整件评价为申请人对一件事整体的评价，差评由牵头部门整改。在办与亮灯截至今日。导出Excel另有“一件事”一页。':
+    'Filed by the day of filing, ended by the day the last item ended; days are working days from the day after filing to the end (the center’s calendar); on time means ended on or before the promised total’s due day. Ratings of the whole are the applicant’s rating of the bundle as a whole; a bad one is rectified by the lead department. Running and lights as of today. The Excel export has a sheet of its own for them.',
 } as Record<string, string>;

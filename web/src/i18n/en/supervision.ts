@@ -54,4 +54,17 @@ export default {
   '承诺时限超过法定时限': 'Promised limit over the statutory limit', '申请人跑动次数超过承诺': 'More visits than promised', '多次延期': 'Repeated extensions',
   '工作时间窗口无人': 'Window unstaffed in office hours', '非工作时间由非值班人员办理': 'Handled off hours by someone not on duty',
   '超标准收费': 'Fee above the standard', '免费事项收费': 'Fee charged on a free item', '未经大厅收费窗口收费': 'Fee not collected at the hall’s payment window',
+  // 一件事 on the board (ThingsBlock.tsx)
+  '一件事（近{d}天）': 'One-thing bundles (last {d} days)',
+  '一件事': 'One-thing bundle',
+  '在办（按灯）': 'Running (by light)',
+  '申请': 'Filed',
+  '平均用时 / 承诺总时限 / 各事项时限之和（工作日）': 'Avg. days / promised total / sum of parts (working days)',
+  '最长用时': 'Longest (days)',
+  '在办一件事': 'Running bundles',
+  '一件事编号': 'Bundle no.',
+  '牵头部门': 'Lead department',
+  '超期{n}天': '{n} days late',
+  '事项进度': 'Items',
+  '{done}/{all} 项已结束': '{done}/{all} items ended',
 } as Record<string, string>;

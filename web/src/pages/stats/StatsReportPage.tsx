@@ -13,6 +13,7 @@ import { CASE_KIND_LABELS, centerToday } from '../../lib/labels';
 import { CHANNEL_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
 import { GROUP_BYS, type GroupBy } from '../../../../src/stats/types';
 import { StatsChart, StatsTable, type Report } from './StatsParts';
+import { ThingsStatsCard } from './ThingsStatsCard';
 import { Data, useT } from '../../lib/i18n';
 
 interface Dimensions {
@@ -116,6 +117,7 @@ export function StatsReportPage() {
         </Card>
         <FeeTotalsCard from={query.from} to={query.to} centerId={filters.centerId} />
         <CatalogRatiosCard from={query.from} to={query.to} centerId={filters.centerId} />
+        <ThingsStatsCard from={query.from} to={query.to} centerId={filters.centerId} />
       </Space>
     </div>
   );

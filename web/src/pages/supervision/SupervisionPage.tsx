@@ -18,6 +18,7 @@ import { useSession } from '../../auth/session';
 import { showError, showSuccess } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/labels';
 import { Data, useT, zh } from '../../lib/i18n';
+import { ThingsBlock, type ThingsSection } from './ThingsBlock';
 
 interface Row { id: string | null; name: string; received: number; inProgress: number; finished: number; onTime: number; onTimeRate: number | null; overdue: number; openOrders?: number }
 interface LateCase { id: string; caseNo: string; itemName: string; applicantName: string; promisedDue: string; statutoryDue: string; department: string; holder: string | null; light: 'red' | 'black' }
@@ -27,6 +28,7 @@ interface Board {
   hall?: { waitingNow: number; tickets: number; served: number; noShows: number; avgWaitMinutes: number | null; withinTargetRate: number | null; waitTargetMinutes: number; pausedWindows: number } | null;
   feedback?: { openBadReviews: number; lateRectifications: number; goodRate: number | null; rated: number; openComplaints: number; overdueComplaints: number };
   trend: { day: string; received: number; urge: number; order: number; violation: number }[];
+  things?: ThingsSection;
 }
 interface Step { id: string; caseId: string; caseNo: string; itemName: string; department: string; kind: 'urge' | 'order' | 'violation'; docNo: string; issuedOn: string; answerDue: string | null; answeredAt: string | null; answer: string | null; escalatedAt: string | null }
 interface Anomaly { id: string; rule: string; ruleLabel: string; caseId: string | null; caseNo: string | null; evidence: Record<string, unknown>; detectedAt: string; handledAt: string | null; note: string | null }
@@ -164,6 +166,7 @@ export function SupervisionPage() {
           <Col xs={12} md={4}><Card size="small"><Statistic title={t('暂停服务窗口')} value={b.hall.pausedWindows} valueStyle={{ color: b.hall.pausedWindows ? '#fa8c16' : undefined }} /></Card></Col>
         </Row>
       )}
+      {b?.things && (b.things.things.length > 0 || b.things.total.running.total > 0) && <ThingsBlock section={b.things} days={b.days} />}
       <Card title={t('红灯、黑灯办件')} size="small">
         <Table<LateCase>
           rowKey="id" size="small" loading={board.isLoading} dataSource={b?.late ?? []} pagination={{ pageSize: 10 }} data-testid="board-late"

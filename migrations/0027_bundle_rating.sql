@@ -1,0 +1,3 @@
+ALTER TABLE "feedback_evaluations" ADD COLUMN "bundle_id" uuid;--> statement-breakpoint
+ALTER TABLE "feedback_evaluations" ADD CONSTRAINT "feedback_evaluations_bundle_id_bundle_cases_id_fk" FOREIGN KEY ("bundle_id") REFERENCES "public"."bundle_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "feedback_evaluations_bundle_idx" ON "feedback_evaluations" USING btree ("bundle_id") WHERE "feedback_evaluations"."bundle_id" is not null;
