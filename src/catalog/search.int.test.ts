@@ -49,8 +49,9 @@ describe('public guide search', () => {
     expect(typo.items[0]).toMatchObject({ name: '内地居民结婚登记', match: 'fuzzy' });
     expect(typo.total).toBeLessThanOrEqual(3);
     for (const q of ['护照', '驾照']) expect(await find(q), q).toMatchObject({ total: 0, suggestions: [] });
-    // 医保 was nothing in common until the 一件事 demo added the 医保局's 参保登记 (src/things/demo.ts).
-    expect((await find('医保')).items.map((i) => i.name)).toEqual(['城乡居民基本医疗保险参保登记']);
+    // 医保 was nothing in common until the 一件事 demo added the 医保局's items (src/things/demo.ts):
+    // 参保登记 and, with 退休一件事, the 医疗保险 退休人员待遇核定.
+    expect((await find('医保')).items.map((i) => i.name)).toEqual(['城乡居民基本医疗保险参保登记', '职工基本医疗保险退休人员待遇核定']);
     expect((await find('开饭店')).items.map((i) => i.name)).toEqual(['食品经营许可']);
     const lost = await find('身份证丢了');
     expect(lost.items.map((i) => i.name)).toEqual(['居民身份证申领']);

@@ -8,6 +8,7 @@
  * Scope: supervisors and the office read their center and below; a department role reads the
  * bundles its department leads or has a part in.
  */
+import { outer } from '../core/db/outer.js';
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
@@ -29,7 +30,7 @@ export function bundleScope(user: SessionUser): SQL {
   if (DEPARTMENT_ROLES.includes(user.role)) {
     const d = user.departmentId;
     if (!d) return sql`false`;
-    return sql`(${bundleCases.leadDepartmentId} = ${d} or exists (select 1 from ${bundleParts} p where p.bundle_id = ${bundleCases.id} and p.department_id = ${d}))`;
+    return sql`(${bundleCases.leadDepartmentId} = ${d} or exists (select 1 from ${bundleParts} p where p.bundle_id = ${outer(bundleCases.id)} and p.department_id = ${d}))`;
   }
   return user.centerScope.length ? inArray(bundleCases.centerId, user.centerScope) : sql`false`;
 }
@@ -103,9 +104,9 @@ export async function runningBundles(ctx: AppContext, user: SessionUser, q: Runn
     thingName: bundleCases.thingName, channel: bundleCases.channel, applicantName: bundleCases.applicantName, applicantKind: bundleCases.applicantKind,
     filedOn: bundleCases.filedOn, promisedDue: bundleCases.promisedDue, promisedWorkingDays: bundleCases.promisedWorkingDays, sumWorkingDays: bundleCases.sumWorkingDays,
     leadDepartmentId: bundleCases.leadDepartmentId,
-    leadDepartment: sql<string>`(select name from ${departments} d where d.id = ${bundleCases.leadDepartmentId})`,
-    partCount: sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${bundleCases.id})`,
-    partsEnded: sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${bundleCases.id} and p.state in ('resultReady', 'refused', 'completed', 'cancelled'))`,
+    leadDepartment: sql<string>`(select name from ${departments} d where d.id = ${outer(bundleCases.leadDepartmentId)})`,
+    partCount: sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${outer(bundleCases.id)})`,
+    partsEnded: sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${outer(bundleCases.id)} and p.state in ('resultReady', 'refused', 'completed', 'cancelled'))`,
   }).from(bundleCases).where(and(...conds)).orderBy(bundleCases.promisedDue, bundleCases.id).limit(RUNNING_CAP);
   const readers = await centerReaders(ctx.db, list.map((r) => r.centerId));
   const lit = list.map((r) => {

@@ -4,6 +4,7 @@
  * scope: an applicant their own; window and center staff their center's; a department's
  * staff the bundles with a part in their department.
  */
+import { outer } from '../core/db/outer.js';
 import { and, count, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Queryable } from '../core/db/index.js';
@@ -27,7 +28,7 @@ export const BUNDLE_READERS = ['applicant', ...CENTER_ROLES, ...DEPARTMENT_ROLES
 const NONE = '00000000-0000-0000-0000-000000000000';
 
 const hasPartIn = (departmentId: string) =>
-  exists(sql`(select 1 from ${bundleParts} p where p.bundle_id = ${bundleCases.id} and p.department_id = ${departmentId})`);
+  exists(sql`(select 1 from ${bundleParts} p where p.bundle_id = ${outer(bundleCases.id)} and p.department_id = ${departmentId})`);
 
 /** The reader's scope as SQL (lists), the same rule as `mayRead`. */
 function scopeWhere(user: SessionUser): SQL {
@@ -99,8 +100,8 @@ export async function publicBundleProgress(ctx: AppContext, bundleNo: string, qu
 
 export async function listBundles(ctx: AppContext, user: SessionUser, q: { state?: BundleState; page: number; pageSize: number }) {
   const where = and(scopeWhere(user), q.state ? eq(bundleCases.state, q.state) : undefined);
-  const partCount = sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${bundleCases.id})`;
-  const partsEnded = sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${bundleCases.id} and p.state in (${sql.join(ENDED_PARTS.map((s) => sql`${s}`), sql`, `)}))`;
+  const partCount = sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${outer(bundleCases.id)})`;
+  const partsEnded = sql<number>`(select count(*)::int from ${bundleParts} p where p.bundle_id = ${outer(bundleCases.id)} and p.state in (${sql.join(ENDED_PARTS.map((s) => sql`${s}`), sql`, `)}))`;
   const [rows, [total]] = await Promise.all([
     ctx.db.select({ b: bundleCases, partCount, partsEnded }).from(bundleCases).where(where)
       .orderBy(desc(bundleCases.filedOn), desc(bundleCases.createdAt), desc(bundleCases.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

@@ -3,7 +3,7 @@ export default {
   '一件事管理': 'Bundles',
   '一件事管理 · 政务服务中心': 'Bundles · Service center',
   '{v0} · 一件事管理': '{v0} · Bundles',
-  '一件事': 'Bundle',
+  '一件事': 'One-thing bundle',
   '新建一件事': 'New bundle',
   '暂无一件事': 'No bundles yet',
   '一件事把多个部门的事项打包：一次告知、一表申请、一套材料。与事项一样经提交、审核、发布后在门户“一件事一次办”展示。':
