@@ -47,7 +47,6 @@ export default {
   '待“{items}”办结后自动开始': 'starts by itself when {items} is done',
   '各事项需要的信息合并为一张表，相同的信息只填一次。': 'What the items need is merged into one form: each piece of information is asked once.',
   '其他信息': 'Other information',
-  '{n}个事项共用，只填一次': 'used by {n} items, filled in once',
   '请填写数字': 'Enter a number',
   '请按“年-月-日”填写日期，如 2026-03-05': 'Enter the date as year-month-day, e.g. 2026-03-05',
   '年-月-日，如 2026-03-05': 'year-month-day, e.g. 2026-03-05',

@@ -4,7 +4,7 @@
  * calendar pop-up — so it works the same on a phone and in 长辈版; identity numbers and
  * phones are checked by the shared identity rules before the request goes out.
  */
-import { Card, Form, Input, Radio, Tag } from 'antd';
+import { Card, Form, Input, Radio } from 'antd';
 import type { RuleObject } from 'antd/es/form';
 import { idRule, phoneRule } from '../../lib/identity';
 import { useT } from '../../lib/i18n';
@@ -33,26 +33,28 @@ function rulesFor(f: PlanField, t: T) {
   }
 }
 
-function FieldInput({ f, testId }: { f: PlanField; testId: string }) {
+/** One field's control; Form.Item hands it `value` and `onChange`, passed on to the control. */
+function FieldInput({ f, testId, ...control }: { f: PlanField; testId: string; value?: unknown; onChange?: (v: unknown) => void }) {
   const t = useT();
+  const p = { ...control, 'data-testid': testId } as Record<string, unknown>;
   switch (f.kind) {
     case 'choice':
       return (
-        <Radio.Group data-testid={testId} className="bs-choice"
+        <Radio.Group {...p} className="bs-choice"
           options={(f.options ?? []).map((o) => ({ value: o, label: <span translate="no">{o}</span> }))} />
       );
     case 'date':
-      return <Input inputMode="numeric" maxLength={12} placeholder={t('年-月-日，如 2026-03-05')} data-testid={testId} />;
+      return <Input {...p} inputMode="numeric" maxLength={12} placeholder={t('年-月-日，如 2026-03-05')} />;
     case 'number':
-      return <Input inputMode="decimal" maxLength={20} data-testid={testId} />;
+      return <Input {...p} inputMode="decimal" maxLength={20} />;
     case 'idNumber':
-      return <Input maxLength={18} autoComplete="off" data-testid={testId} />;
+      return <Input {...p} maxLength={18} autoComplete="off" />;
     case 'phone':
-      return <Input type="tel" maxLength={20} data-testid={testId} />;
+      return <Input {...p} type="tel" maxLength={20} />;
     case 'address':
-      return <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={200} data-testid={testId} />;
+      return <Input.TextArea {...p} autoSize={{ minRows: 1, maxRows: 3 }} maxLength={200} />;
     default:
-      return <Input maxLength={100} data-testid={testId} />;
+      return <Input {...p} maxLength={100} />;
   }
 }
 
@@ -70,7 +72,6 @@ export function OneFormFields({ fields }: { fields: PlanField[] }) {
               label={<span translate="no">{f.label}</span>}
               required={f.required}
               rules={rulesFor(f, t)}
-              extra={f.usedBy.length > 1 ? <Tag className="bs-shared-tag">{t('{n}个事项共用，只填一次', { n: f.usedBy.length })}</Tag> : undefined}
             >
               <FieldInput f={f} testId={`field-${f.key}`} />
             </Form.Item>

@@ -6,7 +6,7 @@
  */
 import './things.css';
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Grid, List, Radio, Result, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Grid, List, Radio, Result, Space, Steps, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
@@ -207,7 +207,8 @@ function PlanStep({ plan }: { plan: Plan }) {
           <List.Item data-testid="bundle-plan-item">
             <Space orientation="vertical" size={2}>
               <Typography.Text strong translate="no">{i.name}</Typography.Text>
-              <span><Tag color="blue"><Data>{i.department.name}</Data></Tag>{t('{from}受理，{to}前办结', { from: i.startsOn, to: i.endsOn })}</span>
+              <Data>{i.department.name}</Data>
+              <Typography.Text type="secondary">{t('{from}受理，{to}前办结', { from: i.startsOn, to: i.endsOn })}</Typography.Text>
               {i.waitsFor.length > 0 && (
                 <Typography.Text type="secondary">
                   {fillNodes(t('待“{items}”办结后自动开始'), { items: <Data>{i.waitsFor.map(nameOf).join('、')}</Data> })}
