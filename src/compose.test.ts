@@ -6,6 +6,8 @@ import { syncJointParts } from './cases/joint/hook.js';
 import { worklistHook } from './cases/worklistCache.js';
 import { supervisionHook } from './supervision/hook.js';
 import { statsHook } from './stats/hook.js';
+import { bundleHook } from './things/bundleHook.js';
+import { deliveryHeld } from './things/bundleDelivery.js';
 import { clockSettings } from './supervision/settings.js';
 import { paymentDue } from './fees/service.js';
 import { filingInsert } from './filings/service.js';
@@ -22,9 +24,10 @@ describe('composition', () => {
   it('compose hands the engine every module that follows cases, statistics last', () => {
     compose(loadConfig({}));
     const ports = caseEngine();
-    expect(ports.hooks).toEqual([syncJointParts, supervisionHook, worklistHook, statsHook]);
+    expect(ports.hooks).toEqual([syncJointParts, supervisionHook, worklistHook, bundleHook, statsHook]);
     expect(ports.clockSettings).toBe(clockSettings);
     expect(ports.paymentDue).toBe(paymentDue);
+    expect(ports.deliveryHeld).toBe(deliveryHeld);
     expect(ports.negativeFiling).toBe(filingInsert);
   });
 });

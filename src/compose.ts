@@ -19,6 +19,8 @@ import { drainDeadlines } from './deadlines.js';
 import { supervisionHook } from './supervision/hook.js';
 import { clockSettings } from './supervision/settings.js';
 import { statsHook } from './stats/hook.js';
+import { bundleHook, bundleTimeZone } from './things/bundleHook.js';
+import { deliveryHeld } from './things/bundleDelivery.js';
 import { installBoardSections } from './supervision/boardSections.js';
 import { boardFigures } from './feedback/board.js';
 import { hallBoardFigures } from './hall/stats.js';
@@ -33,11 +35,13 @@ export function compose(config: Config): void {
     // Every module that follows case changes in the same transaction. Statistics last: its
     // rollup rows are shared by every case of the same item, window and day, and each
     // transaction holds them from its upsert to its commit.
-    hooks: [syncJointParts, supervisionHook, worklistHook, statsHook],
+    hooks: [syncJointParts, supervisionHook, worklistHook, bundleHook, statsHook],
     // The clock's per-center settings (yellow share, minimum yellow days), kept by supervision.
     clockSettings,
     // Fees: whether delivery still waits for payment (a case fact the transition table checks).
     paymentDue,
+    // 一件事: a part's result waits while its bundle hands all results over together.
+    deliveryHeld,
     // Filings: the 否定备案 a refusal, return or denial files, written with the action.
     negativeFiling: filingInsert,
   });
@@ -48,6 +52,7 @@ export function compose(config: Config): void {
     feedback: (ctx, user, { today, since }) => boardFigures(ctx.db, user, today, since),
     hall: async (ctx, user) => (user.centerId ? hallBoardFigures(ctx, user.centerId) : null),
   });
+  bundleTimeZone(config.timeZone);
   useTransports(transportsFromConfig(config));
   usePaymentTransport(paymentTransportFromConfig(config));
   // A calendar change moves the open deadlines it touches right away: cases (src/cases/recalc.ts),

@@ -15,6 +15,7 @@ import { ANSWER_DUE } from './supervision/deadlines.js';
 import { PATROL_RECTIFY_DUE } from './duty/deadlines.js';
 import { REDO_DUE } from './filings/deadlines.js';
 import { APPEAL_BY } from './assessment/deadlines.js';
+import { BUNDLE_DUE } from './things/deadlines.js';
 
 export const DEADLINES: readonly StoredDeadline[] = [
   { way: 'engine', engine: 'src/cases/recalc.ts', table: cases, columns: [cases.promisedDue, cases.statutoryDue, cases.yellowOn, cases.acceptBy, cases.owedBy, cases.deemOn] },
@@ -25,6 +26,7 @@ export const DEADLINES: readonly StoredDeadline[] = [
   PATROL_RECTIFY_DUE,
   REDO_DUE,
   APPEAL_BY,
+  BUNDLE_DUE,
 ];
 
 export const deadlinesJob = deadlineRecalcJob(DEADLINES);

@@ -25,7 +25,8 @@ const DOC_MARKS: Record<DocumentKind, string> = {
 
 export interface IssueContext {
   tx: Tx;
-  user: SessionUser;
+  /** Who issues: the acting user (a case started by a bundle hook: the bundle's submitter). */
+  user: Pick<SessionUser, 'id' | 'displayName' | 'role'>;
   row: CaseRow;
   guide: GuideData;
   nowIso: string;

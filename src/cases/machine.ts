@@ -30,6 +30,8 @@ export interface CaseFacts {
   joint?: JointFacts;
   /** Fees (src/fees): the item makes delivery wait for payment, and the payment notice is missing or not paid in full. */
   paymentDue?: boolean;
+  /** 一件事 (src/things): the results of the case's bundle go out together, and these of its items are still running. */
+  deliveryHeldBy?: readonly string[];
 }
 
 export interface PartFacts {
@@ -136,7 +138,9 @@ const noOwed = (c: CaseFacts) =>
   c.owedCount === 0 ? null : refuse(422, 'materials_owed', 'Owed materials (容缺) must arrive before delivery', '容缺材料尚未补齐，不能送达办理结果');
 
 const deliverable = (c: CaseFacts) => noOwed(c)
-  ?? (c.paymentDue ? refuse(409, 'payment_pending', 'The fee of the payment notice is not paid yet: the result waits for payment', '缴款通知书所列费用尚未缴清，办理结果须缴款后送达') : null);
+  ?? (c.paymentDue ? refuse(409, 'payment_pending', 'The fee of the payment notice is not paid yet: the result waits for payment', '缴款通知书所列费用尚未缴清，办理结果须缴款后送达') : null)
+  ?? (c.deliveryHeldBy?.length ? refuse(409, 'bundle_delivery_held', `The results of the bundle are delivered together: ${c.deliveryHeldBy.length} item(s) still running`,
+    `一件事的结果一并送达：${c.deliveryHeldBy.map((n) => `“${n}”`).join('、')}尚未办结`) : null);
 
 // ---- the table -------------------------------------------------------------------------
 

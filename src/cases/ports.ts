@@ -11,6 +11,8 @@ import type { CaseRow } from './schema.js';
  * - `hooks`: every module that follows case changes in the change's transaction, in order;
  * - `clockSettings`: the clock's per-center settings (yellow share, minimum yellow days);
  * - `paymentDue`: whether delivery still waits for payment (a case fact the transition table checks);
+ * - `deliveryHeld`: the names of the other items of the case's 一件事 bundle still running when
+ *   its results are handed over together (empty: nothing holds the delivery);
  * - `negativeFiling`: the 否定备案 row a refusal, return or denial files with the center, as a
  *   write not yet run (the action writes it with its event and audit row in one statement).
  */
@@ -18,6 +20,7 @@ export interface CaseEnginePorts {
   hooks: readonly CaseHook[];
   clockSettings(db: Queryable, centerId: string): Promise<ClockSettings>;
   paymentDue(db: Queryable, row: CaseRow, guide: GuideData): Promise<boolean>;
+  deliveryHeld(db: Queryable, row: CaseRow): Promise<string[]>;
   negativeFiling(tx: Tx, filing: NegativeFiling): SQLWrapper;
 }
 

@@ -68,7 +68,7 @@ async function publishedItem(ctx: AppContext, code: string) {
 }
 
 /** Online applicants apply as their own account (not typed-in data); staff enter the applicant. */
-async function applicantOf(ctx: AppContext, user: SessionUser, input: NewCase): Promise<NonNullable<NewCase['applicant']>> {
+export async function applicantOf(ctx: AppContext, user: SessionUser, input: NewCase): Promise<NonNullable<NewCase['applicant']>> {
   if (user.role !== 'applicant') {
     if (!input.applicant) throw unprocessable('applicant_required', 'Enter the applicant', '请填写申请人信息', [{ field: 'body.applicant', message: 'required' }]);
     // The same rules as the form's (src/core/identity): a wrong check digit or a 10-digit mobile never gets in.
@@ -138,39 +138,79 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   if (user.role === 'agent' && !opts.centerId) throw forbidden('Agents file through the agency service', '代办员请通过代办工作台提交');
   const centerId = opts.centerId ?? (user.role === 'applicant' ? item.centerId : user.centerId!);
   const now = ctx.now();
-  const nowIso = now.toISOString();
-  const today = ctx.today();
   return ctx.db.transaction(async (tx) => {
     await assertOwnFiles(tx, user, (input.materials ?? []).map((m) => m.fileId));
-    const [center] = await tx.select({ divisionCode: centers.divisionCode }).from(centers).where(eq(centers.id, centerId));
-    const id = randomUUID();
-    const [inserted] = await tx.insert(cases).values({
-      id, caseNo: `pending:${id}`, queryCode: newQueryCode(), centerId, departmentId: item.departmentId, itemId: item.id, itemCode: item.code,
-      itemVersion: item.publishedVersion!, itemName: data.name, kind: data.caseKind, state: 'submitted', channel: input.channel,
-      applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
-      applicantUserId: user.role === 'applicant' ? user.id : null, coApplicants, submittedBy: user.id, formData: input.formData ?? {},
-      submittedAt: nowIso, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit, keyProject: data.keyProject ?? false,
-      receivedOn: today, acceptBy: (await calendarFor(tx, centerId)).addWorkingDays(today, ACCEPTANCE_DECISION_DAYS).date,
-      createdAt: nowIso, updatedAt: nowIso,
-    }).returning();
-    await markProvided(tx, id, input.materials ?? [], nowIso);
-    await appendEvent(tx, { caseId: id, at: nowIso, actorId: user.id, actorRole: user.role, action: 'submit', fromState: null, toState: 'submitted', data: { channel: input.channel, materials: (input.materials ?? []).map((m) => m.materialId) } });
-    // The number comes from the center's daily counter, which every submission locks until
-    // it commits: reserved here, after the rest of the rows are written.
-    const row: CaseRow = { ...inserted, caseNo: await assignCaseNo(tx, id, centerId, center.divisionCode, ctx.today()) };
-    const caseNo = row.caseNo;
-    // 接件回执: what was handed in and by when the acceptance decision comes (numbered last, like every notice).
-    const receiptCtx = { tx, user, row, guide: data, nowIso, today, origin: opts.origin ?? '', timeZone: ctx.config.timeZone };
-    await numberDocuments(receiptCtx, [await prepareDocument(receiptCtx, 'receipt', { acceptBy: row.acceptBy ?? undefined })]);
-    await opts.within?.(tx, row);
-    await runCaseHooks(caseEngine().hooks, { tx, action: 'submit', before: null, after: row, actor: { id: user.id, role: user.role, windowId: user.windowId }, at: now, today: ctx.today(), event: { channel: input.channel } });
-    await appendAudit(tx, {
-      actorId: user.id, actorRole: user.role, action: 'case.submit', entityType: 'case', entityId: id,
-      after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel: input.channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) },
-        ...(coApplicants.length ? { coApplicants: coApplicants.map((p) => ({ name: p.name, idNumber: maskIdNumber(p.idNumber) })) } : {}) }, at: now,
-    });
-    return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
+    return insertCase(tx, {
+      item, guide: data, applicant, applicantUserId: user.role === 'applicant' ? user.id : null, coApplicants,
+      submitter: { id: user.id, role: user.role, displayName: user.displayName, windowId: user.windowId }, channel: input.channel, centerId,
+      formData: input.formData ?? {}, materials: input.materials ?? [], now, today: ctx.today(), origin: opts.origin ?? '', timeZone: ctx.config.timeZone,
+    }, opts.within);
   });
+}
+
+/** A published item as a case starts from it: its row and its published guide. */
+export type PublishedItem = Awaited<ReturnType<typeof publishedItem>>;
+
+/** Everything a case starts with, already checked by the caller (createCase, or a bundle filing / its hook). */
+export interface CaseStart {
+  item: PublishedItem['item'];
+  guide: GuideData;
+  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string };
+  /** The applicant's account when filed online (their 我的办件 lists it). */
+  applicantUserId: string | null;
+  coApplicants?: CoApplicant[];
+  /** Who files: the signed-in user, or for a case a bundle starts later, the bundle's submitter. */
+  submitter: { id: string; role: SessionUser['role']; displayName: string; windowId?: string | null };
+  channel: Channel;
+  centerId: string;
+  formData: Record<string, unknown>;
+  /** Materials of this item, each with its upload (the same upload may serve several cases). */
+  /** A material handed on inside a bundle (a predecessor's result) is ticked without a file. */
+  materials: readonly { materialId: string; fileId: string | null }[];
+  now: Date;
+  /** The business day the case is dated (the day a bundle's predecessor's result was ready). */
+  today: string;
+  origin: string;
+  timeZone: string;
+}
+
+/**
+ * Inserts a case in the caller's transaction: the row, its materials, the submit event, its
+ * number, the 接件回执, the case hooks and the audit row. No checks of who files: the caller
+ * made them (createCase for a signed-in user; src/things for the parts of a bundle case).
+ */
+export async function insertCase(tx: Tx, s: CaseStart, within?: SubmitOptions['within']) {
+  const { item, guide: data, applicant, centerId, channel, today } = s;
+  const nowIso = s.now.toISOString();
+  const coApplicants = s.coApplicants ?? [];
+  const [center] = await tx.select({ divisionCode: centers.divisionCode }).from(centers).where(eq(centers.id, centerId));
+  const id = randomUUID();
+  const [inserted] = await tx.insert(cases).values({
+    id, caseNo: `pending:${id}`, queryCode: newQueryCode(), centerId, departmentId: item.departmentId, itemId: item.id, itemCode: item.code,
+    itemVersion: item.publishedVersion!, itemName: data.name, kind: data.caseKind, state: 'submitted', channel,
+    applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
+    applicantUserId: s.applicantUserId, coApplicants, submittedBy: s.submitter.id, formData: s.formData,
+    submittedAt: nowIso, promisedLimit: data.promisedLimit, statutoryLimit: data.statutoryLimit, keyProject: data.keyProject ?? false,
+    receivedOn: today, acceptBy: (await calendarFor(tx, centerId)).addWorkingDays(today, ACCEPTANCE_DECISION_DAYS).date,
+    createdAt: nowIso, updatedAt: nowIso,
+  }).returning();
+  await markProvided(tx, id, [...s.materials], nowIso);
+  await appendEvent(tx, { caseId: id, at: nowIso, actorId: s.submitter.id, actorRole: s.submitter.role, action: 'submit', fromState: null, toState: 'submitted', data: { channel, materials: s.materials.map((m) => m.materialId) } });
+  // The number comes from the center's daily counter, which every submission locks until
+  // it commits: reserved here, after the rest of the rows are written.
+  const row: CaseRow = { ...inserted, caseNo: await assignCaseNo(tx, id, centerId, center.divisionCode, today) };
+  const caseNo = row.caseNo;
+  // 接件回执: what was handed in and by when the acceptance decision comes (numbered last, like every notice).
+  const receiptCtx = { tx, user: s.submitter, row, guide: data, nowIso, today, origin: s.origin, timeZone: s.timeZone };
+  await numberDocuments(receiptCtx, [await prepareDocument(receiptCtx, 'receipt', { acceptBy: row.acceptBy ?? undefined })]);
+  await within?.(tx, row);
+  await runCaseHooks(caseEngine().hooks, { tx, action: 'submit', before: null, after: row, actor: { id: s.submitter.id, role: s.submitter.role, windowId: s.submitter.windowId }, at: s.now, today, event: { channel } });
+  await appendAudit(tx, {
+    actorId: s.submitter.id, actorRole: s.submitter.role, action: 'case.submit', entityType: 'case', entityId: id,
+    after: { caseNo, itemCode: item.code, itemVersion: item.publishedVersion, channel, applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) },
+      ...(coApplicants.length ? { coApplicants: coApplicants.map((p) => ({ name: p.name, idNumber: maskIdNumber(p.idNumber) })) } : {}) }, at: s.now,
+  });
+  return { id: row.id, caseNo: row.caseNo, queryCode: row.queryCode, state: row.state };
 }
 
 /**
@@ -188,7 +228,10 @@ export async function actOnCase(ctx: AppContext, user: SessionUser, id: string, 
     const { row, pauses: pausesBefore, queued } = await loadForAction(tx, id);
     const guide = await itemVersionOf(tx, row);
     if (!representativeMay(user, action)) throw forbidden('An agent only supplies materials for the resident', '代办员仅可代群众补交材料');
-    const facts = { ...caseFacts(row, guide, await jointFacts(tx, row, guide)), paymentDue: await caseEngine().paymentDue(tx, row, guide) };
+    const facts = {
+      ...caseFacts(row, guide, await jointFacts(tx, row, guide)), paymentDue: await caseEngine().paymentDue(tx, row, guide),
+      deliveryHeldBy: action === 'deliver' ? await caseEngine().deliveryHeld(tx, row) : [],
+    };
     const rep = asRepresentative(user, row.submittedBy, facts);
     // Who may act comes first: someone who may not learns nothing of the case (403 before any 409).
     if (!mayAct(action, rep.facts, rep.actor)) throw forbidden('Your role or scope may not do this on this case', '您的岗位或权限范围不能对该办件执行此操作');

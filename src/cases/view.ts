@@ -95,7 +95,10 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     departmentById(ctx.db, row.departmentId),
     centerById(ctx.db, row.centerId),
   ]);
-  const [joint, facts, paymentDue] = await Promise.all([participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide), caseEngine().paymentDue(ctx.db, row, guide)]);
+  const [joint, facts, paymentDue, deliveryHeldBy] = await Promise.all([
+    participantsView(ctx.db, row, ctx.today(), user.role !== 'applicant'), jointFacts(ctx.db, row, guide), caseEngine().paymentDue(ctx.db, row, guide),
+    row.state === 'resultReady' ? caseEngine().deliveryHeld(ctx.db, row) : [],
+  ]);
   const people = new Map(involved.map((u) => [u.id, u]));
   const person = (uid: string | null) => (uid && people.get(uid) ? { id: uid, displayName: people.get(uid)!.displayName } : null);
   const have = new Map(materials.map((m) => [m.materialId, m]));
@@ -145,7 +148,7 @@ export async function caseView(ctx: AppContext, user: SessionUser, id: string) {
     })),
     // The internal paperwork (办理通知书, 全程承办单, 控制单) is for staff only.
     documents: documents.filter((d) => staff || !INTERNAL_DOCUMENTS.includes(d.kind as DocumentKind)).map((d) => ({ ...d, issuedAt: new Date(d.issuedAt).toISOString() })),
-    allowedActions: allowedFor(user, row, { ...caseFacts(row, guide, facts), paymentDue }),
+    allowedActions: allowedFor(user, row, { ...caseFacts(row, guide, facts), paymentDue, deliveryHeldBy }),
   };
 }
 

@@ -98,6 +98,13 @@ export const TEMPLATES = {
     link: caseLink,
   },
 
+  // 一件事 (src/things): one message per bundle event, saying which item ended how.
+  'bundle.progress': {
+    title: () => '一件事办理进展',
+    text: (p) => `您的${s(p.thingName) || '一件事'}${s(p.bundleNo) ? `（编号${s(p.bundleNo)}）` : ''}：${s(p.summary) || '有新进展'}。${s(p.queryCode) ? `可凭编号和查询码${s(p.queryCode)}查询进度。` : ''}`,
+    link: (p) => (typeof p.bundleId === 'string' && p.bundleId ? `/bundles/${encodeURIComponent(p.bundleId)}` : null),
+  },
+
   // ---- to staff (in-app) ------------------------------------------------------------
   'case.pledgeOverdue': {
     title: (p) => `容缺逾期：${s(p.caseNo)}`,

@@ -7,6 +7,7 @@ import { ITEM_ACTIONS } from '../catalog/rules.js';
 import { AnswersSchema, ThingSchema } from './thingSchema.js';
 import { actOnThing, createThingForUser, getThing, listThings, updateThing } from './service.js';
 import { getPublicThing, listPublicThings, planThing } from './public.js';
+import { bundleRoutes } from './bundleRoutes.js';
 
 /** Who may read and edit things: as the catalog (center admins; department staff for their own lead department). */
 const READERS = ['centerAdmin', 'coordinator', 'handler', 'chiefRep', 'leader'] as const;
@@ -16,6 +17,8 @@ export const ThingCode = Pattern('^[a-z][a-z0-9-]{1,39}$', { maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
 
 export function thingRoutes(app: App, ctx: AppContext) {
+  bundleRoutes(app, ctx);
+
   app.get('/api/public/things', {
     config: { policy: 'public' },
     schema: { tags: ['public'], summary: '一件事一次办: the published things, grouped by life event (个人 then 企业)', response: errors(400) },
