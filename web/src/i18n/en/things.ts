@@ -93,7 +93,7 @@ export default {
   '提交于{d}': 'filed {d}',
   '承诺{d}前办结': 'promised by {d}',
   '{n}/{total}项': '{n}/{total} items',
-  '一件事凭一件事编号（YJS开头）和查询码查询全部事项。': ' A life-event application: its bundle number (starting YJS) and query code show every item.',
+  '一件事申请凭一件事编号（YJS开头）和查询码查询全部事项。': 'A life-event application: its bundle number (starting YJS) and query code show every item.',
   '办件编号或一件事编号': 'Case or bundle number',
   '请核对一件事编号和查询码。': 'Check the bundle number and query code.',
   '一件事受理': 'Life-event intake',

@@ -56,7 +56,7 @@ export function ProgressPage() {
           {t('办件进度查询')}
         </Typography.Title>
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
-          {t('凭办件编号和查询码查询办理进度（见受理通知书、一次性告知书或短信；扫描通知书上的二维码可直接查询）')}{t('一件事凭一件事编号（YJS开头）和查询码查询全部事项。')}
+          {t('凭办件编号和查询码查询办理进度（见受理通知书、一次性告知书或短信；扫描通知书上的二维码可直接查询）')}<br />{t('一件事申请凭一件事编号（YJS开头）和查询码查询全部事项。')}
         </Typography.Paragraph>
         <Form form={form} layout="inline" onFinish={search} className="bs-progress-form" initialValues={{ caseNo, queryCode }}>
           <Form.Item name="caseNo" rules={[{ required: true, message: t('请输入办件编号') }]}>

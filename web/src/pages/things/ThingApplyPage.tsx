@@ -238,10 +238,10 @@ function Filed({ g, created, channel }: { g: ThingGuide; created: NewBundleRespo
               ? <Button key="more" onClick={() => navigate('/workbench/things')}>{t('继续受理')}</Button>
               : <Button key="mine" onClick={() => navigate('/my/cases')}>{t('我的办件')}</Button>,
           ]}>
-          <Descriptions bordered column={1} size="middle" style={{ maxWidth: 520, margin: '0 auto' }}>
-            <Descriptions.Item label={t('一件事编号')}><Typography.Text strong copyable data-testid="bundle-no">{created.bundleNo}</Typography.Text></Descriptions.Item>
-            <Descriptions.Item label={t('查询码')}><Typography.Text strong copyable data-testid="bundle-query-code">{created.queryCode}</Typography.Text></Descriptions.Item>
-          </Descriptions>
+          <dl className="bs-bundle-numbers">
+            <div><dt>{t('一件事编号')}</dt><dd><Typography.Text strong copyable data-testid="bundle-no">{created.bundleNo}</Typography.Text></dd></div>
+            <div><dt>{t('查询码')}</dt><dd><Typography.Text strong copyable data-testid="bundle-query-code">{created.queryCode}</Typography.Text></dd></div>
+          </dl>
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 12, marginBottom: 0 }}>
             {t('请妥善保存一件事编号和查询码，可凭此在“进度查询”中查看全部事项的办理进度。')}
           </Typography.Paragraph>
