@@ -36,7 +36,8 @@ function rulesFor(f: PlanField, t: T) {
 /** One field's control; Form.Item hands it `value` and `onChange`, passed on to the control. */
 function FieldInput({ f, testId, ...control }: { f: PlanField; testId: string; value?: unknown; onChange?: (v: unknown) => void }) {
   const t = useT();
-  const p = { ...control, 'data-testid': testId } as Record<string, unknown>;
+  // What people type is data: left alone by translators (and by the English check).
+  const p = { ...control, 'data-testid': testId, translate: 'no' } as Record<string, unknown>;
   switch (f.kind) {
     case 'choice':
       return (
