@@ -37,6 +37,7 @@ const PUBLIC = {
   filings: ['service'],
   hall: ['excel'],
   notify: ['templates'],
+  things: ['demoBundle'], // the demo's bundle case, seeded with the demo cases (src/demo/cases.ts)
   supervision: ['accountability', 'anomalies/staffing', 'bus', 'scope', 'settings'],
 };
 

@@ -29,6 +29,7 @@ const OWNERS: Record<string, [string, string]> = {
   'duty.patrolFinding.rectifyDue': ['patrol_findings', 'rectify_due'],
   'filings.negativeFiling.redoDue': ['negative_filings', 'redo_due'],
   'assessment.period.appealBy': ['assessment_periods', 'appeal_by'],
+  'things.bundle.promisedDue': ['bundle_cases', 'promised_due'],
 };
 
 beforeAll(async () => {
@@ -84,6 +85,9 @@ describe('every stored working-day deadline follows the calendar', () => {
     expect(audits.map((a) => a.action).sort()).toEqual(open.map((d) => `${entityOf(d.kind)}.calendarMoved`).sort());
     const notices = await rows<{ template: string; channel: string; payload: { label?: string } }>(t.ctx.db, sql`select template, channel, payload from outbox where id > ${outboxBefore}`);
     expect(notices.filter((n) => n.template === 'feedback.complaintDueMoved' && n.channel === 'sms')).toHaveLength(1);
+    // The 一件事's applicant is told the new promised date by SMS.
+    expect(notices.filter((n) => n.template === 'bundle.progress' && n.channel === 'sms').map((n) => (n.payload as { summary?: string }).summary))
+      .toEqual(['承诺办结日期因节假日（工作日）安排调整，由2026-03-23变更为2026-03-24']);
     const labels = new Set(notices.filter((n) => n.template === 'deadline.moved').map((n) => n.payload.label));
     expect(labels).toEqual(new Set(['差评整改期限', '投诉办理期限', '督办答复期限', '巡查整改期限', '纠正重办期限', '考核申诉期限']));
     const [change] = await rows<{ done: boolean; moved: number }>(t.ctx.db, sql`select deadlines_done_at is not null as done, deadlines_moved as moved from calendar_changes order by id desc limit 1`);

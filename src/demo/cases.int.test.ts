@@ -16,10 +16,24 @@ describe('demo cases', () => {
   it('are filed through the engine in every stage a user should see', async () => {
     const states = await rows<{ state: string; n: number }>(t.ctx.db, sql`select state, count(*)::int as n from cases group by state`);
     expect(Object.fromEntries(states.map((r) => [r.state, r.n]))).toEqual({
-      submitted: 1, awaitingSupplement: 1, refused: 1, accepted: 2, inProgress: 4, suspended: 1, reportedUp: 1, completed: 3, resultReady: 1,
+      // The 一件事 adds 出生医学证明 and 生育登记 with their results and 出生登记 just started (submitted).
+      submitted: 2, awaitingSupplement: 1, refused: 1, accepted: 2, inProgress: 4, suspended: 1, reportedUp: 1, completed: 3, resultReady: 3,
     });
     const events = await rows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from case_events`);
     expect(events[0].n).toBeGreaterThan(40);
+  });
+
+  it('leave 王立军’s 新生儿出生一件事 in progress: two results in, one part started, two waiting', async () => {
+    const citizen = await t.login('citizen1');
+    const list = (await citizen.get('/api/bundles')).body;
+    expect(list.items).toHaveLength(1);
+    const v = (await citizen.get(`/api/bundles/${list.items[0].id}`)).body;
+    // 3 working days promised, 2 gone: one left, within the yellow share.
+    expect(v).toMatchObject({ thingName: '新生儿出生一件事', state: 'running', light: 'yellow', promisedWorkingDays: 3 });
+    expect(Object.fromEntries(v.parts.map((p: { itemName: string; state: string }) => [p.itemName, p.state]))).toEqual({
+      出生医学证明首次签发: 'resultReady', 生育登记: 'resultReady', 出生登记: 'started', 城乡居民基本医疗保险参保登记: 'waiting', 社会保障卡申领: 'waiting',
+    });
+    expect(v.parts.find((p: { itemName: string }) => p.itemName === '出生登记').startedOn).toBe('2026-03-19');
   });
 
   it('give the 民政局 worklist every light, and nothing dated after now', async () => {
@@ -39,7 +53,7 @@ describe('demo cases', () => {
 
   it('leave a fee case at the window waiting for its payment (90 元 into the treasury account)', async () => {
     const window1 = await t.login('window1');
-    const [fee] = await rows<{ id: string }>(t.ctx.db, sql`select id from cases where state = 'resultReady'`);
+    const [fee] = await rows<{ id: string }>(t.ctx.db, sql`select id from cases where state = 'resultReady' and id not in (select case_id from bundle_parts where case_id is not null)`);
     const fees = (await window1.get(`/api/fees/cases/${fee.id}`)).body;
     expect(fees).toMatchObject({ paymentDue: true, notice: { amountFen: 9000, status: 'unpaid', treasury: { accountNo: '27-365101040001234' } } });
     expect((await window1.get(`/api/cases/${fee.id}`)).body.allowedActions).not.toContain('deliver');

@@ -24,6 +24,7 @@ import { jointFacts } from '../cases/joint/parts.js';
 import type { CaseAction } from '../cases/types.js';
 import { seedFeedbackDemo } from '../feedback/demo.js';
 import { seedFeeDemo } from '../fees/demo.js';
+import { seedBundleDemo } from '../things/demoBundle.js';
 
 const LOW_INCOME = '62052400MZ-JF-0005'; // 最低生活保障审核确认: 15 / 30 working days
 const TEMP_RELIEF = '62052400MZ-JF-0008'; // 临时救助
@@ -176,6 +177,8 @@ export async function seedDemoCases(ctx: AppContext): Promise<number> {
   // Oldest first, so document numbers grow with their dates as they would have.
   for (const s of [...SCRIPTS].sort((a, b) => b.ago - a.ago)) await play(past, walker, s, window, today, calendar);
   await seedFeedbackDemo(ctx);
+  // 一件事: one 新生儿出生一件事 in progress, filed two working days ago (src/things/demoBundle.ts).
+  await seedBundleDemo(ctx, (n) => workingDaysAgo(calendar, today.date, today.now, n), origin);
   // Today, on the real clock: a fee case waiting at the window for its payment (src/fees/demo.ts).
   await seedFeeDemo(ctx, origin);
   await ctx.db.update(outbox).set({ status: 'sent', sentAt: ctx.now().toISOString() }).where(inArray(outbox.channel, ['sms', 'email']));

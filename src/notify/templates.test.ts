@@ -47,7 +47,7 @@ describe('notice wording registry', () => {
 
   // Duty notices, party reminders and feedback notices (complaints, reviews) are about people or
   // complaints, not one case, and link to their own screens: their modules' tests read their wording.
-  const OWN_MODULES = (t: string) => t.startsWith('duty.') || t.startsWith('party.') || t.startsWith('feedback.') || t.startsWith('deadline.');
+  const OWN_MODULES = (t: string) => t.startsWith('duty.') || t.startsWith('party.') || t.startsWith('feedback.') || t.startsWith('deadline.') || t.startsWith('bundle.');
   it.each((Object.keys(TEMPLATES) as NoticeTemplate[]).filter((t) => !OWN_MODULES(t)))('%s renders Chinese text naming the case from a realistic payload', (t) => {
     const n = renderNotice(t, realistic);
     expect(n.title.length).toBeGreaterThan(1);
@@ -55,6 +55,12 @@ describe('notice wording registry', () => {
     expect(n.text).toContain('QW20260302000012');
     expect(n.text).not.toMatch(/undefined|null|\[object/);
     expect(n.link).toBe(`/cases/${CASE_ID}`);
+  });
+
+  it('bundle.progress names the 一件事, its number and what happened (src/things/bundleHook.ts)', () => {
+    const n = renderNotice('bundle.progress', { bundleId: CASE_ID, bundleNo: 'YJS620524202603020001', queryCode: '834512', thingName: '新生儿出生一件事', summary: '“出生医学证明首次签发”未获办理；其余事项照常办理' });
+    expect(n.text).toBe('您的新生儿出生一件事（编号YJS620524202603020001）：“出生医学证明首次签发”未获办理；其余事项照常办理。可凭编号和查询码834512查询进度。');
+    expect(n.link).toBe(`/bundles/${CASE_ID}`);
   });
 
   it('deadline.moved names the deadline, its subject and both dates (src/core/deadlines)', () => {

@@ -67,8 +67,9 @@ async function followParts(tx: Tx, bundle: BundleRow, change: CaseChange) {
   const changes = parts.filter((p) => settled.states.get(p.itemCode) !== p.state && !started.includes(p.itemCode));
   for (const p of changes) {
     const to = settled.states.get(p.itemCode)!;
-    const ended = ENDED_PARTS.includes(to) && !ENDED_PARTS.includes(p.state);
-    await tx.update(bundleParts).set({ state: to, ...(ended ? { endedOn: change.today } : {}) })
+    // The day it ended; none when it runs again (a refusal overturned).
+    const endedOn = !ENDED_PARTS.includes(to) ? null : ENDED_PARTS.includes(p.state) ? p.endedOn : change.today;
+    await tx.update(bundleParts).set({ state: to, endedOn })
       .where(and(eq(bundleParts.bundleId, bundle.id), eq(bundleParts.itemCode, p.itemCode)));
   }
   const after = parts.map((p) => ({ ...p, state: settled.states.get(p.itemCode)!, caseState: started.includes(p.itemCode) ? 'submitted' as const : p.caseState }));
@@ -81,7 +82,8 @@ type Part = Awaited<ReturnType<typeof partsOf>>[number];
 
 async function writeBundle(tx: Tx, bundle: BundleRow, change: CaseChange, w: { state: BundleRow['state']; parts: Part[]; after: { itemCode: string; state: PartState }[]; started: string[] }) {
   const nowIso = change.at.toISOString();
-  const endedOn = bundle.endedOn ?? (w.state !== 'running' ? change.today : null);
+  // Running again (a refusal overturned and the case redone): not ended any more.
+  const endedOn = w.state === 'running' ? null : (bundle.endedOn ?? change.today);
   const completedAt = w.state === 'completed' ? (bundle.completedAt ?? nowIso) : null;
   await tx.update(bundleCases).set({ state: w.state, endedOn, completedAt, version: sql`${bundleCases.version} + 1`, updatedAt: nowIso }).where(eq(bundleCases.id, bundle.id));
   const name = (code: string) => w.parts.find((p) => p.itemCode === code)!.itemName;

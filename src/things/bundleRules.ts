@@ -54,13 +54,13 @@ export interface Settled {
 }
 
 /**
- * The parts after their cases changed: started parts follow their cases; a waiting part
- * whose predecessor is refused or cancelled is cancelled (transitively); a waiting part whose
- * predecessors all have a result starts.
+ * The parts after their cases changed, worked out afresh from the cases: started parts follow
+ * their cases; a part without a case waits, or is cancelled when a predecessor (or its
+ * predecessor) is refused or cancelled — so a refusal overturned on review (否定备案纠正) lets
+ * them wait again; a waiting part whose predecessors all have a result starts.
  */
 export function settleParts(parts: readonly PartFacts[]): Settled {
-  const states = new Map(parts.map((p) => [p.itemCode, p.caseState !== null && p.state !== 'cancelled' ? partStateOfCase(p.caseState, p.caseOutcome) : p.state]));
-  const toCancel: string[] = [];
+  const states = new Map<string, PartState>(parts.map((p) => [p.itemCode, p.caseState !== null ? partStateOfCase(p.caseState, p.caseOutcome) : 'waiting']));
   // A cancellation can make another waiting part cancelled: repeat until nothing moves.
   for (let moved = true; moved;) {
     moved = false;
@@ -68,11 +68,11 @@ export function settleParts(parts: readonly PartFacts[]): Settled {
       if (states.get(p.itemCode) !== 'waiting') continue;
       if (p.waitsFor.some((w) => states.get(w) === 'refused' || states.get(w) === 'cancelled')) {
         states.set(p.itemCode, 'cancelled');
-        toCancel.push(p.itemCode);
         moved = true;
       }
     }
   }
+  const toCancel = parts.filter((p) => states.get(p.itemCode) === 'cancelled' && p.state !== 'cancelled').map((p) => p.itemCode);
   const toStart = parts.filter((p) => states.get(p.itemCode) === 'waiting' && p.waitsFor.every((w) => HAS_RESULT.includes(states.get(w) ?? 'waiting')))
     .map((p) => p.itemCode);
   for (const c of toStart) states.set(c, 'started');
