@@ -297,6 +297,24 @@ describe('一件事: one application and one progress view', () => {
     const b = await casesOf('window1', filed.id, filed.sharedFile);
     expect(b.channel).toBe('window');
     expect(b.applicant.name).toBe('周晓燕');
+
+    // 出生医学证明 refused: the view says which item, which waiting items go with it, and that the rest go on.
+    const window1 = await apiAs(e.baseUrl, 'window1');
+    const cert = b.parts.find((p: any) => p.itemName === '出生医学证明首次签发');
+    await window1.act(cert.caseId, 'refuse', { reasons: '分娩记录与申请信息不一致' });
+    await page.reload();
+    await page.getByTestId('bundle-refusal').waitFor();
+    const notice = await page.getByTestId('bundle-refusal').innerText();
+    expect(notice).toContain('其中“出生医学证明首次签发”未获办理');
+    expect(notice).toContain('出生登记');
+    expect(notice).toContain('其余事项照常办理');
+    expect(await page.getByTestId(`bundle-part-${cert.itemCode}`).getAttribute('data-state')).toBe('refused');
+    expect(await page.locator('[data-testid^=bundle-part-][data-state=cancelled]').count()).toBe(2);
+    await check(page, 'normal', 'window-bundle-refused');
+    // The same in English: the notice is built from the refusals, not the server's Chinese sentence.
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('bundle-refusal').innerText()).toContain('was not granted');
+    await check(page, 'en', 'window-bundle-refused');
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
