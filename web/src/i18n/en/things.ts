@@ -88,6 +88,9 @@ export default {
   '开始办理：{d}': 'Started {d}',
   '承诺办结日：{d}': 'Promised by {d}',
   '办结日：{d}': 'Done on {d}',
+  '结束日：{d}': 'Ended {d}',
+  // Names listed in a sentence.
+  '、': ', ',
   '等待“{items}”的结果，出结果后自动开始办理': 'Waiting for the result of {items}; starts by itself then',
   '一件事（{n}）': 'Life-event applications ({n})',
   '提交于{d}': 'filed {d}',

@@ -72,7 +72,7 @@ export function BundleProgress({ b, caseLink }: { b: BundleView; caseLink?: (cas
       {b.refusals.map((r) => (
         <Alert key={r.itemCode} type="warning" showIcon className="bs-section" data-testid="bundle-refusal"
           title={r.cancelled.length
-            ? fillNodes(t('其中“{item}”未获办理；“{cancelled}”因需其结果不再办理；其余事项照常办理。'), { item: <Data>{r.itemName}</Data>, cancelled: <Data>{r.cancelled.join('、')}</Data> })
+            ? fillNodes(t('其中“{item}”未获办理；“{cancelled}”因需其结果不再办理；其余事项照常办理。'), { item: <Data>{r.itemName}</Data>, cancelled: <Data>{r.cancelled.join(t('、'))}</Data> })
             : fillNodes(t('其中“{item}”未获办理；其余事项照常办理。'), { item: <Data>{r.itemName}</Data> })} />
       ))}
       <Card title={t('各事项办理情况')} className="bs-section">
@@ -105,11 +105,12 @@ function PartRow({ p, parts, caseLink }: { p: BundlePart; parts: BundlePart[]; c
         )}
         {p.startedOn && <span>{t('开始办理：{d}', { d: formatDate(p.startedOn) })}</span>}
         {p.promisedDue && !p.endedOn && <span>{t('承诺办结日：{d}', { d: formatDate(p.promisedDue) })}</span>}
-        {p.endedOn && <span>{t('办结日：{d}', { d: formatDate(p.endedOn) })}</span>}
+        {p.endedOn && (p.state === 'resultReady' || p.state === 'completed') && <span>{t('办结日：{d}', { d: formatDate(p.endedOn) })}</span>}
+        {p.endedOn && p.state === 'refused' && <span>{t('结束日：{d}', { d: formatDate(p.endedOn) })}</span>}
       </div>
       {p.state === 'waiting' && waits.length > 0 && (
         <Typography.Text type="secondary" data-testid="bundle-part-waits">
-          {fillNodes(t('等待“{items}”的结果，出结果后自动开始办理'), { items: <Data>{waits.join('、')}</Data> })}
+          {fillNodes(t('等待“{items}”的结果，出结果后自动开始办理'), { items: <Data>{waits.join(t('、'))}</Data> })}
         </Typography.Text>
       )}
     </li>

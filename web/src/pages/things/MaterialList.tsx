@@ -36,7 +36,7 @@ export function MaterialList({ materials, items, files, onFile }: {
               {m.condition && <Typography.Text type="secondary" translate="no">（{m.condition}）</Typography.Text>}
             </Space>
             <div className="bs-material-uses">
-              {fillNodes(t('用于：{items}'), { items: <span translate="no">{users.map(nameOf).join('、')}</span> })}
+              {fillNodes(t('用于：{items}'), { items: <span translate="no">{users.map(nameOf).join(t('、'))}</span> })}
             </div>
             {m.handIn === 'applicant' ? (
               <MaterialUpload testId={`bundle-upload-${m.key}`} value={files[m.key]} onChange={(f) => onFile(m.key, f)} />

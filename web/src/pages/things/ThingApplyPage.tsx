@@ -144,7 +144,7 @@ export function ThingApplyPage({ channel = 'online' }: { channel?: Channel }) {
           <MaterialList materials={p.materials} items={p.items} files={files} onFile={(k, f) => setFiles((s) => ({ ...s, [k]: f }))} />
           {channel === 'online' && missing.length > 0 && (
             <Alert type="warning" showIcon style={{ marginTop: 12 }} data-testid="bundle-missing"
-              title={fillNodes(t('还需上传{n}项必要材料：{names}', { n: missing.length }), { names: <Data>{missing.map((m) => m.name).join('、')}</Data> })} />
+              title={fillNodes(t('还需上传{n}项必要材料：{names}', { n: missing.length }), { names: <Data>{missing.map((m) => m.name).join(t('、'))}</Data> })} />
           )}
         </Card>
       )}
@@ -153,7 +153,7 @@ export function ThingApplyPage({ channel = 'online' }: { channel?: Channel }) {
         <Card title={t('确认提交')} className="bs-section">
           <Descriptions column={1} size="small" bordered className="bs-bundle-summary">
             <Descriptions.Item label={t('申请人')}><Data>{channel === 'window' ? values.applicant?.name : user.displayName}</Data></Descriptions.Item>
-            <Descriptions.Item label={t('办理事项')}><Data>{p.items.map((i) => i.name).join('、')}</Data></Descriptions.Item>
+            <Descriptions.Item label={t('办理事项')}><Data>{p.items.map((i) => i.name).join(t('、'))}</Data></Descriptions.Item>
             <Descriptions.Item label={t('已上传材料')}>{t('{n}份', { n: Object.values(files).filter(Boolean).length })}</Descriptions.Item>
             <Descriptions.Item label={t('预计办结')}>{t('{date}前（承诺{d}个工作日）', { date: p.endsOn, d: p.promisedWorkingDays })}</Descriptions.Item>
           </Descriptions>
@@ -211,7 +211,7 @@ function PlanStep({ plan }: { plan: Plan }) {
               <Typography.Text type="secondary">{t('{from}受理，{to}前办结', { from: i.startsOn, to: i.endsOn })}</Typography.Text>
               {i.waitsFor.length > 0 && (
                 <Typography.Text type="secondary">
-                  {fillNodes(t('待“{items}”办结后自动开始'), { items: <Data>{i.waitsFor.map(nameOf).join('、')}</Data> })}
+                  {fillNodes(t('待“{items}”办结后自动开始'), { items: <Data>{i.waitsFor.map(nameOf).join(t('、'))}</Data> })}
                 </Typography.Text>
               )}
             </Space>
