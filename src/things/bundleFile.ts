@@ -56,10 +56,12 @@ function checkApplication(data: ThingData, input: NewBundle, chosen: ThingData['
   }
   if (chosen.length === 0) throw fail('nothing_chosen', 'The answers choose no item open for applications', '根据您的回答，没有可办理的事项');
   const fields = mergeFields(chosen);
-  const unknownFields = Object.keys(input.formData).filter((k) => !fields.some((f) => f.key === k));
+  // A field of an item the answers left out is simply not used; a key of no item is a mistake.
+  const thingKeys = new Set(data.items.flatMap((i) => i.fields.map((f) => f.key)));
+  const unknownFields = Object.keys(input.formData).filter((k) => !thingKeys.has(k));
   if (unknownFields.length) throw fail('unknown_field', `Not a field of this application: ${unknownFields.join(', ')}`, `不是本次申请的表单项：${unknownFields.join('、')}`, unknownFields.map((k) => ({ field: `body.formData.${k}`, message: 'unknown' })));
   const merged = mergeMaterials(chosen, members, data.sharedMaterials);
-  const unknown = input.materials.filter((m) => !merged.some((x) => x.key === m.key && x.handIn === 'applicant'));
+  const unknown = input.materials.filter((m) => !merged.some((x) => x.key === m.key));
   if (unknown.length) throw fail('unknown_material', 'Not a material to hand in for this application', `不是本次申请需提交的材料：${unknown.map((m) => m.key).join('、')}`, unknown.map((m) => ({ field: `body.materials.${m.key}`, message: 'unknown' })));
   if (input.channel !== 'online') return;
   const empty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -72,6 +74,12 @@ function checkApplication(data: ThingData, input: NewBundle, chosen: ThingData['
     throw fail('materials_incomplete', `Upload every required material before filing: ${missing.map((m) => m.key).join(', ')}`,
       `请先上传全部必要材料再提交：${missing.map((m) => m.name).join('、')}`, missing.map((m) => ({ field: `body.materials.${m.key}`, message: m.name })));
   }
+}
+
+/** The one form as filed: the fields the chosen items use. */
+function usedFields(chosen: ThingData['items'], formData: Record<string, unknown>) {
+  const keys = new Set(chosen.flatMap((i) => i.fields.map((f) => f.key)));
+  return Object.fromEntries(Object.entries(formData).filter(([k]) => keys.has(k)));
 }
 
 /** 一件事编号: YJS + the center's division code + date + 4-digit daily sequence. */
@@ -105,10 +113,10 @@ export async function fileBundle(ctx: AppContext, user: SessionUser, input: NewB
     const id = randomUUID();
     const promisedDue = calendar.addWorkingDays(today, tot.promisedWorkingDays).date;
     const [bundle] = await tx.insert(bundleCases).values({
-      id, bundleNo: await bundleNoOf(tx, t.centerId, today), queryCode: newQueryCode(), centerId: t.centerId, thingId: t.id, thingCode: t.code,
+      id, bundleNo: `pending:${id}`, queryCode: newQueryCode(), centerId: t.centerId, thingId: t.id, thingCode: t.code,
       thingVersion: t.publishedVersion!, thingName: data.name, leadDepartmentId: t.leadDepartmentId, state: 'running', channel: input.channel,
       applicantKind: applicant.kind, applicantName: applicant.name, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone,
-      applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, answers: input.answers, formData: input.formData,
+      applicantUserId: user.role === 'applicant' ? user.id : null, submittedBy: user.id, answers: input.answers, formData: usedFields(chosen, input.formData),
       materials: input.materials, deliverTogether: input.deliverTogether ?? true, filedOn: today,
       promisedWorkingDays: tot.promisedWorkingDays, sumWorkingDays: tot.sumWorkingDays, promisedDue, createdAt: nowIso, updatedAt: nowIso,
     }).returning();
@@ -119,15 +127,18 @@ export async function fileBundle(ctx: AppContext, user: SessionUser, input: NewB
       waitsFor: preds.get(i.itemCode) ?? [], state: 'waiting' as const,
     })));
     const parts = await startFirstParts(tx, bundle as BundleRow, data, preds, { user, now, today, origin, timeZone: ctx.config.timeZone });
+    // The number last, like a case's: the center's daily counter stays locked only while the transaction ends.
+    const bundleNo = await bundleNoOf(tx, t.centerId, today);
+    await tx.update(bundleCases).set({ bundleNo }).where(eq(bundleCases.id, id));
     await appendAudit(tx, {
       actorId: user.id, actorRole: user.role, action: 'bundle.submit', entityType: 'bundleCase', entityId: id,
       after: {
-        bundleNo: bundle!.bundleNo, thingCode: t.code, thingVersion: t.publishedVersion, channel: input.channel, answers: input.answers,
+        bundleNo, thingCode: t.code, thingVersion: t.publishedVersion, channel: input.channel, answers: input.answers,
         applicant: { kind: applicant.kind, name: applicant.name, idNumber: maskIdNumber(applicant.idNumber), phone: maskPhone(applicant.phone) },
         parts: parts.map((p) => ({ itemCode: p.itemCode, state: p.state, caseNo: p.caseNo })), promisedDue,
       }, at: now,
     });
-    return { id, bundleNo: bundle!.bundleNo, queryCode: bundle!.queryCode, state: bundle!.state, parts };
+    return { id, bundleNo, queryCode: bundle!.queryCode, state: bundle!.state, parts };
   });
 }
 

@@ -12,7 +12,7 @@ import { centerById } from '../core/org/lookup.js';
 import { enqueue } from '../core/outbox/enqueue.js';
 import { cases } from '../cases/schema.js';
 import { bundleCases, bundleParts, thingVersions } from './schema.js';
-import { ENDED_PARTS, bundleStateOf, eventSummary, settleParts, type PartFacts } from './bundleRules.js';
+import { ENDED_PARTS, bundleStateOf, cancelDownstream, eventSummary, settleParts, type PartFacts } from './bundleRules.js';
 import { startPart, submitterOf, type BundleRow } from './bundleStart.js';
 import type { PartState } from './types.js';
 
@@ -62,7 +62,9 @@ async function followParts(tx: Tx, bundle: BundleRow, change: CaseChange) {
       else unavailable.push(code);
     }
   }
+  // An item with no published version left cannot be filed: cancelled, and so is what waits on it.
   for (const code of unavailable) settled.states.set(code, 'cancelled');
+  if (unavailable.length) cancelDownstream(parts, settled.states);
   // Every part whose state moved (the started ones were written with their case).
   const changes = parts.filter((p) => settled.states.get(p.itemCode) !== p.state && !started.includes(p.itemCode));
   for (const p of changes) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../core/calendar/calendar.js';
 import {
-  bundleLight, bundleStateOf, eventSummary, partFormData, partMaterials, partStateOfCase, refusalNotice, refusalsOf, settleParts, type PartFacts,
+  bundleLight, bundleStateOf, cancelDownstream, eventSummary, partFormData, partMaterials, partStateOfCase, refusalNotice, refusalsOf, settleParts, type PartFacts,
 } from './bundleRules.js';
 
 const part = (itemCode: string, o: Partial<PartFacts> = {}): PartFacts => ({ itemCode, itemName: `事项${itemCode}`, waitsFor: [], state: 'started', caseState: 'accepted', ...o });
@@ -48,6 +48,15 @@ describe('settling the parts', () => {
     expect(redone.states.get('A')).toBe('started');
     expect(redone.states.get('B')).toBe('waiting');
     expect(redone.toCancel).toEqual([]);
+  });
+});
+
+describe('cancelling downstream', () => {
+  it('cancels what waits on a cancelled part (an item that could not be filed), and nothing else', () => {
+    const parts = [part('A'), waiting('B', ['A']), waiting('C', ['B']), waiting('D', ['A'])];
+    const states = new Map([['A', 'resultReady' as const], ['B', 'cancelled' as const], ['C', 'waiting' as const], ['D', 'waiting' as const]]);
+    cancelDownstream(parts, states);
+    expect(Object.fromEntries(states)).toEqual({ A: 'resultReady', B: 'cancelled', C: 'cancelled', D: 'waiting' });
   });
 });
 

@@ -61,7 +61,16 @@ export interface Settled {
  */
 export function settleParts(parts: readonly PartFacts[]): Settled {
   const states = new Map<string, PartState>(parts.map((p) => [p.itemCode, p.caseState !== null ? partStateOfCase(p.caseState, p.caseOutcome) : 'waiting']));
-  // A cancellation can make another waiting part cancelled: repeat until nothing moves.
+  cancelDownstream(parts, states);
+  const toCancel = parts.filter((p) => states.get(p.itemCode) === 'cancelled' && p.state !== 'cancelled').map((p) => p.itemCode);
+  const toStart = parts.filter((p) => states.get(p.itemCode) === 'waiting' && p.waitsFor.every((w) => HAS_RESULT.includes(states.get(w) ?? 'waiting')))
+    .map((p) => p.itemCode);
+  for (const c of toStart) states.set(c, 'started');
+  return { states, toStart, toCancel };
+}
+
+/** Cancels (in `states`) every waiting part downstream of a refused or cancelled one, transitively. */
+export function cancelDownstream(parts: readonly Pick<PartFacts, 'itemCode' | 'waitsFor'>[], states: Map<string, PartState>): void {
   for (let moved = true; moved;) {
     moved = false;
     for (const p of parts) {
@@ -72,11 +81,6 @@ export function settleParts(parts: readonly PartFacts[]): Settled {
       }
     }
   }
-  const toCancel = parts.filter((p) => states.get(p.itemCode) === 'cancelled' && p.state !== 'cancelled').map((p) => p.itemCode);
-  const toStart = parts.filter((p) => states.get(p.itemCode) === 'waiting' && p.waitsFor.every((w) => HAS_RESULT.includes(states.get(w) ?? 'waiting')))
-    .map((p) => p.itemCode);
-  for (const c of toStart) states.set(c, 'started');
-  return { states, toStart, toCancel };
 }
 
 /**

@@ -20,7 +20,7 @@ export type PartRow = typeof bundleParts.$inferSelect;
 export interface Submitter { id: string; role: (typeof users.$inferSelect)['role']; displayName: string; windowId?: string | null }
 
 export async function submitterOf(tx: Tx, userId: string): Promise<Submitter> {
-  const [u] = await tx.select({ id: users.id, role: users.role, displayName: users.displayName }).from(users).where(eq(users.id, userId));
+  const [u] = await tx.select({ id: users.id, role: users.role, displayName: users.displayName, windowId: users.windowId }).from(users).where(eq(users.id, userId));
   return u!;
 }
 
