@@ -228,7 +228,7 @@ function Filed({ g, created, channel }: { g: ThingGuide; created: NewBundleRespo
   const navigate = useNavigate();
   const view = channel === 'window' ? `/bundles/${created.id}` : `/my/bundles/${created.id}`;
   return (
-    <div className="bs-page" data-testid="bundle-success">
+    <div className="bs-page bs-bundle-done" data-testid="bundle-success">
       <Card>
         <Result status="success" title={t('一件事申请已提交')}
           subTitle={fillNodes(t('「{name}」的{n}个事项已一次提交，各部门同步办理；需等待前一事项结果的，将在其办结后自动开始。'), { name: <Data>{g.name}</Data>, n: created.parts.length })}
