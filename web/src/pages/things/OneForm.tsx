@@ -66,6 +66,7 @@ export function OneFormFields({ fields }: { fields: PlanField[] }) {
     <>
       {groupFields(fields).map(([group, fs]) => (
         <Card key={group} size="small" className="bs-section" title={group ? <span translate="no">{group}</span> : t('其他信息')} data-testid={`form-group-${group}`}>
+          <div className="bs-form-grid">
           {fs.map((f) => (
             <Form.Item
               key={f.key}
@@ -77,6 +78,7 @@ export function OneFormFields({ fields }: { fields: PlanField[] }) {
               <FieldInput f={f} testId={`field-${f.key}`} />
             </Form.Item>
           ))}
+          </div>
         </Card>
       ))}
     </>
@@ -88,6 +90,7 @@ export function WindowApplicantFields({ servedParty, kind }: { servedParty: 'per
   const t = useT();
   return (
     <Card size="small" className="bs-section" title={t('申请人')} data-testid="bundle-window-applicant">
+      <div className="bs-form-grid">
       <Form.Item name={['applicant', 'kind']} label={t('申请人类型')} rules={[{ required: true }]}>
         <Radio.Group data-testid="bundle-applicant-kind">
           <Radio value="person" disabled={servedParty === 'organization'}>{t('自然人')}</Radio>
@@ -103,6 +106,7 @@ export function WindowApplicantFields({ servedParty, kind }: { servedParty: 'per
       <Form.Item name={['applicant', 'phone']} label={t('手机号码')} rules={[{ required: true, message: t('请输入联系电话') }, phoneRule(t)]}>
         <Input type="tel" maxLength={20} data-testid="bundle-applicant-phone" />
       </Form.Item>
+      </div>
     </Card>
   );
 }
