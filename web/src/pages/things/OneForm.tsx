@@ -67,17 +67,17 @@ export function OneFormFields({ fields }: { fields: PlanField[] }) {
       {groupFields(fields).map(([group, fs]) => (
         <Card key={group} size="small" className="bs-section" title={group ? <span translate="no">{group}</span> : t('其他信息')} data-testid={`form-group-${group}`}>
           <div className="bs-form-grid">
-          {fs.map((f) => (
-            <Form.Item
-              key={f.key}
-              name={['f', f.key]}
-              label={<span translate="no">{f.label}</span>}
-              required={f.required}
-              rules={rulesFor(f, t)}
-            >
-              <FieldInput f={f} testId={`field-${f.key}`} />
-            </Form.Item>
-          ))}
+            {fs.map((f) => (
+              <Form.Item
+                key={f.key}
+                name={['f', f.key]}
+                label={<span translate="no">{f.label}</span>}
+                required={f.required}
+                rules={rulesFor(f, t)}
+              >
+                <FieldInput f={f} testId={`field-${f.key}`} />
+              </Form.Item>
+            ))}
           </div>
         </Card>
       ))}
@@ -91,21 +91,21 @@ export function WindowApplicantFields({ servedParty, kind }: { servedParty: 'per
   return (
     <Card size="small" className="bs-section" title={t('申请人')} data-testid="bundle-window-applicant">
       <div className="bs-form-grid">
-      <Form.Item name={['applicant', 'kind']} label={t('申请人类型')} rules={[{ required: true }]}>
-        <Radio.Group data-testid="bundle-applicant-kind">
-          <Radio value="person" disabled={servedParty === 'organization'}>{t('自然人')}</Radio>
-          <Radio value="organization" disabled={servedParty === 'person'}>{t('法人或其他组织')}</Radio>
-        </Radio.Group>
-      </Form.Item>
-      <Form.Item name={['applicant', 'name']} label={kind === 'organization' ? t('单位名称') : t('姓名')} rules={[{ required: true, whitespace: true, message: t('请输入申请人名称') }]}>
-        <Input maxLength={100} data-testid="bundle-applicant-name" />
-      </Form.Item>
-      <Form.Item name={['applicant', 'idNumber']} label={kind === 'organization' ? t('统一社会信用代码') : t('身份证号')} rules={[{ required: true, message: t('请输入证件号码') }, idRule(t, kind)]}>
-        <Input maxLength={18} autoComplete="off" data-testid="bundle-applicant-id" />
-      </Form.Item>
-      <Form.Item name={['applicant', 'phone']} label={t('手机号码')} rules={[{ required: true, message: t('请输入联系电话') }, phoneRule(t)]}>
-        <Input type="tel" maxLength={20} data-testid="bundle-applicant-phone" />
-      </Form.Item>
+        <Form.Item name={['applicant', 'kind']} label={t('申请人类型')} rules={[{ required: true }]}>
+          <Radio.Group data-testid="bundle-applicant-kind">
+            <Radio value="person" disabled={servedParty === 'organization'}>{t('自然人')}</Radio>
+            <Radio value="organization" disabled={servedParty === 'person'}>{t('法人或其他组织')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name={['applicant', 'name']} label={kind === 'organization' ? t('单位名称') : t('姓名')} rules={[{ required: true, whitespace: true, message: t('请输入申请人名称') }]}>
+          <Input maxLength={100} data-testid="bundle-applicant-name" />
+        </Form.Item>
+        <Form.Item name={['applicant', 'idNumber']} label={kind === 'organization' ? t('统一社会信用代码') : t('身份证号')} rules={[{ required: true, message: t('请输入证件号码') }, idRule(t, kind)]}>
+          <Input maxLength={18} autoComplete="off" data-testid="bundle-applicant-id" />
+        </Form.Item>
+        <Form.Item name={['applicant', 'phone']} label={t('手机号码')} rules={[{ required: true, message: t('请输入联系电话') }, phoneRule(t)]}>
+          <Input type="tel" maxLength={20} data-testid="bundle-applicant-phone" />
+        </Form.Item>
       </div>
     </Card>
   );
