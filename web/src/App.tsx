@@ -18,6 +18,11 @@ const GuideDetailPage = lazy(() => import('./pages/portal/GuideDetailPage').then
 const things = () => import('./pages/portal/ThingsPage');
 const ThingListPage = lazy(() => things().then((m) => ({ default: m.ThingListPage })));
 const ThingPage = lazy(() => things().then((m) => ({ default: m.ThingPage })));
+const bundles = () => import('./pages/things/routes');
+const ThingApplyPage = lazy(() => bundles().then((m) => ({ default: m.ThingApplyPage })));
+const BundlePage = lazy(() => bundles().then((m) => ({ default: m.BundlePage })));
+const WindowThingsPage = lazy(() => bundles().then((m) => ({ default: m.WindowThingsPage })));
+const WindowThingApplyPage = lazy(() => bundles().then((m) => ({ default: () => <m.ThingApplyPage channel="window" /> })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const TodayLeaderPage = lazy(() => import('./pages/duty/TodayLeader').then((m) => ({ default: m.TodayLeaderPage })));
 
@@ -118,6 +123,11 @@ export function App() {
             <Route path="guide/:code" element={<GuideDetailPage />} />
             <Route path="things" element={<ThingListPage />} />
             <Route path="things/:code" element={<ThingPage />} />
+            <Route path="things/:code/apply" element={<RequireRole allow={ROLE_ALLOW.applicant}><ThingApplyPage /></RequireRole>} />
+            <Route path="my/bundles/:id" element={<RequireRole allow={ROLE_ALLOW.applicant}><BundlePage /></RequireRole>} />
+            <Route path="bundles/:id" element={<RequireRole allow={ROLE_ALLOW.caseView}><BundlePage /></RequireRole>} />
+            <Route path="workbench/things" element={<RequireRole allow={ROLE_ALLOW.intake}><WindowThingsPage /></RequireRole>} />
+            <Route path="workbench/things/:code" element={<RequireRole allow={ROLE_ALLOW.intake}><WindowThingApplyPage /></RequireRole>} />
             <Route path="login" element={<LoginPage />} />
             <Route path="progress" element={<ProgressPage />} />
             <Route path="stats" element={<PublicStatsPage />} />

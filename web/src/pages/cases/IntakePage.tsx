@@ -1,7 +1,7 @@
 /** 窗口受理 (receiver): pick a published item, enter the applicant, tick the materials, create a window case. */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
-import { CheckSquareOutlined, PlusCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CheckSquareOutlined, PlusCircleOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
@@ -108,6 +108,8 @@ export function IntakePage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('无差别综合受理：选择事项 → 登记申请人 → 核对材料 → 创建办件后当场受理、一次性告知或容缺受理')}</Typography.Text>
         </div>
+        {/* 一件事 (several departments' items for one life event) has its own one-form flow. */}
+        <Button icon={<AppstoreOutlined />} onClick={() => navigate('/workbench/things')} data-testid="intake-things">{t('一件事受理')}</Button>
       </div>
 
       {!code && <ItemPicker testId="intake" cardTestId="intake-item-search-card" placeholder={t('输入事项名称或编码，如：最低生活保障、结婚登记')} initialQuery={params.get('q') ?? ''} onPick={pick} />}

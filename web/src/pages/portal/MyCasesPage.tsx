@@ -11,6 +11,7 @@ import { FeeDueTag } from '../fees/FeePanel';
 import { errorText } from '../../lib/feedback';
 import { useT } from '../../lib/i18n';
 import { RateCell, useMyRatings } from '../feedback/MyCaseRating';
+import { MyBundles } from '../things/MyBundles';
 
 export function MyCasesPage() {
   const t = useT();
@@ -32,6 +33,7 @@ export function MyCasesPage() {
         </Button>
       </div>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 12 }} />}
+      <MyBundles />
       <Card size="small">
         <ResponsiveTable<CaseRow>
           scroll={{ x: 900 }}

@@ -1,5 +1,5 @@
 /** 进度查询 (public): case number + query code → state, due date, light, the handler and the history (staff named: 亮牌上岗; the applicant masked). */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { FieldTimeOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +10,10 @@ import { formatDate, LightTag, StateTag } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
 import { caseEventLabel, caseStateByLabel, formatDateTime } from '../../lib/labels';
 import { useT } from '../../lib/i18n';
+import { isBundleNo } from '../things/api';
+
+/** A 一件事 number (YJS…) shows the bundle's progress view, fetched only then. */
+const PublicBundle = lazy(() => import('../things/PublicBundle').then((m) => ({ default: m.PublicBundle })));
 
 export function ProgressPage() {
   const t = useT();
@@ -28,7 +32,7 @@ export function ProgressPage() {
   const progress = useQuery({
     queryKey: ['progress', caseNo, queryCode],
     queryFn: ({ signal }) => api.get<Progress>('/api/public/progress', { caseNo, queryCode }, signal),
-    enabled: !!caseNo && !!queryCode,
+    enabled: !!caseNo && !!queryCode && !isBundleNo(caseNo),
     retry: false,
     staleTime: 0,
   });
@@ -52,11 +56,11 @@ export function ProgressPage() {
           {t('办件进度查询')}
         </Typography.Title>
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', margin: '8px 0 16px' }}>
-          {t('凭办件编号和查询码查询办理进度（见受理通知书、一次性告知书或短信；扫描通知书上的二维码可直接查询）')}
+          {t('凭办件编号和查询码查询办理进度（见受理通知书、一次性告知书或短信；扫描通知书上的二维码可直接查询）')}<br />{t('一件事申请凭一件事编号（YJS开头）和查询码查询全部事项。')}
         </Typography.Paragraph>
         <Form form={form} layout="inline" onFinish={search} className="bs-progress-form" initialValues={{ caseNo, queryCode }}>
           <Form.Item name="caseNo" rules={[{ required: true, message: t('请输入办件编号') }]}>
-            <Input size="large" placeholder={t('办件编号')} allowClear style={{ width: 280 }} data-testid="progress-case-no" />
+            <Input size="large" placeholder={t('办件编号或一件事编号')} aria-label={t('办件编号或一件事编号')} allowClear style={{ width: 280 }} data-testid="progress-case-no" />
           </Form.Item>
           <Form.Item name="queryCode" rules={[{ required: true, message: t('请输入查询码') }]}>
             <Input size="large" placeholder={t('查询码')} allowClear style={{ width: 180 }} data-testid="progress-query-code" />
@@ -68,6 +72,8 @@ export function ProgressPage() {
           </Form.Item>
         </Form>
       </div>
+
+      {isBundleNo(caseNo) && queryCode && <Suspense fallback={null}><PublicBundle bundleNo={caseNo} queryCode={queryCode} /></Suspense>}
 
       {progress.isError && (
         <Alert

@@ -1,13 +1,13 @@
 /**
  * 一件事一次办 on the portal (issue 24, docs/things.md): the things by life event, and one
  * thing's guide with its questionnaire; the answers give the plan — which items, one
- * material list, one form, the promised total and the day it ends if filed today. The one
- * application itself (the bundle case) is not built yet.
+ * material list, one form, the promised total and the day it ends if filed today; from there
+ * the one application (web/src/pages/things/ThingApplyPage.tsx) with the answers carried along.
  */
 import { useEffect, useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Col, Empty, List, Radio, Result, Row, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { FullPageSpin } from '../../auth/session';
 import { errorText } from '../../lib/feedback';
@@ -20,7 +20,7 @@ interface Item { code: string; name: string; department: { name: string }; start
 interface Material { key: string; name: string; required: string; condition?: string; handIn: 'applicant' | 'sharing' | 'produced'; sourceAgency?: string; producedBy?: string; usedBy: { itemCode: string }[] }
 interface Field { key: string; label: string; required: boolean; group?: string; usedBy: string[] }
 interface Guide { code: string; name: string; summary: string; basis: string; leadDepartment: { name: string }; questions: Question[]; items: Item[]; promisedWorkingDays: number; sumWorkingDays: number }
-interface Plan { items: Item[]; materials: Material[]; fields: Field[]; promisedWorkingDays: number; sumWorkingDays: number; filedOn: string; endsOn: string; workingDays: number }
+interface Plan { answers?: Record<string, string>; items: Item[]; materials: Material[]; fields: Field[]; promisedWorkingDays: number; sumWorkingDays: number; filedOn: string; endsOn: string; workingDays: number }
 
 export function ThingListPage() {
   const t = useT();
@@ -110,13 +110,14 @@ export function ThingPage() {
           {plan.isError && <Alert type="error" showIcon title={errorText(plan.error)} />}
         </Space>
       </Card>
-      {plan.data && <PlanView plan={plan.data} />}
+      {plan.data && <PlanView plan={plan.data} apply={`/things/${encodeURIComponent(code)}/apply?${new URLSearchParams(plan.data.answers ?? answers)}`} />}
     </div>
   );
 }
 
-function PlanView({ plan }: { plan: Plan }) {
+function PlanView({ plan, apply }: { plan: Plan; apply: string }) {
   const t = useT();
+  const navigate = useNavigate();
   const handIn = (m: Material) => (m.handIn === 'applicant' ? <Tag color="orange">{t('需提交一份')}</Tag>
     : m.handIn === 'produced' ? <Tag color="green">{t('前一事项办结后自动流转')}</Tag> : <Tag color="green">{t('共享获取，无需提交')}</Tag>);
   return (
@@ -159,7 +160,9 @@ function PlanView({ plan }: { plan: Plan }) {
           )} />
         )}
       </Card>
-      <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('一次提交、各部门同步办理的联办申请将在后续版本开放，目前请按上述方案分别申请各事项。')} />
+      <div className="bs-form-footer">
+        <Button type="primary" size="large" onClick={() => navigate(apply)} data-testid="thing-apply">{t('一次申请，各部门同步办理')}</Button>
+      </div>
     </div>
   );
 }
