@@ -62,7 +62,7 @@ export default {
   '平均用时 / 承诺总时限 / 各事项时限之和（工作日）': 'Avg. days / promised total / sum of parts (working days)',
   '最长用时': 'Longest (days)',
   '在办一件事': 'Running bundles',
-  '一件事编号': 'Bundle no.',
+  '一件事编号': 'Bundle number',
   '牵头部门': 'Lead department',
   '超期{n}天': '{n} days late',
   '事项进度': 'Items',

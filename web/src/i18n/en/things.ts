@@ -1,5 +1,8 @@
 // English for 一件事一次办 (web/src/pages/portal/ThingsPage.tsx, web/src/pages/things/) and the states and life events the server labels.
 export default {
+  '评价这件事': 'Rate this bundle',
+  '您的评价': 'Your rating',
+  '各事项都已办结：请对这件事的整体办理评价一次，评价由牵头部门负责答复。': 'Every item has its result: please rate how the whole bundle was handled, once. The lead department answers your rating.',
   '一件事一次办': 'One application for a life event',
   '个人办事': 'For individuals',
   '企业办事': 'For businesses',

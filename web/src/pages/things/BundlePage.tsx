@@ -15,6 +15,7 @@ import { FullPageSpin, useSession } from '../../auth/session';
 import { formatDate, LightTag, stateLabel } from '../../components/CaseTags';
 import { errorText } from '../../lib/feedback';
 import { Data, fillNodes, useT } from '../../lib/i18n';
+import { BundleRating } from './BundleRating';
 import { BUNDLE_STATE_COLORS, bundleStateLabel, PART_STATE_COLORS, partStateLabel, type BundlePart, type BundleView } from './api';
 
 export function BundlePage() {
@@ -39,6 +40,7 @@ export function BundlePage() {
         ? [{ title: <Link to="/my/cases">{t('我的办件')}</Link> }, { title: t('一件事办理进度') }]
         : [{ title: <Link to="/workbench/cases">{t('办件')}</Link> }, { title: t('一件事办理进度') }]} />
       <BundleProgress b={bundle.data!} caseLink={(caseId) => (applicant ? `/my/cases/${caseId}` : `/cases/${caseId}`)} />
+      {applicant && <BundleRating bundleId={id} />}
     </div>
   );
 }
