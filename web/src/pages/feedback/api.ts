@@ -22,8 +22,9 @@ export interface Options {
   grades: Record<string, string>; scores: Record<string, string>; scoreKeys: { window: string[]; online: string[] };
 }
 
+/** Each grade's colour: its text on white and white on it both reach 4.5:1 (axe; the lime and gold of before did not). */
 export const GRADES: [number, string, string][] = [
-  [5, zh('非常满意'), '#389e0d'], [4, zh('满意'), '#7cb305'], [3, zh('基本满意'), '#d48806'], [2, zh('不满意'), '#d4380d'], [1, zh('非常不满意'), '#cf1322'],
+  [5, zh('非常满意'), '#237804'], [4, zh('满意'), '#3f6600'], [3, zh('基本满意'), '#874d00'], [2, zh('不满意'), '#ad2102'], [1, zh('非常不满意'), '#a8071a'],
 ];
 export const SCORE_KEYS: Record<'window' | 'online', ScoreKey[]> = {
   window: [{ key: 'efficiency', label: zh('办事效率') }, { key: 'level', label: zh('业务水平') }, { key: 'attitude', label: zh('服务态度') }],

@@ -60,7 +60,8 @@ export function BundleProgress({ b, caseLink }: { b: BundleView; caseLink?: (cas
           <Descriptions.Item label={t('牵头部门')}><Data>{b.leadDepartment.name}</Data></Descriptions.Item>
           <Descriptions.Item label={t('提交日期')}>{formatDate(b.filedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('承诺时限')}>
-            <span data-testid="bundle-promised">{t('承诺{d}个工作日（分别办理共{s}个工作日）', { d: b.promisedWorkingDays, s: b.sumWorkingDays })}</span>
+            {/* Items all done on the spot promise no working days: 即办, not "0 working days". */}
+            <span data-testid="bundle-promised">{b.sumWorkingDays === 0 ? t('即办') : t('承诺{d}个工作日（分别办理共{s}个工作日）', { d: b.promisedWorkingDays, s: b.sumWorkingDays })}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('承诺办结日')}><span data-testid="bundle-due">{formatDate(b.promisedDue)}</span></Descriptions.Item>
           {b.endedOn && <Descriptions.Item label={t('全部办结日')}>{formatDate(b.endedOn)}</Descriptions.Item>}
