@@ -122,7 +122,8 @@ describe('English that is English', () => {
     await page.getByTestId('action-modal-withdraw').waitFor();
     await check(page, 'case action (withdraw)', found);
     await page.getByTestId('action-cancel').click();
-    await page.goto('/workbench/intake');
+    // By its code: the first page of the picker no longer reaches it since the 一件事 demo added items.
+    await page.goto(`/workbench/intake?q=${LOW_INCOME}`);
     await page.getByTestId(`intake-pick-${LOW_INCOME}`).waitFor();
     await check(page, 'intake (items)', found);
     await page.getByTestId(`intake-pick-${LOW_INCOME}`).click();
