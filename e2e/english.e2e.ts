@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { apiAs, startE2E, type E2E } from './harness.js';
+import { chineseShown, signIn } from './modes.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -29,37 +30,6 @@ async function english(): Promise<{ context: BrowserContext; page: Page; errors:
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`${page.url()}: uncaught ${err.message}`));
   return { context, page, errors };
-}
-
-async function signIn(context: BrowserContext, username: string) {
-  const res = await context.request.post('/api/auth/login', { data: { username, password: 'banshi123' } });
-  expect(res.status()).toBe(200);
-}
-
-/** Visible Chinese outside data: text nodes and placeholders, with where they are. */
-function chineseShown(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const HAN = /\p{Script=Han}/u;
-    const exempt = (el: Element) => !!el.closest('[translate="no"], [data-testid="lang-switch"], script, style, noscript, title');
-    const visible = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-    const where = (el: Element) => {
-      const tagged = el.closest('[data-testid]');
-      return tagged ? `[${tagged.getAttribute('data-testid')}] ` : `<${el.tagName.toLowerCase()}.${(el.className || '').toString().split(' ')[0]}> `;
-    };
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if (!text || !HAN.test(text) || !el || exempt(el) || !visible(el)) continue;
-      out.push(where(el) + text.slice(0, 80));
-    }
-    for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
-      const ph = el.getAttribute('placeholder') ?? '';
-      if (HAN.test(ph) && !exempt(el) && visible(el)) out.push(`${where(el)}placeholder: ${ph}`);
-    }
-    return [...new Set(out)];
-  });
 }
 
 /** Waits for the page to settle (data loaded, spinners gone), then records what is Chinese. */

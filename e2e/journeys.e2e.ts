@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { apiAs, startE2E, type E2E } from './harness.js';
+import { MODES, VIEWPORTS, openIn, seriousAxe as axe, signIn, type Mode } from './modes.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -22,36 +22,6 @@ fs.mkdirSync(SCREENS, { recursive: true });
 const LOW_INCOME = '62052400MZ-JF-0005'; // 最低生活保障审核确认
 const MARRIAGE = '62052400MZ-QR-0001'; // 内地居民结婚登记 (即办件)
 const PDF = { mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
-type Mode = 'normal' | 'elderly' | 'en';
-const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1440, height: 900 }];
-const MODES: Mode[] = ['normal', 'elderly', 'en'];
-
-/** A browser context in a display mode, with console errors and uncaught errors collected. */
-async function open(mode: Mode, viewport: { width: number; height: number }) {
-  const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'zh-CN', viewport });
-  await context.addInitScript((m) => {
-    if (m === 'elderly') localStorage.setItem('banshi.elderly', '1');
-    if (m === 'en') localStorage.setItem('banshi.lang', 'en');
-  }, mode);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`); });
-  page.on('pageerror', (err) => errors.push(`${page.url()}: uncaught ${err.message}`));
-  return { context, page, errors };
-}
-
-async function signIn(context: BrowserContext, username: string) {
-  const res = await context.request.post('/api/auth/login', { data: { username, password: 'banshi123' } });
-  expect(res.status()).toBe(200);
-}
-
-/** axe-core on the page: serious and critical violations, with where they are. */
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
-}
 
 /** The checks every page passes, then its screenshot. */
 async function check(page: Page, mode: Mode, name: string) {
@@ -107,7 +77,7 @@ describe('portal journeys on a phone and a desktop, in normal mode, 长辈版 an
     for (const mode of MODES) {
       it(`${viewport.width} px, ${mode}`, async () => {
         const done = await completedCase();
-        const { context, page, errors } = await open(mode, viewport);
+        const { context, page, errors } = await openIn(e, mode, viewport);
 
         // A visitor: home, search, guide, progress, booking, login.
         await page.goto('/');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loginAs, pick, startE2E, type E2E } from './harness.js';
+import { chineseShown as shown } from './modes.js';
 
 const SCREENS = '.tmp/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
@@ -41,26 +42,6 @@ async function check(page: Page, name: string) {
     .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect.soft(bad.join('\n'), `${name}: axe`).toBe('');
   await page.screenshot({ path: `${SCREENS}/things-admin-${name}-${width}.png`, fullPage: true });
-}
-
-/** Visible Chinese outside data (`translate="no"`), as the English test counts it. */
-function chineseShown(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const HAN = /\p{Script=Han}/u;
-    const exempt = (el: Element) => !!el.closest('[translate="no"], [data-testid="lang-switch"], [data-testid="calendar-warning"], script, style, noscript, title');
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if (text && HAN.test(text) && el && !exempt(el) && el.checkVisibility()) out.push(`${el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName}: ${text.slice(0, 60)}`);
-    }
-    for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
-      const ph = el.getAttribute('placeholder') ?? '';
-      if (HAN.test(ph) && !exempt(el)) out.push(`placeholder: ${ph}`);
-    }
-    return [...new Set(out)];
-  });
 }
 
 const status = (page: Page) => page.getByTestId('thing-status').getAttribute('data-status');
@@ -163,7 +144,7 @@ describe('一件事管理: build, check, submit, review and publish a thing', ()
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByText('Promised total (working days)').count()).toBe(1);
     await check(page, 'english');
-    expect(await chineseShown(page)).toEqual([]);
+    expect(await shown(page, '[data-testid="calendar-warning"]')).toEqual([]);
     await page.context().close();
   });
 

@@ -12,9 +12,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { apiAs, startE2E, type E2E } from './harness.js';
+import { MODES, VIEWPORTS, chineseShown, openIn, seriousAxe as axe, signIn, type Mode } from './modes.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -23,62 +23,11 @@ afterAll(async () => { await e?.close(); });
 const SCREENS = '.tmp/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
 const PDF = { mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
-type Mode = 'normal' | 'elderly' | 'en';
-const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1440, height: 900 }];
-const MODES: Mode[] = ['normal', 'elderly', 'en'];
 
 /** No 社保卡 asked for, no 生育登记 before: 出生医学证明 and 生育登记 start at once, 户口 and 医保 wait. */
 const ANSWERS = { socialCard: 'no', birthRegistered: 'no' };
 const MOTHER_ID = '62052419900312002X';
 const FATHER_ID = '620524198807160014';
-
-async function open(mode: Mode, viewport: { width: number; height: number }) {
-  const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'zh-CN', viewport });
-  await context.addInitScript((m) => {
-    if (m === 'elderly') localStorage.setItem('banshi.elderly', '1');
-    if (m === 'en') localStorage.setItem('banshi.lang', 'en');
-  }, mode);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`); });
-  page.on('pageerror', (err) => errors.push(`${page.url()}: uncaught ${err.message}`));
-  return { context, page, errors };
-}
-
-async function signIn(context: BrowserContext, username: string) {
-  const res = await context.request.post('/api/auth/login', { data: { username, password: 'banshi123' } });
-  expect(res.status()).toBe(200);
-}
-
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
-}
-
-/** Visible Chinese outside data (`translate="no"`) and the language switch: the check of e2e/english.e2e.ts. */
-function chineseShown(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const HAN = /\p{Script=Han}/u;
-    const exempt = (el: Element) => !!el.closest('[translate="no"], [data-testid="lang-switch"], script, style, noscript, title');
-    const visible = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if (!text || !HAN.test(text) || !el || exempt(el) || !visible(el)) continue;
-      const tagged = el.closest('[data-testid]');
-      out.push(`${tagged ? `[${tagged.getAttribute('data-testid')}] ` : ''}${text.slice(0, 80)}`);
-    }
-    for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
-      const ph = el.getAttribute('placeholder') ?? '';
-      if (HAN.test(ph) && !exempt(el) && visible(el)) out.push(`placeholder: ${ph}`);
-    }
-    return [...new Set(out)];
-  });
-}
 
 /** The checks every page passes, then its screenshot. */
 async function check(page: Page, mode: Mode, name: string) {
@@ -214,7 +163,7 @@ async function casesOf(username: string, id: string, sharedFile: string) {
 
 describe('一件事: one application and one progress view', () => {
   it('a visitor answers, signs in, comes back with the answers and files (390 px)', async () => {
-    const { context, page, errors } = await open('normal', VIEWPORTS[0]!);
+    const { context, page, errors } = await openIn(e, 'normal', VIEWPORTS[0]!);
     await page.goto('/things/newborn');
     await page.getByTestId('question-socialCard').getByText('否').click();
     await page.getByTestId('question-birthRegistered').getByText('否').click();
@@ -260,7 +209,7 @@ describe('一件事: one application and one progress view', () => {
     for (const mode of MODES) {
       if (viewport.width === 390 && mode === 'normal') continue; // the visitor's way above
       it(`${viewport.width} px, ${mode}: the one application and the progress view`, async () => {
-        const { context, page, errors } = await open(mode, viewport);
+        const { context, page, errors } = await openIn(e, mode, viewport);
         await signIn(context, 'citizen1');
         await page.goto(`/things/newborn/apply?${new URLSearchParams(ANSWERS)}`);
         await atStep(page, 0);
@@ -282,7 +231,7 @@ describe('一件事: one application and one progress view', () => {
   }
 
   it('the 综合窗口 files a thing for a walk-in applicant (1440 px)', async () => {
-    const { context, page, errors } = await open('normal', VIEWPORTS[1]!);
+    const { context, page, errors } = await openIn(e, 'normal', VIEWPORTS[1]!);
     await signIn(context, 'window1');
     await page.goto('/workbench/intake');
     await page.getByTestId('intake-things').click();

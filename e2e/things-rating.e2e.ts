@@ -3,8 +3,8 @@
  * thing once on its progress view — at 390 px in 长辈版 (no pop-up), with axe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import { apiAs, loginAs, startE2E, type E2E } from './harness.js';
+import { seriousAxe } from './modes.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -41,8 +41,7 @@ describe('rating a 一件事 as a whole', () => {
     await page.reload();
     await page.getByTestId('bundle-rating').waitFor({ timeout: 15_000 });
     expect(await page.locator('.ant-modal:visible').count(), '长辈版: the form is on the page').toBe(0);
-    const axe = await new AxeBuilder({ page }).include('[data-testid="bundle-rating"]').analyze();
-    expect(axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`)).toEqual([]);
+    expect(await seriousAxe(page, '[data-testid="bundle-rating"]')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll').toBe(true);
     await page.getByTestId('grade-5').click();
     await page.getByTestId('rating-submit').click();
