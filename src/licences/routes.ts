@@ -6,6 +6,7 @@ import { errors, Paging, Uuid, type App } from '../core/http.js';
 import { listLicences, licenceView, revokeLicence, verifyLicence } from './service.js';
 import { listKeys, publicKey, revoke, rotate } from './keyAdmin.js';
 import { SEAL_BODY_KINDS } from './types.js';
+import { licenceDocument } from './renderDocument.js';
 
 const literal = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
 /** Readers of licences; the service narrows each to its own scope (the applicant: their own). */
@@ -38,6 +39,17 @@ export function licenceRoutes(app: App, ctx: AppContext) {
     config: { policy: READERS },
     schema: { tags: ['licences'], summary: 'One e-licence with its signed record, signature and the seal\'s public key', params: Type.Object({ id: Uuid }), response: errors(400, 401, 403, 404) },
   }, async (req) => licenceView(ctx, currentUser(req), req.params.id));
+
+  app.get('/api/licences/:id/document', {
+    config: { policy: READERS },
+    schema: {
+      tags: ['licences'], summary: 'The rendered e-licence (A4 HTML to print or save as PDF): the holder\'s copy shows the ID number in full, staff copies masked',
+      params: Type.Object({ id: Uuid }), response: errors(400, 401, 403, 404),
+    },
+  }, async (req, reply) => {
+    const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+    return reply.type('text/html; charset=utf-8').send(await licenceDocument(ctx, currentUser(req), req.params.id, origin));
+  });
 
   app.post('/api/licences/:id/revoke', {
     config: { policy: ['leader', 'centerAdmin'] },

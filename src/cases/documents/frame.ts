@@ -12,7 +12,7 @@ const SERIF = `"SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "
 const TITLE = `"方正小标宋简体", "FZXiaoBiaoSong-B05S", "STZhongsong", "华文中宋", ${SERIF}`;
 const SEAL_RED = '#c8161d';
 
-const STYLE = `
+export const STYLE = `
 @page { size: A4; margin: 20mm; }
 * { box-sizing: border-box; }
 html { background: #e9e9e9; }
@@ -77,7 +77,7 @@ export async function qrSvg(url: string): Promise<string> {
  * the 行政审批专用章 the windows use (seed 001), its name at the bottom; the department's own
  * 行政章 has no bottom line.
  */
-function seal(name: string, label: string, extraClass = ''): Html {
+export function seal(name: string, label: string, extraClass = ''): Html {
   const chars = [...name].length;
   // The arc (r = 66, 240°) is about 276 units long: shrink the type for long names.
   const size = Math.min(24, Math.floor(262 / Math.max(chars, 1)));
