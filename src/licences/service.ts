@@ -36,7 +36,7 @@ function summary(ctx: AppContext, l: LicenceRow) {
   return {
     id: l.id, licenceNo: l.licenceNo, type: l.type, caseId: l.caseId, holderName: l.holderName, holderIdMasked: maskIdNumber(l.holderIdNumber),
     issuedOn: l.issuedOn, validUntil: l.validUntil, status: l.status, expired: l.validUntil !== null && l.validUntil < ctx.today(),
-    statusReason: l.statusReason, statusOn: l.statusOn,
+    statusReason: l.statusReason, statusOn: l.statusOn, issuer: l.record?.issuer?.name ?? null,
   };
 }
 

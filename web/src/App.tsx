@@ -60,6 +60,10 @@ const TicketRoute = lazy(() => hall().then((m) => ({ default: m.TicketRoute })))
 const HallBoardPage = lazy(() => hall().then((m) => ({ default: m.HallBoardPage })));
 const WindowPage = lazy(() => hall().then((m) => ({ default: m.WindowPage })));
 const BookingPage = lazy(() => hall().then((m) => ({ default: m.BookingPage })));
+const licences = () => import('./pages/licences/pages');
+const MyLicencesPage = lazy(() => licences().then((m) => ({ default: m.MyLicencesPage })));
+const ShowLicencePage = lazy(() => licences().then((m) => ({ default: m.ShowLicencePage })));
+const VerifyLicencePage = lazy(() => licences().then((m) => ({ default: m.VerifyLicencePage })));
 const MyBookingsPage = lazy(() => hall().then((m) => ({ default: m.MyBookingsPage })));
 const HallAdminPage = lazy(() => hall().then((m) => ({ default: m.HallAdminPage })));
 const HallStatsPage = lazy(() => hall().then((m) => ({ default: m.HallStatsPage })));
@@ -130,6 +134,9 @@ export function App() {
             <Route path="workbench/things/:code" element={<RequireRole allow={ROLE_ALLOW.intake}><WindowThingApplyPage /></RequireRole>} />
             <Route path="login" element={<LoginPage />} />
             <Route path="progress" element={<ProgressPage />} />
+            <Route path="verify/licence/:no" element={<VerifyLicencePage />} />
+            <Route path="my/licences" element={<RequireRole allow={ROLE_ALLOW.applicant}><MyLicencesPage /></RequireRole>} />
+            <Route path="my/licences/:id/show" element={<RequireRole allow={ROLE_ALLOW.applicant}><ShowLicencePage /></RequireRole>} />
             <Route path="stats" element={<PublicStatsPage />} />
             <Route path="board" element={<BoardPage />} />
             <Route path="duty/today-leader" element={<TodayLeaderPage />} />

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { AppstoreOutlined, FileSearchOutlined, FolderOpenOutlined, FundOutlined, KeyOutlined, OrderedListOutlined, SearchOutlined, TableOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, FileSearchOutlined, FolderOpenOutlined, FundOutlined, KeyOutlined, OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TableOutlined } from '@ant-design/icons';
 import type { StaffIconName } from './staffIcons';
 import type { Me } from '../api/types';
 import { canSeeDuty } from '../pages/duty/access';
@@ -41,6 +41,7 @@ const BEFORE_HALL: Entry[] = [
   { key: 'agency', to: '/agency', icon: staff('team'), label: (u) => (u?.role === 'agent' ? zh('代办工作台') : zh('代办管理')), show: (u) => canSeeAgency(u) },
   { key: 'my-cases', to: '/my/cases', icon: <FolderOpenOutlined />, label: () => zh('我的办件'), show: (u) => isApplicant(u) },
   { key: 'my-bookings', to: '/my/bookings', icon: <FolderOpenOutlined />, label: () => zh('我的预约'), show: (u) => isApplicant(u) },
+  { key: 'my-licences', to: '/my/licences', icon: <SafetyCertificateOutlined />, label: () => zh('我的证照'), show: (u) => isApplicant(u) },
   { key: 'catalog', to: '/admin/catalog', icon: staff('profile'), label: () => zh('事项管理'), show: (u) => canSeeCatalog(u) },
   { key: 'admin-things', to: '/admin/things', icon: staff('profile'), label: () => zh('一件事管理'), show: (u) => canSeeCatalog(u) },
   { key: 'filings', to: '/admin/filings', icon: staff('audit'), label: () => zh('否定备案'), show: (u) => canSeeFilings(u) },
@@ -81,7 +82,7 @@ const SECTIONS: [prefix: string, key: string][] = [
   ['/feedback', 'feedback'], ['/supervision/reports', 'supervision-reports'], ['/supervision', 'supervision'], ['/assessment', 'assessment'],
   ['/admin/fees', 'fees'], ['/admin/stats', 'stats-report'], ['/admin/catalog', 'catalog'], ['/admin/things', 'admin-things'], ['/duty', 'duty'], ['/admin/accounts', 'accounts'],
   ['/admin/calendar', 'calendar'], ['/agency', 'agency'], ['/party', 'party'], ['/workbench/intake', 'intake'], ['/workbench/cases', 'cases'],
-  ['/things', 'things'], ['/account/password', 'password'], ['/my/bookings', 'my-bookings'], ['/my/cases', 'my-cases'], ['/progress', 'progress'],
+  ['/things', 'things'], ['/account/password', 'password'], ['/my/bookings', 'my-bookings'], ['/my/licences', 'my-licences'], ['/my/cases', 'my-cases'], ['/progress', 'progress'],
 ];
 
 /** The menu entry the path belongs to (a case page is under 办件 for staff, 我的办件 for applicants). */
