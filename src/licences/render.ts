@@ -81,7 +81,7 @@ ${standing ? html`<p class="lic-stamp" data-testid="lic-standing">${standing}</p
 <table class="facts">${factRows(r)}</table>
 </section>
 <section class="doc-end">
-<div class="qr" data-testid="doc-qr">
+<div class="qr" data-testid="doc-qr" data-verify-url="${input.verifyUrl}">
   <div class="qr-code">${raw(await qrSvg(input.verifyUrl))}</div>
   <div class="qr-text"><div class="qr-caption">扫码核验证照</div><div>证照编号：${r.licenceNo}</div><div>核验码：<span class="qr-code-text">${input.verifyCode}</span></div></div>
 </div>

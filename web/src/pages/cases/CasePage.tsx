@@ -16,6 +16,7 @@ import { FINISHED_STATES, type CaseAction, type CaseState } from '../../../../sr
 import { ActionModal, inHand, staffQuery, submittable } from './ActionModal';
 import { JointPanel } from './JointPanel';
 import { PaperworkPanel } from './PaperworkPanel';
+import { CaseLicence } from '../licences/CaseLicence';
 import { FeePanel } from '../fees/FeePanel';
 import { CaseHeader } from './case/CaseHeader';
 import { CaseSteps } from './case/CaseSteps';
@@ -168,6 +169,7 @@ export function CasePage() {
         <Col xs={24} lg={8}>
           <CaseClock c={c} running={!!c.clock.acceptedOn && !finished && !DONE_STATES.includes(c.state)} />
           <CaseDocuments c={c} />
+          {!isApplicant && user.role !== 'agent' && c.outcome === 'approved' && <CaseLicence caseId={c.id} />}
           {description && <CaseDescription text={description} />}
         </Col>
       </Row>
