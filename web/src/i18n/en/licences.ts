@@ -35,4 +35,5 @@ export default {
   '核验日期': 'Checked on',
   '签章算法': 'Signature algorithm',
   '电子证照': 'E-licence',
+  '证照核验二维码': 'QR code to verify the licence',
 } as Record<string, string>;

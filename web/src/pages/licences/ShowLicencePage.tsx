@@ -26,7 +26,7 @@ export function ShowLicencePage() {
         <Card style={{ textAlign: 'center' }}>
           <Typography.Title level={2} style={{ marginTop: 0 }}><Data>{l.type}</Data></Typography.Title>
           <div style={{ display: 'flex', justifyContent: 'center', margin: '8px 0 16px' }}>
-            <QRCode value={`${window.location.origin}${verifyPage(l.licenceNo, l.verifyCode)}`} size={280} bordered={false} data-testid="show-licence-qr" />
+            <QRCode value={`${window.location.origin}${verifyPage(l.licenceNo, l.verifyCode)}`} size={280} bordered={false} aria-label={t('证照核验二维码')} data-testid="show-licence-qr" />
           </div>
           <div style={{ fontSize: 22, fontWeight: 600 }}><Data testId="show-licence-no">{l.licenceNo}</Data></div>
           <div style={{ fontSize: 20 }}>{t('核验码')}：<Data testId="show-licence-code">{l.verifyCode}</Data></div>
