@@ -30,7 +30,7 @@ export const verifyPagePath = (licenceNo: string, code: string) =>
 const EXTRA_STYLE = `
 .lic-title { font-size: 26pt; letter-spacing: .4em; }
 .lic-stamp { text-align: center; font-size: 14pt; font-weight: bold; color: #c8161d; border: 1.5pt solid #c8161d; padding: 1mm; margin: 0 0 3mm; }
-.seal-meta { font-size: 8pt; line-height: 1.35; color: #333; margin-top: 1mm; word-break: break-all; }
+.seal-meta { font-size: 8pt; line-height: 1.35; color: #333; margin: 9mm 0 0; max-width: 62mm; word-break: break-all; }
 .facts th { width: 30mm; }
 `;
 
@@ -85,7 +85,7 @@ ${standing ? html`<p class="lic-stamp" data-testid="lic-standing">${standing}</p
   <div class="qr-code">${raw(await qrSvg(input.verifyUrl))}</div>
   <div class="qr-text"><div class="qr-caption">扫码核验证照</div><div>证照编号：${r.licenceNo}</div><div>核验码：<span class="qr-code-text">${input.verifyCode}</span></div></div>
 </div>
-<div class="seal-block">${seal(r.issuer.name, '电子印章')}<p class="dept">${r.issuer.name}</p><p class="date">${zhDate(r.issuedOn)}</p>
+<div><div class="seal-block">${seal(r.issuer.name, '电子印章')}<p class="dept">${r.issuer.name}</p><p class="date">${zhDate(r.issuedOn)}</p></div>
 <p class="seal-meta" data-testid="seal-meta">签章算法：${r.seal.algorithm}<br>密钥标识：${r.seal.keyId}<br>签章时间：${r.seal.signedAt}</p></div>
 </section>
 <footer class="doc-foot"><div class="inner">
