@@ -46,6 +46,7 @@ import { reportRoutes } from './supervision/report/routes.js';
 import { thingRoutes } from './things/routes.js';
 import { thingEditorRoutes } from './things/editorRoutes.js';
 import { licenceRoutes } from './licences/routes.js';
+import { licenceUseRoutes } from './licences/useRoutes.js';
 import { thingSupervisionRoutes } from './supervision/thingsRoutes.js';
 import { bundleRatingRoutes } from './feedback/bundleRoutes.js';
 import { thingStatsRoutes } from './stats/thingsRoutes.js';
@@ -108,7 +109,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   compose(ctx.config);
 
   const routeSets = [metricsRoutes, (a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
-    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, thingEditorRoutes, licenceRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
+    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, thingEditorRoutes, licenceUseRoutes, licenceRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
   // 一件事 (issue 24): supervision, statistics and the rating of a bundle as a whole.
   for (const register of [thingSupervisionRoutes, bundleRatingRoutes, thingStatsRoutes]) register(app, ctx);
