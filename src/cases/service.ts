@@ -56,6 +56,9 @@ export function splitMaterials(given: readonly MaterialGiven[]): { uploads: { ma
       licences.push({ materialId: m.materialId, licenceId: m.licenceId, consent: true });
     } else throw unprocessable('material_source', 'Give a file or a licence for each material', '每项材料须上传文件或选用电子证照（二选一）', [{ field: `body.materials.${i}`, message: 'fileId or licenceId' }]);
   });
+  // A material is either uploaded or taken from a licence, not both.
+  const both = licences.find((l) => uploads.some((u) => u.materialId === l.materialId));
+  if (both) throw unprocessable('material_source', 'Give a file or a licence for each material', '每项材料须上传文件或选用电子证照（二选一）', [{ field: `body.materials.${both.materialId}`, message: 'fileId or licenceId' }]);
   return { uploads, licences };
 }
 
