@@ -46,9 +46,11 @@ import { reportRoutes } from './supervision/report/routes.js';
 import { thingRoutes } from './things/routes.js';
 import { thingEditorRoutes } from './things/editorRoutes.js';
 import { licenceRoutes } from './licences/routes.js';
+import { licenceUseRoutes } from './licences/useRoutes.js';
 import { thingSupervisionRoutes } from './supervision/thingsRoutes.js';
 import { bundleRatingRoutes } from './feedback/bundleRoutes.js';
 import { thingStatsRoutes } from './stats/thingsRoutes.js';
+import { licenceStatsRoutes } from './stats/licencesRoutes.js';
 import { fileReadableViaCase } from './cases/view.js';
 import { JOBS } from './jobs.js';
 import { compose } from './compose.js';
@@ -108,10 +110,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   compose(ctx.config);
 
   const routeSets = [metricsRoutes, (a: App, c: AppContext) => systemRoutes(a, c, JOBS), authRoutes, accountRoutes, calendarRoutes, catalogRoutes,
-    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, thingEditorRoutes, licenceRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
+    (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, thingEditorRoutes, licenceUseRoutes, licenceRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
   // 一件事 (issue 24): supervision, statistics and the rating of a bundle as a whole.
-  for (const register of [thingSupervisionRoutes, bundleRatingRoutes, thingStatsRoutes]) register(app, ctx);
+  for (const register of [thingSupervisionRoutes, bundleRatingRoutes, thingStatsRoutes, licenceStatsRoutes]) register(app, ctx);
 
   await serveWeb(app);
   return app;

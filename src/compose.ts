@@ -18,6 +18,7 @@ import { drainCalendarChanges } from './cases/recalc.js';
 import { drainDeadlines } from './deadlines.js';
 import { supervisionHook } from './supervision/hook.js';
 import { licenceHook } from './licences/issue.js';
+import { recordLicenceMaterials } from './licences/use.js';
 import { clockSettings } from './supervision/settings.js';
 import { statsHook } from './stats/hook.js';
 import { bundleHook, bundleTimeZone } from './things/bundleHook.js';
@@ -46,6 +47,7 @@ export function compose(config: Config): void {
     deliveryHeld,
     // Filings: the 否定备案 a refusal, return or denial files, written with the action.
     negativeFiling: filingInsert,
+    licenceMaterials: recordLicenceMaterials,
   });
   // The supervision board's blocks from the modules that report to supervision (they import
   // its scope and bus, so it must not import them): 好差评 and complaints, and today's queue

@@ -13,6 +13,7 @@ import type { CaseRow } from './schema.js';
  * - `paymentDue`: whether delivery still waits for payment (a case fact the transition table checks);
  * - `deliveryHeld`: the names of the other items of the case's 一件事 bundle still running when
  *   its results are handed over together (empty: nothing holds the delivery);
+ * - `licenceMaterials`: 免证办, materials taken from the applicant's e-licences (checked and recorded);
  * - `negativeFiling`: the 否定备案 row a refusal, return or denial files with the center, as a
  *   write not yet run (the action writes it with its event and audit row in one statement).
  */
@@ -22,6 +23,18 @@ export interface CaseEnginePorts {
   paymentDue(db: Queryable, row: CaseRow, guide: GuideData): Promise<boolean>;
   deliveryHeld(db: Queryable, row: CaseRow): Promise<string[]>;
   negativeFiling(tx: Tx, filing: NegativeFiling): SQLWrapper;
+  /**
+   * 免证办: checks and records materials provided from the applicant's e-licences (src/licences/use.ts)
+   * in the filing's transaction; throws a 422 when a licence is not usable.
+   */
+  licenceMaterials(tx: Tx, use: LicenceMaterialUse): Promise<void>;
+}
+
+/** A material provided from an e-licence with the holder's consent instead of an upload. */
+export interface LicenceMaterial { materialId: string; licenceId: string; consent: boolean }
+export interface LicenceMaterialUse {
+  row: CaseRow; guide: GuideData; uses: readonly LicenceMaterial[];
+  submitter: { id: string; role: string; centerId?: string | null }; nowIso: string; today: string;
 }
 
 /** What a refusing action files (src/filings keeps and reviews it). */

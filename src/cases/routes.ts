@@ -32,7 +32,7 @@ const NewCaseBody = Type.Object({
   channel: literal(CHANNELS),
   coApplicants: Type.Optional(Type.Array(CoApplicantBody, { maxItems: 9, description: 'Items whose law names several applicants (catalog coApplicants): the further persons' })),
   formData: Type.Optional(Type.Record(Text(64), Type.Unknown(), { maxProperties: 100 })),
-  materials: Type.Optional(Type.Array(Type.Object({ materialId: Text(64, 1), fileId: Uuid }), { maxItems: 60 })),
+  materials: Type.Optional(Type.Array(Type.Object({ materialId: Text(64, 1), fileId: Type.Optional(Uuid), licenceId: Type.Optional(Uuid), consent: Type.Optional(Type.Boolean()) }), { maxItems: 60 })),
 });
 
 export function caseRoutes(app: App, ctx: AppContext) {

@@ -24,7 +24,7 @@ import { centerById } from '../core/org/lookup.js';
 import { asRepresentative, representativeMay } from './representative.js';
 import type { Tx } from '../core/db/index.js';
 import { writeTogether } from '../core/db/together.js';
-import { caseEngine } from './ports.js';
+import { caseEngine, type LicenceMaterial } from './ports.js';
 import { jointFacts } from './joint/parts.js';
 import { calendarFor } from '../core/calendar/service.js';
 import { applicantProblems, coApplicantProblems, normalizeIdNumber, type IdType, type PersonIdentity } from '../core/identity/index.js';
@@ -37,9 +37,29 @@ export interface NewCase {
   applicant?: { kind: 'person' | 'organization'; name: string; idNumber: string; idType?: IdType; phone: string };
   channel: Channel;
   formData?: Record<string, unknown>;
-  materials?: { materialId: string; fileId: string }[];
+  /** Each material with its upload, or (免证办) with an e-licence the applicant holds and their consent. */
+  materials?: MaterialGiven[];
   /** Items that take co-applicants (catalog `coApplicants`): the further persons, each checked. */
   coApplicants?: PersonIdentity[];
+}
+
+export interface MaterialGiven { materialId: string; fileId?: string; licenceId?: string; consent?: boolean }
+
+/** Splits the given materials into uploads and licence uses; each names exactly one, and a licence needs consent. */
+export function splitMaterials(given: readonly MaterialGiven[]): { uploads: { materialId: string; fileId: string }[]; licences: LicenceMaterial[] } {
+  const uploads: { materialId: string; fileId: string }[] = [];
+  const licences: LicenceMaterial[] = [];
+  given.forEach((m, i) => {
+    if (m.fileId && !m.licenceId) uploads.push({ materialId: m.materialId, fileId: m.fileId });
+    else if (m.licenceId && !m.fileId) {
+      if (m.consent !== true) throw unprocessable('licence_consent', 'Using a licence needs the holder\'s consent', '使用电子证照须经持证人同意，请勾选同意', [{ field: `body.materials.${i}.consent`, message: 'required' }]);
+      licences.push({ materialId: m.materialId, licenceId: m.licenceId, consent: true });
+    } else throw unprocessable('material_source', 'Give a file or a licence for each material', '每项材料须上传文件或选用电子证照（二选一）', [{ field: `body.materials.${i}`, message: 'fileId or licenceId' }]);
+  });
+  // A material is either uploaded or taken from a licence, not both.
+  const both = licences.find((l) => uploads.some((u) => u.materialId === l.materialId));
+  if (both) throw unprocessable('material_source', 'Give a file or a licence for each material', '每项材料须上传文件或选用电子证照（二选一）', [{ field: `body.materials.${both.materialId}`, message: 'fileId or licenceId' }]);
+  return { uploads, licences };
 }
 
 /** Which channels each role files cases through. */
@@ -135,15 +155,16 @@ export async function createCase(ctx: AppContext, user: SessionUser, input: NewC
   const coApplicants = checkCoApplicants(data, applicant.idNumber, input.coApplicants ?? [], ctx.today());
   // An online application is complete before it is filed: every required material not obtained by data sharing.
   if (input.channel === 'online') assertOnlineComplete(data, input.materials ?? []);
+  const given = splitMaterials(input.materials ?? []);
   if (user.role === 'agent' && !opts.centerId) throw forbidden('Agents file through the agency service', '代办员请通过代办工作台提交');
   const centerId = opts.centerId ?? (user.role === 'applicant' ? item.centerId : user.centerId!);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    await assertOwnFiles(tx, user, (input.materials ?? []).map((m) => m.fileId));
+    await assertOwnFiles(tx, user, given.uploads.map((m) => m.fileId));
     return insertCase(tx, {
       item, guide: data, applicant, applicantUserId: user.role === 'applicant' ? user.id : null, coApplicants,
       submitter: { id: user.id, role: user.role, displayName: user.displayName, windowId: user.windowId }, channel: input.channel, centerId,
-      formData: input.formData ?? {}, materials: input.materials ?? [], now, today: ctx.today(), origin: opts.origin ?? '', timeZone: ctx.config.timeZone,
+      formData: input.formData ?? {}, materials: given.uploads, licenceUses: given.licences, now, today: ctx.today(), origin: opts.origin ?? '', timeZone: ctx.config.timeZone,
     }, opts.within);
   });
 }
@@ -167,6 +188,8 @@ export interface CaseStart {
   /** Materials of this item, each with its upload (the same upload may serve several cases). */
   /** A material handed on inside a bundle (a predecessor's result) is ticked without a file. */
   materials: readonly { materialId: string; fileId: string | null }[];
+  /** 免证办: materials provided from the applicant's e-licences (checked and recorded by the licenceMaterials port). */
+  licenceUses?: readonly LicenceMaterial[];
   now: Date;
   /** The business day the case is dated (the day a bundle's predecessor's result was ready). */
   today: string;
@@ -194,8 +217,13 @@ export async function insertCase(tx: Tx, s: CaseStart, within?: SubmitOptions['w
     receivedOn: today, acceptBy: (await calendarFor(tx, centerId)).addWorkingDays(today, ACCEPTANCE_DECISION_DAYS).date,
     createdAt: nowIso, updatedAt: nowIso,
   }).returning();
-  await markProvided(tx, id, [...s.materials], nowIso);
-  await appendEvent(tx, { caseId: id, at: nowIso, actorId: s.submitter.id, actorRole: s.submitter.role, action: 'submit', fromState: null, toState: 'submitted', data: { channel, materials: s.materials.map((m) => m.materialId) } });
+  const fromLicences = s.licenceUses ?? [];
+  await markProvided(tx, id, [...s.materials, ...fromLicences.map((m) => ({ materialId: m.materialId, fileId: null }))], nowIso);
+  await appendEvent(tx, { caseId: id, at: nowIso, actorId: s.submitter.id, actorRole: s.submitter.role, action: 'submit', fromState: null, toState: 'submitted',
+    data: { channel, materials: s.materials.map((m) => m.materialId), ...(fromLicences.length ? { fromLicences: fromLicences.map((m) => m.materialId) } : {}) } });
+  if (fromLicences.length) {
+    await caseEngine().licenceMaterials(tx, { row: inserted, guide: data, uses: fromLicences, submitter: { id: s.submitter.id, role: s.submitter.role, centerId }, nowIso, today });
+  }
   // The number comes from the center's daily counter, which every submission locks until
   // it commits: reserved here, after the rest of the rows are written.
   const row: CaseRow = { ...inserted, caseNo: await assignCaseNo(tx, id, centerId, center.divisionCode, today) };

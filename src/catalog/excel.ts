@@ -99,9 +99,12 @@ const ITEM_COLUMNS: Column[] = [
     const m = /^(\d)\s*-\s*(\d)\s+(.+)$/.exec(v.trim());
     if (m) d.coApplicants = { min: Number(m[1]), max: Number(m[2]), label: m[3].trim() };
   } },
+  // 电子证照: the licence type the approved result replaces (换发) or cancels (注销), src/licences/supersede.ts.
+  { header: '替代证照类型', width: 16, get: (d) => d.result.supersedes ?? '', set: (d, v) => { if (v) d.result.supersedes = v; } },
+  { header: '注销证照类型', width: 16, get: (d) => d.result.revokes ?? '', set: (d, v) => { if (v) d.result.revokes = v; } },
 ];
 
-const MATERIAL_HEADERS = ['事项编码', '材料编号', '材料名称', '必要性', '提交情形', '主件/副件', '份数', '形式', '来源', '出具部门', '样表', '备注'];
+const MATERIAL_HEADERS = ['事项编码', '材料编号', '材料名称', '必要性', '提交情形', '主件/副件', '份数', '形式', '来源', '出具部门', '样表', '备注', '可用电子证照类型'];
 const STEP_HEADERS = ['事项编码', '序号', '环节名称', '岗位', '工作日'];
 const FEE_HEADERS = ['事项编码', '收费项目', '收费标准', '收费依据'];
 
@@ -130,7 +133,7 @@ export async function exportCatalog(ctx: AppContext, user: SessionUser): Promise
     wsItems.addRow([code, ...ITEM_COLUMNS.map((c) => c.get(data, names))]);
     for (const m of data.materials) {
       wsMat.addRow([code, m.id, m.name, label(LABELS.required, m.required), m.condition ?? '', m.major ? '主件' : '副件', m.copies,
-        label(LABELS.form, m.form), label(LABELS.source, m.source), m.sourceAgency ?? '', m.sample ?? '', m.note ?? '']);
+        label(LABELS.form, m.form), label(LABELS.source, m.source), m.sourceAgency ?? '', m.sample ?? '', m.note ?? '', m.licenceType ?? '']);
     }
     data.procedure.forEach((s, i) => wsSteps.addRow([code, i + 1, s.name, label(LABELS.role, s.role), s.workingDays ?? '']));
     for (const f of data.fees.items) wsFees.addRow([code, f.name, f.standard, f.basis]);
@@ -186,7 +189,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, ids: Map<string, string>) {
       id: t(2), name: t(3), required: unlabel(LABELS.required, t(4)) as Material['required'], major: t(6) !== '副件', copies: num(t(7) || '1'),
       form: unlabel(LABELS.form, t(8)) as Material['form'], source: unlabel(LABELS.source, t(9)) as Material['source'],
     };
-    const optional: [keyof Material, string][] = [['condition', t(5)], ['sourceAgency', t(10)], ['sample', t(11)], ['note', t(12)]];
+    const optional: [keyof Material, string][] = [['condition', t(5)], ['sourceAgency', t(10)], ['sample', t(11)], ['note', t(12)], ['licenceType', t(13)]];
     for (const [k, v] of optional) if (v) (m as unknown as Record<string, unknown>)[k] = v;
     d.materials.push(m);
   });

@@ -19,6 +19,7 @@ const MaterialSchema = Type.Object({
   form: oneOf(['paper', 'electronic', 'both'] as const),
   source: oneOf(['applicant', 'sharing'] as const),
   sourceAgency: Type.Optional(Txt(200)),
+  licenceType: Type.Optional(Txt(100)),
   sample: Type.Optional(Txt(2000)),
   note: Type.Optional(Txt(1000)),
 });
@@ -61,7 +62,7 @@ export const GuideSchema = Type.Object({
   overdueDefault: oneOf(OVERDUE_DEFAULTS),
   materials: Type.Array(MaterialSchema, { maxItems: 60 }),
   fees: Type.Object({ free: Type.Boolean(), items: Type.Array(Type.Object({ name: Txt(200), standard: Txt(500), basis: Txt(1000) }), { maxItems: 20 }), payBeforeDelivery: Type.Optional(Type.Boolean()) }),
-  result: Type.Object({ name: Txt(200), type: oneOf(['certificate', 'approval', 'other'] as const), sample: Type.Optional(Txt(2000)) }),
+  result: Type.Object({ name: Txt(200), type: oneOf(['certificate', 'approval', 'other'] as const), sample: Type.Optional(Txt(2000)), supersedes: Type.Optional(Txt(100)), revokes: Type.Optional(Txt(100)) }),
   contact: Type.Object({ address: Txt(300), hours: Txt(300), phone: Txt(50), complaintPhone: Txt(50) }),
   keyProject: Type.Optional(Type.Boolean()),
   level: Type.Optional(oneOf(ITEM_LEVELS)),

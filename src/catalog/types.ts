@@ -64,6 +64,8 @@ export interface Material {
   sourceAgency?: string;
   sample?: string;
   note?: string;
+  /** 免证办: the licence type (营业执照, 结婚证 …) whose valid e-licence, held by the applicant, satisfies it with their consent (src/licences/use.ts). */
+  licenceType?: string;
 }
 
 export interface FeeItem { name: string; standard: string; basis: string }
@@ -105,7 +107,11 @@ export interface GuideData {
   materials: Material[];
   /** payBeforeDelivery: the result is handed over only once the payment notice is paid (src/fees). */
   fees: { free: boolean; items: FeeItem[]; payBeforeDelivery?: boolean };
-  result: { name: string; type: 'certificate' | 'approval' | 'other'; sample?: string };
+  /**
+   * supersedes / revokes: the licence type of the holder's that an approved case replaces
+   * (企业变更登记 → 营业执照) or cancels (离婚登记 → 结婚证), src/licences/supersede.ts.
+   */
+  result: { name: string; type: 'certificate' | 'approval' | 'other'; sample?: string; supersedes?: string; revokes?: string };
   contact: { address: string; hours: string; phone: string; complaintPhone: string };
   keyProject?: boolean;
   /** 别名/俗称 people use for the item (低保, 结婚证); searched just below the exact name. */

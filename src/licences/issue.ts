@@ -18,6 +18,7 @@ import { canonicalOf, digestOf, licenceFields, type LicenceRecord } from './reco
 import { issuesLicence, licenceNumber, newVerifyCode, validUntilOf } from './rules.js';
 import { activeKey, sealWith, type Actor } from './seals.js';
 import { SEAL_ALGORITHM } from './types.js';
+import { changeHeldLicences } from './supersede.js';
 
 export interface IssueInput { row: CaseRow; guide: GuideData; at: Date; today: string; actor: Actor; deemed: boolean }
 
@@ -36,8 +37,10 @@ function issueOnDecision(kek: SealKek): CaseHook {
     // Cheap facts first: nearly every change is not a decision.
     if (after.state !== 'decided' || before?.state === 'decided' || after.outcome !== 'approved') return;
     const guide = await itemVersionOf(change.tx, after);
-    if (!issuesLicence({ beforeState: before?.state ?? null, afterState: after.state, outcome: after.outcome, resultType: guide.result.type })) return;
-    await issueLicence(change.tx, kek, { row: after, guide, at: change.at, today: change.today, actor: change.actor, deemed: change.action === 'deemedApproval' });
+    const issues = issuesLicence({ beforeState: before?.state ?? null, afterState: after.state, outcome: after.outcome, resultType: guide.result.type });
+    const newLicenceId = issues ? await issueLicence(change.tx, kek, { row: after, guide, at: change.at, today: change.today, actor: change.actor, deemed: change.action === 'deemedApproval' }) : null;
+    // A result that changes or cancels a licence the applicant holds (企业变更登记, 离婚登记).
+    await changeHeldLicences(change.tx, { row: after, guide, today: change.today, at: change.at, actor: change.actor, newLicenceId });
   };
 }
 

@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, jsonb, timestamp, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, jsonb, timestamp, date, index, uniqueIndex, boolean, primaryKey } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { centers, departments } from '../core/org/schema.js';
 import { users } from '../core/auth/schema.js';
@@ -87,3 +87,19 @@ export const licences = pgTable('licences', {
 
 export type LicenceRow = typeof licences.$inferSelect;
 export type SealKeyRow = typeof sealKeys.$inferSelect;
+
+/**
+ * 免证办: a case's material provided from an e-licence the applicant holds, with their
+ * consent, instead of an upload (src/licences/use.ts). The case's `case_materials` row is
+ * ticked without a file; this row says which licence, that the holder consented, and when.
+ */
+export const licenceUses = pgTable('licence_uses', {
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  materialId: text('material_id').notNull(),
+  licenceId: uuid('licence_id').notNull().references(() => licences.id),
+  consent: boolean('consent').notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }).notNull(),
+  usedBy: uuid('used_by').references(() => users.id),
+}, (t) => [primaryKey({ columns: [t.caseId, t.materialId] }), index('licence_uses_licence_idx').on(t.licenceId)]);
+
+export type LicenceUseRow = typeof licenceUses.$inferSelect;

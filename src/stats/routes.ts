@@ -15,6 +15,7 @@ import { addCatalogSheet, catalogReport } from './catalog.js';
 import { addFeeSheet } from '../fees/excel.js';
 import { feeTotals } from '../fees/service.js';
 import { addThingsSheet, thingsReport } from './things.js';
+import { addLicenceSheet, licenceReport } from './licences.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATS_ROLES = ['centerAdmin', 'supervisor', 'leader'] as const;
@@ -60,6 +61,7 @@ export function statsRoutes(app: App, ctx: AppContext) {
       addFeeSheet(wb, await feeTotals(ctx, user, { from: q.from, to: q.to, centerId: q.centerId }));
       addCatalogSheet(wb, await catalogReport(ctx, user, { from: q.from, to: q.to, centerId: q.centerId }));
       addThingsSheet(wb, await thingsReport(ctx, user, { from: q.from, to: q.to, centerId: q.centerId }));
+      addLicenceSheet(wb, await licenceReport(ctx, user, { from: q.from, to: q.to, centerId: q.centerId }));
     });
     return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`).send(buf);
   });

@@ -201,7 +201,7 @@ const mz: DemoItem[] = [
     deliveryModes: ['pickup'],
     materials: [
       idCard('男女双方', { copies: 2 }),
-      m('marriage-certificate', '结婚证', { note: '原件，登记后收回注销' }),
+      m('marriage-certificate', '结婚证', { note: '原件，登记后收回注销', licenceType: '结婚证' }),
       m('marriage-record', '婚姻登记机关出具的婚姻登记记录证明', { required: 'conditional', condition: '结婚证遗失或者损毁的', major: false }),
       m('divorce-agreement', '离婚协议书', {
         copies: 3,
@@ -210,7 +210,7 @@ const mz: DemoItem[] = [
       m('application-receipt', '《离婚登记申请受理回执单》', { note: '冷静期开始时登记机关出具' }),
       m('photo', '双方近期2寸半身免冠单人照片', { copies: 4, major: false, note: '每人2张，可现场拍摄' }),
     ],
-    result: { name: '离婚证', type: 'certificate' },
+    result: { name: '离婚证', type: 'certificate', revokes: '结婚证' },
   }),
   item('MZ', 3, {
     name: '社会团体成立登记',
@@ -594,7 +594,8 @@ const sc: DemoItem[] = [
       m('articles-amendment', '修改后的公司章程或者章程修正案', { required: 'conditional', condition: '变更事项涉及章程修改的' }),
       proxy(),
     ],
-    result: { name: '营业执照（换发）', type: 'certificate' },
+    // The renewed licence is a 营业执照 again and replaces the one the company held.
+    result: { name: '营业执照', type: 'certificate', supersedes: '营业执照' },
   }),
   item('SC', 7, {
     name: '企业开办一件事（设立登记、印章刻制、发票申领、社保登记）',
@@ -658,7 +659,7 @@ const zr: DemoItem[] = [
     materials: [
       m('application', '不动产登记申请书', { form: 'both', sample: '申请书：权利人与义务人信息、不动产坐落、不动产单元号、登记原因、申请登记事项，申请人签字（盖章）' }),
       idCard('转让方、受让方'),
-      m('property-certificate', '不动产权证书', { note: '原件，登记后收回' }),
+      m('property-certificate', '不动产权证书', { note: '原件，登记后收回', licenceType: '不动产权证书' }),
       m('transfer-contract', '不动产买卖合同（网签备案）或其他权利转移证明材料'),
       shared('tax-receipt', '契税、增值税等完税信息', '国家税务总局清渭县税务局'),
       shared('marital-status', '婚姻登记信息', '清渭县民政局', { required: 'conditional', condition: '申请人为自然人且需确认共有情况的' }),

@@ -29,7 +29,8 @@ export interface NewCaseBody {
   /** Items whose law names several applicants (结婚登记): the further persons. */
   coApplicants?: { name: string; idNumber: string; phone?: string }[];
   formData?: Record<string, unknown>;
-  materials?: { materialId: string; fileId: string }[];
+  /** Each with its upload, or (免证办) an e-licence the applicant holds and their consent. */
+  materials?: ({ materialId: string; fileId: string } | { materialId: string; licenceId: string; consent: true })[];
 }
 
 export interface NewCaseResponse {

@@ -1,5 +1,7 @@
 // English for shared components (web/src/components).
 export default {
+  '使用电子证照：': 'Use the e-licence: ',
+  '本人同意使用该电子证照，免于上传此材料': 'I consent to using this e-licence instead of uploading the material',
   '绿灯': 'Green',
   '黄灯': 'Yellow',
   '红灯': 'Red',

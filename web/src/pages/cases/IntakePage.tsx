@@ -8,6 +8,7 @@ import { ApiError, api } from '../../api/client';
 import type { PublicGuide } from '../../api/types';
 import { saveChecklist, type NewCaseBody, type NewCaseResponse } from '../../api/cases';
 import { MaterialFlags } from '../../components/CaseTags';
+import { LicenceChoice, useUsableLicences } from '../../components/LicenceMaterial';
 import { ItemPicker } from '../../components/ItemPicker';
 import { detailLines, errorText } from '../../lib/feedback';
 import { caseKindLabel, formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
@@ -32,6 +33,8 @@ export function IntakePage() {
   const code = params.get('item') ?? '';
   const [form] = Form.useForm<ApplicantForm>();
   const [ticked, setTicked] = useState<string[]>([]);
+  /** 免证办: materials the applicant consents to take from their e-licence. */
+  const [consents, setConsents] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
 
@@ -50,13 +53,17 @@ export function IntakePage() {
   // A new item: nothing ticked yet; the applicant kind follows whom the item serves.
   useEffect(() => {
     setTicked([]);
+    setConsents({});
     setError(null);
     if (g && g.servedParty !== 'both') form.setFieldValue('kind', g.servedParty);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [g?.code]);
 
+  const idNumber = (Form.useWatch('idNumber', form) ?? '').trim().toUpperCase();
+  const usable = useUsableLicences(g?.code, idNumber.length === 18 ? idNumber : undefined);
+  const fromLicence = (id: string) => idNumber.length === 18 && !!usable[id] && !!consents[id];
   const submittable = useMemo(() => (g?.materials ?? []).filter((m) => m.source !== 'sharing'), [g]);
-  const missing = useMemo(() => submittable.filter((m) => m.required === 'required' && !ticked.includes(m.id)), [submittable, ticked]);
+  const missing = useMemo(() => submittable.filter((m) => m.required === 'required' && !ticked.includes(m.id) && !fromLicence(m.id)), [submittable, ticked, usable, consents, idNumber]);
 
   const pick = (itemCode: string) => {
     const next = new URLSearchParams(params);
@@ -79,6 +86,7 @@ export function IntakePage() {
       applicant: { kind: v.kind, name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim() },
       ...(v.coApplicants?.length ? { coApplicants: v.coApplicants.map((p) => ({ name: p.name.trim(), idNumber: p.idNumber.trim().toUpperCase() })) } : {}),
       formData: v.description?.trim() ? { description: v.description.trim() } : {},
+      ...(Object.keys(usable).some(fromLicence) ? { materials: Object.keys(usable).filter(fromLicence).map((materialId) => ({ materialId, licenceId: usable[materialId].id, consent: true as const })) } : {}),
     };
     try {
       const res = await api.post<NewCaseResponse>('/api/cases', body);
@@ -226,6 +234,9 @@ export function IntakePage() {
                           )}
                           {m.copies > 1 && !shared && <Typography.Text type="secondary">{m.copies}{t('份')}</Typography.Text>}
                         </span>
+                        {!shared && usable[m.id] && idNumber.length === 18 && (
+                          <LicenceChoice testId={`intake-licence-${m.id}`} licence={usable[m.id]} consent={!!consents[m.id]} onChange={(v) => setConsents((c) => ({ ...c, [m.id]: v }))} />
+                        )}
                       </div>
                     );
                   })}

@@ -11,6 +11,7 @@ import { type NewCaseBody, type NewCaseResponse, type UploadedFile } from '../..
 import { FullPageSpin, useSession } from '../../auth/session';
 import { MaterialFlags } from '../../components/CaseTags';
 import { MaterialUpload } from '../../components/MaterialUpload';
+import { LicenceChoice, useUsableLicences } from '../../components/LicenceMaterial';
 import { detailLines, errorText } from '../../lib/feedback';
 import { formatLimit, SERVED_PARTY_LABELS } from '../../lib/labels';
 import type { Material } from '../../../../src/catalog/types';
@@ -25,6 +26,8 @@ export function ApplyPage() {
   const { user } = useSession();
   const [description, setDescription] = useState('');
   const [files, setFiles] = useState<Record<string, UploadedFile | null>>({});
+  /** 免证办: materials the applicant consents to take from their e-licence instead of an upload. */
+  const [consents, setConsents] = useState<Record<string, boolean>>({});
   /** 结婚登记 and the like: the other party, checked by the shared identity rules before submit. */
   const [co, setCo] = useState<{ name: string; idNumber: string }[]>([]);
   const [busy, setBusy] = useState(false);
@@ -35,14 +38,16 @@ export function ApplyPage() {
     queryKey: ['guide', code],
     queryFn: ({ signal }) => api.get<PublicGuide>(`/api/public/items/${encodeURIComponent(code)}`, undefined, signal),
   });
+  const usable = useUsableLicences(code);
+  const fromLicence = (id: string) => !!usable[id] && !!consents[id];
 
   useEffect(() => {
     document.title = guide.data ? t('在线申报 · {name}', { name: guide.data.name }) : t('在线申报 · 政务服务中心');
   }, [guide.data]);
 
   const missingRequired = useMemo(
-    () => (guide.data?.materials ?? []).filter((m) => m.required === 'required' && m.source !== 'sharing' && !files[m.id]),
-    [guide.data, files],
+    () => (guide.data?.materials ?? []).filter((m) => m.required === 'required' && m.source !== 'sharing' && !files[m.id] && !fromLicence(m.id)),
+    [guide.data, files, usable, consents],
   );
 
   const coRule = guide.data?.coApplicants;
@@ -74,9 +79,12 @@ export function ApplyPage() {
       // No applicant: the server files online applications under the account's own identity.
       ...(coPeople.length ? { coApplicants: coPeople.map((p) => ({ name: p.name.trim(), idNumber: p.idNumber.trim().toUpperCase() })) } : {}),
       formData: description.trim() ? { description: description.trim() } : {},
-      materials: Object.entries(files)
-        .filter((e): e is [string, UploadedFile] => !!e[1])
-        .map(([materialId, f]) => ({ materialId, fileId: f.id })),
+      materials: [
+        ...Object.entries(files)
+          .filter((e): e is [string, UploadedFile] => !!e[1] && !fromLicence(e[0]))
+          .map(([materialId, f]) => ({ materialId, fileId: f.id })),
+        ...Object.keys(usable).filter(fromLicence).map((materialId) => ({ materialId, licenceId: usable[materialId].id, consent: true as const })),
+      ],
     };
     try {
       setCreated(await api.post<NewCaseResponse>('/api/cases', body));
@@ -240,7 +248,14 @@ export function ApplyPage() {
                     {t('部门共享免提交')}{m.sourceAgency ? <span translate="no">（{m.sourceAgency}）</span> : ''}
                   </Tag>
                 ) : (
-                  <MaterialUpload testId={`apply-upload-${m.id}`} value={files[m.id]} onChange={(f) => setFiles((s) => ({ ...s, [m.id]: f }))} />
+                  <Space direction="vertical">
+                    {usable[m.id] && (
+                      <LicenceChoice testId={`apply-licence-${m.id}`} licence={usable[m.id]} consent={!!consents[m.id]} onChange={(v) => setConsents((s) => ({ ...s, [m.id]: v }))} />
+                    )}
+                    {!fromLicence(m.id) && (
+                      <MaterialUpload testId={`apply-upload-${m.id}`} value={files[m.id]} onChange={(f) => setFiles((s) => ({ ...s, [m.id]: f }))} />
+                    )}
+                  </Space>
                 ),
             },
           ]}
