@@ -78,6 +78,11 @@ function MaterialRow({ index, count, onRemove, onMove, readOnly }: { index: numb
                 <Input placeholder={t('链接或说明')} />
               </Form.Item>
             </Col>
+            <Col xs={12} md={5}>
+              <Form.Item name={[index, 'licenceType']} label={t('可用电子证照')} tooltip={t('申请人持有该类型的有效电子证照时，经其同意使用证照，无需再交此材料（免证办）')}>
+                <Input placeholder={t('如：营业执照（可选）')} data-testid={`material-licence-${index}`} />
+              </Form.Item>
+            </Col>
             <Col xs={12} md={7}>
               <Form.Item name={[index, 'note']} label={t('备注')}>
                 <Input placeholder={t('填报要求等')} />

@@ -112,6 +112,16 @@ export function ItemFormService({ readOnly }: { readOnly: boolean }) {
               <Input placeholder={t('链接或说明')} />
             </Form.Item>
           </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name={['result', 'supersedes']} label={t('替代证照类型')} tooltip={t('准予后，申请人原持有的该类型电子证照被新证照替代')}>
+              <Input placeholder={t('如：营业执照（可选）')} data-testid="field-result-supersedes" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name={['result', 'revokes']} label={t('注销证照类型')} tooltip={t('准予后，申请人持有的该类型电子证照被注销')}>
+              <Input placeholder={t('如：结婚证（可选）')} data-testid="field-result-revokes" />
+            </Form.Item>
+          </Col>
         </Row>
       </Card>
 

@@ -116,6 +116,8 @@ export function fromFormValues(values: ItemFormValues, original?: Partial<GuideD
         if (blankToUndef(m.sourceAgency)) out.sourceAgency = blankToUndef(m.sourceAgency);
         if (blankToUndef(m.sample)) out.sample = blankToUndef(m.sample);
         if (blankToUndef(m.note)) out.note = blankToUndef(m.note);
+        // 免证办: the licence type that satisfies the material (kept through an edit, not dropped).
+        if (blankToUndef(m.licenceType)) out.licenceType = blankToUndef(m.licenceType);
         return out;
       }),
     fees: v.fees?.free ? { free: true, items: [] } : { free: false, items: (v.fees?.items ?? []).filter((f) => f && f.name), ...(v.fees?.payBeforeDelivery ? { payBeforeDelivery: true } : {}) },
@@ -123,6 +125,9 @@ export function fromFormValues(values: ItemFormValues, original?: Partial<GuideD
       name: v.result?.name ?? '',
       type: v.result?.type ?? 'other',
       ...(blankToUndef(v.result?.sample) ? { sample: blankToUndef(v.result?.sample) } : {}),
+      // The holder's licence an approved case replaces (企业变更登记 → 营业执照) or ends (离婚登记 → 结婚证).
+      ...(blankToUndef(v.result?.supersedes) ? { supersedes: blankToUndef(v.result?.supersedes) } : {}),
+      ...(blankToUndef(v.result?.revokes) ? { revokes: blankToUndef(v.result?.revokes) } : {}),
     },
   };
   if (data.notEnteredReason === undefined) delete data.notEnteredReason;
