@@ -14,12 +14,14 @@ const Opinion = Type.Union(OPINIONS.map((o) => Type.Literal(o)), { description: 
 const OpinionText = Text(4000);
 const DeptIds = (min: number) => Type.Array(Uuid, { minItems: min, maxItems: 30 });
 const MaterialFiles = Type.Array(Type.Object({ materialId: Text(64, 1), fileId: Uuid }), { maxItems: 60 });
+/** 免证办: materials taken from the applicant's e-licences, with their consent. */
+const MaterialLicences = Type.Array(Type.Object({ materialId: Text(64, 1), licenceId: Uuid, consent: Type.Literal(true) }), { maxItems: 60 });
 
 /** The body of each case action (besides `version`). */
 export const ACTION_BODIES = {
   accept: Type.Object({ provided: Type.Optional(Ids) }),
   notifySupplement: Type.Object({ missing: Type.Array(Text(64, 1), { minItems: 1, maxItems: 60 }), note: Text(2000), provided: Type.Optional(Ids) }),
-  supply: Type.Object({ materials: Type.Optional(MaterialFiles), provided: Type.Optional(Ids) }),
+  supply: Type.Object({ materials: Type.Optional(MaterialFiles), licences: Type.Optional(MaterialLicences), provided: Type.Optional(Ids) }),
   acceptConditional: Type.Object({ owed: Type.Array(Text(64, 1), { minItems: 1, maxItems: 60 }), provided: Type.Optional(Ids) }),
   return: Type.Object({ reasons: Txt(), redirectTo: Txt(200) }),
   refuse: Type.Object({ reasons: Txt() }),

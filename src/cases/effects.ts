@@ -21,6 +21,7 @@ import { verdictOf } from './documents/decision.js';
 import { extensionCap } from './settings.js';
 import type { CaseAction, DocumentKind } from './types.js';
 import { openParts } from './joint/parts.js';
+import { caseEngine } from './ports.js';
 import { appointCoordinator, assignPart, callMeeting, giveOpinion, recordMeeting } from './joint/effects.js';
 
 export interface EffectInput<A extends CaseAction> {
@@ -168,12 +169,17 @@ const notifySupplement: EffectFn<'notifySupplement'> = async (i) => {
 
 const supply: EffectFn<'supply'> = async (i) => {
   const attached = i.body.materials ?? [];
-  const ids = [...attached.map((m) => m.materialId), ...(i.body.provided ?? [])];
+  const fromLicences = i.body.licences ?? [];
+  const ids = [...attached.map((m) => m.materialId), ...fromLicences.map((m) => m.materialId), ...(i.body.provided ?? [])];
   if (ids.length === 0) throw fail('nothing_supplied', 'Attach or tick at least one material', '请至少补交一项材料');
   assertKnownMaterials(i.guide, ids, 'body.materials');
   if (i.body.provided?.length && i.user.role !== 'receiver') throw fail('tick_at_window', 'Only window staff tick paper materials', '纸质材料由窗口人员勾选确认');
   await assertOwnFiles(i.tx, i.user, attached.map((m) => m.fileId));
-  await markProvided(i.tx, i.row.id, [...attached, ...(i.body.provided ?? []).map((materialId) => ({ materialId }))], i.nowIso);
+  // 免证办 in a 补正 as at filing: a valid licence of the applicant, with consent, instead of an upload.
+  if (fromLicences.length) {
+    await caseEngine().licenceMaterials(i.tx, { row: i.row, guide: i.guide, uses: fromLicences, submitter: { id: i.user.id, role: i.user.role, centerId: i.user.centerId }, nowIso: i.nowIso, today: i.today });
+  }
+  await markProvided(i.tx, i.row.id, [...attached, ...fromLicences.map((m) => ({ materialId: m.materialId, fileId: null })), ...(i.body.provided ?? []).map((materialId) => ({ materialId }))], i.nowIso);
   const owed = i.row.owed.filter((id) => !ids.includes(id));
   return { set: { owed }, event: { materials: ids, owedLeft: owed } };
 };

@@ -92,6 +92,21 @@ describe('issuing', () => {
     expect((await (await t.login('agent1')).get('/api/licences')).status).toBe(403);
     expect((await t.anon.get('/api/licences')).status).toBe(401);
   });
+
+  it('lists a licence of a case filed at the window under the ID number of the applicant\'s account (我的证照)', async () => {
+    // 王立军 walks in: the window enters his ID number; the case has no account, his licence still is his.
+    const walk = walkIn(MARRIAGE, '王立军');
+    const created = await window1.post('/api/cases', { ...walk, applicant: { ...walk.applicant, idNumber: '620524199005122336' } });
+    expect(created.status).toBe(201);
+    await must(window1, created.body.id, 'accept', { provided: ['id-card', 'photo', 'declaration'] });
+    await must(window1, created.body.id, 'decide', { outcome: 'approved' });
+    const [l] = await licencesOf(created.body.id);
+    const mine = await citizen.get('/api/licences');
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(l!.id);
+    // His own copy: the record in full, as on the paper certificate.
+    expect((await citizen.get(`/api/licences/${l!.id}`)).body.record.holder.idNumber).toBe('620524199005122336');
+    expect((await citizen3.get(`/api/licences/${l!.id}`)).status).toBe(404);
+  });
 });
 
 describe('verification', () => {

@@ -3,7 +3,7 @@
  * with a reason, and the public verification the QR code opens.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { SessionUser } from '../core/auth/policy.js';
 import { appendAudit } from '../core/audit/audit.js';
@@ -15,18 +15,36 @@ import { keyState, keyTrustedFor, verifyResult } from './rules.js';
 import { publicKeyPem, verify } from './sm2.js';
 import { SEAL_KEY_STATE_LABELS, VERIFY_RESULT_LABELS } from './types.js';
 import { DEPARTMENT_ROLES } from '../core/auth/roles.js';
+import { users } from '../core/auth/schema.js';
+import { normalizeIdNumber } from '../core/identity/index.js';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 
-/** Which licences a user may read: the applicant their own, department staff their department's, center staff their centers'. */
-function scopeOf(user: SessionUser): SQL | null {
-  if (user.role === 'applicant') return eq(licences.holderUserId, user.id);
-  if (DEPARTMENT_ROLES.includes(user.role)) return eq(licences.departmentId, user.departmentId ?? NONE);
-  if (user.role === 'centerAdmin' || user.role === 'supervisor' || user.role === 'receiver') return inArray(licences.centerId, user.centerScope.length ? user.centerScope : [NONE]);
-  return null;
+/** The applicant's ID number (or credit code) on their account, as case intake stores it. */
+async function accountIdNumber(ctx: AppContext, user: SessionUser): Promise<string | null> {
+  const [u] = await ctx.db.select({ idNumber: users.idNumber }).from(users).where(eq(users.id, user.id));
+  return u?.idNumber ? normalizeIdNumber(u.idNumber) : null;
 }
 
-const own = (user: SessionUser, l: LicenceRow) => user.role === 'applicant' && l.holderUserId === user.id;
+interface Scope { where: SQL; mine: (l: LicenceRow) => boolean }
+
+/**
+ * Which licences a user may read: department staff their department's, center staff their
+ * centers'; an applicant their own — issued to their account, and issued to their ID number on
+ * a case filed for them at a window (a licence follows the person, not the channel; the
+ * account's ID number was entered by the center and checked when the account was made).
+ */
+async function scopeOf(ctx: AppContext, user: SessionUser): Promise<Scope | null> {
+  if (user.role === 'applicant') {
+    const idNumber = await accountIdNumber(ctx, user);
+    const where = idNumber ? or(eq(licences.holderUserId, user.id), eq(licences.holderIdNumber, idNumber))! : eq(licences.holderUserId, user.id);
+    return { where, mine: (l) => l.holderUserId === user.id || (idNumber !== null && l.holderIdNumber === idNumber) };
+  }
+  const staff = (where: SQL): Scope => ({ where, mine: () => false });
+  if (DEPARTMENT_ROLES.includes(user.role)) return staff(eq(licences.departmentId, user.departmentId ?? NONE));
+  if (user.role === 'centerAdmin' || user.role === 'supervisor' || user.role === 'receiver') return staff(inArray(licences.centerId, user.centerScope.length ? user.centerScope : [NONE]));
+  return null;
+}
 
 /** The path the QR code opens (the verification page of the portal is a later slice: today the JSON answer). */
 export const verifyPath = (l: Pick<LicenceRow, 'licenceNo' | 'verifyCode'>) =>
@@ -41,9 +59,9 @@ function summary(ctx: AppContext, l: LicenceRow) {
 }
 
 export async function listLicences(ctx: AppContext, user: SessionUser, q: { caseId?: string; page: number; pageSize: number }) {
-  const scope = scopeOf(user);
+  const scope = await scopeOf(ctx, user);
   if (!scope) throw forbidden('Your role reads no licences', '您的岗位不能查看电子证照');
-  const where = and(scope, q.caseId ? eq(licences.caseId, q.caseId) : undefined);
+  const where = and(scope.where, q.caseId ? eq(licences.caseId, q.caseId) : undefined);
   const [rows, [{ n }]] = await Promise.all([
     ctx.db.select().from(licences).where(where).orderBy(desc(licences.issuedOn), desc(licences.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(licences).where(where),
@@ -51,19 +69,19 @@ export async function listLicences(ctx: AppContext, user: SessionUser, q: { case
   return { items: rows.map((l) => summary(ctx, l)), total: Number(n) };
 }
 
-async function readable(ctx: AppContext, user: SessionUser, id: string): Promise<LicenceRow> {
-  const scope = scopeOf(user);
+async function readable(ctx: AppContext, user: SessionUser, id: string): Promise<{ l: LicenceRow; mine: boolean }> {
+  const scope = await scopeOf(ctx, user);
   if (!scope) throw forbidden('Your role reads no licences', '您的岗位不能查看电子证照');
-  const [l] = await ctx.db.select().from(licences).where(and(eq(licences.id, id), scope));
+  const [l] = await ctx.db.select().from(licences).where(and(eq(licences.id, id), scope.where));
   if (!l) throw notFound('Licence', '电子证照');
-  return l;
+  return { l, mine: scope.mine(l) };
 }
 
 /** One licence: the holder sees the whole signed record (to show or verify elsewhere); staff see the ID numbers masked. */
 export async function licenceView(ctx: AppContext, user: SessionUser, id: string) {
-  const l = await readable(ctx, user, id);
+  const { l, mine } = await readable(ctx, user, id);
   const [key] = await ctx.db.select().from(sealKeys).where(eq(sealKeys.id, l.keyId));
-  const record = own(user, l) ? l.record : maskRecord(l.record);
+  const record = mine ? l.record : maskRecord(l.record);
   return {
     ...summary(ctx, l), record, digest: l.digest, signature: l.signature, algorithm: l.algorithm, keyId: l.keyId, signedAt: l.signedAt,
     publicKeyPem: publicKeyPem(key.publicKey), verifyCode: l.verifyCode, verifyPath: verifyPath(l),

@@ -159,6 +159,25 @@ describe('免证办', () => {
   });
 });
 
+describe('免证办 in a 补正', () => {
+  it('takes the applicant\'s licence with consent for a material asked for in the one-time notice', async () => {
+    const f = await upload(window1);
+    const filed = await window1.post('/api/cases', { itemCode: codes.permit, channel: 'window', applicant: COMPANY2, materials: [{ materialId: 'application', fileId: f.body.id }] });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    await must(window1, id, 'notifySupplement', { missing: ['business-licence'], note: '请补交营业执照' });
+    // Another holder's licence is refused, as at filing; the company's own is taken without a file.
+    const cur = await window1.get(`/api/cases/${id}`);
+    const other = await window1.post(`/api/cases/${id}/actions/supply`, { version: cur.body.version, licences: [{ materialId: 'business-licence', licenceId: licence1.id, consent: true }] });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('licence_unusable');
+    await must(window1, id, 'supply', { licences: [{ materialId: 'business-licence', licenceId: licence2.id, consent: true }] });
+    expect(await q<{ licence_id: string }>(sql`select licence_id from licence_uses where case_id = ${id}`)).toEqual([{ licence_id: licence2.id }]);
+    expect(await q<{ provided: boolean; file_id: string | null }>(sql`select provided, file_id from case_materials where case_id = ${id} and material_id = 'business-licence'`))
+      .toEqual([{ provided: true, file_id: null }]);
+  });
+});
+
 describe('licences changed by later cases', () => {
   it('an approved 企业变更登记 supersedes the old 营业执照 with the new one; a revoked licence is refused', async () => {
     const res = await applyWith(company1, codes.change, [{ materialId: 'business-licence', licenceId: licence1.id, consent: true }]);
@@ -207,9 +226,9 @@ describe('statistics', () => {
       { type: '营业执照', departmentId: expect.any(String), department: '清渭县市场监督管理局', issued: 3, revoked: 1, superseded: 1 },
       { type: '经营许可证', departmentId: expect.any(String), department: '清渭县市场监督管理局', issued: 1, revoked: 0, superseded: 0 },
     ]));
-    // Filed with a licence-typed material: permit (company1, company2 at the window), change → 3, all three from a licence
-    // (the refused filings never became cases).
-    expect(res.body.noSubmission).toEqual({ eligible: 3, fromLicence: 3, rate: 100 });
+    // Filed with a licence-typed material: permit (company1, company2 at the window, the window's 补正 case), change → 4,
+    // all four from a licence (the 补正 one in its supply; the refused filings never became cases).
+    expect(res.body.noSubmission).toEqual({ eligible: 4, fromLicence: 4, rate: 100 });
     expect((await leader.get('/api/stats/licences?from=2026-04-01&to=2026-04-30')).body.noSubmission).toEqual({ eligible: 0, fromLicence: 0, rate: null });
     expect((await company1.get('/api/stats/licences?from=2026-03-01&to=2026-03-31')).status).toBe(403);
     expect((await leader.get('/api/stats/licences?from=2026-03-31&to=2026-03-01')).status).toBe(400);
