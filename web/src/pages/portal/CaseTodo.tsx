@@ -4,6 +4,7 @@
  * the result (where, when, what to bring), rate the service (the form inline — no pop-up, as
  * 适老化 asks).
  */
+import { LicenceChoice, useUsableLicences } from '../../components/LicenceMaterial';
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Tag, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
@@ -54,12 +55,19 @@ function SupplyPanel({ todo, c, plainDate, onChanged }: TodoProps & { todo: Supp
   const [files, setFiles] = useState<Record<string, UploadedFile | null>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chosen = Object.entries(files).filter((e): e is [string, UploadedFile] => !!e[1]);
+  // 免证办 in a 补正 too: a valid licence of the applicant, with consent, instead of the upload.
+  const usable = useUsableLicences(c.item.code);
+  const [consents, setConsents] = useState<Record<string, boolean>>({});
+  const byLicence = todo.materials.filter((m) => usable[m.materialId] && consents[m.materialId]).map((m) => ({ materialId: m.materialId, licenceId: usable[m.materialId]!.id, consent: true as const }));
+  const chosen = Object.entries(files).filter((e): e is [string, UploadedFile] => !!e[1] && !consents[e[0]]);
+  const count = chosen.length + byLicence.length;
   const send = async () => {
     setBusy(true);
     setError(null);
     try {
-      const next = await api.post<CaseView>(`/api/cases/${c.id}/actions/supply`, { version: c.version, materials: chosen.map(([materialId, f]) => ({ materialId, fileId: f.id })) });
+      const next = await api.post<CaseView>(`/api/cases/${c.id}/actions/supply`, {
+        version: c.version, materials: chosen.map(([materialId, f]) => ({ materialId, fileId: f.id })), ...(byLicence.length ? { licences: byLicence } : {}),
+      });
       showSuccess(t('材料已交上，工作人员会尽快查看。'));
       onChanged(next);
     } catch (e) {
@@ -81,13 +89,16 @@ function SupplyPanel({ todo, c, plainDate, onChanged }: TodoProps & { todo: Supp
               <span translate="no">{m.name}</span>{' '}
               {m.why === 'owed' && <Tag color="gold">{t('受理时允许后补')}</Tag>}
             </span>
-            <MaterialUpload testId={`todo-upload-${m.materialId}`} value={files[m.materialId]} onChange={(f) => setFiles((s) => ({ ...s, [m.materialId]: f }))} />
+            {usable[m.materialId] && (
+              <LicenceChoice testId={`todo-licence-${m.materialId}`} licence={usable[m.materialId]!} consent={!!consents[m.materialId]} onChange={(v) => setConsents((x) => ({ ...x, [m.materialId]: v }))} />
+            )}
+            {!consents[m.materialId] && <MaterialUpload testId={`todo-upload-${m.materialId}`} value={files[m.materialId]} onChange={(f) => setFiles((s) => ({ ...s, [m.materialId]: f }))} />}
           </div>
         ))}
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="todo-supply-error" />}
-      <Button type="primary" size="large" style={{ marginTop: 12 }} disabled={chosen.length === 0} loading={busy} onClick={() => void send()} data-testid="todo-supply-submit">
-        {chosen.length === 0 ? t('先上传材料，再点这里交上') : t('交上这 {n} 份材料', { n: chosen.length })}
+      <Button type="primary" size="large" style={{ marginTop: 12 }} disabled={count === 0} loading={busy} onClick={() => void send()} data-testid="todo-supply-submit">
+        {count === 0 ? t('先上传材料，再点这里交上') : t('交上这 {n} 份材料', { n: count })}
       </Button>
     </TodoBox>
   );
