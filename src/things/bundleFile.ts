@@ -23,6 +23,7 @@ import { bundleCases, bundleParts, things, thingVersions } from './schema.js';
 import { MAX_TOTAL_WORKING_DAYS, answerProblems, chooseItems, chosenPredecessors, mergeFields, mergeMaterials, totals, type Answers } from './rules.js';
 import { loadMembers } from './members.js';
 import { startPart, type BundleRow } from './bundleStart.js';
+import { fieldValueProblems } from './bundleRules.js';
 import { BUNDLE_DUE } from './deadlines.js';
 import type { BundleChannel, BundleMaterial, ThingData } from './types.js';
 
@@ -49,13 +50,15 @@ async function publishedThing(ctx: AppContext, code: string) {
 const fail = (code: string, en: string, zh: string, details?: unknown) => unprocessable(code, en, zh, details);
 
 /** The answers, the one form and the one material list against the chosen items. */
-function checkApplication(data: ThingData, input: NewBundle, chosen: ThingData['items'], members: Awaited<ReturnType<typeof loadMembers>>) {
+function checkApplication(data: ThingData, input: NewBundle, chosen: ThingData['items'], members: Awaited<ReturnType<typeof loadMembers>>, today: string) {
   const problems = answerProblems(data.questions, input.answers);
   if (problems.length) {
     throw fail('answers_invalid', `Answer the questions: ${problems.map((p) => p.message).join('; ')}`, `请完整回答问题：${problems.map((p) => p.messageZh).join('；')}`, problems);
   }
   if (chosen.length === 0) throw fail('nothing_chosen', 'The answers choose no item open for applications', '根据您的回答，没有可办理的事项');
   const fields = mergeFields(chosen);
+  const wrong = fieldValueProblems(fields, input.formData, today);
+  if (wrong.length) throw fail('identity_invalid', `Check: ${wrong.map((p) => p.field).join(', ')}`, `请核对：${wrong.map((p) => p.message).join('；')}`, wrong);
   // A field of an item the answers left out is simply not used; a key of no item is a mistake.
   const thingKeys = new Set(data.items.flatMap((i) => i.fields.map((f) => f.key)));
   const unknownFields = Object.keys(input.formData).filter((k) => !thingKeys.has(k));
@@ -95,7 +98,7 @@ export async function fileBundle(ctx: AppContext, user: SessionUser, input: NewB
   if (user.role === 'receiver' && user.centerId !== t.centerId) throw forbidden('This thing belongs to another center', '该一件事不属于本中心');
   const members = await loadMembers(ctx.db, t.centerId, data.items.map((i) => i.itemCode));
   const chosen = chooseItems(data.items, input.answers).filter((i) => members.has(i.itemCode));
-  checkApplication(data, input, chosen, members);
+  checkApplication(data, input, chosen, members, ctx.today());
   const applicant = await applicantOf(ctx, user, { itemCode: '', channel: input.channel, applicant: input.applicant });
   if (data.servedParty !== applicant.kind) {
     throw unprocessable('applicant_kind', 'This thing serves another kind of applicant', data.servedParty === 'person' ? '该一件事仅面向自然人' : '该一件事仅面向法人或其他组织');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../core/calendar/calendar.js';
 import {
+  fieldValueProblems,
   bundleLight, bundleStateOf, cancelDownstream, eventSummary, partFormData, partMaterials, partStateOfCase, refusalNotice, refusalsOf, settleParts, type PartFacts,
 } from './bundleRules.js';
 
@@ -136,5 +137,18 @@ describe('what each part’s case gets', () => {
     ]);
     // Without its producer chosen, the certificate is the applicant's to hand in.
     expect(partMaterials(item, mats, shared, new Set(['B']), given).map((m) => m.materialId)).not.toContain('birth-certificate');
+  });
+});
+
+describe('the one form\'s identity fields', () => {
+  const fields = [{ key: 'motherId', label: '母亲身份证号', kind: 'idNumber' as const }, { key: 'phone', label: '联系电话', kind: 'phone' as const }, { key: 'name', label: '姓名', kind: 'text' as const }];
+  it('passes good numbers, a landline and blanks', () => {
+    expect(fieldValueProblems(fields, { motherId: '62052419900312002X', phone: '0938-8211234', name: '1234' }, '2026-12-07')).toEqual([]);
+    expect(fieldValueProblems(fields, { motherId: '', phone: '  ' }, '2026-12-07')).toEqual([]);
+  });
+  it('names a wrong check digit and a 10-digit mobile by their field', () => {
+    const p = fieldValueProblems(fields, { motherId: '620524199003120021', phone: '1391938556' }, '2026-12-07');
+    expect(p.map((x) => x.field)).toEqual(['body.formData.motherId', 'body.formData.phone']);
+    expect(p[0]!.message).toMatch(/^母亲身份证号：/);
   });
 });

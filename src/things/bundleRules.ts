@@ -7,7 +7,8 @@
 import type { CaseState } from '../cases/types.js';
 import type { WorkCalendar } from '../core/calendar/calendar.js';
 import type { Material } from '../catalog/types.js';
-import type { BundleMaterial, BundleState, PartState, SharedMaterial, ThingItem } from './types.js';
+import { idNumberMessage, phoneMessage } from '../core/identity/index.js';
+import type { BundleMaterial, BundleState, FormField, PartState, SharedMaterial, ThingItem } from './types.js';
 
 /** What the rules need of one part: its item, its waits, its state, and its case's state when started. */
 export interface PartFacts {
@@ -193,4 +194,20 @@ export function partMaterials(item: Pick<ThingItem, 'itemCode' | 'shares'>, mate
     const handedOn = s && ((s.producedBy && chosen.has(s.producedBy) && s.producedBy !== item.itemCode) || s.sharingSource);
     return handedOn ? [{ materialId: m.id, fileId: null }] : [];
   });
+}
+
+/**
+ * The one form's identity fields by the shared rules (src/core/identity), as at the window and in
+ * every other form (issue 21): an ID number with a wrong check digit or a 10-digit mobile never
+ * gets in through a 一件事 either. Blank optional fields are the required check's business.
+ */
+export function fieldValueProblems(fields: readonly Pick<FormField, 'key' | 'label' | 'kind'>[], formData: Readonly<Record<string, unknown>>, today: string) {
+  const out: { field: string; message: string }[] = [];
+  for (const f of fields) {
+    const v = formData[f.key];
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const why = f.kind === 'idNumber' ? idNumberMessage(v, today) : f.kind === 'phone' ? phoneMessage(v, { landline: true }) : null;
+    if (why) out.push({ field: `body.formData.${f.key}`, message: `${f.label}：${why}` });
+  }
+  return out;
 }

@@ -133,6 +133,11 @@ describe('filing a bundle', () => {
     expect((await citizen.post('/api/bundles', { ...body, formData: { ...body.formData, shoeSize: '42' } })).body.error.code).toBe('unknown_field');
     const { childName: _c, ...noName } = body.formData;
     expect((await citizen.post('/api/bundles', { ...body, formData: noName })).body.error.code).toBe('form_incomplete');
+    // The one form's ID numbers and phones by the shared identity rules: a wrong check digit does not get in.
+    const wrongId = await citizen.post('/api/bundles', { ...body, formData: { ...body.formData, motherId: '620524199003120021', phone: '1391938556' } });
+    expect(wrongId.status).toBe(422);
+    expect(wrongId.body.error.code).toBe('identity_invalid');
+    expect(wrongId.body.error.details.map((d: { field: string }) => d.field)).toEqual(['body.formData.motherId', 'body.formData.phone']);
     expect((await citizen.post('/api/bundles', { ...body, materials: [...body.materials, { key: 'nothing', fileId: body.materials[0].fileId }] })).body.error.code).toBe('unknown_material');
     expect((await other.post('/api/bundles', body)).body.error.code).toBe('file_not_yours');
     expect((await (await t.login('agent1')).post('/api/bundles', body)).status).toBe(403);

@@ -23,7 +23,7 @@ import { planThing } from './public.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const FORM: Record<string, string> = {
-  childName: '王小禾', childSex: '女', birthDate: '', hospital: '清渭县人民医院', motherName: '李晓梅', motherId: '620524199203150027',
+  childName: '王小禾', childSex: '女', birthDate: '', hospital: '清渭县人民医院', motherName: '李晓梅', motherId: '620524199203150020',
   fatherName: '王立军', fatherId: '620524199005122336', phone: '13919385566', hukouAddress: '清渭县城关镇东关街12号',
   mailAddress: '清渭县城关镇东关街12号', childOrder: '一孩',
 };
