@@ -38,7 +38,7 @@ const PUBLIC = {
   filings: ['service'],
   hall: ['excel'],
   notify: ['templates'],
-  things: ['demoBundle'], // the demo's bundle case, seeded with the demo cases (src/demo/cases.ts)
+  things: ['demoBundle', 'bundleRules'], // the demo's bundle case (src/demo/cases.ts); the bundle's light rule, shared with supervision
   supervision: ['accountability', 'anomalies/staffing', 'bus', 'scope', 'settings', 'things'],
 };
 

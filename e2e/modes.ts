@@ -65,3 +65,34 @@ export function chineseShown(page: Page, alsoExempt = ''): Promise<string[]> {
     return [...new Set(out)];
   }, alsoExempt);
 }
+
+/** Waits for the page to settle: network idle, loaders gone, running animations finished (bounded). */
+export async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[data-testid=page-loading]').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  // Colours measured mid-transition (a button turning enabled, a message fading in) are not the
+  // page's colours: let running animations and transitions finish first (bounded).
+  await page.evaluate(() => Promise.race([
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 2_000)),
+  ]));
+}
+
+/** 长辈版's sizes: visible text under 18 px in the content, and buttons (of `buttons`) under 60 × 60. */
+export async function elderlySizes(page: Page, buttons: string) {
+  const smallText = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('.bs-content') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent!.trim() || !el.checkVisibility()) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 18) out.push(`${px}px "${n.textContent!.trim().slice(0, 20)}"`);
+    }
+    return out.slice(0, 5);
+  });
+  const smallButtons = await page.locator(buttons).evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect()).filter((r) => r.height < 60 || r.width < 60).map((r) => `${Math.round(r.width)}×${Math.round(r.height)}`));
+  return { smallText: smallText.join(', '), smallButtons: smallButtons.join(', ') };
+}

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { apiAs, startE2E, type E2E } from './harness.js';
-import { MODES, VIEWPORTS, chineseShown, openIn, seriousAxe as axe, signIn, type Mode } from './modes.js';
+import { MODES, VIEWPORTS, chineseShown, openIn, seriousAxe as axe, signIn, type Mode, elderlySizes, settle } from './modes.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -32,33 +32,15 @@ const FATHER_ID = '620524198807160014';
 /** The checks every page passes, then its screenshot. */
 async function check(page: Page, mode: Mode, name: string) {
   const { width } = page.viewportSize()!;
-  await page.waitForLoadState('networkidle');
-  await page.locator('[data-testid=page-loading]').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
-  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.evaluate(() => Promise.race([
-    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
-    new Promise((r) => setTimeout(r, 2_000)),
-  ]));
+  await settle(page);
   const label = `${mode} ${width}px ${name}`;
   expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: sideways scroll`).toBeLessThanOrEqual(width);
   expect.soft((await axe(page)).join('\n'), `${label}: axe`).toBe('');
   if (mode === 'en') expect.soft((await chineseShown(page)).join('\n'), `${label}: Chinese outside data`).toBe('');
   if (mode === 'elderly') {
-    const small = await page.evaluate(() => {
-      const out: string[] = [];
-      const walker = document.createTreeWalker(document.querySelector('.bs-content') ?? document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement!;
-        if (!n.textContent!.trim() || !el.checkVisibility()) continue;
-        const px = parseFloat(getComputedStyle(el).fontSize);
-        if (px < 18) out.push(`${px}px "${n.textContent!.trim().slice(0, 20)}"`);
-      }
-      return out.slice(0, 5);
-    });
-    expect.soft(small.join(', '), `${label}: text under 18 px`).toBe('');
-    const smallButtons = await page.locator('.bs-content .ant-btn:visible').evaluateAll((els) =>
-      els.map((el) => el.getBoundingClientRect()).filter((r) => r.height < 60 || r.width < 60).map((r) => `${Math.round(r.width)}×${Math.round(r.height)}`));
-    expect.soft(smallButtons.join(', '), `${label}: buttons under 60 × 60`).toBe('');
+    const sizes = await elderlySizes(page, '.bs-content .ant-btn:visible');
+    expect.soft(sizes.smallText, `${label}: text under 18 px`).toBe('');
+    expect.soft(sizes.smallButtons, `${label}: buttons under 60 × 60`).toBe('');
     // 适老化: nothing to get through hides behind a drop-down or a calendar pop-up.
     expect.soft(await page.locator('.bs-content .ant-select:visible, .bs-content .ant-picker:visible').count(), `${label}: drop-downs`).toBe(0);
   }

@@ -49,8 +49,6 @@ import { licenceRoutes } from './licences/routes.js';
 import { licenceUseRoutes } from './licences/useRoutes.js';
 import { thingSupervisionRoutes } from './supervision/thingsRoutes.js';
 import { bundleRatingRoutes } from './feedback/bundleRoutes.js';
-import { thingStatsRoutes } from './stats/thingsRoutes.js';
-import { licenceStatsRoutes } from './stats/licencesRoutes.js';
 import { fileReadableViaCase } from './cases/view.js';
 import { JOBS } from './jobs.js';
 import { compose } from './compose.js';
@@ -113,7 +111,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     (a: App, c: AppContext) => fileRoutes(a, c, fileReadableViaCase), caseRoutes, filingRoutes, notifyRoutes, agencyRoutes, statsRoutes, supervisionRoutes, dutyRoutes, partyRoutes, feedbackRoutes, hallRoutes, feeRoutes, paperworkRoutes, reportRoutes, thingRoutes, thingEditorRoutes, licenceUseRoutes, licenceRoutes, assessmentRoutes, calendarPreviewRoutes, documentSettingsRoutes, demoRoutes];
   for (const register of routeSets) register(app, ctx);
   // 一件事 (issue 24): supervision, statistics and the rating of a bundle as a whole.
-  for (const register of [thingSupervisionRoutes, bundleRatingRoutes, thingStatsRoutes, licenceStatsRoutes]) register(app, ctx);
+  for (const register of [thingSupervisionRoutes, bundleRatingRoutes]) register(app, ctx);
 
   await serveWeb(app);
   return app;

@@ -66,13 +66,18 @@ export function statsRoutes(app: App, ctx: AppContext) {
     return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`).send(buf);
   });
 
-  app.get('/api/stats/catalog', {
-    config: { policy: STATS_ROLES },
-    schema: {
-      tags: ['stats'], summary: 'Catalog ratios: shares of 即办 items, items handled in the center, online-capable (网办深度 ≥ 3), 最多跑一次; received vs accepted in the period',
-      querystring: Type.Object({ from: IsoDate, to: IsoDate, centerId: Type.Optional(Uuid) }), response: errors(400, 401, 403),
-    },
-  }, async (req) => catalogReport(ctx, currentUser(req), req.query));
+  // The report's sections by period (each also a sheet of GET /api/stats/report.xlsx): one route shape.
+  const SECTIONS: [path: string, summary: string, report: (c: AppContext, u: ReturnType<typeof currentUser>, q: { from: string; to: string; centerId?: string }) => Promise<unknown>][] = [
+    ['/api/stats/catalog', 'Catalog ratios: shares of 即办 items, items handled in the center, online-capable (网办深度 ≥ 3), 最多跑一次; received vs accepted in the period', catalogReport],
+    ['/api/stats/things', '一件事 per thing for a period: filed, ended, completed, on-time share, average and longest end-to-end working days vs the promised total vs the sum of the parts, running by light, ratings of the whole (好评率)', thingsReport],
+    ['/api/stats/licences', 'E-licences issued per type and issuing department in a period (revoked / superseded among them), and 免提交率: the share of applications with a material taken from an e-licence', licenceReport],
+  ];
+  for (const [path, summary, report] of SECTIONS) {
+    app.get(path, {
+      config: { policy: STATS_ROLES },
+      schema: { tags: ['stats'], summary, querystring: Type.Object({ from: IsoDate, to: IsoDate, centerId: Type.Optional(Uuid) }), response: errors(400, 401, 403) },
+    }, async (req) => report(ctx, currentUser(req), req.query));
+  }
 
   // Public and unauthenticated: limited per address so nobody can keep the database busy.
   app.get('/api/public/stats', {

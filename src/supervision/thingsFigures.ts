@@ -16,6 +16,7 @@
  */
 import { percent, roundRatio } from '../core/rounding.js';
 import type { ClockSettings } from '../cases/settings.js';
+import { bundleLight as lightOf, yellowThreshold } from '../things/bundleRules.js';
 
 export const BUNDLE_LIGHTS = ['green', 'yellow', 'red'] as const;
 export type BundleLight = (typeof BUNDLE_LIGHTS)[number];
@@ -23,16 +24,11 @@ export type BundleLight = (typeof BUNDLE_LIGHTS)[number];
 /** What the figures need of a calendar (a WorkCalendar has it). */
 export interface WorkingDayCounter { workingDaysBetween(from: string, to: string): { days: number } }
 
-/** Working days left before yellow: the case clock's threshold on the promised total. */
-export function yellowThreshold(promisedWorkingDays: number, s: ClockSettings): number {
-  // The epsilon keeps 6 × (1/3) from flooring to 1 (as in the case clock).
-  return Math.max(s.minYellowDays, Math.floor(s.yellowShare * promisedWorkingDays + 1e-9));
-}
+/** The yellow threshold and the light are the bundle's own rule (src/things/bundleRules.ts), for the running bundles counted here. */
+export { yellowThreshold };
 
 export function bundleLight(b: { promisedDue: string; promisedWorkingDays: number }, today: string, cal: WorkingDayCounter, s: ClockSettings): BundleLight {
-  if (today > b.promisedDue) return 'red';
-  const remaining = cal.workingDaysBetween(today, b.promisedDue).days;
-  return remaining <= yellowThreshold(b.promisedWorkingDays, s) ? 'yellow' : 'green';
+  return lightOf(cal, { ...b, state: 'running' }, today, s)!;
 }
 
 /** Working days from filing to the end of the last part (the filing day not counted). */

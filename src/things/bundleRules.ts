@@ -5,7 +5,6 @@
  * views hand in the rows.
  */
 import type { CaseState } from '../cases/types.js';
-import type { WorkCalendar } from '../core/calendar/calendar.js';
 import type { Material } from '../catalog/types.js';
 import { idNumberMessage, phoneMessage } from '../core/identity/index.js';
 import type { BundleMaterial, BundleState, FormField, PartState, SharedMaterial, ThingItem } from './types.js';
@@ -157,13 +156,21 @@ export function eventSummary(e: BundleEvent): string | null {
 /** The center's yellow rule (the case clock's, src/core/clock): yellow within max(min, ⌊share × days⌋) working days of the due day. */
 export interface LightSettings { yellowShare: number; minYellowDays: number }
 
-/** The light of a running bundle against its promised total; null once every part has ended. */
-export function bundleLight(calendar: WorkCalendar, b: { state: BundleState; promisedDue: string; promisedWorkingDays: number }, today: string, s: LightSettings): 'green' | 'yellow' | 'red' | null {
+/** Working days left before yellow: the case clock's threshold on the promised total. */
+export function yellowThreshold(promisedWorkingDays: number, s: LightSettings): number {
+  // The epsilon keeps 6 × (1/3) from flooring to 1 (as in the case clock).
+  return Math.max(s.minYellowDays, Math.floor(s.yellowShare * promisedWorkingDays + 1e-9));
+}
+
+/**
+ * The light of a running bundle against its promised total; null once every part has ended.
+ * The one rule of the progress view and of supervision (src/supervision/thingsFigures.ts).
+ */
+export function bundleLight(calendar: { workingDaysBetween(from: string, to: string): { days: number } }, b: { state: BundleState; promisedDue: string; promisedWorkingDays: number }, today: string, s: LightSettings): 'green' | 'yellow' | 'red' | null {
   if (b.state !== 'running') return null;
   if (today > b.promisedDue) return 'red';
   const remaining = calendar.workingDaysBetween(today, b.promisedDue).days;
-  const threshold = Math.max(s.minYellowDays, Math.floor(s.yellowShare * b.promisedWorkingDays + 1e-9));
-  return remaining <= threshold ? 'yellow' : 'green';
+  return remaining <= yellowThreshold(b.promisedWorkingDays, s) ? 'yellow' : 'green';
 }
 
 // ---- What each part's case gets of the one form and the one material list ---------------

@@ -3,12 +3,13 @@
  * items it waits for, its part of the one form, and which of its materials are shared ones.
  */
 import type { ReactNode } from 'react';
-import { Button, Card, Checkbox, Empty, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FIELD_KINDS, type Clause, type FieldKind } from '../../../../../src/things/types';
 import { Data, tr, useT } from '../../../lib/i18n';
 import { formatLimit } from '../../../lib/labels';
 import { Field } from './Field';
+import { ListCard } from './ListCard';
 import { Problems, useFieldStatus } from './Problems';
 import { emptyField, emptyItem, type FormField, type OptionItem, type Question, type SharedMaterial, type ThingItem } from './model';
 
@@ -34,19 +35,13 @@ export function ItemsCard({ items, onChange, options, questions, shared, readOnl
     onChange(items.filter((_, j) => j !== i).map((it) => ({ ...it, after: it.after.filter((a) => a !== code) })));
   };
   return (
-    <Card
-      size="small"
-      className="bs-thing-card"
-      title={t('所含事项')}
-      data-testid="thing-items"
-      extra={!readOnly && <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...items, emptyItem()])} data-testid="item-add">{t('添加事项')}</Button>}
-    >
+    <ListCard title={t('所含事项')} testId="thing-items" addLabel={t('添加事项')} addTestId="item-add" onAdd={() => onChange([...items, emptyItem()])}
+      empty={items.length === 0 ? t('至少包含两个不同部门的事项') : null} readOnly={readOnly}>
       <Problems at="items" />
-      {items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('至少包含两个不同部门的事项')} />}
       {items.map((it, i) => (
         <ItemRow key={i} it={it} i={i} all={items} set={(p) => set(i, p)} remove={() => remove(i)} options={options} questions={questions} shared={shared} readOnly={readOnly} />
       ))}
-    </Card>
+    </ListCard>
   );
 }
 

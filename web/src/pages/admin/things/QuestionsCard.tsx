@@ -1,8 +1,9 @@
 /** 问卷: the short questionnaire whose answers choose the items (yes/no, or a choice with options). */
-import { Button, Card, Empty, Input, Radio } from 'antd';
+import { Button, Input, Radio } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { Field } from './Field';
+import { ListCard } from './ListCard';
 import { useFieldStatus } from './Problems';
 import { emptyQuestion, type Question } from './model';
 
@@ -12,18 +13,12 @@ export function QuestionsCard({ questions, onChange, readOnly }: Props) {
   const t = useT();
   const set = (i: number, patch: Partial<Question>) => onChange(questions.map((q, j) => (j === i ? { ...q, ...patch } : q)));
   return (
-    <Card
-      size="small"
-      className="bs-thing-card"
-      title={t('问卷（回答决定办理哪些事项）')}
-      data-testid="thing-questions"
-      extra={!readOnly && <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...questions, emptyQuestion()])} data-testid="question-add">{t('添加问题')}</Button>}
-    >
-      {questions.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('无问题：所有事项都要办理')} />}
+    <ListCard title={t('问卷（回答决定办理哪些事项）')} testId="thing-questions" addLabel={t('添加问题')} addTestId="question-add" onAdd={() => onChange([...questions, emptyQuestion()])}
+      empty={questions.length === 0 ? t('无问题：所有事项都要办理') : null} readOnly={readOnly}>
       {questions.map((q, i) => (
         <QuestionRow key={i} q={q} i={i} set={(p) => set(i, p)} remove={() => onChange(questions.filter((_, j) => j !== i))} readOnly={readOnly} />
       ))}
-    </Card>
+    </ListCard>
   );
 }
 

@@ -1,8 +1,9 @@
 /** 共享材料: a material several items require, handed in once — or not at all where data sharing or an item of the thing provides it. */
-import { Button, Card, Empty, Input, Select } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Data, useT } from '../../../lib/i18n';
 import { Field } from './Field';
+import { ListCard } from './ListCard';
 import { Problems, useFieldStatus } from './Problems';
 import { emptyShared, type SharedMaterial, type ThingItem } from './model';
 
@@ -13,14 +14,8 @@ export function SharedCard({ shared, onChange, items, nameOf, readOnly }: Props)
   const status = useFieldStatus();
   const set = (i: number, patch: Partial<SharedMaterial>) => onChange(shared.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   return (
-    <Card
-      size="small"
-      className="bs-thing-card"
-      title={t('共享材料（一套材料）')}
-      data-testid="thing-shared"
-      extra={!readOnly && <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...shared, emptyShared()])} data-testid="shared-add">{t('添加共享材料')}</Button>}
-    >
-      {shared.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无共享材料')} />}
+    <ListCard title={t('共享材料（一套材料）')} testId="thing-shared" addLabel={t('添加共享材料')} addTestId="shared-add" onAdd={() => onChange([...shared, emptyShared()])}
+      empty={shared.length === 0 ? t('暂无共享材料') : null} readOnly={readOnly}>
       {shared.map((s, i) => {
         const at = `sharedMaterials.${i}`;
         return (
@@ -57,6 +52,6 @@ export function SharedCard({ shared, onChange, items, nameOf, readOnly }: Props)
           </div>
         );
       })}
-    </Card>
+    </ListCard>
   );
 }
